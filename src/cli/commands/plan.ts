@@ -1,0 +1,128 @@
+/**
+ * `kneewise plan`: a build-up plan from the current weekly distance to a weekly goal or an
+ * event, printed as a table or JSON, and optionally written as an iCalendar file.
+ */
+import { planToICalendar, sessionSummary } from "../../core/calendar/ical.js";
+import { isDomainError } from "../../core/errors.js";
+import { isIsoDate, nextMonday, weekdayName } from "../../core/plan/dates.js";
+import { generatePlan } from "../../core/plan/generate-plan.js";
+import { formatKm } from "../../core/plan/session-text.js";
+import type { Plan, PlanGoal } from "../../core/plan/types.js";
+import type { CliIO } from "../io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
+
+export interface PlanCommandOptions {
+  json: boolean;
+  goalWeeklyKm?: number;
+  eventDate?: string;
+  eventKm?: number;
+  start?: string;
+  currentWeeklyKm?: number;
+  beginner: boolean;
+  returnFromPain: boolean;
+  ics?: string;
+}
+
+const GOAL_CHOICE = "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
+
+/** Returns an error message, or the goal and start date when the options make sense together. */
+function validate(opts: PlanCommandOptions, today: string): string | { goal: PlanGoal; start: string; currentM: number } {
+  const weekly = opts.goalWeeklyKm !== undefined;
+  const event = opts.eventDate !== undefined || opts.eventKm !== undefined;
+  if (weekly && event) return `give either a weekly goal or an event, not both: ${GOAL_CHOICE}`;
+  if (!weekly && !event) return `no goal given: ${GOAL_CHOICE}`;
+  if (event && (opts.eventDate === undefined || opts.eventKm === undefined))
+    return "--event-date and --event-km go together: give the date and the distance of the event.";
+  for (const [flag, value] of [
+    ["--goal-weekly-km", opts.goalWeeklyKm],
+    ["--event-km", opts.eventKm],
+    ["--current-weekly-km", opts.currentWeeklyKm],
+  ] as const) {
+    if (value !== undefined && (!Number.isFinite(value) || value <= 0))
+      return `${flag} must be a positive number of kilometres (got ${String(value)}).`;
+  }
+  for (const [flag, value] of [
+    ["--event-date", opts.eventDate],
+    ["--start", opts.start],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value)) return `${flag} must be a real date written YYYY-MM-DD (got "${value}").`;
+  }
+  const start = opts.start ?? nextMonday(today);
+  if (opts.eventDate !== undefined && opts.eventDate < start)
+    return `the event on ${opts.eventDate} is before the plan starts on ${start}; use --start to start earlier.`;
+  if (opts.currentWeeklyKm === undefined)
+    return "--current-weekly-km is needed: how many kilometres a week you run now (reading it from your imported runs comes later).";
+  const goal: PlanGoal =
+    opts.eventDate !== undefined && opts.eventKm !== undefined
+      ? { kind: "event", date: opts.eventDate, distanceM: Math.round(opts.eventKm * 1000) }
+      : { kind: "weekly", weeklyM: Math.round((opts.goalWeeklyKm ?? 0) * 1000) };
+  return { goal, start, currentM: Math.round(opts.currentWeeklyKm * 1000) };
+}
+
+export async function runPlan(opts: PlanCommandOptions, io: CliIO): Promise<number> {
+  const checked = validate(opts, io.today());
+  if (typeof checked === "string") {
+    io.stderr(`kneewise plan: ${checked}\n`);
+    return EXIT_USAGE;
+  }
+  let plan: Plan;
+  try {
+    plan = generatePlan({
+      start: checked.start,
+      currentWeeklyM: checked.currentM,
+      goal: checked.goal,
+      beginner: opts.beginner,
+      returning: opts.returnFromPain,
+    });
+  } catch (err) {
+    if (isDomainError(err) && err.code.startsWith("PLAN_")) {
+      io.stderr(`kneewise plan: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+
+  io.stdout(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain));
+
+  if (opts.ics !== undefined) {
+    const text = planToICalendar(plan, {
+      calName: "kneewise training plan",
+      uidDomain: "plan.kneewise.local",
+      dtstamp: `${io.today()}T00:00:00Z`,
+    });
+    try {
+      await io.writeFile(opts.ics, text);
+    } catch (err) {
+      io.stderr(`kneewise plan: could not write ${opts.ics}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return EXIT_FAILURE;
+    }
+    const count = plan.weeks.reduce((n, w) => n + w.sessions.length, 0);
+    // With --json, stdout carries only the JSON document.
+    const note = `Wrote ${count} sessions to ${opts.ics}.\n`;
+    if (opts.json) io.stderr(note);
+    else io.stdout(note);
+  }
+  return EXIT_OK;
+}
+
+function renderTable(plan: Plan, returning: boolean): string {
+  const goal =
+    plan.goal.kind === "weekly"
+      ? `${formatKm(plan.goal.weeklyM)} a week`
+      : `${formatKm(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${formatKm(plan.target_weekly_m)} a week`;
+  const lines = [
+    `Goal: ${goal}`,
+    `From ${formatKm(plan.baseline_weekly_m)} a week, rising at most ${Math.round(plan.settings.rampRate * 100)}% a week, ${plan.settings.runDaysPerWeek} runs a week.`,
+    "",
+    `${"Week of".padEnd(12)}${"km".padStart(6)}  ${"type".padEnd(8)}  why`,
+  ];
+  for (const w of plan.weeks) {
+    lines.push(`${w.start.padEnd(12)}${(w.distance_m / 1000).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`);
+    for (const s of w.sessions) lines.push(`    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s)}${s.programme ? ` (${s.programme})` : ""}`);
+  }
+  if (plan.warnings.length > 0) lines.push("", "Warnings:", ...plan.warnings.map((w) => `  - ${w.message}`));
+  const notes = [...plan.notes];
+  if (returning) notes.push("If running still hurts, start with the walk-run progression and come back to this plan once it is done.");
+  lines.push("", "Notes:", ...notes.map((n) => `  - ${n}`));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,70 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { isDomainError } from "../core/errors.js";
+import type { CliIO } from "./io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
+import { runServe } from "./commands/serve.js";
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`"${value}" is not a port number (0-65535).`);
+  return n;
+}
+
+export interface RunOptions {
+  version: string;
+  /** Lets tests stop a running `serve`. */
+  signal?: AbortSignal;
+  onListening?: (url: string) => void;
+}
+
+/**
+ * Runs one kneewise command line and returns its exit code. Nothing here exits the process
+ * (only main.ts does), so every command runs in-process in tests.
+ */
+export async function runCli(argv: readonly string[], io: CliIO, opts: RunOptions): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command()
+    .name("kneewise")
+    .description("Keep running without knee pain: load guard, knee assessment, plans and a sourced knowledge base.")
+    .version(opts.version, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .showHelpAfterError("(run kneewise --help for usage)")
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+    });
+
+  program
+    .command("serve")
+    .description("serve the web app and API (SQLite by default, PostgreSQL with a postgres:// URL)")
+    .addOption(new Option("--port <port>", "port to listen on").argParser(parsePort).default(3000))
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
+    .option("--multi-user", "accounts with sign-up and sign-in (implied by PostgreSQL)", false)
+    .option("--trust-proxy", "trust X-Forwarded-* headers from a reverse proxy", false)
+    .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy: boolean }) => {
+      exitCode = await runServe(o, io, { version: opts.version, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onListening ? { onListening: opts.onListening } : {}) });
+    });
+
+  try {
+    if (argv.length === 0) {
+      io.stderr(program.helpInformation());
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
+        return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (isDomainError(err)) {
+      io.stderr(`kneewise: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
+}

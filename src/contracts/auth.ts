@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const signupBody = z
+  .object({
+    email: z.string().trim().email("Enter a valid email address.").max(254),
+    password: z.string().min(10, "Use at least 10 characters.").max(256),
+    displayName: z.string().trim().min(1, "Choose a display name.").max(60),
+  })
+  .strict();
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const loginBody = z
+  .object({
+    email: z.string().trim().max(254),
+    password: z.string().max(256),
+  })
+  .strict();
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(["runner", "coach", "moderator", "admin"]),
+  localOwner: z.boolean(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const meResponse = z.object({
+  user: userView.nullable(),
+  mode: z.enum(["local", "multi"]),
+});
+export type MeResponse = z.infer<typeof meResponse>;

@@ -1,0 +1,3 @@
+export * from "./auth.js";
+export * from "./health.js";
+export * from "./errors.js";

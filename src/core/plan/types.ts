@@ -1,0 +1,89 @@
+/**
+ * The shape of a training plan as the CLI prints it, the calendar exports it and the web shows
+ * it. Field names are snake_case with units in the name because this is also the JSON contract
+ * of `kneewise plan --json`.
+ */
+
+export const SESSION_KINDS = ["easy", "long", "quality", "rest", "cross", "strength", "walk_run", "race"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Sessions that put running load on the knee; the ramp and long-run rules count only these. */
+export const RUNNING_KINDS: readonly SessionKind[] = ["easy", "long", "quality", "walk_run", "race"];
+
+export function isRunningKind(kind: SessionKind): boolean {
+  return RUNNING_KINDS.includes(kind);
+}
+
+/** Exercise programmes a strength session can point to (slugs of the exercise programmes). */
+export const PROGRAMME_SLUGS = [
+  "runner-strength",
+  "patellofemoral-pain",
+  "iliotibial-band-syndrome",
+  "patellar-tendinopathy",
+  "distal-hamstring-tendinopathy",
+  "knee-bursitis",
+] as const;
+export type ProgrammeSlug = (typeof PROGRAMME_SLUGS)[number];
+
+export interface PlanSession {
+  /** YYYY-MM-DD */
+  date: string;
+  kind: SessionKind;
+  distance_m?: number;
+  duration_s?: number;
+  description: string;
+  /** For strength sessions: which exercise programme to follow. */
+  programme?: ProgrammeSlug;
+}
+
+/**
+ * build: volume rises (or stays) within the ramp; hold: at the goal; lighter: a planned easier
+ * week; taper: easing off before an event; race: the week of the event.
+ */
+export type WeekPhase = "build" | "hold" | "lighter" | "taper" | "race";
+
+export interface PlanWeek {
+  /** Monday, YYYY-MM-DD. */
+  start: string;
+  /** All running in the week, the race included. */
+  distance_m: number;
+  phase: WeekPhase;
+  /** True for weeks planned below the previous building level (lighter, taper and race weeks). */
+  lighter: boolean;
+  /** Why this week looks the way it does, in plain words. */
+  reason: string;
+  sessions: PlanSession[];
+}
+
+export type PlanGoal = { kind: "weekly"; weeklyM: number } | { kind: "event"; date: string; distanceM: number };
+
+export interface PlanWarning {
+  /** Stable code: GOAL_UNREACHABLE, GOAL_BEYOND_HORIZON, ABOVE_GOAL_ALREADY, EVENT_TOO_SOON. */
+  code: string;
+  message: string;
+}
+
+/** The settings a plan was made with, kept so that it can be recomputed when it adapts. */
+export interface PlanSettings {
+  beginner: boolean;
+  returning: boolean;
+  runDaysPerWeek: number;
+  strengthProgramme: ProgrammeSlug;
+  /** Largest allowed week-on-week rise: 0.10, or 0.05 for beginners and returning runners. */
+  rampRate: number;
+  /** A lighter week comes after this many building weeks. */
+  buildWeeksPerCycle: number;
+}
+
+export interface Plan {
+  goal: PlanGoal;
+  /** The weekly running distance the plan builds towards. */
+  target_weekly_m: number;
+  /** The weekly distance the plan started from. */
+  baseline_weekly_m: number;
+  settings: PlanSettings;
+  weeks: PlanWeek[];
+  warnings: PlanWarning[];
+  /** Short general notes that apply to the whole plan. */
+  notes: string[];
+}

@@ -1,0 +1,156 @@
+/**
+ * Turns a week's running distance into dated sessions. Each template keeps at least one full
+ * rest day, never puts two hard days together, and mixes in cross-training and strength work
+ * (variety, and more hours of other sports went with fewer running injuries: Malisoux 2015,
+ * Scand J Med Sci Sports 25:110).
+ */
+import { addDays, weekdayIndex } from "./dates.js";
+import { floorTo, longRunShareFor, volumeStep } from "./ramp.js";
+import {
+  crossText,
+  easyRunText,
+  longRunText,
+  postRaceRestText,
+  preRaceRestText,
+  qualityRunText,
+  raceText,
+  raceWeekRunText,
+  restText,
+  strengthText,
+} from "./session-text.js";
+import type { PlanSession, ProgrammeSlug, WeekPhase } from "./types.js";
+
+type Slot = "rest" | "run" | "long" | "quality" | "cross" | "strength";
+
+export const MIN_RUN_DAYS = 3;
+export const MAX_RUN_DAYS = 5;
+
+/** Monday first. */
+const TEMPLATES: Record<number, readonly (readonly Slot[])[]> = {
+  3: [["rest"], ["run"], ["strength"], ["run"], ["rest"], ["cross"], ["long"]],
+  4: [["rest"], ["run", "strength"], ["quality"], ["cross"], ["rest"], ["run"], ["long"]],
+  5: [["rest"], ["run", "strength"], ["quality"], ["run"], ["cross"], ["run"], ["long"]],
+};
+
+export interface WeekLayoutInput {
+  /** Monday of the week. */
+  start: string;
+  /** Running distance apart from any race. */
+  trainingM: number;
+  runDays: number;
+  phase: WeekPhase;
+  /** Whether the week may hold one faster session (never for beginners, returning runners or easier weeks). */
+  withQuality: boolean;
+  programme: ProgrammeSlug;
+  crossMinutes: number;
+  strengthMinutes: number;
+  race?: { date: string; distanceM: number };
+}
+
+/** `total` in `n` parts that differ by at most one step and add up exactly. */
+export function splitEvenly(total: number, n: number, step: number): number[] {
+  if (n <= 0) return [];
+  const base = floorTo(total / n, step);
+  const parts = Array.from({ length: n }, () => base);
+  let left = total - base * n;
+  for (let i = 0; left > 0; i = (i + 1) % n) {
+    const add = Math.min(step, left);
+    parts[i] = (parts[i] ?? 0) + add;
+    left -= add;
+  }
+  return parts;
+}
+
+export function layoutWeek(input: WeekLayoutInput): PlanSession[] {
+  const template = TEMPLATES[input.runDays];
+  if (!template) throw new RangeError(`run days must be ${MIN_RUN_DAYS}-${MAX_RUN_DAYS}, got ${input.runDays}`);
+  return input.race ? layoutRaceWeek(input, template, input.race) : layoutTrainingWeek(input, template);
+}
+
+function layoutTrainingWeek(input: WeekLayoutInput, template: readonly (readonly Slot[])[]): PlanSession[] {
+  const step = volumeStep(input.trainingM);
+  const longM = floorTo(longRunShareFor(input.runDays) * input.trainingM, step);
+  const otherRuns = template.flat().filter((s) => s === "run" || s === "quality").length;
+  const others = splitEvenly(input.trainingM - longM, otherRuns, step);
+  const sessions: PlanSession[] = [];
+  template.forEach((slots, day) => {
+    const date = addDays(input.start, day);
+    for (const slot of slots) {
+      switch (slot) {
+        case "long":
+          sessions.push({ date, kind: "long", distance_m: longM, description: longRunText(longM) });
+          break;
+        case "run":
+        case "quality": {
+          const m = others.shift() ?? 0;
+          if (slot === "quality" && input.withQuality)
+            sessions.push({ date, kind: "quality", distance_m: m, description: qualityRunText(m) });
+          else sessions.push({ date, kind: "easy", distance_m: m, description: easyRunText(m) });
+          break;
+        }
+        default:
+          sessions.push(nonRunning(slot, date, input));
+      }
+    }
+  });
+  return sessions;
+}
+
+function nonRunning(slot: "rest" | "cross" | "strength", date: string, input: WeekLayoutInput): PlanSession {
+  switch (slot) {
+    case "rest":
+      return { date, kind: "rest", description: restText() };
+    case "cross":
+      return { date, kind: "cross", duration_s: input.crossMinutes * 60, description: crossText(input.crossMinutes) };
+    case "strength":
+      return {
+        date,
+        kind: "strength",
+        duration_s: input.strengthMinutes * 60,
+        programme: input.programme,
+        description: strengthText(input.programme, input.strengthMinutes),
+      };
+  }
+}
+
+/**
+ * Race week: short easy runs early on, rest the day before, the race, then rest. No strength
+ * work in the two days before the race, so the legs are fresh.
+ */
+function layoutRaceWeek(
+  input: WeekLayoutInput,
+  template: readonly (readonly Slot[])[],
+  race: { date: string; distanceM: number },
+): PlanSession[] {
+  const raceDay = weekdayIndex(race.date);
+  const isRunSlot = (s: Slot): s is "run" | "long" | "quality" => s === "run" || s === "long" || s === "quality";
+  const runSlotsBefore = template.slice(0, Math.max(0, raceDay - 1)).flat().filter(isRunSlot).length;
+  const runs = splitEvenly(runSlotsBefore > 0 ? input.trainingM : 0, runSlotsBefore, volumeStep(input.trainingM));
+  const sessions: PlanSession[] = [];
+  template.forEach((slots, day) => {
+    const date = addDays(input.start, day);
+    if (day === raceDay) {
+      sessions.push({ date, kind: "race", distance_m: race.distanceM, description: raceText(race.distanceM) });
+      return;
+    }
+    if (day === raceDay - 1) {
+      sessions.push({ date, kind: "rest", description: preRaceRestText() });
+      return;
+    }
+    if (day > raceDay) {
+      sessions.push({ date, kind: "rest", description: postRaceRestText() });
+      return;
+    }
+    for (const slot of slots) {
+      if (isRunSlot(slot)) {
+        const m = runs.shift() ?? 0;
+        sessions.push({ date, kind: "easy", distance_m: m, description: raceWeekRunText(m) });
+      } else if (slot === "strength" && day >= raceDay - 2) {
+        sessions.push({ date, kind: "rest", description: restText() });
+      } else {
+        sessions.push(nonRunning(slot, date, input));
+      }
+    }
+  });
+  return sessions;
+}

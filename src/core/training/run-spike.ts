@@ -1,0 +1,45 @@
+/**
+ * Single-run spikes: a run more than 10% longer than the longest run of the previous 30 days.
+ * In a 2025 cohort of 5,205 runners (BJSM, doi:10.1136/bjsports-2024-109380) such spikes raised
+ * overuse-injury rates (>10-30%: HR 1.64; >100%: HR 2.28) while weekly ratios did not.
+ *
+ * "Previous 30 days" is measured in real time: runs that started strictly before this one and no
+ * more than 30 x 24 h earlier. A run with no earlier run in that window is not a spike (there is
+ * nothing to compare with). A sliding-window maximum keeps this linear in the number of runs.
+ */
+import { DAY_MS } from "./local-day.js";
+import type { PreparedActivity } from "./prepared-activity.js";
+
+export interface RunSpike {
+  run: PreparedActivity;
+  previousLongestM: number;
+  increasePct: number;
+}
+
+/** `prepared` sorted by start (prepareActivities does it). */
+export function runSpikes(prepared: readonly PreparedActivity[], spikePct: number, windowDays: number): RunSpike[] {
+  const runs = prepared.filter((p) => p.run);
+  const windowMs = windowDays * DAY_MS;
+  const out: RunSpike[] = [];
+  // Indices into `runs`, distances decreasing from head to tail.
+  const deque: number[] = [];
+  let head = 0;
+  let next = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const cur = runs[i];
+    if (!cur) continue;
+    while (next < i && (runs[next]?.startMs ?? Infinity) < cur.startMs) {
+      const d = runs[next]?.distanceM ?? 0;
+      while (deque.length > head && (runs[deque[deque.length - 1] ?? 0]?.distanceM ?? 0) <= d) deque.pop();
+      deque.push(next);
+      next++;
+    }
+    while (deque.length > head && (runs[deque[head] ?? 0]?.startMs ?? 0) < cur.startMs - windowMs) head++;
+    if (deque.length === head) continue;
+    const longest = runs[deque[head] ?? 0]?.distanceM ?? 0;
+    if (longest > 0 && cur.distanceM * 100 > longest * (100 + spikePct)) {
+      out.push({ run: cur, previousLongestM: longest, increasePct: ((cur.distanceM - longest) * 100) / longest });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,300 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { DomainError } from "../errors.js";
+import { NOT_ENOUGH_HISTORY } from "./acwr.js";
+import { activity, addDays, checkin, runOn, shoe } from "./factories.test-helpers.js";
+import { buildTrainingReport } from "./training-report.js";
+import type { TrainingReportInput } from "./training-report.js";
+import { ARTICLE_SLUGS, SURFACES, WARNING_CODES } from "./types.js";
+import type { Shoe, TrainingActivity } from "./types.js";
+
+const regular = { experience: "regular" as const };
+
+function report(activities: TrainingActivity[], asOf: string, extra: Partial<TrainingReportInput> = {}) {
+  return buildTrainingReport({ activities, shoes: [], checkins: [], profile: regular, asOf, weeks: 12, ...extra });
+}
+
+/** Four runs a week of `km[i] / 4` km, on Mon/Wed/Fri/Sun of consecutive weeks from `monday`. */
+function weeksOfRunning(monday: string, km: number[], overrides: Partial<TrainingActivity> = {}): TrainingActivity[] {
+  return km.flatMap((k, w) => [0, 2, 4, 6].map((d) => runOn(addDays(monday, 7 * w + d), k / 4, overrides)));
+}
+
+describe("the training report", () => {
+  it("lists weekly volume with changes and flags a weekly ramp with a cap (hand-computed)", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20, 24]);
+    const r = report(acts, "2024-05-05");
+    expect(r.weeks.map((w) => [w.start, w.distance_m, w.runs, w.change_pct])).toEqual([
+      ["2024-04-01", 20_000, 4, null],
+      ["2024-04-08", 20_000, 4, 0],
+      ["2024-04-15", 20_000, 4, 0],
+      ["2024-04-22", 20_000, 4, 0],
+      ["2024-04-29", 24_000, 4, 20],
+    ]);
+    const last = r.weeks[4];
+    expect(last?.duration_s).toBe(24 * 360);
+    expect(last?.longest_m).toBe(6000);
+    // The 6 km runs are also 20% longer than the 5 km longest of the 30 days before.
+    expect(last?.warnings.map((w) => w.code)).toEqual(["RAMP_WEEKLY", "RUN_SPIKE"]);
+    const ramp = r.warnings.find((w) => w.code === "RAMP_WEEKLY");
+    expect(ramp).toMatchObject({ week: "2024-04-29", article: "ten-percent-rule" });
+    expect(ramp?.data).toMatchObject({ distance_m: 24_000, previous_distance_m: 20_000, cap_distance_m: 24_000, threshold_pct: 10 });
+    expect(ramp?.message).toContain("24.0 km");
+  });
+
+  it("uses the 5% guide for a runner returning after injury", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 21.2]);
+    expect(report(acts, "2024-04-14").warnings.map((w) => w.code)).toEqual([]);
+    const returning = report(acts, "2024-04-14", { profile: { experience: "returning" } });
+    expect(returning.warnings.map((w) => w.code)).toEqual(["RAMP_WEEKLY"]);
+  });
+
+  it("counts only activities up to asOf", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 20]);
+    const r = report([...acts, runOn("2024-04-15", 30)], "2024-04-14");
+    expect(r.weeks).toHaveLength(2);
+    expect(r.spikes).toEqual([]);
+  });
+
+  it("shows only the requested number of weeks, and rejects a bad count", () => {
+    const acts = weeksOfRunning("2024-01-01", Array<number>(20).fill(20));
+    expect(report(acts, "2024-05-19", { weeks: 6 }).weeks.map((w) => w.start)).toEqual([
+      "2024-04-08",
+      "2024-04-15",
+      "2024-04-22",
+      "2024-04-29",
+      "2024-05-06",
+      "2024-05-13",
+    ]);
+    expect(() => report(acts, "2024-05-19", { weeks: 0 })).toThrow(DomainError);
+  });
+
+  it("withholds the ratio for a new runner and shows it once three weeks are covered", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20]);
+    const early = report(acts, "2024-04-19");
+    expect(early.acwr).toMatchObject({ rolling: null, ewma: null, zone: null, withheld: NOT_ENOUGH_HISTORY, covered_days: 19 });
+    const later = report(acts, "2024-04-28");
+    expect(later.acwr.withheld).toBeNull();
+    expect(later.acwr.covered_days).toBe(28);
+    expect(later.acwr.rolling).toBe(1);
+    expect(later.acwr.zone).toBe("ok");
+    expect(later.acwr.series.at(-1)).toMatchObject({ date: "2024-04-28", rolling: 1, zone: "ok" });
+    expect(later.acwr.series[0]).toMatchObject({ date: "2024-04-01", rolling: null });
+  });
+
+  it("warns when the last week is much heavier than the three before (ACWR_HIGH)", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 36]);
+    const r = report(acts, "2024-04-28");
+    // Acute 36 km over a 20 km chronic week: 1.8.
+    expect(r.acwr.rolling).toBe(1.8);
+    expect(r.acwr.zone).toBe("very_high");
+    const w = r.warnings.find((x) => x.code === "ACWR_HIGH" && x.data?.load === "distance");
+    expect(w).toMatchObject({ article: "acute-chronic-load" });
+    expect(w?.message).toMatch(/cannot predict an injury/);
+  });
+
+  it("computes session-RPE load only when most sessions carry an RPE", () => {
+    const withRpe = weeksOfRunning("2024-04-01", [20, 20, 20, 20], { perceivedExertion: 5 });
+    const r = report(withRpe, "2024-04-28");
+    // 4 runs of 30 min at RPE 5 a week = 600.
+    expect(r.acwr.by_load.srpe?.rolling.acute).toBe(600);
+    expect(r.acwr.by_load.srpe?.rolling.ratio).toBe(1);
+    expect(report(weeksOfRunning("2024-04-01", [20, 20, 20, 20]), "2024-04-28").acwr.by_load.srpe).toBeNull();
+  });
+
+  it("lists single-run spikes with their date and the previous longest", () => {
+    const acts = [...weeksOfRunning("2024-04-01", [20, 20]), runOn("2024-04-16", 9)];
+    const r = report(acts, "2024-04-21");
+    expect(r.spikes).toEqual([{ date: "2024-04-16", activity_id: acts[8]?.id, distance_m: 9000, previous_longest_m: 5000, increase_pct: 80 }]);
+    expect(r.weeks.at(-1)?.warnings.map((w) => w.code)).toContain("RUN_SPIKE");
+    expect(r.warnings[0]?.code).toBe("RUN_SPIKE");
+  });
+
+  it("splits the runner's weeks correctly in a far time zone and across a clock change", () => {
+    const honolulu = report(
+      [
+        activity({ id: "sun", startUtc: "2024-01-08T06:00:00.000Z", utcOffsetMin: -600, distanceM: 6000 }),
+        activity({ id: "mon", startUtc: "2024-01-08T18:00:00.000Z", utcOffsetMin: -600, distanceM: 8000 }),
+      ],
+      "2024-01-08",
+    );
+    expect(honolulu.weeks.map((w) => [w.start, w.distance_m])).toEqual([
+      ["2024-01-01", 6000],
+      ["2024-01-08", 8000],
+    ]);
+    const paris = report(
+      [
+        activity({ id: "a", startUtc: "2024-03-30T23:30:00.000Z", utcOffsetMin: 60, distanceM: 5000 }),
+        activity({ id: "c", startUtc: "2024-03-31T22:30:00.000Z", utcOffsetMin: 120, distanceM: 9000 }),
+      ],
+      "2024-04-01",
+    );
+    expect(paris.weeks.map((w) => [w.start, w.distance_m])).toEqual([
+      ["2024-03-25", 5000],
+      ["2024-04-01", 9000],
+    ]);
+  });
+
+  it("reports shoes with their limits, forecast and a replace warning", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20], { shoeId: "old" });
+    const shoes: Shoe[] = [
+      shoe({ id: "old", name: "Old Faithful", distanceBeforeM: 600_000, startDate: "2023-01-01" }),
+      shoe({ id: "gone", name: "Retired Racer", distanceBeforeM: 800_000, retiredOn: "2024-01-01" }),
+    ];
+    const r = report(acts, "2024-04-28", { shoes });
+    expect(r.shoes[0]).toMatchObject({ id: "old", distance_m: 680_000, limit_m: 700_000, status: "replace_soon", retired: false, runs_28d: 16, share_28d: 1 });
+    // 80 km in the last 56 days, 20 km left before 700 km: 14 days at that pace.
+    expect(r.shoes[0]?.forecast_date).toBe(addDays("2024-04-28", Math.ceil(20_000 / (80_000 / 56))));
+    expect(r.shoes[1]).toMatchObject({ id: "gone", status: "replace", retired: true, forecast_date: null });
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes.filter((c) => c === "SHOE_REPLACE")).toHaveLength(1);
+    expect(codes).toContain("SHOE_ROTATE");
+  });
+
+  it("raises the overtraining warning from persistent check-ins", () => {
+    const tired = { fatigue: 3, sleep: 3, performance_drop: 2 };
+    const r = report(weeksOfRunning("2024-04-01", [20, 20]), "2024-04-14", {
+      checkins: [checkin("2024-04-05", tired), checkin("2024-04-12", tired)],
+    });
+    expect(r.checkins.persistent).toBe(true);
+    expect(r.warnings[0]?.code).toBe("OVERTRAINING_SIGNS");
+  });
+
+  it("writes distances in miles when the runner prefers them", () => {
+    const acts = weeksOfRunning("2024-04-01", [20, 30]);
+    const r = report(acts, "2024-04-14", { profile: { experience: "regular", units: "mi" } });
+    expect(r.warnings.find((w) => w.code === "RAMP_WEEKLY")?.message).toContain("18.6 mi");
+  });
+
+  it("starts weeks on the day asked for", () => {
+    const r = report(weeksOfRunning("2024-04-01", [20]), "2024-04-07", { weekStart: 0 });
+    expect(r.week_start).toBe(0);
+    expect(r.weeks.map((w) => w.start)).toEqual(["2024-03-31", "2024-04-07"]);
+  });
+
+  it("copes with no history at all", () => {
+    const r = report([], "2024-04-07");
+    expect(r.weeks).toEqual([]);
+    expect(r.acwr.withheld).toBe(NOT_ENOUGH_HISTORY);
+    expect(r.acwr.series).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- properties
+
+const OFFSETS = [-600, 0, 60, 120, 780];
+const SPORTS = ["run", "run", "trail_run", "treadmill", "ride", "strength", "walk"] as const;
+
+const arbActivity = fc
+  .record({
+    day: fc.integer({ min: 0, max: 120 }),
+    minute: fc.integer({ min: 0, max: 1439 }),
+    offset: fc.constantFrom(...OFFSETS),
+    sport: fc.constantFrom(...SPORTS),
+    metres: fc.integer({ min: 0, max: 40_000 }),
+    seconds: fc.integer({ min: 0, max: 14_400 }),
+    rpe: fc.option(fc.integer({ min: 1, max: 10 })),
+    shoeId: fc.constantFrom(null, "a", "b"),
+    surface: fc.option(fc.constantFrom(...SURFACES)),
+    gain: fc.option(fc.integer({ min: 0, max: 1500 })),
+  })
+  .map((x) =>
+    activity({
+      startUtc: new Date(Date.parse("2024-01-01T00:00:00Z") + (x.day * 1440 + x.minute) * 60_000).toISOString(),
+      utcOffsetMin: x.offset,
+      sport: x.sport,
+      distanceM: x.metres,
+      movingS: x.seconds,
+      elapsedS: x.seconds,
+      perceivedExertion: x.rpe,
+      shoeId: x.shoeId,
+      surface: x.surface,
+      elevationGainM: x.gain,
+      elevationLossM: x.gain,
+    }),
+  );
+const arbHistory = fc.uniqueArray(arbActivity, { maxLength: 60, selector: (a) => a.id });
+const arbAsOf = fc.integer({ min: 0, max: 130 }).map((d) => addDays("2024-01-01", d));
+const pairs = [shoe({ id: "a", name: "A", distanceBeforeM: 12_345 }), shoe({ id: "b", name: "B" })];
+
+const full = (activities: TrainingActivity[], asOf: string) =>
+  buildTrainingReport({ activities, shoes: pairs, checkins: [], profile: regular, asOf, weeks: 30 });
+
+describe("report properties", () => {
+  it("does not depend on the order of the activities", () => {
+    fc.assert(
+      fc.property(arbHistory, arbAsOf, fc.array(fc.nat()), (acts, asOf, keys) => {
+        const shuffled = acts
+          .map((a, i) => ({ a, k: keys[i % Math.max(1, keys.length)] ?? 0, i }))
+          .sort((x, y) => x.k - y.k || y.i - x.i)
+          .map((x) => x.a);
+        expect(full(shuffled, asOf)).toEqual(full(acts, asOf));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives each shoe its distance before kneewise plus the sum of its activities", () => {
+    fc.assert(
+      fc.property(arbHistory, (acts) => {
+        const r = full(acts, "2024-12-31");
+        for (const p of pairs) {
+          const sum = acts.filter((a) => a.shoeId === p.id).reduce((s, a) => s + a.distanceM, 0);
+          expect(r.shoes.find((s) => s.id === p.id)?.distance_m).toBe(p.distanceBeforeM + sum);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never shows a negative load or ratio", () => {
+    fc.assert(
+      fc.property(arbHistory, arbAsOf, (acts, asOf) => {
+        const r = full(acts, asOf);
+        for (const f of [r.acwr.by_load.distance, r.acwr.by_load.duration, r.acwr.by_load.srpe]) {
+          if (!f) continue;
+          for (const x of [f.rolling.acute, f.rolling.chronic, f.ewma.acute, f.ewma.chronic]) expect(x).toBeGreaterThanOrEqual(0);
+          for (const x of [f.rolling.ratio, f.ewma.ratio]) if (x !== null) expect(x).toBeGreaterThanOrEqual(0);
+        }
+        for (const d of r.acwr.series) {
+          if (d.rolling !== null) expect(d.rolling).toBeGreaterThanOrEqual(0);
+          if (d.ewma !== null) expect(d.ewma).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never raises the acute load when a rest day passes", () => {
+    fc.assert(
+      fc.property(arbHistory, arbAsOf, (acts, asOf) => {
+        // Nothing may be recorded on the extra day, so leave out whatever would land on it.
+        const next = addDays(asOf, 1);
+        const localDate = (a: TrainingActivity) =>
+          new Date(Date.parse(a.startUtc) + (a.utcOffsetMin ?? 0) * 60_000).toISOString().slice(0, 10);
+        const kept = acts.filter((a) => localDate(a) !== next);
+        const today = full(kept, asOf).acwr.by_load;
+        const tomorrow = full(kept, next).acwr.by_load;
+        for (const key of ["distance", "duration"] as const) {
+          expect(tomorrow[key].rolling.acute).toBeLessThanOrEqual(today[key].rolling.acute);
+          expect(tomorrow[key].ewma.acute).toBeLessThanOrEqual(today[key].ewma.acute);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("uses only stable codes and known article slugs", () => {
+    fc.assert(
+      fc.property(arbHistory, arbAsOf, (acts, asOf) => {
+        const r = full(acts, asOf);
+        for (const w of [...r.warnings, ...r.weeks.flatMap((x) => x.warnings)]) {
+          expect(WARNING_CODES).toContain(w.code);
+          expect(ARTICLE_SLUGS).toContain(w.article);
+          expect(w.message.length).toBeGreaterThan(20);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,202 @@
+import type { Sport, StreamPoint } from "../../core/activity.js";
+import { downsampleStream, elevationGainLoss, haversineM } from "../common/index.js";
+
+/**
+ * Track samples as parallel arrays (NaN = missing), shared by the GPX and TCX readers. Parallel
+ * number arrays stay packed doubles in V8, so a 1 Hz hour is a few small arrays, not 3,600
+ * objects, until the 10 s stream is built.
+ */
+export interface TrackSamples {
+  lat: number[];
+  lon: number[];
+  ele: number[];
+  timeMs: number[];
+  hr: number[];
+  cad: number[];
+  /** Cumulative distance recorded by the device (TCX DistanceMeters); NaN when not written. */
+  dist: number[];
+  /** True where a new segment (GPX trkseg, TCX Track) starts: no distance is counted across it. */
+  newSegment: boolean[];
+}
+
+export function emptyTrack(): TrackSamples {
+  return { lat: [], lon: [], ele: [], timeMs: [], hr: [], cad: [], dist: [], newSegment: [] };
+}
+
+export interface TrackSummary {
+  pointCount: number;
+  timedCount: number;
+  startMs: number | null;
+  elapsedS: number;
+  movingS: number;
+  /** Metres, unrounded. */
+  distanceM: number;
+  hasPosition: boolean;
+  hasDeviceDistance: boolean;
+  elevationGainM: number | null;
+  elevationLossM: number | null;
+  avgHr: number | null;
+  maxHr: number | null;
+  avgCadence: number | null;
+  stream: StreamPoint[];
+  /** Points whose time went backwards: kept for distance, left out of times and the stream. */
+  timeBackwards: number;
+  /** Heart-rate samples outside 25-250 bpm, ignored. */
+  implausibleHr: number;
+}
+
+/**
+ * Moving-time rule: an interval is a pause when it spans a segment break (the recorder was
+ * stopped), when it lasts more than 60 s between two samples (auto-pause or signal loss), or
+ * when it belongs to a run of consecutive intervals slower than 0.5 m/s that together last
+ * more than 10 s (standing at a crossing). Short slow-downs stay moving time.
+ */
+export const PAUSE_GAP_S = 60;
+export const STILL_SPEED_MPS = 0.5;
+export const STILL_MIN_S = 10;
+
+const MIN_HR = 25;
+const MAX_HR = 250;
+
+function isFootSport(sport: Sport): "run" | "walk" | null {
+  if (sport === "run" || sport === "trail_run" || sport === "treadmill") return "run";
+  if (sport === "walk" || sport === "hike") return "walk";
+  return null;
+}
+
+/**
+ * GPX and TCX cadence for foot sports is usually per foot (Garmin writes strides per minute,
+ * Strava's GPX the same); kneewise stores steps per minute. The file does not say which, so
+ * the median decides: running steps sit around 150-190 and strides around 75-95; walking steps
+ * around 100-130 and strides around 50-65. Other sports (rpm on a bike) are kept as written.
+ */
+export function cadenceFactor(sport: Sport, cadences: readonly number[]): number {
+  const kind = isFootSport(sport);
+  if (kind === null) return 1;
+  const positive = cadences.filter((c) => Number.isFinite(c) && c > 0).sort((a, b) => a - b);
+  const median = positive[Math.floor(positive.length / 2)];
+  if (median === undefined) return 1;
+  return median < (kind === "run" ? 120 : 80) ? 2 : 1;
+}
+
+export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary {
+  const n = track.lat.length;
+  const hasDeviceDistance = track.dist.some((d) => Number.isFinite(d));
+  const hasPosition = track.lat.some((v) => Number.isFinite(v));
+
+  // Cumulative distance per point: the device's own when it wrote one, else haversine within segments.
+  const cum = new Float64Array(n);
+  let total = 0;
+  let prevLat = NaN;
+  let prevLon = NaN;
+  for (let i = 0; i < n; i++) {
+    if (track.newSegment[i] === true) {
+      prevLat = NaN;
+      prevLon = NaN;
+    }
+    if (hasDeviceDistance) {
+      const d = track.dist[i] ?? NaN;
+      if (Number.isFinite(d) && d > total) total = d;
+    } else {
+      const lat = track.lat[i] ?? NaN;
+      const lon = track.lon[i] ?? NaN;
+      if (Number.isFinite(lat) && Number.isFinite(lon)) {
+        if (Number.isFinite(prevLat)) total += haversineM(prevLat, prevLon, lat, lon);
+        prevLat = lat;
+        prevLon = lon;
+      }
+    }
+    cum[i] = total;
+  }
+  const hasDistance = hasDeviceDistance || hasPosition;
+
+  const factor = cadenceFactor(sport, track.cad);
+  const full: StreamPoint[] = [];
+  let startMs: number | null = null;
+  let lastMs = -Infinity;
+  let lastIdx = -1;
+  let timeBackwards = 0;
+  let implausibleHr = 0;
+  let paused = 0;
+  let stillRun = 0;
+  let segmentBreak = false;
+  let hrSum = 0;
+  let hrCount = 0;
+  let maxHr = -1;
+  let cadSum = 0;
+  let cadCount = 0;
+
+  for (let i = 0; i < n; i++) {
+    if (track.newSegment[i] === true && i > 0) segmentBreak = true;
+    const hr = track.hr[i] ?? NaN;
+    const hrOk = Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR;
+    if (Number.isFinite(hr) && !hrOk) implausibleHr++;
+    const t = track.timeMs[i] ?? NaN;
+    if (!Number.isFinite(t)) continue;
+    if (t < lastMs) {
+      timeBackwards++;
+      continue;
+    }
+    if (startMs === null) startMs = t;
+    else {
+      const dt = (t - lastMs) / 1000;
+      if (segmentBreak || dt > PAUSE_GAP_S) {
+        paused += dt;
+        if (stillRun > STILL_MIN_S) paused += stillRun;
+        stillRun = 0;
+      } else if (hasDistance && dt > 0) {
+        const speed = (cum[i]! - cum[lastIdx]!) / dt;
+        if (speed < STILL_SPEED_MPS) stillRun += dt;
+        else {
+          if (stillRun > STILL_MIN_S) paused += stillRun;
+          stillRun = 0;
+        }
+      }
+    }
+    segmentBreak = false;
+    lastMs = t;
+    lastIdx = i;
+
+    if (hrOk) {
+      hrSum += hr;
+      hrCount++;
+      if (hr > maxHr) maxHr = hr;
+    }
+    const rawCad = track.cad[i] ?? NaN;
+    const cad = Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null;
+    if (cad !== null && cad > 0) {
+      cadSum += cad;
+      cadCount++;
+    }
+    const ele = track.ele[i] ?? NaN;
+    full.push({
+      t: Math.round((t - startMs) / 1000),
+      d: hasDistance ? Math.round(cum[i]!) : null,
+      alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
+      hr: hrOk ? Math.round(hr) : null,
+      cad,
+    });
+  }
+  if (stillRun > STILL_MIN_S) paused += stillRun;
+
+  const elapsed = startMs === null ? 0 : (lastMs - startMs) / 1000;
+  const { gainM, lossM } = elevationGainLoss(track.ele.map((e) => (Number.isFinite(e) ? e : null)));
+  return {
+    pointCount: n,
+    timedCount: full.length,
+    startMs,
+    elapsedS: Math.round(elapsed),
+    movingS: Math.round(Math.max(0, elapsed - paused)),
+    distanceM: total,
+    hasPosition,
+    hasDeviceDistance,
+    elevationGainM: gainM,
+    elevationLossM: lossM,
+    avgHr: hrCount > 0 ? Math.round(hrSum / hrCount) : null,
+    maxHr: hrCount > 0 ? Math.round(maxHr) : null,
+    avgCadence: cadCount > 0 ? Math.round(cadSum / cadCount) : null,
+    stream: downsampleStream(full, 10),
+    timeBackwards,
+    implausibleHr,
+  };
+}

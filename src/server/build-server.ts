@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify from "fastify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import type { App } from "../services/app.js";
+import { installAuthContext } from "./auth-context.js";
+import { installErrorHandler } from "./errors.js";
+import { authRoutes } from "./routes/auth.js";
+import { healthRoutes } from "./routes/health.js";
+
+export interface ServerDeps {
+  app: App;
+  /** Folder of the built web app (dist/public); omitted or missing means API only. */
+  webRoot?: string;
+  logger?: FastifyServerOptions["logger"];
+  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs behind TLS). */
+  trustProxy?: boolean;
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP server without listening, so tests drive it through inject(). */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+  });
+  installErrorHandler(server);
+  await server.register(fastifyCookie);
+  installAuthContext(server, deps.app);
+  await server.register(healthRoutes(deps.app));
+  await server.register(authRoutes(deps.app));
+
+  const webRoot = deps.webRoot;
+  if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {
+    await server.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+    // Client-side routes (/learn, /assess, …) all load the app shell.
+    server.get("/*", (request, reply) => {
+      if (request.url.startsWith("/api/")) {
+        return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No such endpoint: GET ${request.url}` } });
+      }
+      return reply.type("text/html").sendFile("index.html");
+    });
+  }
+  return server;
+}

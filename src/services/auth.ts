@@ -1,0 +1,159 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { DomainError } from "../core/errors.js";
+import { sessions, users } from "../store/index.js";
+import type { UserRow } from "../store/index.js";
+import type { App } from "./app.js";
+
+/** How long a session lives without use; each use slides it forward. */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+const LOCAL_OWNER_EMAIL = "owner@localhost";
+
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): slow for attackers, ~30 ms for us.
+// @node-rs/argon2 defaults to argon2id (a test checks the "$argon2id$" prefix).
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRow["role"];
+  localOwner: boolean;
+}
+
+export function toPublicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    localOwner: row.is_local_owner === 1,
+  };
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkPassword(password: string): void {
+  if (password.length < PASSWORD_MIN)
+    throw new DomainError("PASSWORD_TOO_SHORT", `The password must be at least ${PASSWORD_MIN} characters long.`);
+  if (password.length > PASSWORD_MAX)
+    throw new DomainError("PASSWORD_TOO_LONG", `The password must be at most ${PASSWORD_MAX} characters long.`);
+}
+
+export async function signUp(
+  app: App,
+  input: { email: string; password: string; displayName: string },
+): Promise<PublicUser> {
+  if (app.mode !== "multi")
+    throw new DomainError("SIGNUP_DISABLED", "This kneewise runs in single-user mode: there is nothing to sign up for.");
+  checkPassword(input.password);
+  const email = normaliseEmail(input.email);
+  const { db } = app.database;
+  if (await users.findUserByEmail(db, email))
+    throw new DomainError("EMAIL_TAKEN", "An account with this email address already exists.");
+  const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+  // The first account of a new site administers it.
+  const role = (await users.countUsers(db)) === 0 ? "admin" : "runner";
+  try {
+    const row = await users.insertUser(db, {
+      id: randomUUID(),
+      email,
+      display_name: input.displayName.trim(),
+      password_hash: passwordHash,
+      role,
+      created_at: app.now().toISOString(),
+    });
+    return toPublicUser(row);
+  } catch (err) {
+    // Two sign-ups racing for one address: the unique index decides.
+    if (/unique|duplicate/i.test((err as Error).message))
+      throw new DomainError("EMAIL_TAKEN", "An account with this email address already exists.");
+    throw err;
+  }
+}
+
+export interface SessionGrant {
+  token: string;
+  expiresAt: Date;
+  user: PublicUser;
+}
+
+async function startSession(app: App, user: UserRow): Promise<SessionGrant> {
+  const token = randomBytes(32).toString("base64url");
+  const now = app.now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await sessions.insertSession(app.database.db, {
+    id: hashToken(token),
+    user_id: user.id,
+    created_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    last_seen_at: now.toISOString(),
+  });
+  return { token, expiresAt, user: toPublicUser(user) };
+}
+
+export async function logIn(app: App, input: { email: string; password: string }): Promise<SessionGrant> {
+  const row = await users.findUserByEmail(app.database.db, normaliseEmail(input.email));
+  const bad = new DomainError("LOGIN_FAILED", "The email address or password is not right.");
+  if (!row?.password_hash) {
+    // Spend the same time as a real check so response times do not reveal which emails exist.
+    await hash(input.password, ARGON2_OPTIONS);
+    throw bad;
+  }
+  if (!(await verify(row.password_hash, input.password))) throw bad;
+  return startSession(app, row);
+}
+
+export async function logOut(app: App, token: string): Promise<void> {
+  await sessions.deleteSession(app.database.db, hashToken(token));
+}
+
+/** The user behind a session token, sliding its expiry; null when absent or expired. */
+export async function userForToken(app: App, token: string): Promise<PublicUser | null> {
+  const { db } = app.database;
+  const id = hashToken(token);
+  const session = await sessions.findSession(db, id);
+  if (!session) return null;
+  const now = app.now();
+  if (session.expires_at <= now.toISOString()) {
+    await sessions.deleteSession(db, id);
+    return null;
+  }
+  const user = await users.findUserById(db, session.user_id);
+  if (!user) return null;
+  // Write at most once a minute per session: reads stay reads under load.
+  if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+    await sessions.touchSession(db, id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
+  }
+  return toPublicUser(user);
+}
+
+/** In the embedded single-user mode, one owner account holds every record. */
+export async function ensureLocalOwner(app: App): Promise<PublicUser> {
+  const { db } = app.database;
+  const existing = await users.findLocalOwner(db);
+  if (existing) return toPublicUser(existing);
+  const row = await users.insertUser(db, {
+    id: randomUUID(),
+    email: LOCAL_OWNER_EMAIL,
+    display_name: "Runner",
+    password_hash: null,
+    role: "admin",
+    is_local_owner: 1,
+    created_at: app.now().toISOString(),
+  });
+  return toPublicUser(row);
+}
+
+export async function getUser(app: App, id: string): Promise<PublicUser | null> {
+  const row = await users.findUserById(app.database.db, id);
+  return row ? toPublicUser(row) : null;
+}

@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { createTestDb, DIALECTS } from "../../test/db.js";
+import type { TestDb } from "../../test/db.js";
+import { migrateToLatest, openDatabase } from "./database.js";
+import type { Database } from "./database.js";
+import { countUsers, findUserByEmail, insertUser } from "./repositories/users.js";
+import { deleteExpiredSessions, findSession, insertSession } from "./repositories/sessions.js";
+
+for (const dialect of DIALECTS) {
+  describe(`storage on ${dialect}`, () => {
+    let testDb: TestDb;
+    let database: Database;
+
+    beforeAll(async () => {
+      testDb = await createTestDb(dialect);
+      database = await openDatabase(testDb.spec);
+    });
+    afterAll(async () => {
+      await database.close();
+      await testDb.drop();
+    });
+
+    it("reports its dialect", () => {
+      expect(database.dialect).toBe(dialect);
+    });
+
+    it("migrates an empty database, and a second run changes nothing", async () => {
+      const first = await migrateToLatest(database);
+      expect(first).toContain("0001-accounts");
+      expect(await migrateToLatest(database)).toEqual([]);
+    });
+
+    it("stores users with a unique lower-case email and counts them as a number", async () => {
+      await insertUser(database.db, {
+        id: "u1",
+        email: "ada@example.org",
+        display_name: "Ada",
+        password_hash: null,
+        role: "runner",
+        created_at: "2026-11-25T10:00:00.000Z",
+      });
+      expect(await countUsers(database.db)).toBe(1);
+      expect((await findUserByEmail(database.db, "ADA@example.org"))?.display_name).toBe("Ada");
+      await expect(
+        insertUser(database.db, {
+          id: "u2",
+          email: "ada@example.org",
+          display_name: "Twin",
+          password_hash: null,
+          role: "runner",
+          created_at: "2026-11-25T10:00:00.000Z",
+        }),
+      ).rejects.toThrow();
+    });
+
+    it("deletes a user's sessions with the user and expires old sessions", async () => {
+      await insertSession(database.db, {
+        id: "s-old",
+        user_id: "u1",
+        created_at: "2026-01-01T00:00:00.000Z",
+        expires_at: "2026-02-01T00:00:00.000Z",
+        last_seen_at: "2026-01-01T00:00:00.000Z",
+      });
+      await insertSession(database.db, {
+        id: "s-new",
+        user_id: "u1",
+        created_at: "2026-11-25T00:00:00.000Z",
+        expires_at: "2026-12-25T00:00:00.000Z",
+        last_seen_at: "2026-11-25T00:00:00.000Z",
+      });
+      expect(await deleteExpiredSessions(database.db, "2026-11-25T12:00:00.000Z")).toBe(1);
+      expect(await findSession(database.db, "s-new")).toBeDefined();
+      await database.db.deleteFrom("users").where("id", "=", "u1").execute();
+      expect(await findSession(database.db, "s-new")).toBeUndefined();
+    });
+
+    it("answers a round trip", async () => {
+      const r = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(Number(r.rows[0]?.one)).toBe(1);
+    });
+  });
+}
+
+describe("opening SQLite", () => {
+  it("creates the file in WAL mode", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-wal-"));
+    const file = path.join(dir, "k.db");
+    const database = await openDatabase(file);
+    const r = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(database.db);
+    expect(r.rows[0]?.journal_mode).toBe("wal");
+    await database.close();
+    expect(fs.existsSync(file)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("names a missing folder in one clear sentence", async () => {
+    await expect(openDatabase("/nonexistent-folder-kw/k.db")).rejects.toMatchObject({
+      code: "DB_FOLDER_MISSING",
+      message: expect.stringContaining("/nonexistent-folder-kw") as unknown,
+    });
+  });
+
+  it("names a read-only folder", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-ro-"));
+    fs.chmodSync(dir, 0o555);
+    // root ignores permission bits; only assert when the folder really is read-only for us.
+    let writable = true;
+    try {
+      fs.writeFileSync(path.join(dir, "probe"), "");
+    } catch {
+      writable = false;
+    }
+    if (!writable) {
+      await expect(openDatabase(path.join(dir, "k.db"))).rejects.toMatchObject({ code: "DB_FOLDER_READONLY" });
+    } else {
+      fs.rmSync(path.join(dir, "probe"));
+      expect(writable).toBe(true);
+    }
+    fs.chmodSync(dir, 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("opening PostgreSQL", () => {
+  it("answers with a clear sentence naming the server when nothing listens", async () => {
+    await expect(openDatabase("postgres://nobody@127.0.0.1:1/none")).rejects.toMatchObject({
+      code: "DB_UNREACHABLE",
+      message: expect.stringContaining("127.0.0.1:1/none") as unknown,
+    });
+  });
+});

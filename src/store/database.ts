@@ -1,0 +1,120 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { DomainError } from "../core/errors.js";
+import { migrationProvider } from "./migrations/index.js";
+import type { Schema } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: DialectName;
+  /** A human description without secrets: the file path or host:port/database. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_PATH = path.join("data", "kneewise.db");
+const PG_CONNECT_TIMEOUT_MS = 5000;
+
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+/**
+ * Opens the database named by `spec`: a postgres:// URL, or a path to an SQLite file
+ * (created on first use, WAL journal). Fails with one clear sentence when it cannot.
+ */
+export async function openDatabase(spec: string, opts: { cwd?: string } = {}): Promise<Database> {
+  return isPostgresUrl(spec) ? openPostgres(spec) : openSqlite(path.resolve(opts.cwd ?? ".", spec));
+}
+
+function openSqlite(file: string): Database {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    // The default ./data folder is ours to create; any other missing folder is a typo to report.
+    if (path.basename(dir) === "data") fs.mkdirSync(dir, { recursive: true });
+    else
+      throw new DomainError(
+        "DB_FOLDER_MISSING",
+        `The database folder ${dir} does not exist: create it or choose another --db path.`,
+      );
+  }
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new DomainError(
+      "DB_FOLDER_READONLY",
+      `The database folder ${dir} is not writable: choose a --db path in a folder you can write to.`,
+    );
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+  } catch (err) {
+    throw new DomainError(
+      "DB_OPEN_FAILED",
+      `Cannot open the SQLite database ${file}: ${(err as Error).message}.`,
+    );
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: "sqlite",
+    describe: file,
+    close: () => db.destroy(),
+  };
+}
+
+function describePg(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "the PostgreSQL URL";
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const where = describePg(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    max: Number(process.env.KNEEWISE_PG_POOL ?? 10),
+  });
+  // An idle client that loses its connection must not crash the process.
+  pool.on("error", () => undefined);
+  try {
+    await pool.query("select 1");
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    const reason = (err as Error).message || "no answer";
+    throw new DomainError(
+      "DB_UNREACHABLE",
+      `Cannot reach PostgreSQL at ${where}: ${reason.replace(/\.$/, "")}.`,
+    );
+  }
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", describe: where, close: () => db.destroy() };
+}
+
+/** Brings the schema up to date. Safe to run from several instances at once (Kysely locks). */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new DomainError(
+      "DB_MIGRATION_FAILED",
+      `Database migration ${failed} failed: ${(error as Error).message}`,
+    );
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,33 @@
+import { createApp } from "../src/services/app.js";
+import type { App } from "../src/services/app.js";
+import { buildServer } from "../src/server/build-server.js";
+import { createTestDb } from "./db.js";
+import type { TestDialect } from "./db.js";
+
+/** A real app on a fresh database of the given dialect, and its server (no port: inject()). */
+export async function startTestServer(dialect: TestDialect, opts: { multiUser?: boolean; webRoot?: string } = {}) {
+  const testDb = await createTestDb(dialect);
+  const app: App = await createApp({ db: testDb.spec, multiUser: opts.multiUser ?? false, version: "0.0.0-test" });
+  const server = await buildServer({ app, ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
+  return {
+    app,
+    server,
+    async close() {
+      await server.close();
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** The Set-Cookie header of a response parsed into name → attributes. */
+export function parseSetCookie(header: string | string[] | undefined): Map<string, { value: string; attrs: Set<string> }> {
+  const out = new Map<string, { value: string; attrs: Set<string> }>();
+  const list = header === undefined ? [] : Array.isArray(header) ? header : [header];
+  for (const line of list) {
+    const [pair = "", ...rest] = line.split(";").map((s) => s.trim());
+    const eq = pair.indexOf("=");
+    out.set(pair.slice(0, eq), { value: pair.slice(eq + 1), attrs: new Set(rest.map((a) => a.split("=")[0]!.toLowerCase())) });
+  }
+  return out;
+}

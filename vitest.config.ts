@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import { SummaryReporter } from "./test/summary-reporter.js";
+
+export const vitestConfig = defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+    setupFiles: ["test/setup/no-network.ts"],
+    reporters: ["default", new SummaryReporter()],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
+
+export default vitestConfig;

@@ -1,0 +1,128 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { api, ApiError } from "../api.js";
+import { Page } from "../shell/page.js";
+import { useSession } from "../shell/session.js";
+import type { Units } from "../shell/session.js";
+
+function UnitsChoice() {
+  const { units, setUnits } = useSession();
+  return (
+    <fieldset className="units">
+      <legend>Distances in</legend>
+      {(["km", "mi"] as Units[]).map((u) => (
+        <label key={u}>
+          <input type="radio" name="units" value={u} checked={units === u} onChange={() => setUnits(u)} />
+          {u === "km" ? "kilometres" : "miles"}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function AuthForm({ kind }: { kind: "login" | "signup" }) {
+  const { refresh } = useSession();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (key: string) => {
+      const v = form.get(key);
+      return typeof v === "string" ? v : "";
+    };
+    const body: Record<string, string> = { email: text("email"), password: text("password") };
+    if (kind === "signup") body.displayName = text("displayName");
+    setBusy(true);
+    setError(null);
+    try {
+      await api("POST", kind === "signup" ? "/api/auth/signup" : "/api/auth/login", body);
+      await refresh();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "Something went wrong."));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) => error?.fields.find((f) => f.path === name)?.message;
+  const id = (name: string) => `${kind}-${name}`;
+  return (
+    <form onSubmit={(e) => void submit(e)} className="stack" noValidate aria-labelledby={id("heading")}>
+      <h2 id={id("heading")}>{kind === "signup" ? "Create an account" : "Sign in"}</h2>
+      {kind === "signup" ? (
+        <div className="field">
+          <label htmlFor={id("displayName")}>Display name (shown on your comments)</label>
+          <input id={id("displayName")} name="displayName" autoComplete="nickname" required maxLength={60} aria-invalid={fieldError("displayName") ? true : undefined} />
+          {fieldError("displayName") ? <p className="error">{fieldError("displayName")}</p> : null}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={id("email")}>Email</label>
+        <input id={id("email")} name="email" type="email" autoComplete="email" required aria-invalid={fieldError("email") ? true : undefined} />
+        {fieldError("email") ? <p className="error">{fieldError("email")}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor={id("password")}>Password{kind === "signup" ? " (at least 10 characters)" : ""}</label>
+        <input
+          id={id("password")}
+          name="password"
+          type="password"
+          autoComplete={kind === "signup" ? "new-password" : "current-password"}
+          required
+          minLength={kind === "signup" ? 10 : undefined}
+          aria-invalid={fieldError("password") ? true : undefined}
+        />
+        {fieldError("password") ? <p className="error">{fieldError("password")}</p> : null}
+      </div>
+      {error && error.fields.length === 0 ? (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? "Please wait…" : kind === "signup" ? "Create account" : "Sign in"}
+      </button>
+    </form>
+  );
+}
+
+export function AccountPage() {
+  const { user, mode, loading, refresh } = useSession();
+  if (loading) return <Page title="Account" intro={<p>Loading…</p>} />;
+
+  if (mode === "local") {
+    return (
+      <Page title="Account" intro={<p>This kneewise runs on your own computer for you alone, so there is nothing to sign in to.</p>}>
+        <UnitsChoice />
+      </Page>
+    );
+  }
+
+  if (user) {
+    return (
+      <Page title="Account" intro={<p>Signed in as {user.displayName} ({user.email}).</p>}>
+        <UnitsChoice />
+        <button
+          type="button"
+          onClick={() => {
+            void api("POST", "/api/auth/logout").then(refresh);
+          }}
+        >
+          Sign out
+        </button>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title="Sign in or create an account" intro={<p>Your training history and assessments stay private to you, and to the coaches you choose to share with.</p>}>
+      <div className="two-columns">
+        <AuthForm kind="login" />
+        <AuthForm kind="signup" />
+      </div>
+      <UnitsChoice />
+    </Page>
+  );
+}

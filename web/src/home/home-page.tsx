@@ -1,0 +1,44 @@
+import { Link } from "react-router";
+import { Page } from "../shell/page.js";
+
+const AREAS = [
+  {
+    to: "/assess",
+    title: "Check a sore knee",
+    text: "Answer a few questions: urgent warning signs first, then the likely causes and when to see a clinician.",
+  },
+  {
+    to: "/training",
+    title: "Watch your training load",
+    text: "Import your runs from a watch or a Strava or Garmin export and see sudden jumps before they hurt.",
+  },
+  { to: "/learn", title: "Understand runner's knee pain", text: "Sourced articles on causes, prevention and the five common conditions." },
+  { to: "/plan", title: "Build up safely", text: "A gradual plan, or a walk-run return after pain, in your own calendar." },
+  { to: "/shoes", title: "Track your shoes", text: "Mileage per pair, when to replace them, and whether you rotate." },
+  { to: "/community", title: "Share your experience", text: "Read what other runners tried, and tell your own story." },
+];
+
+export function HomePage() {
+  return (
+    <Page
+      title="Keep running, kindly to your knees"
+      intro={
+        <p>
+          Most knee pain in runners comes from doing too much too soon, and most of it settles with the right changes.
+          kneewise helps you spot the cause, adjust your training and know when to get help.
+        </p>
+      }
+    >
+      <ul className="cards">
+        {AREAS.map((a) => (
+          <li key={a.to} className="card">
+            <h2>
+              <Link to={a.to}>{a.title}</Link>
+            </h2>
+            <p>{a.text}</p>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,32 @@
+import { Route, Routes } from "react-router";
+import { Layout } from "./layout.js";
+import { SessionProvider } from "./session.js";
+import { HomePage } from "../home/home-page.js";
+import { LearnPage } from "../learn/learn-page.js";
+import { AssessPage } from "../assess/assess-page.js";
+import { TrainingPage } from "../training/training-page.js";
+import { ShoesPage } from "../shoes/shoes-page.js";
+import { PlanPage } from "../plan/plan-page.js";
+import { CommunityPage } from "../community/community-page.js";
+import { AccountPage } from "../account/account-page.js";
+import { NotFoundPage } from "./not-found-page.js";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="learn/*" element={<LearnPage />} />
+          <Route path="assess" element={<AssessPage />} />
+          <Route path="training/*" element={<TrainingPage />} />
+          <Route path="shoes" element={<ShoesPage />} />
+          <Route path="plan" element={<PlanPage />} />
+          <Route path="community" element={<CommunityPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

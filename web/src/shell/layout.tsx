@@ -1,0 +1,76 @@
+import { useEffect, useState } from "react";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { useSession } from "./session.js";
+
+export const NAV_ITEMS = [
+  { to: "/learn", label: "Learn" },
+  { to: "/assess", label: "Assess" },
+  { to: "/training", label: "Training" },
+  { to: "/shoes", label: "Shoes" },
+  { to: "/plan", label: "Plan" },
+  { to: "/community", label: "Community" },
+] as const;
+
+export function Layout() {
+  const { user, mode } = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+
+  // Close the phone menu after navigating, and move focus to the new page's heading.
+  useEffect(() => {
+    setMenuOpen(false);
+    document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand" aria-label="kneewise home">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>kneewise</span>
+          </Link>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            Menu
+          </button>
+          <nav id="site-nav" aria-label="Main" className={menuOpen ? "open" : ""}>
+            <ul>
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{item.label}</NavLink>
+                </li>
+              ))}
+              <li className="account-link">
+                <NavLink to="/account">{user && mode === "multi" ? user.displayName : mode === "multi" ? "Sign in" : "Account"}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <aside aria-label="Medical notice" className="clinician-notice">
+        <p role="note">
+          kneewise supports your own decisions; it does not replace a clinician. If pain is severe, the knee
+          is hot, swollen or gives way, or you cannot bear weight, see a doctor or physiotherapist.
+        </p>
+      </aside>
+      <main id="main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          kneewise runs on your own computer or your club&apos;s server. Your training data is never sent anywhere
+          else.
+        </p>
+      </footer>
+    </>
+  );
+}
