@@ -11,7 +11,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { assess } from "../src/core/assessment/assess.js";
-import { formatValidationError, validateAssessmentInput } from "../src/core/assessment/validate-input.js";
+import {
+  formatValidationError,
+  validateAssessmentInput,
+} from "../src/core/assessment/validate-input.js";
 import { scoreVignettes } from "../src/core/assessment/vignette-scoring.js";
 import type { VignetteCase } from "../src/core/assessment/vignette-scoring.js";
 
@@ -35,7 +38,8 @@ function loadCases(file: string): VignetteCase[] {
   return usable;
 }
 
-const pct = (k: number, n: number): string => `${k}/${n} (${n === 0 ? "0.0" : ((100 * k) / n).toFixed(1)}%)`;
+const pct = (k: number, n: number): string =>
+  `${k}/${n} (${n === 0 ? "0.0" : ((100 * k) / n).toFixed(1)}%)`;
 
 function main(argv: string[]): number {
   const file = path.resolve(argv[0] ?? DEFAULT_FILE);
@@ -59,10 +63,14 @@ function main(argv: string[]): number {
   for (const o of misses) {
     const what: string[] = [];
     if (!o.top1) {
-      what.push(`condition expected ${o.expectedCondition}, got ${o.got.slice(0, 3).join(" > ")}${o.top3 ? "" : " (not in top 3)"}`);
+      what.push(
+        `condition expected ${o.expectedCondition}, got ${o.got.slice(0, 3).join(" > ")}${o.top3 ? "" : " (not in top 3)"}`,
+      );
     }
     if (!o.triageExact) {
-      what.push(`triage expected ${o.expectedTriage}, got ${o.gotTriage}${o.underTriage ? " (UNDER-TRIAGE)" : ""}`);
+      what.push(
+        `triage expected ${o.expectedTriage}, got ${o.gotTriage}${o.underTriage ? " (UNDER-TRIAGE)" : ""}`,
+      );
     }
     console.log(`  ${o.id} [${o.tags.join(",")}]: ${what.join("; ")}`);
   }

@@ -11,7 +11,15 @@ const SECONDS = 3600;
 const START = Date.UTC(2024, 2, 1, 6, 30);
 
 /** A deterministic one-hour run at 1 Hz: gentle wander, rolling hills, HR and cadence. */
-function samples(): { t: string; lat: number; lon: number; ele: number; hr: number; cad: number; dist: number }[] {
+function samples(): {
+  t: string;
+  lat: number;
+  lon: number;
+  ele: number;
+  hr: number;
+  cad: number;
+  dist: number;
+}[] {
   const out = [];
   let lat = 46.05;
   let lon = 14.5;
@@ -69,18 +77,25 @@ function medianMs(fn: () => void, runs = 5): number {
   return times[Math.floor(runs / 2)] ?? NaN;
 }
 
-function bench(label: string, text: string, parse: (b: Uint8Array) => { activities: unknown[] }): void {
+function bench(
+  label: string,
+  text: string,
+  parse: (b: Uint8Array) => { activities: unknown[] },
+): void {
   const bytes = new TextEncoder().encode(text);
   const gz = gzipSync(bytes);
-  if (parse(bytes).activities.length !== 1) throw new Error(`${label}: the generated file did not parse`);
+  if (parse(bytes).activities.length !== 1)
+    throw new Error(`${label}: the generated file did not parse`);
   // Repeat inside each timing so one sample is long enough to measure.
   const reps = 20;
-  const parseMs = medianMs(() => {
-    for (let i = 0; i < reps; i++) parse(bytes);
-  }) / reps;
-  const gunzipMs = medianMs(() => {
-    for (let i = 0; i < reps; i++) gunzipSync(gz);
-  }) / reps;
+  const parseMs =
+    medianMs(() => {
+      for (let i = 0; i < reps; i++) parse(bytes);
+    }) / reps;
+  const gunzipMs =
+    medianMs(() => {
+      for (let i = 0; i < reps; i++) gunzipSync(gz);
+    }) / reps;
   const mb = bytes.length / 1e6;
   console.log(
     `${label}: ${mb.toFixed(2)} MB (gzip ${(gz.length / 1e6).toFixed(2)} MB) | parse ${parseMs.toFixed(2)} ms = ${(mb / (parseMs / 1000)).toFixed(0)} MB/s | gunzip ${gunzipMs.toFixed(2)} ms = ${(mb / (gunzipMs / 1000)).toFixed(0)} MB/s | parse/gunzip = ${(parseMs / gunzipMs).toFixed(2)}x`,

@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import type { App } from "../services/app.js";
 import { installAuthContext } from "./auth-context.js";
 import { installErrorHandler } from "./errors.js";
+import { installSecurity } from "./security.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 
@@ -28,6 +29,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
   });
   installErrorHandler(server);
+  installSecurity(server);
   await server.register(fastifyCookie);
   installAuthContext(server, deps.app);
   await server.register(healthRoutes(deps.app));

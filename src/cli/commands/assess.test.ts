@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ASSESSMENT_DIR } from "../../../test/paths.js";
 import { assess } from "../../core/assessment/assess.js";
-import { loadPublicVignettes } from "../../core/assessment/test-support/contract-files.js";
-import { CALM_INPUT, inputWith } from "../../core/assessment/test-support/sample-inputs.js";
+import { loadPublicVignettes } from "../../core/assessment/contract-files.test-helpers.js";
+import { CALM_INPUT, inputWith } from "../../core/assessment/sample-inputs.test-helpers.js";
 import type { CliIO } from "../io.js";
 import { runAssess } from "./assess.js";
 
@@ -63,7 +62,9 @@ describe("runAssess", () => {
     const lines = io.out.trimEnd().split("\n");
     expect(lines[0]).toBe("Triage: URGENT - Urgent: be seen today");
     expect(io.out).toContain("! A painful, swollen calf may be a blood clot (possible_dvt)");
-    expect(io.out).toMatch(/1\. Blood clot in a deep vein of the leg \(DVT\) \(deep_vein_thrombosis\) - \d+%/);
+    expect(io.out).toMatch(
+      /1\. Blood clot in a deep vein of the leg \(DVT\) \(deep_vein_thrombosis\) - \d+%/,
+    );
     expect(io.out).toMatch(/because of: calf_pain_swelling/);
     expect(io.out).toMatch(/Next step: Arrange to see a clinician today/);
     expect(lines[lines.length - 1]).toMatch(/not a diagnosis/);
@@ -85,13 +86,19 @@ describe("runAssess", () => {
     const lines = io.err.trimEnd().split("\n");
     expect(lines[0]).toBe("assess: bad.json does not match the assessment input schema:");
     expect(lines).toContain("age: expected a whole number from 5 to 100, got the number 3");
-    expect(lines.some((l) => l.startsWith('pain_locations[1]: "kneecap" is not one of anterior_around_behind_kneecap, '))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.startsWith('pain_locations[1]: "kneecap" is not one of anterior_around_behind_kneecap, '),
+      ),
+    ).toBe(true);
   });
 
   it("prefixes schema errors in a list with the item's index", async () => {
     const io = fakeIO({}, JSON.stringify([CALM_INPUT, { ...CALM_INPUT, swelling: "lots" }, 7]));
     expect(await runAssess({ json: false, file: undefined }, io)).toBe(2);
-    expect(io.err).toContain('[1].swelling: "lots" is not one of none, mild, delayed_within_24h, rapid_within_2h\n');
+    expect(io.err).toContain(
+      '[1].swelling: "lots" is not one of none, mild, delayed_within_24h, rapid_within_2h\n',
+    );
     expect(io.err).toContain("[2]: expected an object of answers, got the number 7\n");
     expect(io.err).toContain("standard input does not match");
   });
@@ -99,7 +106,9 @@ describe("runAssess", () => {
   it("names the file when it is not JSON, and exits 2", async () => {
     const io = fakeIO({ "notes.txt": "knee hurts" });
     expect(await runAssess({ json: true, file: "notes.txt" }, io)).toBe(2);
-    expect(io.err).toMatch(/^assess: notes\.txt is not valid JSON \(.+\); expected one answers object or a list of them\n$/);
+    expect(io.err).toMatch(
+      /^assess: notes\.txt is not valid JSON \(.+\); expected one answers object or a list of them\n$/,
+    );
     expect(io.out).toBe("");
   });
 
@@ -116,9 +125,5 @@ describe("runAssess", () => {
     const text = fakeIO({}, "[]");
     expect(await runAssess({ json: false, file: "-" }, text)).toBe(0);
     expect(text.out).toMatch(/No answers to assess/);
-  });
-
-  it("uses the shared contract folder for its fixtures", () => {
-    expect(ASSESSMENT_DIR).toMatch(/shared[\\/]assessment$/);
   });
 });

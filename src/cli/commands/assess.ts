@@ -32,7 +32,9 @@ export async function runAssess(opts: AssessOptions, io: CliIO): Promise<number>
   try {
     text = fromStdin ? await io.readStdin() : await io.readFile(source);
   } catch (err) {
-    io.stderr(`assess: cannot read ${source}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `assess: cannot read ${source}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return EXIT_USAGE;
   }
 
@@ -41,7 +43,9 @@ export async function runAssess(opts: AssessOptions, io: CliIO): Promise<number>
     parsed = JSON.parse(text);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    io.stderr(`assess: ${source} is not valid JSON (${reason}); expected one answers object or a list of them\n`);
+    io.stderr(
+      `assess: ${source} is not valid JSON (${reason}); expected one answers object or a list of them\n`,
+    );
     return EXIT_USAGE;
   }
 
@@ -78,7 +82,11 @@ export async function runAssess(opts: AssessOptions, io: CliIO): Promise<number>
     io.stdout("No answers to assess: the list is empty.\n");
     return EXIT_OK;
   }
-  io.stdout(results.map((r, i) => describe(r, many ? `Assessment ${i + 1} of ${results.length}` : undefined)).join("\n"));
+  io.stdout(
+    results
+      .map((r, i) => describe(r, many ? `Assessment ${i + 1} of ${results.length}` : undefined))
+      .join("\n"),
+  );
   return EXIT_OK;
 }
 

@@ -23,10 +23,14 @@ export interface PlanCommandOptions {
   ics?: string;
 }
 
-const GOAL_CHOICE = "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
+const GOAL_CHOICE =
+  "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
 
 /** Returns an error message, or the goal and start date when the options make sense together. */
-function validate(opts: PlanCommandOptions, today: string): string | { goal: PlanGoal; start: string; currentM: number } {
+function validate(
+  opts: PlanCommandOptions,
+  today: string,
+): string | { goal: PlanGoal; start: string; currentM: number } {
   const weekly = opts.goalWeeklyKm !== undefined;
   const event = opts.eventDate !== undefined || opts.eventKm !== undefined;
   if (weekly && event) return `give either a weekly goal or an event, not both: ${GOAL_CHOICE}`;
@@ -45,7 +49,8 @@ function validate(opts: PlanCommandOptions, today: string): string | { goal: Pla
     ["--event-date", opts.eventDate],
     ["--start", opts.start],
   ] as const) {
-    if (value !== undefined && !isIsoDate(value)) return `${flag} must be a real date written YYYY-MM-DD (got "${value}").`;
+    if (value !== undefined && !isIsoDate(value))
+      return `${flag} must be a real date written YYYY-MM-DD (got "${value}").`;
   }
   const start = opts.start ?? nextMonday(today);
   if (opts.eventDate !== undefined && opts.eventDate < start)
@@ -82,7 +87,9 @@ export async function runPlan(opts: PlanCommandOptions, io: CliIO): Promise<numb
     throw err;
   }
 
-  io.stdout(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain));
+  io.stdout(
+    opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain),
+  );
 
   if (opts.ics !== undefined) {
     const text = planToICalendar(plan, {
@@ -93,7 +100,9 @@ export async function runPlan(opts: PlanCommandOptions, io: CliIO): Promise<numb
     try {
       await io.writeFile(opts.ics, text);
     } catch (err) {
-      io.stderr(`kneewise plan: could not write ${opts.ics}: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(
+        `kneewise plan: could not write ${opts.ics}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       return EXIT_FAILURE;
     }
     const count = plan.weeks.reduce((n, w) => n + w.sessions.length, 0);
@@ -117,12 +126,21 @@ function renderTable(plan: Plan, returning: boolean): string {
     `${"Week of".padEnd(12)}${"km".padStart(6)}  ${"type".padEnd(8)}  why`,
   ];
   for (const w of plan.weeks) {
-    lines.push(`${w.start.padEnd(12)}${(w.distance_m / 1000).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`);
-    for (const s of w.sessions) lines.push(`    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s)}${s.programme ? ` (${s.programme})` : ""}`);
+    lines.push(
+      `${w.start.padEnd(12)}${(w.distance_m / 1000).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
+    );
+    for (const s of w.sessions)
+      lines.push(
+        `    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s)}${s.programme ? ` (${s.programme})` : ""}`,
+      );
   }
-  if (plan.warnings.length > 0) lines.push("", "Warnings:", ...plan.warnings.map((w) => `  - ${w.message}`));
+  if (plan.warnings.length > 0)
+    lines.push("", "Warnings:", ...plan.warnings.map((w) => `  - ${w.message}`));
   const notes = [...plan.notes];
-  if (returning) notes.push("If running still hurts, start with the walk-run progression and come back to this plan once it is done.");
+  if (returning)
+    notes.push(
+      "If running still hurts, start with the walk-run progression and come back to this plan once it is done.",
+    );
   lines.push("", "Notes:", ...notes.map((n) => `  - ${n}`));
   return `${lines.join("\n")}\n`;
 }

@@ -4,11 +4,16 @@ import { assess } from "./assess.js";
 import { CONDITION_IDS, RED_FLAG_IDS, TRIAGE_LEVELS } from "./codes.js";
 import { CONDITION_LABELS, RED_FLAG_LABELS } from "./labels.js";
 import { findRedFlags } from "./red-flags.js";
-import { validInputArb } from "./test-support/arbitraries.js";
-import { loadContractJson, loadPublicVignettes } from "./test-support/contract-files.js";
-import { checkAgainstSchema } from "./test-support/json-schema-subset.js";
-import { inputWith } from "./test-support/sample-inputs.js";
-import { conditionFloor, NOT_A_DIAGNOSIS, TRIAGE_ADVICE, WHEN_TO_SEE_A_CLINICIAN } from "./triage.js";
+import { validInputArb } from "./arbitraries.test-helpers.js";
+import { loadContractJson, loadPublicVignettes } from "./contract-files.test-helpers.js";
+import { checkAgainstSchema } from "./json-schema-subset.test-helpers.js";
+import { inputWith } from "./sample-inputs.test-helpers.js";
+import {
+  conditionFloor,
+  NOT_A_DIAGNOSIS,
+  TRIAGE_ADVICE,
+  WHEN_TO_SEE_A_CLINICIAN,
+} from "./triage.js";
 import type { AssessmentInput, AssessmentResult } from "./types.js";
 
 const resultSchema = await loadContractJson("assessment-result.schema.json");
@@ -103,7 +108,11 @@ describe("assess", () => {
     );
     const top = itbs.ranked_conditions[0];
     expect(top?.id).toBe("iliotibial_band_syndrome");
-    expect(top?.reasons?.slice(0, 3)).toEqual(["lateral", "predictable_distance_into_run", "lateral_femoral_epicondyle"]);
+    expect(top?.reasons?.slice(0, 3)).toEqual([
+      "lateral",
+      "predictable_distance_into_run",
+      "lateral_femoral_epicondyle",
+    ]);
   });
 
   it("keeps a same-day condition off the top without its cardinal sign, so triage rests on red flags", () => {
@@ -113,7 +122,11 @@ describe("assess", () => {
       pain_locations: ["calf"],
       aggravating_factors: [],
       tender_spots: ["calf"],
-      medical_history: ["clot_history_or_clotting_disorder", "cancer_history", "recent_long_travel_or_immobilisation"],
+      medical_history: [
+        "clot_history_or_clotting_disorder",
+        "cancer_history",
+        "recent_long_travel_or_immobilisation",
+      ],
     });
     const ids = assess(input).ranked_conditions.map((c) => c.id);
     expect(ids[0]).not.toBe("deep_vein_thrombosis");

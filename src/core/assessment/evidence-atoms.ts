@@ -97,7 +97,11 @@ export function evidenceAtoms(input: AssessmentInput): AtomSet {
     // Osgood-Schlatter peaks earlier in girls (about 8-12) than boys (about 12-15) (Gholve 2007).
     [
       "osgood_typical_age",
-      input.sex === "female" ? age >= 8 && age <= 12 : input.sex === "male" ? age >= 12 && age <= 15 : age >= 8 && age <= 15,
+      input.sex === "female"
+        ? age >= 8 && age <= 12
+        : input.sex === "male"
+          ? age >= 12 && age <= 15
+          : age >= 8 && age <= 15,
     ],
   ];
   for (const [atom, holds] of ageBands) if (holds) add(atom, ["age"]);

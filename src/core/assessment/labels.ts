@@ -6,8 +6,10 @@ import type { ConditionId, RedFlagId } from "./codes.js";
 
 export const CONDITION_LABELS: Readonly<Record<ConditionId, string>> = {
   patellofemoral_pain: "Patellofemoral pain (runner's knee): the kneecap joint is overloaded",
-  iliotibial_band_syndrome: "Iliotibial band syndrome: irritation on the outer knee where the band crosses the thigh bone",
-  patellar_tendinopathy: "Patellar tendinopathy (jumper's knee): the tendon under the kneecap is overloaded",
+  iliotibial_band_syndrome:
+    "Iliotibial band syndrome: irritation on the outer knee where the band crosses the thigh bone",
+  patellar_tendinopathy:
+    "Patellar tendinopathy (jumper's knee): the tendon under the kneecap is overloaded",
   distal_hamstring_tendinopathy: "Hamstring tendinopathy at the back corner of the knee",
   prepatellar_bursitis: "Prepatellar bursitis: an irritated fluid sac on the front of the kneecap",
   infrapatellar_bursitis: "Infrapatellar bursitis: an irritated fluid sac just under the kneecap",
@@ -19,7 +21,8 @@ export const CONDITION_LABELS: Readonly<Record<ConditionId, string>> = {
   deep_vein_thrombosis: "Blood clot in a deep vein of the leg (DVT)",
   knee_osteoarthritis: "Knee osteoarthritis flare",
   osgood_schlatter: "Osgood-Schlatter: growth-plate irritation at the bump below the kneecap",
-  sinding_larsen_johansson: "Sinding-Larsen-Johansson: growth-plate irritation at the lower tip of the kneecap",
+  sinding_larsen_johansson:
+    "Sinding-Larsen-Johansson: growth-plate irritation at the lower tip of the kneecap",
   referred_hip_pain: "Pain coming from the hip and felt in the knee",
   slipped_capital_femoral_epiphysis: "Slipped growth plate at the top of the thigh bone (SCFE)",
   bakers_cyst: "Baker's cyst: a fluid pocket behind the knee",
@@ -28,15 +31,19 @@ export const CONDITION_LABELS: Readonly<Record<ConditionId, string>> = {
 
 export const RED_FLAG_LABELS: Readonly<Record<RedFlagId, string>> = {
   suspected_joint_infection: "The knee may be infected",
-  possible_pulmonary_embolism: "Breathlessness or chest pain could mean a clot has reached the lungs",
-  unstable_scfe_pattern: "A child who cannot stand on the leg with hip or thigh pain may have a slipped growth plate",
+  possible_pulmonary_embolism:
+    "Breathlessness or chest pain could mean a clot has reached the lungs",
+  unstable_scfe_pattern:
+    "A child who cannot stand on the leg with hip or thigh pain may have a slipped growth plate",
   cannot_bear_weight: "You cannot put weight on the leg",
-  rapid_swelling_after_injury: "Fast swelling after an injury usually means bleeding inside the joint",
+  rapid_swelling_after_injury:
+    "Fast swelling after an injury usually means bleeding inside the joint",
   locked_knee: "The knee is locked and will not straighten",
   possible_dvt: "A painful, swollen calf may be a blood clot",
   hot_red_swelling: "A hot, red swelling may be infected",
   adolescent_hip_pain_with_limp: "A limp in a child or teenager needs the hip checked",
-  possible_femoral_neck_stress_fracture: "Groin or thigh pain with these signs may be a stress fracture of the hip",
+  possible_femoral_neck_stress_fracture:
+    "Groin or thigh pain with these signs may be a stress fracture of the hip",
   acute_injury_xray_criteria: "After this injury an X-ray may be needed",
   suspected_bone_stress_injury: "Signs of a possible bone stress injury",
   night_or_rest_pain: "Pain at rest or at night",

@@ -56,11 +56,13 @@ export function scoreConditions(input: AssessmentInput): ConditionScore[] {
       evidence += weight;
       if (weight >= REASON_MIN_WEIGHT) support.push({ weight, codes });
     }
-    if (!input.pain_locations.some((l) => model.locations.includes(l))) evidence += LOCATION_MISMATCH;
+    if (!input.pain_locations.some((l) => model.locations.includes(l)))
+      evidence += LOCATION_MISMATCH;
     support.sort((a, b) => b.weight - a.weight);
     const reasons = [...new Set(support.flatMap((s) => s.codes))];
     const mayLead =
-      model.leadsOnlyWith === undefined || model.leadsOnlyWith.some((group) => group.every((a) => atoms.has(a)));
+      model.leadsOnlyWith === undefined ||
+      model.leadsOnlyWith.some((group) => group.every((a) => atoms.has(a)));
     return { id, points: model.prior + evidence, evidence, likelihood: 0, reasons, mayLead };
   });
 
@@ -76,9 +78,7 @@ export function scoreConditions(input: AssessmentInput): ConditionScore[] {
   const total = scored.reduce((sum, s) => sum + Math.exp(s.points - top), 0);
   for (const s of scored) s.likelihood = Math.exp(s.points - top) / total;
   // Stable sort: equal scores keep the contract's order, so results are deterministic.
-  return scored
-    .sort((a, b) => b.points - a.points)
-    .map(({ mayLead: _mayLead, ...score }) => score);
+  return scored.sort((a, b) => b.points - a.points).map(({ mayLead: _mayLead, ...score }) => score);
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -86,7 +86,9 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** The ranked list a result carries. Scores are rounded, which keeps them non-increasing. */
 export function rankConditions(input: AssessmentInput): RankedCondition[] {
   const scores = scoreConditions(input);
-  const listed = scores.filter((s, i) => i < MIN_LISTED || (i < MAX_LISTED && s.likelihood >= LISTING_LIKELIHOOD));
+  const listed = scores.filter(
+    (s, i) => i < MIN_LISTED || (i < MAX_LISTED && s.likelihood >= LISTING_LIKELIHOOD),
+  );
   const ranked: RankedCondition[] = listed.map((s) => ({
     id: s.id,
     score: round3(s.likelihood),

@@ -4,22 +4,34 @@ import { assess } from "./assess.js";
 import { RED_FLAG_IDS } from "./codes.js";
 import type { RedFlagId, TriageLevel } from "./codes.js";
 import { findRedFlags, RED_FLAG_RULES, redFlagLevel } from "./red-flags.js";
-import { additionsArb, validInputArb, withAdditions } from "./test-support/arbitraries.js";
-import { CALM_INPUT, inputWith } from "./test-support/sample-inputs.js";
+import { additionsArb, validInputArb, withAdditions } from "./arbitraries.test-helpers.js";
+import { CALM_INPUT, inputWith } from "./sample-inputs.test-helpers.js";
 import { urgencyRank } from "./triage.js";
 import type { AssessmentInput } from "./types.js";
 
 const injured = (extra: Partial<AssessmentInput>): AssessmentInput =>
-  inputWith({ onset: "sudden_with_injury", injury_mechanism: "twist_pivot", duration_weeks: 0.3, ...extra });
+  inputWith({
+    onset: "sudden_with_injury",
+    injury_mechanism: "twist_pivot",
+    duration_weeks: 0.3,
+    ...extra,
+  });
 
 /** For each flag: inputs that must fire it, and near misses that must not (README table). */
-const CASES: Record<RedFlagId, { level: TriageLevel; fires: AssessmentInput[]; silent: AssessmentInput[] }> = {
+const CASES: Record<
+  RedFlagId,
+  { level: TriageLevel; fires: AssessmentInput[]; silent: AssessmentInput[] }
+> = {
   suspected_joint_infection: {
     level: "emergency",
     fires: [
       inputWith({ signs: ["fever_unwell"], swelling: "mild" }),
       inputWith({ signs: ["fever_unwell", "warmth_redness"] }),
-      inputWith({ signs: ["warmth_redness"], swelling: "delayed_within_24h", onset: "sudden_no_injury" }),
+      inputWith({
+        signs: ["warmth_redness"],
+        swelling: "delayed_within_24h",
+        onset: "sudden_no_injury",
+      }),
       injured({ signs: ["fever_unwell"], swelling: "mild" }),
     ],
     silent: [
@@ -37,7 +49,11 @@ const CASES: Record<RedFlagId, { level: TriageLevel; fires: AssessmentInput[]; s
     level: "emergency",
     fires: [
       inputWith({ age: 8, signs: ["cannot_bear_weight"], pain_locations: ["hip_groin_thigh"] }),
-      inputWith({ age: 16, signs: ["cannot_bear_weight"], pain_locations: ["diffuse", "hip_groin_thigh"] }),
+      inputWith({
+        age: 16,
+        signs: ["cannot_bear_weight"],
+        pain_locations: ["diffuse", "hip_groin_thigh"],
+      }),
     ],
     silent: [
       inputWith({ age: 17, signs: ["cannot_bear_weight"], pain_locations: ["hip_groin_thigh"] }),
@@ -84,7 +100,10 @@ const CASES: Record<RedFlagId, { level: TriageLevel; fires: AssessmentInput[]; s
   possible_femoral_neck_stress_fracture: {
     level: "urgent",
     fires: [
-      inputWith({ pain_locations: ["hip_groin_thigh"], aggravating_factors: ["hopping_on_affected_leg"] }),
+      inputWith({
+        pain_locations: ["hip_groin_thigh"],
+        aggravating_factors: ["hopping_on_affected_leg"],
+      }),
       inputWith({ pain_locations: ["hip_groin_thigh"], aggravating_factors: ["night_or_rest"] }),
       inputWith({ pain_locations: ["hip_groin_thigh"], signs: ["localised_bony_tenderness"] }),
       inputWith({ pain_locations: ["hip_groin_thigh"], tender_spots: ["femur_bone"] }),
@@ -138,7 +157,10 @@ const CASES: Record<RedFlagId, { level: TriageLevel; fires: AssessmentInput[]; s
   mechanical_symptoms: {
     level: "see_clinician",
     fires: [inputWith({ signs: ["locking"] })],
-    silent: [inputWith({ signs: ["locking", "cannot_fully_straighten"] }), inputWith({ signs: ["clicking"] })],
+    silent: [
+      inputWith({ signs: ["locking", "cannot_fully_straighten"] }),
+      inputWith({ signs: ["clicking"] }),
+    ],
   },
   neurological_symptoms: {
     level: "see_clinician",
@@ -152,7 +174,8 @@ const CASES: Record<RedFlagId, { level: TriageLevel; fires: AssessmentInput[]; s
   },
 };
 
-const atLeastAsUrgent = (a: TriageLevel, b: TriageLevel): boolean => urgencyRank(a) <= urgencyRank(b);
+const atLeastAsUrgent = (a: TriageLevel, b: TriageLevel): boolean =>
+  urgencyRank(a) <= urgencyRank(b);
 
 describe("red-flag rules", () => {
   it("cover every red-flag id of the contract, in its order", () => {
@@ -181,7 +204,9 @@ describe("red-flag rules", () => {
   }
 
   it("take the most urgent level when several fire", () => {
-    const input = inputWith({ signs: ["giving_way", "calf_pain_swelling", "chest_pain_or_breathless"] });
+    const input = inputWith({
+      signs: ["giving_way", "calf_pain_swelling", "chest_pain_or_breathless"],
+    });
     expect(findRedFlags(input)).toEqual({
       flags: ["possible_pulmonary_embolism", "possible_dvt", "knee_instability"],
       level: "emergency",

@@ -51,7 +51,9 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     id: "unstable_scfe_pattern",
     level: "emergency",
     fires: (i) =>
-      isChild8to16(i) && hasSign(i, "cannot_bear_weight") && i.pain_locations.includes("hip_groin_thigh"),
+      isChild8to16(i) &&
+      hasSign(i, "cannot_bear_weight") &&
+      i.pain_locations.includes("hip_groin_thigh"),
   },
   { id: "cannot_bear_weight", level: "urgent", fires: (i) => hasSign(i, "cannot_bear_weight") },
   {

@@ -75,5 +75,4 @@ export interface ValidationError {
 }
 
 export type ValidationOutcome =
-  | { ok: true; value: AssessmentInput }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; value: AssessmentInput } | { ok: false; errors: ValidationError[] };

@@ -18,10 +18,10 @@ import {
   TRAINING_CHANGES,
   TRIAGE_LEVELS,
 } from "./codes.js";
-import { checkAgainstSchema } from "./test-support/json-schema-subset.js";
-import { loadContractJson, loadPublicVignettes } from "./test-support/contract-files.js";
-import { validInputArb } from "./test-support/arbitraries.js";
-import { CALM_INPUT } from "./test-support/sample-inputs.js";
+import { checkAgainstSchema } from "./json-schema-subset.test-helpers.js";
+import { loadContractJson, loadPublicVignettes } from "./contract-files.test-helpers.js";
+import { validInputArb } from "./arbitraries.test-helpers.js";
+import { CALM_INPUT } from "./sample-inputs.test-helpers.js";
 import { formatValidationError, validateAssessmentInput } from "./validate-input.js";
 
 interface InputSchema {
@@ -78,7 +78,9 @@ describe("validateAssessmentInput", () => {
     expect(errorsOf({ ...CALM_INPUT, pain_locations: ["lateral", "kneecap"] })).toEqual([
       `pain_locations[1]: "kneecap" is not one of ${allowed}`,
     ]);
-    expect(allowed).toMatch(/^anterior_around_behind_kneecap, front_of_kneecap, .*, hip_groin_thigh$/);
+    expect(allowed).toMatch(
+      /^anterior_around_behind_kneecap, front_of_kneecap, .*, hip_groin_thigh$/,
+    );
   });
 
   it("reports each missing required field by name", () => {
@@ -92,11 +94,15 @@ describe("validateAssessmentInput", () => {
   it("rejects fields the schema does not define", () => {
     const errors = errorsOf({ ...CALM_INPUT, notes: "sore" });
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^notes: is not a known field \(expected only schema_version, age, sex, /);
+    expect(errors[0]).toMatch(
+      /^notes: is not a known field \(expected only schema_version, age, sex, /,
+    );
   });
 
   it("says what range and kind of number was expected", () => {
-    expect(errorsOf({ ...CALM_INPUT, age: 4 })).toEqual(["age: expected a whole number from 5 to 100, got the number 4"]);
+    expect(errorsOf({ ...CALM_INPUT, age: 4 })).toEqual([
+      "age: expected a whole number from 5 to 100, got the number 4",
+    ]);
     expect(errorsOf({ ...CALM_INPUT, age: 30.5 })).toEqual([
       "age: expected a whole number from 5 to 100, got the number 30.5",
     ]);
@@ -113,7 +119,9 @@ describe("validateAssessmentInput", () => {
 
   it("accepts fractional durations and the range ends", () => {
     expect(errorsOf({ ...CALM_INPUT, duration_weeks: 0.1, age: 5, pain_severity: 0 })).toEqual([]);
-    expect(errorsOf({ ...CALM_INPUT, duration_weeks: 1040, age: 100, pain_severity: 10 })).toEqual([]);
+    expect(errorsOf({ ...CALM_INPUT, duration_weeks: 1040, age: 100, pain_severity: 10 })).toEqual(
+      [],
+    );
   });
 
   it("needs at least one pain location and no repeated codes", () => {
@@ -123,7 +131,9 @@ describe("validateAssessmentInput", () => {
     expect(errorsOf({ ...CALM_INPUT, signs: ["limp", "clicking", "limp"] })).toEqual([
       'signs[2]: "limp" appears more than once',
     ]);
-    expect(errorsOf({ ...CALM_INPUT, signs: "limp" })).toEqual(['signs: expected a list of codes, got text "limp"']);
+    expect(errorsOf({ ...CALM_INPUT, signs: "limp" })).toEqual([
+      'signs: expected a list of codes, got text "limp"',
+    ]);
   });
 
   it("requires a real injury mechanism when the pain began with an injury", () => {
@@ -141,7 +151,9 @@ describe("validateAssessmentInput", () => {
   });
 
   it("checks the schema version and the shape of the input itself", () => {
-    expect(errorsOf({ ...CALM_INPUT, schema_version: "2.0" })).toEqual(['schema_version: expected "1.0", got text "2.0"']);
+    expect(errorsOf({ ...CALM_INPUT, schema_version: "2.0" })).toEqual([
+      'schema_version: expected "1.0", got text "2.0"',
+    ]);
     expect(errorsOf([CALM_INPUT])).toEqual(["input: expected an object of answers, got a list"]);
     expect(errorsOf(null)).toEqual(["input: expected an object of answers, got null"]);
   });
@@ -171,11 +183,24 @@ describe("validateAssessmentInput", () => {
         fc.array(
           fc.oneof(
             fc.record({ kind: fc.constant("delete" as const), key: fc.constantFrom(...keys) }),
-            fc.record({ kind: fc.constant("set" as const), key: fc.constantFrom(...keys), value: fc.jsonValue({ maxDepth: 1 }) }),
             fc.record({
               kind: fc.constant("set" as const),
               key: fc.constantFrom(...keys),
-              value: fc.constantFrom<unknown>("none", "sudden_with_injury", ["lateral", "lateral"], [], 4.5, -1, 1041, "1.0"),
+              value: fc.jsonValue({ maxDepth: 1 }),
+            }),
+            fc.record({
+              kind: fc.constant("set" as const),
+              key: fc.constantFrom(...keys),
+              value: fc.constantFrom<unknown>(
+                "none",
+                "sudden_with_injury",
+                ["lateral", "lateral"],
+                [],
+                4.5,
+                -1,
+                1041,
+                "1.0",
+              ),
             }),
           ),
           { maxLength: 3 },

@@ -71,7 +71,11 @@ function numberIn(min: number, max: number, whole: boolean): FieldCheck {
       (!whole || Number.isInteger(value)) &&
       value >= min &&
       value <= max;
-    if (!ok) errors.push({ path, message: `expected ${what} from ${min} to ${max}, got ${kindOf(value)}` });
+    if (!ok)
+      errors.push({
+        path,
+        message: `expected ${what} from ${min} to ${max}, got ${kindOf(value)}`,
+      });
   };
 }
 
@@ -84,7 +88,10 @@ function listOf(allowed: readonly string[], minItems = 0): FieldCheck {
       return;
     }
     if (value.length < minItems) {
-      errors.push({ path, message: `expected at least ${minItems} item${minItems === 1 ? "" : "s"}, got an empty list` });
+      errors.push({
+        path,
+        message: `expected at least ${minItems} item${minItems === 1 ? "" : "s"}, got an empty list`,
+      });
     }
     const seen = new Set<unknown>();
     value.forEach((entry: unknown, i) => {
@@ -102,7 +109,8 @@ function listOf(allowed: readonly string[], minItems = 0): FieldCheck {
 const constant =
   (expected: string): FieldCheck =>
   (value, path, errors) => {
-    if (value !== expected) errors.push({ path, message: `expected "${expected}", got ${kindOf(value)}` });
+    if (value !== expected)
+      errors.push({ path, message: `expected "${expected}", got ${kindOf(value)}` });
   };
 
 /** The schema's properties, in the schema's order; `required` mirrors its "required" list. */
@@ -135,14 +143,20 @@ const INJURY_KINDS = INJURY_MECHANISMS.filter((m) => m !== "none");
 
 export function validateAssessmentInput(value: unknown): ValidationOutcome {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, errors: [{ path: "", message: `expected an object of answers, got ${kindOf(value)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: "", message: `expected an object of answers, got ${kindOf(value)}` }],
+    };
   }
   const record = value as Record<string, unknown>;
   const errors: ValidationError[] = [];
 
   for (const key of Object.keys(record)) {
     if (!Object.hasOwn(FIELDS, key)) {
-      errors.push({ path: key, message: `is not a known field (expected only ${FIELD_NAMES.join(", ")})` });
+      errors.push({
+        path: key,
+        message: `is not a known field (expected only ${FIELD_NAMES.join(", ")})`,
+      });
     }
   }
   for (const name of FIELD_NAMES) {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { assess } from "./assess.js";
-import { loadPublicVignettes } from "./test-support/contract-files.js";
+import { loadPublicVignettes } from "./contract-files.test-helpers.js";
 import { scoreVignettes } from "./vignette-scoring.js";
 
 const cases = await loadPublicVignettes();
 const report = scoreVignettes(cases, assess);
 const misses = report.outcomes
   .filter((o) => !o.top1 || !o.triageExact)
-  .map((o) => `${o.id}: expected ${o.expectedCondition}/${o.expectedTriage}, got ${o.got.slice(0, 3).join(",")}/${o.gotTriage}`)
+  .map(
+    (o) =>
+      `${o.id}: expected ${o.expectedCondition}/${o.expectedTriage}, got ${o.got.slice(0, 3).join(",")}/${o.gotTriage}`,
+  )
   .join("\n");
 
 describe("public vignettes", () => {

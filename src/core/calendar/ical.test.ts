@@ -7,7 +7,11 @@ import type { PlanSession } from "../plan/types.js";
 import type { CalendarSource } from "./ical.js";
 import { escapeText, foldLine, planToICalendar, PRODID } from "./ical.js";
 
-const OPTS = { calName: "kneewise plan", uidDomain: "runner-42.kneewise.local", dtstamp: "2025-03-01T08:30:00.000Z" };
+const OPTS = {
+  calName: "kneewise plan",
+  uidDomain: "runner-42.kneewise.local",
+  dtstamp: "2025-03-01T08:30:00.000Z",
+};
 
 function parseEvents(ics: string) {
   const cal = new ICAL.Component(ICAL.parse(ics) as unknown[]);
@@ -39,11 +43,15 @@ describe("planToICalendar", () => {
       if (!s) throw new Error("more events than sessions");
       expect(ev.startDate.isDate).toBe(true);
       expect(ev.startDate.toString()).toBe(s.date);
-      const next = new Date(Date.parse(`${s.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const next = new Date(Date.parse(`${s.date}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       expect(ev.endDate.toString()).toBe(next);
       expect(ev.description).toBe(s.description);
       expect(ev.summary.length).toBeGreaterThan(3);
-      expect(ev.component.getFirstPropertyValue("dtstamp")?.toString()).toBe("2025-03-01T08:30:00Z");
+      expect(ev.component.getFirstPropertyValue("dtstamp")?.toString()).toBe(
+        "2025-03-01T08:30:00Z",
+      );
     });
     const race = events.find((e) => e.summary.startsWith("Race"));
     expect(race?.startDate.toString()).toBe("2025-05-18");
@@ -54,7 +62,9 @@ describe("planToICalendar", () => {
     const uids = parseEvents(ics).events.map((e) => e.uid);
     expect(new Set(uids).size).toBe(uids.length);
     expect(uids.every((u) => u.endsWith("@runner-42.kneewise.local"))).toBe(true);
-    const again = parseEvents(planToICalendar(plan, { ...OPTS, dtstamp: "2025-04-01T00:00:00Z" })).events.map((e) => e.uid);
+    const again = parseEvents(
+      planToICalendar(plan, { ...OPTS, dtstamp: "2025-04-01T00:00:00Z" }),
+    ).events.map((e) => e.uid);
     expect(again).toEqual(uids);
   });
 
@@ -71,7 +81,12 @@ describe("planToICalendar", () => {
       "Échauffement : 10 min de footing très lent, puis récupération. ".repeat(4) +
       "膝の痛みに注意してください。".repeat(6) +
       "🏃‍♀️🦵 ".repeat(10);
-    const { events } = parseEvents(planToICalendar(oneDay([{ date: "2025-12-31", kind: "easy", distance_m: 5000, description: hostile }]), OPTS));
+    const { events } = parseEvents(
+      planToICalendar(
+        oneDay([{ date: "2025-12-31", kind: "easy", distance_m: 5000, description: hostile }]),
+        OPTS,
+      ),
+    );
     expect(events[0]?.description).toBe(hostile.replace(/\r\n/g, "\n"));
     expect(events[0]?.startDate.toString()).toBe("2025-12-31");
     expect(events[0]?.endDate.toString()).toBe("2026-01-01");
@@ -85,7 +100,10 @@ describe("planToICalendar", () => {
       .map((s) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ""));
     fc.assert(
       fc.property(text, text, (description, calName) => {
-        const out = planToICalendar(oneDay([{ date: "2024-02-29", kind: "strength", duration_s: 1500, description }]), { ...OPTS, calName });
+        const out = planToICalendar(
+          oneDay([{ date: "2024-02-29", kind: "strength", duration_s: 1500, description }]),
+          { ...OPTS, calName },
+        );
         for (const line of out.split("\r\n")) expect(octets(line)).toBeLessThanOrEqual(75);
         const { cal, events } = parseEvents(out);
         expect(events[0]?.description ?? "").toBe(description);
@@ -99,7 +117,11 @@ describe("planToICalendar", () => {
   it("exports a return-to-run plan's sessions too", () => {
     const back = generateReturnToRun({ start: "2025-03-03", painLog: [] });
     const { events } = parseEvents(planToICalendar(back, OPTS));
-    expect(events.map((e) => e.startDate.toString())).toEqual(["2025-03-03", "2025-03-05", "2025-03-07"]);
+    expect(events.map((e) => e.startDate.toString())).toEqual([
+      "2025-03-03",
+      "2025-03-05",
+      "2025-03-07",
+    ]);
     expect(events[0]?.summary).toBe("Walk-run 40 min");
   });
 
@@ -121,6 +143,11 @@ describe("text helpers", () => {
       expect(bytes.length).toBeLessThanOrEqual(75);
       expect(decoder.decode(bytes)).toBe(line);
     }
-    expect(folded.split("\r\n").map((l, i) => (i === 0 ? l : l.slice(1))).join("")).toBe(`DESCRIPTION:${"é".repeat(100)}`);
+    expect(
+      folded
+        .split("\r\n")
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(""),
+    ).toBe(`DESCRIPTION:${"é".repeat(100)}`);
   });
 });

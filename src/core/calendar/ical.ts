@@ -69,20 +69,28 @@ export function foldLine(line: string): string {
 
 function basicDate(isoDate: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate))
-    throw new DomainError("CALENDAR_BAD_DATE", `"${isoDate}" is not a date in the form YYYY-MM-DD.`);
+    throw new DomainError(
+      "CALENDAR_BAD_DATE",
+      `"${isoDate}" is not a date in the form YYYY-MM-DD.`,
+    );
   return isoDate.replace(/-/g, "");
 }
 
 function nextDay(isoDate: string): string {
   const t = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new DomainError("CALENDAR_BAD_DATE", `"${isoDate}" is not a real date.`);
+  if (Number.isNaN(t))
+    throw new DomainError("CALENDAR_BAD_DATE", `"${isoDate}" is not a real date.`);
   return new Date(t + 86_400_000).toISOString().slice(0, 10);
 }
 
 function utcStamp(iso: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new DomainError("CALENDAR_BAD_DTSTAMP", `"${iso}" is not an ISO 8601 date-time.`);
-  return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  if (Number.isNaN(t))
+    throw new DomainError("CALENDAR_BAD_DTSTAMP", `"${iso}" is not an ISO 8601 date-time.`);
+  return new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 const TITLES: Record<SessionKind, string> = {
@@ -98,8 +106,10 @@ const TITLES: Record<SessionKind, string> = {
 
 export function sessionSummary(s: PlanSession): string {
   const parts = [TITLES[s.kind]];
-  if (s.distance_m !== undefined && s.distance_m > 0) parts.push(`${(s.distance_m / 1000).toFixed(1)} km`);
-  else if (s.duration_s !== undefined && s.duration_s > 0) parts.push(`${Math.round(s.duration_s / 60)} min`);
+  if (s.distance_m !== undefined && s.distance_m > 0)
+    parts.push(`${(s.distance_m / 1000).toFixed(1)} km`);
+  else if (s.duration_s !== undefined && s.duration_s > 0)
+    parts.push(`${Math.round(s.duration_s / 60)} min`);
   return parts.join(" ");
 }
 

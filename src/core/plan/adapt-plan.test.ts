@@ -10,7 +10,14 @@ import type { Plan } from "./types.js";
 
 const START = "2025-03-03";
 const makePlan = (over: Partial<Parameters<typeof generatePlan>[0]> = {}): Plan =>
-  generatePlan({ start: START, currentWeeklyM: 20_000, goal: { kind: "weekly", weeklyM: 40_000 }, beginner: false, returning: false, ...over });
+  generatePlan({
+    start: START,
+    currentWeeklyM: 20_000,
+    goal: { kind: "weekly", weeklyM: 40_000 },
+    beginner: false,
+    returning: false,
+    ...over,
+  });
 const asPlanned = (p: Plan, weeks: number): LoggedWeek[] =>
   p.weeks.slice(0, weeks).map((w) => ({ weekStart: w.start, distanceM: w.distance_m }));
 
@@ -34,7 +41,11 @@ describe("adaptPlan", () => {
     expect(next?.start).toBe("2025-03-17");
     expect(next?.distance_m).toBe(13_200);
     expect(next?.reason).toMatch(/12\.0 km of the 24\.2 km planned \(50%\)/);
-    expect(out.changes[0]).toMatchObject({ week: "2025-03-17", before_m: p.weeks[2]?.distance_m, after_m: 13_200 });
+    expect(out.changes[0]).toMatchObject({
+      week: "2025-03-17",
+      before_m: p.weeks[2]?.distance_m,
+      after_m: 13_200,
+    });
     expect(out.changes.every((c) => c.why.includes("12.0 km"))).toBe(true);
     // Reaching 40 km from 13 km takes longer than the old plan: weeks are added and reported.
     expect(out.plan.weeks.length).toBeGreaterThan(p.weeks.length);
@@ -58,7 +69,12 @@ describe("adaptPlan", () => {
 
   it("halves the next week and warns after pain above 5/10", () => {
     const p = makePlan();
-    const out = adaptPlan(p, asPlanned(p, 2), [{ date: "2025-03-16", during: 6, after: 5, nextMorning: 4 }], "2025-03-17");
+    const out = adaptPlan(
+      p,
+      asPlanned(p, 2),
+      [{ date: "2025-03-16", during: 6, after: 5, nextMorning: 4 }],
+      "2025-03-17",
+    );
     expect(out.plan.weeks[2]?.distance_m).toBe(12_100);
     expect(out.plan.warnings.map((w) => w.code)).toContain("PAIN_HIGH");
   });
@@ -84,9 +100,14 @@ describe("adaptPlan", () => {
           const p = makePlan();
           const logged = asPlanned(p, weeksDone);
           const last = logged[logged.length - 1];
-          if (last) last.distanceM = Math.round(((p.weeks[weeksDone - 1]?.distance_m ?? 0) * percentDone) / 100);
+          if (last)
+            last.distanceM = Math.round(
+              ((p.weeks[weeksDone - 1]?.distance_m ?? 0) * percentDone) / 100,
+            );
           const asOf = addDays(START, 7 * weeksDone);
-          const pain: PainEntry[] = painful ? [{ date: addDays(asOf, -2), during: 5, after: 4, nextMorning: 3 }] : [];
+          const pain: PainEntry[] = painful
+            ? [{ date: addDays(asOf, -2), during: 5, after: 4, nextMorning: 3 }]
+            : [];
           const out = adaptPlan(p, logged, pain, asOf);
           expect(out.plan.weeks.slice(0, weeksDone)).toEqual(p.weeks.slice(0, weeksDone));
           if (out.plan === p) {
@@ -115,7 +136,12 @@ describe("adaptPlan", () => {
 
 describe("painTrend", () => {
   it("reads high, rising or settled from the last seven days of the diary", () => {
-    const d = (date: string, during: number, after = during, nextMorning: number | null = 0): PainEntry => ({ date, during, after, nextMorning });
+    const d = (
+      date: string,
+      during: number,
+      after = during,
+      nextMorning: number | null = 0,
+    ): PainEntry => ({ date, during, after, nextMorning });
     expect(painTrend([d("2025-03-16", 6)], "2025-03-17")).toBe("high");
     expect(painTrend([d("2025-03-16", 4)], "2025-03-17")).toBe("rising");
     expect(painTrend([d("2025-03-16", 1, 1, 3)], "2025-03-17")).toBe("rising");

@@ -45,7 +45,14 @@ export function painTrend(painLog: readonly PainEntry[], asOf: string): PainTren
   const earlier = painLog.filter((e) => inDays(e, 8, 14));
   const worst = (e: PainEntry) => Math.max(e.during, e.after, e.nextMorning ?? 0);
   if (recent.some((e) => worst(e) > STEP_BACK_ABOVE)) return "high";
-  if (recent.some((e) => e.during > MAX_PAIN_TO_PROGRESS || e.after > MAX_PAIN_TO_PROGRESS || (e.nextMorning ?? 0) > SETTLED_MORNING))
+  if (
+    recent.some(
+      (e) =>
+        e.during > MAX_PAIN_TO_PROGRESS ||
+        e.after > MAX_PAIN_TO_PROGRESS ||
+        (e.nextMorning ?? 0) > SETTLED_MORNING,
+    )
+  )
     return "rising";
   const mean = (xs: PainEntry[]) => xs.reduce((sum, e) => sum + worst(e), 0) / xs.length;
   if (recent.length > 0 && earlier.length > 0 && mean(recent) - mean(earlier) >= 1) return "rising";
@@ -58,7 +65,8 @@ export function adaptPlan(
   painLog: readonly PainEntry[],
   asOf: string,
 ): { plan: Plan; changes: PlanChange[] } {
-  if (!isIsoDate(asOf)) throw new DomainError("PLAN_BAD_DATE", `"${asOf}" is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(asOf))
+    throw new DomainError("PLAN_BAD_DATE", `"${asOf}" is not a date in the form YYYY-MM-DD.`);
   const thisWeek = weekStartOf(asOf);
   const past = previous.weeks.filter((w) => daysBetween(w.start, thisWeek) > 0);
   const ahead = previous.weeks.filter((w) => daysBetween(w.start, thisWeek) <= 0);
@@ -72,7 +80,8 @@ export function adaptPlan(
   const lastWeek = addDays(thisWeek, -7);
   const lastPlanned = past.find((w) => w.start === lastWeek);
   const lastDone = done.get(lastWeek) ?? 0;
-  const shortfall = lastPlanned !== undefined && lastDone < SHORTFALL_SHARE * lastPlanned.distance_m;
+  const shortfall =
+    lastPlanned !== undefined && lastDone < SHORTFALL_SHARE * lastPlanned.distance_m;
   const pain = painTrend(painLog, asOf);
   if (!shortfall && pain === "settled") return { plan: previous, changes: [] };
 
@@ -86,15 +95,18 @@ export function adaptPlan(
 
   const causes: string[] = [];
   if (shortfall && lastPlanned) {
-    const share = lastPlanned.distance_m > 0 ? Math.round((lastDone / lastPlanned.distance_m) * 100) : 0;
+    const share =
+      lastPlanned.distance_m > 0 ? Math.round((lastDone / lastPlanned.distance_m) * 100) : 0;
     causes.push(
       done.has(lastWeek)
         ? `last week you ran ${formatKm(lastDone)} of the ${formatKm(lastPlanned.distance_m)} planned (${share}%)`
         : `no running was logged last week against ${formatKm(lastPlanned.distance_m)} planned`,
     );
   }
-  if (pain === "high") causes.push(`knee pain went above ${STEP_BACK_ABOVE}/10 in the last seven days`);
-  else if (pain === "rising") causes.push("knee pain has been rising or slow to settle in the last seven days");
+  if (pain === "high")
+    causes.push(`knee pain went above ${STEP_BACK_ABOVE}/10 in the last seven days`);
+  else if (pain === "rising")
+    causes.push("knee pain has been rising or slow to settle in the last seven days");
   const why = `${capitalise(causes.join(", and "))}, so the weeks ahead start again from ${formatKm(levelM)} a week.`;
 
   const painful = pain !== "settled";
@@ -127,7 +139,13 @@ export function adaptPlan(
         "Knee pain above 5/10 is too much to train through. If it does not settle within a few days, switch to the walk-run return plan and consider having the knee checked.",
     });
 
-  const plan: Plan = { ...previous, settings, weeks: [...past, ...rest.weeks], warnings, target_weekly_m: rest.target_weekly_m };
+  const plan: Plan = {
+    ...previous,
+    settings,
+    weeks: [...past, ...rest.weeks],
+    warnings,
+    target_weekly_m: rest.target_weekly_m,
+  };
   return { plan, changes: diff(ahead, rest.weeks, why) };
 }
 

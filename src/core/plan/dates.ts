@@ -17,7 +17,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function toDayNumber(date: string): number {
-  if (!isIsoDate(date)) throw new DomainError("PLAN_BAD_DATE", `"${date}" is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(date))
+    throw new DomainError("PLAN_BAD_DATE", `"${date}" is not a date in the form YYYY-MM-DD.`);
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 

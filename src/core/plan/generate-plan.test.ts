@@ -8,7 +8,8 @@ import { longRunShareFor, rampCeiling } from "./ramp.js";
 import type { Plan, PlanWeek } from "./types.js";
 import { isRunningKind } from "./types.js";
 
-const raceMetres = (w: PlanWeek) => w.sessions.filter((s) => s.kind === "race").reduce((a, s) => a + (s.distance_m ?? 0), 0);
+const raceMetres = (w: PlanWeek) =>
+  w.sessions.filter((s) => s.kind === "race").reduce((a, s) => a + (s.distance_m ?? 0), 0);
 /** Running in the week apart from the race itself: the race is the goal, not training load to ramp. */
 const training = (w: PlanWeek) => w.distance_m - raceMetres(w);
 const percentOf = (p: Plan) => Math.round(p.settings.rampRate * 100);
@@ -22,7 +23,8 @@ function rampBreaks(p: Plan): string[] {
     if (w.lighter) {
       if (m > level) problems.push(`${w.start}: eased week ${m} above level ${level}`);
     } else {
-      if (m > rampCeiling(level, percentOf(p))) problems.push(`${w.start}: ${m} > ${level} + ${percentOf(p)}%`);
+      if (m > rampCeiling(level, percentOf(p)))
+        problems.push(`${w.start}: ${m} > ${level} + ${percentOf(p)}%`);
       level = m;
     }
   }
@@ -37,7 +39,10 @@ const inputArb: fc.Arbitrary<GeneratePlanInput> = fc
     weekly: fc.boolean(),
     weeklyM: fc.integer({ min: 1000, max: 150_000 }),
     eventInDays: fc.integer({ min: 0, max: 400 }),
-    distanceM: fc.oneof(fc.constantFrom(5000, 10_000, 21_097, 42_195), fc.integer({ min: 1000, max: 100_000 })),
+    distanceM: fc.oneof(
+      fc.constantFrom(5000, 10_000, 21_097, 42_195),
+      fc.integer({ min: 1000, max: 100_000 }),
+    ),
     beginner: fc.boolean(),
     returning: fc.boolean(),
     runDaysPerWeek: fc.option(fc.integer({ min: 3, max: 5 }), { nil: undefined }),
@@ -111,10 +116,16 @@ describe("generatePlan properties", () => {
         const p = generatePlan(input);
         const peak = Math.max(p.baseline_weekly_m, ...p.weeks.map(training));
         const codes = p.warnings.map((w) => w.code);
-        const unreachable = codes.includes("GOAL_UNREACHABLE") || codes.includes("GOAL_BEYOND_HORIZON");
+        const unreachable =
+          codes.includes("GOAL_UNREACHABLE") || codes.includes("GOAL_BEYOND_HORIZON");
         expect(unreachable).toBe(peak < p.target_weekly_m);
         if (input.goal.kind === "weekly" && !unreachable)
-          expect(p.weeks.some((w) => w.distance_m === Math.round(input.goal.kind === "weekly" ? input.goal.weeklyM : 0))).toBe(true);
+          expect(
+            p.weeks.some(
+              (w) =>
+                w.distance_m === Math.round(input.goal.kind === "weekly" ? input.goal.weeklyM : 0),
+            ),
+          ).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -125,11 +136,16 @@ describe("generatePlan properties", () => {
       fc.property(inputArb, fc.integer({ min: 0, max: 100 }), (input, share) => {
         const baseline = input.currentWeeklyM ?? 0;
         const pct = input.beginner || input.returning ? 5 : 10;
-        const target = baseline + Math.floor(((rampCeiling(baseline, pct) - baseline) * share) / 100);
-        const goal = input.goal.kind === "weekly" ? { kind: "weekly" as const, weeklyM: target } : input.goal;
+        const target =
+          baseline + Math.floor(((rampCeiling(baseline, pct) - baseline) * share) / 100);
+        const goal =
+          input.goal.kind === "weekly" ? { kind: "weekly" as const, weeklyM: target } : input.goal;
         const p = generatePlan({ ...input, goal });
         if (goal.kind === "weekly") expect(p.weeks[0]?.distance_m).toBe(target);
-        else if (p.target_weekly_m <= rampCeiling(baseline, pct) && p.weeks.length > (goal.distanceM >= 15_000 && p.weeks.length >= 4 ? 2 : 1))
+        else if (
+          p.target_weekly_m <= rampCeiling(baseline, pct) &&
+          p.weeks.length > (goal.distanceM >= 15_000 && p.weeks.length >= 4 ? 2 : 1)
+        )
           expect(p.warnings.map((w) => w.code)).not.toContain("GOAL_UNREACHABLE");
       }),
       { numRuns: 200 },
@@ -142,7 +158,9 @@ describe("generatePlan properties", () => {
         const p = generatePlan(input);
         for (const w of p.weeks)
           for (const s of w.sessions.filter((x) => x.kind === "long"))
-            expect(s.distance_m ?? 0).toBeLessThanOrEqual(longRunShareFor(p.settings.runDaysPerWeek) * training(w));
+            expect(s.distance_m ?? 0).toBeLessThanOrEqual(
+              longRunShareFor(p.settings.runDaysPerWeek) * training(w),
+            );
       }),
       { numRuns: 200 },
     );
@@ -179,7 +197,9 @@ describe("generatePlan properties", () => {
           }
           expect(w.reason.length).toBeGreaterThan(20);
         });
-        expect(p.weeks.length).toBeLessThanOrEqual(input.goal.kind === "weekly" ? MAX_PLAN_WEEKS : 60);
+        expect(p.weeks.length).toBeLessThanOrEqual(
+          input.goal.kind === "weekly" ? MAX_PLAN_WEEKS : 60,
+        );
       }),
       { numRuns: 200 },
     );
@@ -209,23 +229,52 @@ describe("generatePlan properties", () => {
 
 describe("generatePlan examples", () => {
   it("builds 10% a week from 20 km with a lighter fourth week, then holds at a 30 km goal", () => {
-    const p = generatePlan({ start: "2025-03-05", currentWeeklyM: 20_000, goal: { kind: "weekly", weeklyM: 30_000 }, beginner: false, returning: false });
+    const p = generatePlan({
+      start: "2025-03-05",
+      currentWeeklyM: 20_000,
+      goal: { kind: "weekly", weeklyM: 30_000 },
+      beginner: false,
+      returning: false,
+    });
     expect(p.weeks[0]?.start).toBe("2025-03-03");
-    expect(p.weeks.map((w) => w.distance_m)).toEqual([22_000, 24_200, 26_600, 19_900, 29_200, 30_000, 30_000, 22_500]);
-    expect(p.weeks.map((w) => w.lighter)).toEqual([false, false, false, true, false, false, false, true]);
+    expect(p.weeks.map((w) => w.distance_m)).toEqual([
+      22_000, 24_200, 26_600, 19_900, 29_200, 30_000, 30_000, 22_500,
+    ]);
+    expect(p.weeks.map((w) => w.lighter)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(p.weeks[3]?.reason).toMatch(/lighter week/i);
     expect(p.warnings).toEqual([]);
   });
 
   it("rises by at most 5% a week and eases off every third week for a beginner", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 10_000, goal: { kind: "weekly", weeklyM: 12_000 }, beginner: true, returning: false });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 10_000,
+      goal: { kind: "weekly", weeklyM: 12_000 },
+      beginner: true,
+      returning: false,
+    });
     expect(p.weeks.slice(0, 4).map((w) => w.distance_m)).toEqual([10_500, 11_000, 8_200, 11_500]);
     expect(p.settings.runDaysPerWeek).toBe(3);
     expect(p.weeks.flatMap((w) => w.sessions).some((s) => s.kind === "quality")).toBe(false);
   });
 
   it("holds one faster session in building weeks only, for a runner who is neither beginner nor returning", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 30_000, goal: { kind: "weekly", weeklyM: 45_000 }, beginner: false, returning: false });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 30_000,
+      goal: { kind: "weekly", weeklyM: 45_000 },
+      beginner: false,
+      returning: false,
+    });
     for (const w of p.weeks) {
       const quality = w.sessions.filter((s) => s.kind === "quality");
       expect(quality).toHaveLength(w.lighter ? 0 : 1);
@@ -233,7 +282,13 @@ describe("generatePlan examples", () => {
   });
 
   it("warns, and keeps to the ramp, when a marathon four weeks away is out of reach", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 15_000, goal: { kind: "event", date: "2025-03-30", distanceM: 42_195 }, beginner: false, returning: false });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 15_000,
+      goal: { kind: "event", date: "2025-03-30", distanceM: 42_195 },
+      beginner: false,
+      returning: false,
+    });
     expect(p.warnings.map((w) => w.code)).toContain("GOAL_UNREACHABLE");
     expect(p.warnings[0]?.message).toMatch(/42\.2 km race/);
     expect(rampBreaks(p)).toEqual([]);
@@ -241,17 +296,37 @@ describe("generatePlan examples", () => {
   });
 
   it("tapers over two weeks before a half marathon and over one week before a 10 km race", () => {
-    const half = generatePlan({ start: "2025-03-03", currentWeeklyM: 30_000, goal: { kind: "event", date: "2025-05-18", distanceM: 21_097 }, beginner: false, returning: false });
+    const half = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 30_000,
+      goal: { kind: "event", date: "2025-05-18", distanceM: 21_097 },
+      beginner: false,
+      returning: false,
+    });
     expect(half.weeks.slice(-3).map((w) => w.phase)).toEqual(["hold", "taper", "race"]);
     expect(half.warnings).toEqual([]);
-    const ten = generatePlan({ start: "2025-03-03", currentWeeklyM: 20_000, goal: { kind: "event", date: "2025-04-13", distanceM: 10_000 }, beginner: false, returning: false });
+    const ten = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 20_000,
+      goal: { kind: "event", date: "2025-04-13", distanceM: 10_000 },
+      beginner: false,
+      returning: false,
+    });
     expect(ten.weeks.slice(-2).map((w) => w.phase)).not.toContain("taper");
     expect(ten.weeks.at(-1)?.phase).toBe("race");
-    expect(Math.max(...ten.weeks.map((w) => w.distance_m))).toBeGreaterThanOrEqual(ten.target_weekly_m);
+    expect(Math.max(...ten.weeks.map((w) => w.distance_m))).toBeGreaterThanOrEqual(
+      ten.target_weekly_m,
+    );
   });
 
   it("rests the Sunday before a Monday race", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 20_000, goal: { kind: "event", date: "2025-04-07", distanceM: 10_000 }, beginner: false, returning: false });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 20_000,
+      goal: { kind: "event", date: "2025-04-07", distanceM: 10_000 },
+      beginner: false,
+      returning: false,
+    });
     expect(weekdayIndex("2025-04-07")).toBe(0);
     const sunday = p.weeks.flatMap((w) => w.sessions).filter((s) => s.date === "2025-04-06");
     expect(sunday.map((s) => s.kind)).toEqual(["rest"]);
@@ -259,7 +334,14 @@ describe("generatePlan examples", () => {
   });
 
   it("names the chosen exercise programme in the strength sessions", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 20_000, goal: { kind: "weekly", weeklyM: 25_000 }, beginner: false, returning: true, strengthProgramme: "patellofemoral-pain" });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 20_000,
+      goal: { kind: "weekly", weeklyM: 25_000 },
+      beginner: false,
+      returning: true,
+      strengthProgramme: "patellofemoral-pain",
+    });
     const strength = p.weeks.flatMap((w) => w.sessions).filter((s) => s.kind === "strength");
     expect(strength.length).toBe(p.weeks.length);
     for (const s of strength) {
@@ -270,7 +352,13 @@ describe("generatePlan examples", () => {
   });
 
   it("settles at the goal and says so when the runner already runs more", () => {
-    const p = generatePlan({ start: "2025-03-03", currentWeeklyM: 50_000, goal: { kind: "weekly", weeklyM: 40_000 }, beginner: false, returning: false });
+    const p = generatePlan({
+      start: "2025-03-03",
+      currentWeeklyM: 50_000,
+      goal: { kind: "weekly", weeklyM: 40_000 },
+      beginner: false,
+      returning: false,
+    });
     expect(p.weeks[0]?.distance_m).toBe(40_000);
     expect(p.warnings.map((w) => w.code)).toEqual(["ABOVE_GOAL_ALREADY"]);
   });
@@ -287,7 +375,13 @@ describe("generatePlan examples", () => {
       ],
     };
     expect(baselineFromHistory(history, "2025-03-03")).toBe(13_000);
-    const p = generatePlan({ start: "2025-03-03", goal: { kind: "weekly", weeklyM: 20_000 }, beginner: false, returning: false, history });
+    const p = generatePlan({
+      start: "2025-03-03",
+      goal: { kind: "weekly", weeklyM: 20_000 },
+      beginner: false,
+      returning: false,
+      history,
+    });
     expect(p.baseline_weekly_m).toBe(13_000);
     expect(p.weeks[0]?.distance_m).toBe(14_300);
   });
@@ -302,13 +396,37 @@ describe("generatePlan examples", () => {
       }
       return "no error";
     };
-    expect(code(() => generatePlan({ ...base, start: "2025-02-30", goal: { kind: "weekly", weeklyM: 1 } }))).toBe("PLAN_BAD_DATE");
-    expect(code(() => generatePlan({ ...base, goal: { kind: "weekly", weeklyM: -5 } }))).toBe("PLAN_BAD_GOAL");
-    expect(code(() => generatePlan({ ...base, goal: { kind: "event", date: "2025-03-01", distanceM: 5000 } }))).toBe("PLAN_EVENT_BEFORE_START");
-    expect(code(() => generatePlan({ ...base, goal: { kind: "event", date: "2030-03-01", distanceM: 5000 } }))).toBe("PLAN_EVENT_TOO_FAR");
-    expect(code(() => generatePlan({ ...base, currentWeeklyM: 300, goal: { kind: "weekly", weeklyM: 5000 } }))).toBe("PLAN_BASELINE_TOO_LOW");
-    expect(code(() => generatePlan({ ...base, runDaysPerWeek: 7, goal: { kind: "weekly", weeklyM: 5000 } }))).toBe("PLAN_BAD_RUN_DAYS");
+    expect(
+      code(() =>
+        generatePlan({ ...base, start: "2025-02-30", goal: { kind: "weekly", weeklyM: 1 } }),
+      ),
+    ).toBe("PLAN_BAD_DATE");
+    expect(code(() => generatePlan({ ...base, goal: { kind: "weekly", weeklyM: -5 } }))).toBe(
+      "PLAN_BAD_GOAL",
+    );
+    expect(
+      code(() =>
+        generatePlan({ ...base, goal: { kind: "event", date: "2025-03-01", distanceM: 5000 } }),
+      ),
+    ).toBe("PLAN_EVENT_BEFORE_START");
+    expect(
+      code(() =>
+        generatePlan({ ...base, goal: { kind: "event", date: "2030-03-01", distanceM: 5000 } }),
+      ),
+    ).toBe("PLAN_EVENT_TOO_FAR");
+    expect(
+      code(() =>
+        generatePlan({ ...base, currentWeeklyM: 300, goal: { kind: "weekly", weeklyM: 5000 } }),
+      ),
+    ).toBe("PLAN_BASELINE_TOO_LOW");
+    expect(
+      code(() =>
+        generatePlan({ ...base, runDaysPerWeek: 7, goal: { kind: "weekly", weeklyM: 5000 } }),
+      ),
+    ).toBe("PLAN_BAD_RUN_DAYS");
     const { currentWeeklyM: _omit, ...noBaseline } = base;
-    expect(code(() => generatePlan({ ...noBaseline, goal: { kind: "weekly", weeklyM: 5000 } }))).toBe("PLAN_NO_BASELINE");
+    expect(
+      code(() => generatePlan({ ...noBaseline, goal: { kind: "weekly", weeklyM: 5000 } })),
+    ).toBe("PLAN_NO_BASELINE");
   });
 });

@@ -16,7 +16,15 @@ import {
 } from "./ramp.js";
 import { formatKm, preRaceRestText } from "./session-text.js";
 import { layoutWeek, MAX_RUN_DAYS, MIN_RUN_DAYS } from "./week-layout.js";
-import type { Plan, PlanGoal, PlanSettings, PlanWarning, PlanWeek, ProgrammeSlug, WeekPhase } from "./types.js";
+import type {
+  Plan,
+  PlanGoal,
+  PlanSettings,
+  PlanWarning,
+  PlanWeek,
+  ProgrammeSlug,
+  WeekPhase,
+} from "./types.js";
 import { isRunningKind, PROGRAMME_SLUGS } from "./types.js";
 
 /** A weekly goal is planned up to a year ahead; further than that, the plan says so. */
@@ -73,10 +81,16 @@ export function settingsFor(input: {
   const profile = { beginner: input.beginner, returning: input.returning };
   const runDays = input.runDaysPerWeek ?? (input.beginner || input.returning ? 3 : 4);
   if (!Number.isInteger(runDays) || runDays < MIN_RUN_DAYS || runDays > MAX_RUN_DAYS)
-    throw new DomainError("PLAN_BAD_RUN_DAYS", `Run days per week must be a whole number from ${MIN_RUN_DAYS} to ${MAX_RUN_DAYS}.`);
+    throw new DomainError(
+      "PLAN_BAD_RUN_DAYS",
+      `Run days per week must be a whole number from ${MIN_RUN_DAYS} to ${MAX_RUN_DAYS}.`,
+    );
   const programme = input.strengthProgramme ?? "runner-strength";
   if (!PROGRAMME_SLUGS.includes(programme))
-    throw new DomainError("PLAN_BAD_PROGRAMME", `"${String(programme)}" is not a known exercise programme.`);
+    throw new DomainError(
+      "PLAN_BAD_PROGRAMME",
+      `"${String(programme)}" is not a known exercise programme.`,
+    );
   return {
     beginner: input.beginner,
     returning: input.returning,
@@ -93,22 +107,37 @@ function checkGoal(goal: PlanGoal, start: string): void {
       throw new DomainError("PLAN_BAD_GOAL", "The weekly goal must be a positive distance.");
     return;
   }
-  if (!isIsoDate(goal.date)) throw new DomainError("PLAN_BAD_DATE", `"${goal.date}" is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(goal.date))
+    throw new DomainError("PLAN_BAD_DATE", `"${goal.date}" is not a date in the form YYYY-MM-DD.`);
   if (!Number.isFinite(goal.distanceM) || goal.distanceM <= 0)
     throw new DomainError("PLAN_BAD_GOAL", "The event distance must be a positive distance.");
   if (daysBetween(start, goal.date) < 0)
-    throw new DomainError("PLAN_EVENT_BEFORE_START", `The event on ${goal.date} is before the plan starts (${start}).`);
+    throw new DomainError(
+      "PLAN_EVENT_BEFORE_START",
+      `The event on ${goal.date} is before the plan starts (${start}).`,
+    );
 }
 
 export function generatePlan(input: GeneratePlanInput): Plan {
-  if (!isIsoDate(input.start)) throw new DomainError("PLAN_BAD_DATE", `"${input.start}" is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(input.start))
+    throw new DomainError(
+      "PLAN_BAD_DATE",
+      `"${input.start}" is not a date in the form YYYY-MM-DD.`,
+    );
   checkGoal(input.goal, input.start);
   const settings = settingsFor(input);
   const given = input.currentWeeklyM;
   const baseline =
-    given !== undefined ? given : input.history ? baselineFromHistory(input.history, input.start) : null;
+    given !== undefined
+      ? given
+      : input.history
+        ? baselineFromHistory(input.history, input.start)
+        : null;
   if (baseline === null)
-    throw new DomainError("PLAN_NO_BASELINE", "The plan needs your current weekly distance, given or read from your runs.");
+    throw new DomainError(
+      "PLAN_NO_BASELINE",
+      "The plan needs your current weekly distance, given or read from your runs.",
+    );
   if (!Number.isFinite(baseline) || baseline < MIN_BASELINE_M)
     throw new DomainError(
       "PLAN_BASELINE_TOO_LOW",
@@ -167,10 +196,20 @@ function buildVolumes(
   let afterLighter = false;
   const limit = count ?? MAX_PLAN_WEEKS;
   for (let i = 0; i < limit; i++) {
-    if (count === undefined && reachedAt >= 0 && i > reachedAt + HOLD_WEEKS_AFTER_GOAL && weeks.length >= 4) break;
+    if (
+      count === undefined &&
+      reachedAt >= 0 &&
+      i > reachedAt + HOLD_WEEKS_AFTER_GOAL &&
+      weeks.length >= 4
+    )
+      break;
     const lastBeforeTaper = count !== undefined && i === count - 1;
     if (i === 0 && s.openWith) {
-      weeks.push({ volumeM: reducedVolume(level, s.openWith.percent), phase: "lighter", reason: s.openWith.reason });
+      weeks.push({
+        volumeM: reducedVolume(level, s.openWith.percent),
+        phase: "lighter",
+        reason: s.openWith.reason,
+      });
       builds = 0;
       afterLighter = true;
       continue;
@@ -226,7 +265,12 @@ function buildVolumes(
   return { weeks, levelM: level, reachedM: Math.max(reachedM, s.levelM) };
 }
 
-function withSessions(s: ScheduleInput, start: string, v: VolumeWeek, race?: { date: string; distanceM: number }): PlanWeek {
+function withSessions(
+  s: ScheduleInput,
+  start: string,
+  v: VolumeWeek,
+  race?: { date: string; distanceM: number },
+): PlanWeek {
   const cautious = s.settings.beginner || s.settings.returning;
   const sessions = layoutWeek({
     start,
@@ -249,7 +293,9 @@ function withSessions(s: ScheduleInput, start: string, v: VolumeWeek, race?: { d
   };
 }
 
-export function runningDistance(sessions: readonly { kind: PlanWeek["sessions"][number]["kind"]; distance_m?: number }[]): number {
+export function runningDistance(
+  sessions: readonly { kind: PlanWeek["sessions"][number]["kind"]; distance_m?: number }[],
+): number {
   return sessions.reduce((sum, x) => sum + (isRunningKind(x.kind) ? (x.distance_m ?? 0) : 0), 0);
 }
 
@@ -283,7 +329,10 @@ export function schedulePlan(s: ScheduleInput): Plan {
   const eventWeek = weekStartOf(goal.date);
   const n = daysBetween(s.startWeek, eventWeek) / 7 + 1;
   if (n > MAX_EVENT_WEEKS)
-    throw new DomainError("PLAN_EVENT_TOO_FAR", `The event on ${goal.date} is more than two years away; plan nearer the time.`);
+    throw new DomainError(
+      "PLAN_EVENT_TOO_FAR",
+      `The event on ${goal.date} is more than two years away; plan nearer the time.`,
+    );
   const longRace = goal.distanceM >= LONG_RACE_M;
   const taperWeeks = n >= 4 && longRace ? 2 : 1;
   const target = Math.max(eventTargetWeeklyM(goal.distanceM), s.levelM);
@@ -302,7 +351,12 @@ export function schedulePlan(s: ScheduleInput): Plan {
     reason: `Race week: a few short easy runs, rest the day before, then the ${formatKm(goal.distanceM)} race on ${goal.date}.`,
   });
   const weeks = volumes.map((v, i) =>
-    withSessions(s, addDays(s.startWeek, 7 * i), v, i === volumes.length - 1 ? { date: goal.date, distanceM: goal.distanceM } : undefined),
+    withSessions(
+      s,
+      addDays(s.startWeek, 7 * i),
+      v,
+      i === volumes.length - 1 ? { date: goal.date, distanceM: goal.distanceM } : undefined,
+    ),
   );
   restBeforeMondayRace(weeks, goal.date);
 

@@ -103,7 +103,10 @@ export const RETURN_RULE =
 function checkScore(value: number | null, what: string, date: string): void {
   if (value === null) return;
   if (!Number.isFinite(value) || value < 0 || value > 10)
-    throw new DomainError("PLAN_BAD_PAIN_SCORE", `The ${what} pain score on ${date} must be from 0 to 10.`);
+    throw new DomainError(
+      "PLAN_BAD_PAIN_SCORE",
+      `The ${what} pain score on ${date} must be from 0 to 10.`,
+    );
 }
 
 function minutes(seconds: number): string {
@@ -127,7 +130,10 @@ export function stageDurationS(stage: WalkRunStage): number {
 }
 
 /** Scores a diary day against the rule; exported so the web can explain a single day. */
-export function judgeDay(entry: PainEntry, baselinePain: number): "step_back" | "hold_pain" | "hold_morning" | "waiting" | "good" {
+export function judgeDay(
+  entry: PainEntry,
+  baselinePain: number,
+): "step_back" | "hold_pain" | "hold_morning" | "waiting" | "good" {
   const worst = Math.max(entry.during, entry.after, entry.nextMorning ?? 0);
   if (worst > STEP_BACK_ABOVE) return "step_back";
   if (entry.during > MAX_PAIN_TO_PROGRESS || entry.after > MAX_PAIN_TO_PROGRESS) return "hold_pain";
@@ -138,11 +144,16 @@ export function judgeDay(entry: PainEntry, baselinePain: number): "step_back" | 
 }
 
 export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
-  if (!isIsoDate(input.start)) throw new DomainError("PLAN_BAD_DATE", `"${input.start}" is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(input.start))
+    throw new DomainError(
+      "PLAN_BAD_DATE",
+      `"${input.start}" is not a date in the form YYYY-MM-DD.`,
+    );
   const baselinePain = input.baselinePain ?? 0;
   checkScore(baselinePain, "usual resting", input.start);
   for (const e of input.painLog) {
-    if (!isIsoDate(e.date)) throw new DomainError("PLAN_BAD_DATE", `"${e.date}" is not a date in the form YYYY-MM-DD.`);
+    if (!isIsoDate(e.date))
+      throw new DomainError("PLAN_BAD_DATE", `"${e.date}" is not a date in the form YYYY-MM-DD.`);
     checkScore(e.during, "during", e.date);
     checkScore(e.after, "after", e.date);
     checkScore(e.nextMorning, "next-morning", e.date);
@@ -185,7 +196,8 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
         counted = 0;
         complete = false;
         outcome = "held";
-        why = "The pain had not settled by the next morning: stay at this stage and start the count again.";
+        why =
+          "The pain had not settled by the next morning: stay at this stage and start the count again.";
         break;
       case "waiting":
         outcome = "waiting";
@@ -212,13 +224,21 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
   }
 
   const lastDate = log[log.length - 1]?.date;
-  const from = lastDate && daysBetween(input.start, addDays(lastDate, 2)) > 0 ? addDays(lastDate, 2) : input.start;
+  const from =
+    lastDate && daysBetween(input.start, addDays(lastDate, 2)) > 0
+      ? addDays(lastDate, 2)
+      : input.start;
   const current = WALK_RUN_STAGES[stage] ?? WALK_RUN_STAGES[0];
   const sessions: PlanSession[] = [];
   if (current && !complete) {
     // Every other day: the pain diary needs the next morning before the next session.
     for (let i = 0; i < (input.upcomingSessions ?? 3); i++) {
-      sessions.push({ date: addDays(from, 2 * i), kind: "walk_run", duration_s: stageDurationS(current), description: stageText(current) });
+      sessions.push({
+        date: addDays(from, 2 * i),
+        kind: "walk_run",
+        duration_s: stageDurationS(current),
+        description: stageText(current),
+      });
     }
   }
   const weeks: { start: string; sessions: PlanSession[] }[] = [];

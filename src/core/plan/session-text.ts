@@ -8,8 +8,10 @@ export function formatKm(metres: number): string {
   return `${(metres / 1000).toFixed(1)} km`;
 }
 
-const RUN_WARM_UP = "Warm-up: 5-10 min of brisk walking or very gentle jogging, then a few leg swings.";
-const RUN_COOL_DOWN = "Cool-down: walk for 5 min, then ease out calves, thighs and hips with light stretches.";
+const RUN_WARM_UP =
+  "Warm-up: 5-10 min of brisk walking or very gentle jogging, then a few leg swings.";
+const RUN_COOL_DOWN =
+  "Cool-down: walk for 5 min, then ease out calves, thighs and hips with light stretches.";
 
 export function easyRunText(distanceM: number): string {
   return `${RUN_WARM_UP} Main: ${formatKm(distanceM)} at a relaxed, chatty pace. ${RUN_COOL_DOWN}`;

@@ -4,11 +4,26 @@
  * of `kneewise plan --json`.
  */
 
-export const SESSION_KINDS = ["easy", "long", "quality", "rest", "cross", "strength", "walk_run", "race"] as const;
+export const SESSION_KINDS = [
+  "easy",
+  "long",
+  "quality",
+  "rest",
+  "cross",
+  "strength",
+  "walk_run",
+  "race",
+] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /** Sessions that put running load on the knee; the ramp and long-run rules count only these. */
-export const RUNNING_KINDS: readonly SessionKind[] = ["easy", "long", "quality", "walk_run", "race"];
+export const RUNNING_KINDS: readonly SessionKind[] = [
+  "easy",
+  "long",
+  "quality",
+  "walk_run",
+  "race",
+];
 
 export function isRunningKind(kind: SessionKind): boolean {
   return RUNNING_KINDS.includes(kind);
@@ -55,7 +70,8 @@ export interface PlanWeek {
   sessions: PlanSession[];
 }
 
-export type PlanGoal = { kind: "weekly"; weeklyM: number } | { kind: "event"; date: string; distanceM: number };
+export type PlanGoal =
+  { kind: "weekly"; weeklyM: number } | { kind: "event"; date: string; distanceM: number };
 
 export interface PlanWarning {
   /** Stable code: GOAL_UNREACHABLE, GOAL_BEYOND_HORIZON, ABOVE_GOAL_ALREADY, EVENT_TOO_SOON. */

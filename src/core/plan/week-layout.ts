@@ -63,11 +63,17 @@ export function splitEvenly(total: number, n: number, step: number): number[] {
 
 export function layoutWeek(input: WeekLayoutInput): PlanSession[] {
   const template = TEMPLATES[input.runDays];
-  if (!template) throw new RangeError(`run days must be ${MIN_RUN_DAYS}-${MAX_RUN_DAYS}, got ${input.runDays}`);
-  return input.race ? layoutRaceWeek(input, template, input.race) : layoutTrainingWeek(input, template);
+  if (!template)
+    throw new RangeError(`run days must be ${MIN_RUN_DAYS}-${MAX_RUN_DAYS}, got ${input.runDays}`);
+  return input.race
+    ? layoutRaceWeek(input, template, input.race)
+    : layoutTrainingWeek(input, template);
 }
 
-function layoutTrainingWeek(input: WeekLayoutInput, template: readonly (readonly Slot[])[]): PlanSession[] {
+function layoutTrainingWeek(
+  input: WeekLayoutInput,
+  template: readonly (readonly Slot[])[],
+): PlanSession[] {
   const step = volumeStep(input.trainingM);
   const longM = floorTo(longRunShareFor(input.runDays) * input.trainingM, step);
   const otherRuns = template.flat().filter((s) => s === "run" || s === "quality").length;
@@ -96,12 +102,21 @@ function layoutTrainingWeek(input: WeekLayoutInput, template: readonly (readonly
   return sessions;
 }
 
-function nonRunning(slot: "rest" | "cross" | "strength", date: string, input: WeekLayoutInput): PlanSession {
+function nonRunning(
+  slot: "rest" | "cross" | "strength",
+  date: string,
+  input: WeekLayoutInput,
+): PlanSession {
   switch (slot) {
     case "rest":
       return { date, kind: "rest", description: restText() };
     case "cross":
-      return { date, kind: "cross", duration_s: input.crossMinutes * 60, description: crossText(input.crossMinutes) };
+      return {
+        date,
+        kind: "cross",
+        duration_s: input.crossMinutes * 60,
+        description: crossText(input.crossMinutes),
+      };
     case "strength":
       return {
         date,
@@ -123,14 +138,27 @@ function layoutRaceWeek(
   race: { date: string; distanceM: number },
 ): PlanSession[] {
   const raceDay = weekdayIndex(race.date);
-  const isRunSlot = (s: Slot): s is "run" | "long" | "quality" => s === "run" || s === "long" || s === "quality";
-  const runSlotsBefore = template.slice(0, Math.max(0, raceDay - 1)).flat().filter(isRunSlot).length;
-  const runs = splitEvenly(runSlotsBefore > 0 ? input.trainingM : 0, runSlotsBefore, volumeStep(input.trainingM));
+  const isRunSlot = (s: Slot): s is "run" | "long" | "quality" =>
+    s === "run" || s === "long" || s === "quality";
+  const runSlotsBefore = template
+    .slice(0, Math.max(0, raceDay - 1))
+    .flat()
+    .filter(isRunSlot).length;
+  const runs = splitEvenly(
+    runSlotsBefore > 0 ? input.trainingM : 0,
+    runSlotsBefore,
+    volumeStep(input.trainingM),
+  );
   const sessions: PlanSession[] = [];
   template.forEach((slots, day) => {
     const date = addDays(input.start, day);
     if (day === raceDay) {
-      sessions.push({ date, kind: "race", distance_m: race.distanceM, description: raceText(race.distanceM) });
+      sessions.push({
+        date,
+        kind: "race",
+        distance_m: race.distanceM,
+        description: raceText(race.distanceM),
+      });
       return;
     }
     if (day === raceDay - 1) {

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { acwrSeries, acwrWithheldReason, acwrZone, ewmaLambda, NO_CHRONIC_LOAD, NOT_ENOUGH_HISTORY } from "./acwr.js";
+import {
+  acwrSeries,
+  acwrWithheldReason,
+  acwrZone,
+  ewmaLambda,
+  NO_CHRONIC_LOAD,
+  NOT_ENOUGH_HISTORY,
+} from "./acwr.js";
 
 const loads = fc.array(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength: 120 });
 const last = (a: Float64Array): number => a[a.length - 1] ?? Number.NaN;
-const noHigher = (after: number, before: number): boolean => after <= before + 1e-9 * Math.max(1, before);
+const noHigher = (after: number, before: number): boolean =>
+  after <= before + 1e-9 * Math.max(1, before);
 
 describe("rolling acute:chronic ratio", () => {
   it("leaves the acute week out of the chronic window (hand-computed)", () => {
@@ -70,22 +78,32 @@ describe("EWMA acute:chronic ratio", () => {
 
 describe("zones", () => {
   it("places the boundaries as documented", () => {
-    expect([0.79, 0.8, 1.3, 1.31, 1.5, 1.51].map(acwrZone)).toEqual(["low", "ok", "ok", "high", "high", "very_high"]);
+    expect([0.79, 0.8, 1.3, 1.31, 1.5, 1.51].map(acwrZone)).toEqual([
+      "low",
+      "ok",
+      "ok",
+      "high",
+      "high",
+      "very_high",
+    ]);
   });
 });
 
 describe("ACWR properties", () => {
   it("is never negative, even when fed a negative load", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -5000, max: 40_000 }), { minLength: 1, maxLength: 120 }), (load) => {
-        const s = acwrSeries(load);
-        for (const arr of [s.rollingAcute, s.rollingChronic, s.ewmaAcute, s.ewmaChronic]) {
-          for (const x of arr) expect(x).toBeGreaterThanOrEqual(0);
-        }
-        for (const arr of [s.rollingRatio, s.ewmaRatio]) {
-          for (const x of arr) if (!Number.isNaN(x)) expect(x).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -5000, max: 40_000 }), { minLength: 1, maxLength: 120 }),
+        (load) => {
+          const s = acwrSeries(load);
+          for (const arr of [s.rollingAcute, s.rollingChronic, s.ewmaAcute, s.ewmaChronic]) {
+            for (const x of arr) expect(x).toBeGreaterThanOrEqual(0);
+          }
+          for (const arr of [s.rollingRatio, s.ewmaRatio]) {
+            for (const x of arr) if (!Number.isNaN(x)) expect(x).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 

@@ -25,7 +25,8 @@
 import type { AcwrZone } from "./types.js";
 
 export const NOT_ENOUGH_HISTORY = "not enough history yet";
-export const NO_CHRONIC_LOAD = "nothing in the three weeks before the last seven days to compare with";
+export const NO_CHRONIC_LOAD =
+  "nothing in the three weeks before the last seven days to compare with";
 
 export interface AcwrOptions {
   acuteDays: number;
@@ -70,7 +71,10 @@ export function acwrZone(ratio: number): AcwrZone {
  * `load[0]` is the first recorded day; the last element is asOf. Negative loads are read as 0.
  * O(days): prefix sums for the rolling windows, one recursion for the EWMAs.
  */
-export function acwrSeries(load: ArrayLike<number>, options: Partial<AcwrOptions> = {}): AcwrSeries {
+export function acwrSeries(
+  load: ArrayLike<number>,
+  options: Partial<AcwrOptions> = {},
+): AcwrSeries {
   const o = { ...DEFAULT_ACWR_OPTIONS, ...options };
   const n = load.length;
   const prefix = new Float64Array(n + 1);
@@ -100,7 +104,10 @@ export function acwrSeries(load: ArrayLike<number>, options: Partial<AcwrOptions
     const lo = Math.max(0, i - o.chronicDays + 1);
     const hi = i - o.acuteDays; // inclusive
     const chronicDays = hi >= lo ? hi - lo + 1 : 0;
-    const chronic = chronicDays > 0 ? (((prefix[hi + 1] ?? 0) - (prefix[lo] ?? 0)) / chronicDays) * o.acuteDays : 0;
+    const chronic =
+      chronicDays > 0
+        ? (((prefix[hi + 1] ?? 0) - (prefix[lo] ?? 0)) / chronicDays) * o.acuteDays
+        : 0;
     s.rollingAcute[i] = acute;
     s.rollingChronic[i] = chronic;
     s.rollingRatio[i] = enough && chronic > 0 ? acute / chronic : Number.NaN;
@@ -119,8 +126,13 @@ export function acwrSeries(load: ArrayLike<number>, options: Partial<AcwrOptions
 }
 
 /** Why the ratio at day index i is not shown, or null when it is. */
-export function acwrWithheldReason(series: AcwrSeries, i: number, minCoveredDays: number): string | null {
-  if (i < 0 || i >= series.covered.length || (series.covered[i] ?? 0) < minCoveredDays) return NOT_ENOUGH_HISTORY;
+export function acwrWithheldReason(
+  series: AcwrSeries,
+  i: number,
+  minCoveredDays: number,
+): string | null {
+  if (i < 0 || i >= series.covered.length || (series.covered[i] ?? 0) < minCoveredDays)
+    return NOT_ENOUGH_HISTORY;
   if (Number.isNaN(series.rollingRatio[i] ?? Number.NaN)) return NO_CHRONIC_LOAD;
   return null;
 }

@@ -26,7 +26,11 @@ export function activity(overrides: Partial<TrainingActivity> = {}): TrainingAct
 }
 
 /** A run on a local date at 07:00 local time, 6 min per km unless overridden. */
-export function runOn(date: string, km: number, overrides: Partial<TrainingActivity> = {}): TrainingActivity {
+export function runOn(
+  date: string,
+  km: number,
+  overrides: Partial<TrainingActivity> = {},
+): TrainingActivity {
   const offset = overrides.utcOffsetMin ?? 0;
   const startMs = Date.parse(`${date}T07:00:00.000Z`) - offset * 60_000;
   return activity({
@@ -77,7 +81,11 @@ export function checkin(date: string, overrides: Partial<CheckinAnswers> = {}): 
 }
 
 /** A steady stream: one point every 10 s at `speed` m/s, altitude from `alt(t)`. */
-export function steadyStream(durationS: number, speed: (t: number) => number, alt: (t: number) => number | null = () => null): StreamPoint[] {
+export function steadyStream(
+  durationS: number,
+  speed: (t: number) => number,
+  alt: (t: number) => number | null = () => null,
+): StreamPoint[] {
   const out: StreamPoint[] = [];
   let d = 0;
   for (let t = 0; t <= durationS; t += 10) {

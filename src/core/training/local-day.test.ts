@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.js";
-import { checkWeekStart, dateOfDay, dayOfDate, localDayOf, weekdayOf, weekStartOf } from "./local-day.js";
+import {
+  checkWeekStart,
+  dateOfDay,
+  dayOfDate,
+  localDayOf,
+  weekdayOf,
+  weekStartOf,
+} from "./local-day.js";
 
 describe("local calendar days", () => {
   it("round-trips dates through day numbers", () => {
-    for (const d of ["1970-01-01", "2000-02-29", "2024-03-31", "2035-12-31"]) expect(dateOfDay(dayOfDate(d))).toBe(d);
+    for (const d of ["1970-01-01", "2000-02-29", "2024-03-31", "2035-12-31"])
+      expect(dateOfDay(dayOfDate(d))).toBe(d);
   });
 
   it("knows the weekday, 0 being Sunday", () => {

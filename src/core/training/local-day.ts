@@ -47,7 +47,10 @@ export function weekStartOf(day: number, weekStart: number): number {
 
 export function checkWeekStart(weekStart: number): number {
   if (!Number.isInteger(weekStart) || weekStart < 0 || weekStart > 6) {
-    throw new DomainError("INVALID_WEEK_START", `The week must start on a day 0-6 (0 = Sunday), got ${weekStart}.`);
+    throw new DomainError(
+      "INVALID_WEEK_START",
+      `The week must start on a day 0-6 (0 = Sunday), got ${weekStart}.`,
+    );
   }
   return weekStart;
 }

@@ -22,12 +22,19 @@ describe("Foster monotony and strain", () => {
   });
 
   it("reports a week of identical days as uniform rather than dividing by zero", () => {
-    expect(foster([30, 30, 30, 30, 30, 30, 30])).toEqual({ monotony: null, strain: null, uniform: true });
+    expect(foster([30, 30, 30, 30, 30, 30, 30])).toEqual({
+      monotony: null,
+      strain: null,
+      uniform: true,
+    });
     expect(foster([0, 0, 0, 0, 0, 0, 0])).toEqual({ monotony: null, strain: null, uniform: false });
   });
 
   it("uses session-RPE when every session of the week has one, minutes otherwise", () => {
-    const withRpe = [runOn("2024-03-04", 10, { perceivedExertion: 5 }), runOn("2024-03-06", 5, { perceivedExertion: 8 })];
+    const withRpe = [
+      runOn("2024-03-04", 10, { perceivedExertion: 5 }),
+      runOn("2024-03-06", 5, { perceivedExertion: 8 }),
+    ];
     const m = week(withRpe, "2024-03-04", "2024-03-10");
     expect(m?.load).toBe("srpe");
     // 5 x 60 min + 8 x 30 min.

@@ -19,7 +19,11 @@ export interface WeekMonotony {
   uniform: boolean;
 }
 
-export function foster(daily: readonly number[]): { monotony: number | null; strain: number | null; uniform: boolean } {
+export function foster(daily: readonly number[]): {
+  monotony: number | null;
+  strain: number | null;
+  uniform: boolean;
+} {
   const n = daily.length;
   if (n === 0) return { monotony: null, strain: null, uniform: false };
   let sum = 0;

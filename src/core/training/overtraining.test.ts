@@ -6,7 +6,8 @@ import { CHECKIN_MAX_SCORE, checkinScore, checkinTrend, isElevated } from "./ove
 import type { Checkin } from "./types.js";
 
 const AS_OF = "2024-06-30";
-const trend = (checkins: Checkin[]) => checkinTrend(checkins, dayOfDate(AS_OF), DEFAULT_TRAINING_CONFIG);
+const trend = (checkins: Checkin[]) =>
+  checkinTrend(checkins, dayOfDate(AS_OF), DEFAULT_TRAINING_CONFIG);
 const tired = { fatigue: 3, sleep: 2, enthusiasm: 2, performance_drop: 2 }; // score 9
 const fine = { fatigue: 1 };
 
@@ -18,8 +19,12 @@ describe("overtraining check-in", () => {
   });
 
   it("calls a check-in elevated from a score of 8 or two items at 3", () => {
-    expect(isElevated(answers({ fatigue: 2, sleep: 2, appetite: 2, general_aches: 1 }), 8)).toBe(false);
-    expect(isElevated(answers({ fatigue: 2, sleep: 2, appetite: 2, general_aches: 2 }), 8)).toBe(true);
+    expect(isElevated(answers({ fatigue: 2, sleep: 2, appetite: 2, general_aches: 1 }), 8)).toBe(
+      false,
+    );
+    expect(isElevated(answers({ fatigue: 2, sleep: 2, appetite: 2, general_aches: 2 }), 8)).toBe(
+      true,
+    );
     expect(isElevated(answers({ fatigue: 3, sleep: 3 }), 8)).toBe(true);
   });
 

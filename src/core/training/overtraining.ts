@@ -13,7 +13,13 @@
 import type { TrainingConfig } from "./config.js";
 import { dateOfDay, dayOfDate } from "./local-day.js";
 import { CHECKIN_ITEMS } from "./types.js";
-import type { Checkin, CheckinAnswers, CheckinItem, ReportCheckins, ReportWarning } from "./types.js";
+import type {
+  Checkin,
+  CheckinAnswers,
+  CheckinItem,
+  ReportCheckins,
+  ReportWarning,
+} from "./types.js";
 import { makeWarning, round } from "./warnings.js";
 
 export const CHECKIN_MAX_SCORE = CHECKIN_ITEMS.length * 3;
@@ -58,13 +64,19 @@ export function checkinTrend(
     .map((c) => ({ c, day: dayOfDate(c.date), score: checkinScore(c.answers) }))
     .filter((x) => x.day >= start && x.day <= lastDay)
     .sort((a, b) => a.day - b.day || a.score - b.score);
-  const trend = recent.map((x) => ({ date: x.c.date, score: x.score, elevated: isElevated(x.c.answers, config.checkinElevatedScore) }));
+  const trend = recent.map((x) => ({
+    date: x.c.date,
+    score: x.score,
+    elevated: isElevated(x.c.answers, config.checkinElevatedScore),
+  }));
 
-  const mean = (xs: number[]): number | null => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const mean = (xs: number[]): number | null =>
+    xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
   const last7 = mean(recent.filter((x) => x.day > lastDay - 7).map((x) => x.score));
   const prev7 = mean(recent.filter((x) => x.day <= lastDay - 7).map((x) => x.score));
   let direction: ReportCheckins["direction"] = null;
-  if (last7 !== null && prev7 !== null) direction = last7 - prev7 >= 2 ? "rising" : prev7 - last7 >= 2 ? "falling" : "steady";
+  if (last7 !== null && prev7 !== null)
+    direction = last7 - prev7 >= 2 ? "rising" : prev7 - last7 >= 2 ? "falling" : "steady";
 
   const elevated = recent.filter((_, i) => trend[i]?.elevated === true);
   const firstElevated = elevated[0];

@@ -23,7 +23,10 @@ export interface PreparedActivity {
 
 const nonNegative = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 
-export function prepareActivities(activities: readonly TrainingActivity[], lastDay: number): PreparedActivity[] {
+export function prepareActivities(
+  activities: readonly TrainingActivity[],
+  lastDay: number,
+): PreparedActivity[] {
   const out: PreparedActivity[] = [];
   for (const activity of activities) {
     const startMs = Date.parse(activity.startUtc);
@@ -44,7 +47,13 @@ export function prepareActivities(activities: readonly TrainingActivity[], lastD
     });
   }
   out.sort((a, b) =>
-    a.startMs !== b.startMs ? a.startMs - b.startMs : a.activity.id < b.activity.id ? -1 : a.activity.id > b.activity.id ? 1 : 0,
+    a.startMs !== b.startMs
+      ? a.startMs - b.startMs
+      : a.activity.id < b.activity.id
+        ? -1
+        : a.activity.id > b.activity.id
+          ? 1
+          : 0,
   );
   return out;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TRAINING_CONFIG } from "./config.js";
-import { changePct, rampThresholdPct, risesAbove, suggestedCap, twoWeekRamps, weeklyRamps } from "./ramp.js";
+import {
+  changePct,
+  rampThresholdPct,
+  risesAbove,
+  suggestedCap,
+  twoWeekRamps,
+  weeklyRamps,
+} from "./ramp.js";
 import type { WeekVolume } from "./weekly-volume.js";
 
 /** Weeks from distances in km and (optionally) times in minutes. */
@@ -21,7 +28,13 @@ describe("weekly ramp rule", () => {
   it("flags a 15% rise with the numbers and a cap at the week's own level", () => {
     const [r, ...rest] = weeklyRamps(weeksOf([20, 23]), 10);
     expect(rest).toEqual([]);
-    expect(r).toMatchObject({ index: 1, previousDistanceM: 20_000, distanceM: 23_000, distanceFlagged: true, timeFlagged: true });
+    expect(r).toMatchObject({
+      index: 1,
+      previousDistanceM: 20_000,
+      distanceM: 23_000,
+      distanceFlagged: true,
+      timeFlagged: true,
+    });
     expect(r?.distancePct).toBeCloseTo(15, 10);
     // min(23 km, 20 km x 1.1 x 1.1 = 24.2 km): do not build on the jump.
     expect(r?.capDistanceM).toBe(23_000);
@@ -51,7 +64,9 @@ describe("weekly ramp rule", () => {
   it("uses the cautious threshold for beginners and returning runners", () => {
     expect(rampThresholdPct("regular", DEFAULT_TRAINING_CONFIG)).toBe(10);
     expect(rampThresholdPct("beginner", DEFAULT_TRAINING_CONFIG)).toBe(5);
-    expect(rampThresholdPct("returning", { ...DEFAULT_TRAINING_CONFIG, rampPctCautious: 3 })).toBe(3);
+    expect(rampThresholdPct("returning", { ...DEFAULT_TRAINING_CONFIG, rampPctCautious: 3 })).toBe(
+      3,
+    );
   });
 
   it("computes changes and caps exactly", () => {

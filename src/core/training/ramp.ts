@@ -71,7 +71,10 @@ export function weeklyRamps(weeks: readonly WeekVolume[], thresholdPct: number):
       distanceFlagged,
       timeFlagged,
       thresholdPct,
-      capDistanceM: prev.distanceM > 0 ? suggestedCap(prev.distanceM, cur.distanceM, thresholdPct) : cur.distanceM,
+      capDistanceM:
+        prev.distanceM > 0
+          ? suggestedCap(prev.distanceM, cur.distanceM, thresholdPct)
+          : cur.distanceM,
       capTimeS: prev.timeS > 0 ? suggestedCap(prev.timeS, cur.timeS, thresholdPct) : cur.timeS,
     });
   }

@@ -17,7 +17,11 @@ export interface RunSpike {
 }
 
 /** `prepared` sorted by start (prepareActivities does it). */
-export function runSpikes(prepared: readonly PreparedActivity[], spikePct: number, windowDays: number): RunSpike[] {
+export function runSpikes(
+  prepared: readonly PreparedActivity[],
+  spikePct: number,
+  windowDays: number,
+): RunSpike[] {
   const runs = prepared.filter((p) => p.run);
   const windowMs = windowDays * DAY_MS;
   const out: RunSpike[] = [];
@@ -30,15 +34,21 @@ export function runSpikes(prepared: readonly PreparedActivity[], spikePct: numbe
     if (!cur) continue;
     while (next < i && (runs[next]?.startMs ?? Infinity) < cur.startMs) {
       const d = runs[next]?.distanceM ?? 0;
-      while (deque.length > head && (runs[deque[deque.length - 1] ?? 0]?.distanceM ?? 0) <= d) deque.pop();
+      while (deque.length > head && (runs[deque[deque.length - 1] ?? 0]?.distanceM ?? 0) <= d)
+        deque.pop();
       deque.push(next);
       next++;
     }
-    while (deque.length > head && (runs[deque[head] ?? 0]?.startMs ?? 0) < cur.startMs - windowMs) head++;
+    while (deque.length > head && (runs[deque[head] ?? 0]?.startMs ?? 0) < cur.startMs - windowMs)
+      head++;
     if (deque.length === head) continue;
     const longest = runs[deque[head] ?? 0]?.distanceM ?? 0;
     if (longest > 0 && cur.distanceM * 100 > longest * (100 + spikePct)) {
-      out.push({ run: cur, previousLongestM: longest, increasePct: ((cur.distanceM - longest) * 100) / longest });
+      out.push({
+        run: cur,
+        previousLongestM: longest,
+        increasePct: ((cur.distanceM - longest) * 100) / longest,
+      });
     }
   }
   return out;

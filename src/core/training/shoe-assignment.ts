@@ -33,14 +33,19 @@ function inUseOn(shoe: Shoe, day: number | null): boolean {
 export function assignShoe(input: ShoeAssignmentInput, shoes: readonly Shoe[]): string | null {
   if (input.overrideShoeId !== undefined && input.overrideShoeId !== null) {
     const chosen = shoes.find((s) => s.id === input.overrideShoeId);
-    if (!chosen) throw new DomainError("SHOE_NOT_FOUND", "That pair of shoes does not exist.", { shoeId: input.overrideShoeId });
+    if (!chosen)
+      throw new DomainError("SHOE_NOT_FOUND", "That pair of shoes does not exist.", {
+        shoeId: input.overrideShoeId,
+      });
     return chosen.id;
   }
   const day = input.date !== undefined ? dayOfDate(input.date) : null;
   if (input.gear !== null && input.gear.trim() !== "") {
     const gear = normalizeGearName(input.gear);
     const matches = shoes.filter(
-      (s) => normalizeGearName(s.name) === gear || (s.brand !== null && normalizeGearName(`${s.brand}${s.name}`) === gear),
+      (s) =>
+        normalizeGearName(s.name) === gear ||
+        (s.brand !== null && normalizeGearName(`${s.brand}${s.name}`) === gear),
     );
     const best = matches.find((s) => inUseOn(s, day)) ?? matches[0];
     if (best) return best.id;

@@ -22,7 +22,11 @@ export interface ShoeMileage {
   recentDays: number;
 }
 
-export function shoeStatus(distanceM: number, limitM: number, replaceSoonFraction: number): ShoeStatus {
+export function shoeStatus(
+  distanceM: number,
+  limitM: number,
+  replaceSoonFraction: number,
+): ShoeStatus {
   if (distanceM >= limitM) return "replace";
   if (distanceM >= limitM * replaceSoonFraction) return "replace_soon";
   return "ok";
@@ -55,12 +59,14 @@ export function shoeMileage(
     const distanceM = Math.max(0, shoe.distanceBeforeM) + (total.get(shoe.id) ?? 0);
     const retired = isRetiredBy(shoe, lastDay);
     // A pair bought three weeks ago has only three weeks of pace to go on, not eight.
-    const started = shoe.startDate !== null ? dayOfDate(shoe.startDate) : (firstUse.get(shoe.id) ?? lastDay);
+    const started =
+      shoe.startDate !== null ? dayOfDate(shoe.startDate) : (firstUse.get(shoe.id) ?? lastDay);
     const recentDays = Math.max(1, Math.min(config.shoeForecastDays, lastDay - started + 1));
     const recentM = recent.get(shoe.id) ?? 0;
     const remaining = limitM - distanceM;
     let forecastDay: number | null = null;
-    if (!retired && remaining > 0 && recentM > 0) forecastDay = lastDay + Math.ceil(remaining / (recentM / recentDays));
+    if (!retired && remaining > 0 && recentM > 0)
+      forecastDay = lastDay + Math.ceil(remaining / (recentM / recentDays));
     return {
       shoe,
       distanceM,

@@ -17,7 +17,11 @@ export interface ShoeRotation {
   pairs: { shoeId: string; runs: number; share: number }[];
 }
 
-export function shoeRotation(prepared: readonly PreparedActivity[], lastDay: number, windowDays: number): ShoeRotation {
+export function shoeRotation(
+  prepared: readonly PreparedActivity[],
+  lastDay: number,
+  windowDays: number,
+): ShoeRotation {
   const start = lastDay - windowDays + 1;
   const counts = new Map<string, number>();
   let assigned = 0;
@@ -45,7 +49,8 @@ export function rotationWarning(
   config: TrainingConfig,
 ): ReportWarning | null {
   const top = rotation.pairs[0];
-  if (!top || rotation.assignedRuns < config.rotationMinRuns || top.share < config.rotationShare) return null;
+  if (!top || rotation.assignedRuns < config.rotationMinRuns || top.share < config.rotationShare)
+    return null;
   const topShoe = shoes.find((s) => s.id === top.shoeId);
   const other = shoes.find((s) => s.id !== top.shoeId && !isRetiredBy(s, lastDay));
   const name = topShoe?.name ?? "one pair";
@@ -56,6 +61,11 @@ export function rotationWarning(
     "SHOE_ROTATE",
     `${top.runs} of your last ${rotation.assignedRuns} runs were in ${name}. ${advice} ` +
       "Runners who switched between pairs had fewer injuries in one study, though that does not prove the shoes were the reason.",
-    { shoe_id: top.shoeId, share: round(top.share, 3), runs: top.runs, window_days: rotation.windowDays },
+    {
+      shoe_id: top.shoeId,
+      share: round(top.share, 3),
+      runs: top.runs,
+      window_days: rotation.windowDays,
+    },
   );
 }

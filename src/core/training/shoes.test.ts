@@ -47,7 +47,10 @@ describe("shoe mileage", () => {
 
   it("uses only the days since a new pair's first day for its pace", () => {
     // Started 13 days before asOf (14 days of use), 20 km so far: 680 km left at 20/14 km a day = 476 days.
-    const acts = [runOn(addDays(AS_OF, -10), 10, { shoeId: "s1" }), runOn(addDays(AS_OF, -2), 10, { shoeId: "s1" })];
+    const acts = [
+      runOn(addDays(AS_OF, -10), 10, { shoeId: "s1" }),
+      runOn(addDays(AS_OF, -2), 10, { shoeId: "s1" }),
+    ];
     const [m] = mileage([shoe({ startDate: addDays(AS_OF, -13) })], acts);
     expect(m?.recentDays).toBe(14);
     expect(dateOfDay(m?.forecastDay ?? 0)).toBe(addDays(AS_OF, 476));
@@ -64,7 +67,9 @@ describe("shoe mileage", () => {
 
 describe("shoe rotation", () => {
   const tenRuns = (inA: number) =>
-    Array.from({ length: 10 }, (_, i) => runOn(addDays(AS_OF, -2 * i), 8, { shoeId: i < inA ? "a" : "b" }));
+    Array.from({ length: 10 }, (_, i) =>
+      runOn(addDays(AS_OF, -2 * i), 8, { shoeId: i < inA ? "a" : "b" }),
+    );
   const pairs = [shoe({ id: "a", name: "Road One" }), shoe({ id: "b", name: "Road Two" })];
 
   it("reports each pair's share of the last 4 weeks' runs", () => {
@@ -87,11 +92,17 @@ describe("shoe rotation", () => {
 
   it("suggests a second pair when the runner has only one", () => {
     const r = shoeRotation(prepareActivities(tenRuns(10), last), last, 28);
-    expect(rotationWarning(r, [pairs[0] ?? shoe()], last, DEFAULT_TRAINING_CONFIG)?.message).toMatch(/second pair/);
+    expect(
+      rotationWarning(r, [pairs[0] ?? shoe()], last, DEFAULT_TRAINING_CONFIG)?.message,
+    ).toMatch(/second pair/);
   });
 
   it("waits for a few assigned runs", () => {
-    const r = shoeRotation(prepareActivities([runOn(AS_OF, 5, { shoeId: "a" }), runOn(AS_OF, 5)], last), last, 28);
+    const r = shoeRotation(
+      prepareActivities([runOn(AS_OF, 5, { shoeId: "a" }), runOn(AS_OF, 5)], last),
+      last,
+      28,
+    );
     expect(r.unassignedRuns).toBe(1);
     expect(rotationWarning(r, pairs, last, DEFAULT_TRAINING_CONFIG)).toBeNull();
   });
@@ -99,17 +110,34 @@ describe("shoe rotation", () => {
 
 describe("shoe assignment", () => {
   const pairs = [
-    shoe({ id: "peg", name: "Pegasus 40", brand: "Nike", defaultForSports: ["run"], startDate: "2023-01-01", retiredOn: "2024-03-01" }),
-    shoe({ id: "nova", name: "Novablast", brand: "Asics", defaultForSports: ["run"], startDate: "2024-02-15" }),
+    shoe({
+      id: "peg",
+      name: "Pegasus 40",
+      brand: "Nike",
+      defaultForSports: ["run"],
+      startDate: "2023-01-01",
+      retiredOn: "2024-03-01",
+    }),
+    shoe({
+      id: "nova",
+      name: "Novablast",
+      brand: "Asics",
+      defaultForSports: ["run"],
+      startDate: "2024-02-15",
+    }),
     shoe({ id: "trail", name: "Speedgoat", brand: "Hoka", defaultForSports: ["trail_run"] }),
   ];
 
   it("lets a manual choice win over everything", () => {
-    expect(assignShoe({ sport: "run", gear: "Speedgoat", overrideShoeId: "peg" }, pairs)).toBe("peg");
+    expect(assignShoe({ sport: "run", gear: "Speedgoat", overrideShoeId: "peg" }, pairs)).toBe(
+      "peg",
+    );
   });
 
   it("refuses a manual choice of a pair that does not exist", () => {
-    expect(() => assignShoe({ sport: "run", gear: null, overrideShoeId: "nope" }, pairs)).toThrow(DomainError);
+    expect(() => assignShoe({ sport: "run", gear: null, overrideShoeId: "nope" }, pairs)).toThrow(
+      DomainError,
+    );
   });
 
   it("matches gear names ignoring case and spaces, with or without the brand", () => {
@@ -119,7 +147,9 @@ describe("shoe assignment", () => {
   });
 
   it("falls back to the sport's default pair in use that day", () => {
-    expect(assignShoe({ sport: "run", gear: "Unknown Shoe", date: "2024-06-01" }, pairs)).toBe("nova");
+    expect(assignShoe({ sport: "run", gear: "Unknown Shoe", date: "2024-06-01" }, pairs)).toBe(
+      "nova",
+    );
     expect(assignShoe({ sport: "run", gear: null, date: "2024-01-10" }, pairs)).toBe("peg");
     expect(assignShoe({ sport: "trail_run", gear: null }, pairs)).toBe("trail");
     expect(assignShoe({ sport: "ride", gear: "Road Bike" }, pairs)).toBeNull();

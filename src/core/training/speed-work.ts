@@ -21,7 +21,9 @@ function median(xs: number[]): number {
 }
 
 export function speedWorkFromLaps(a: TrainingActivity): boolean | null {
-  const speeds = a.laps.filter((l) => l.durationS >= 20 && l.distanceM >= 50).map((l) => l.distanceM / l.durationS);
+  const speeds = a.laps
+    .filter((l) => l.durationS >= 20 && l.distanceM >= 50)
+    .map((l) => l.distanceM / l.durationS);
   if (speeds.length < 3) return null;
   const m = median(speeds);
   return m > 0 && speeds.filter((s) => s >= m * LAP_FAST_FACTOR).length >= 2;

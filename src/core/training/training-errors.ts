@@ -19,7 +19,14 @@ const MIN_BASELINE_COVERED_DAYS = 28;
 const MIN_MEASURED_M = 5_000;
 
 /** Sports that count as cross-training or strength. Walking is daily life, not a training stimulus. */
-export const VARIETY_SPORTS: readonly Sport[] = ["ride", "swim", "row", "strength", "hike", "other"];
+export const VARIETY_SPORTS: readonly Sport[] = [
+  "ride",
+  "swim",
+  "row",
+  "strength",
+  "hike",
+  "other",
+];
 
 export interface WindowStats {
   days: number;
@@ -44,7 +51,18 @@ export function surfaceOf(p: PreparedActivity): Surface | null {
 }
 
 function emptyStats(days: number): WindowStats {
-  return { days, runs: 0, distanceM: 0, gainM: 0, gainKnownM: 0, lossM: 0, lossKnownM: 0, speedSessions: 0, surfaceM: {}, taggedM: 0 };
+  return {
+    days,
+    runs: 0,
+    distanceM: 0,
+    gainM: 0,
+    gainKnownM: 0,
+    lossM: 0,
+    lossKnownM: 0,
+    speedSessions: 0,
+    surfaceM: {},
+    taggedM: 0,
+  };
 }
 
 function addRun(s: WindowStats, p: PreparedActivity): void {
@@ -92,7 +110,9 @@ export function detectTrainingErrors(
   }
   const warnings: ReportWarning[] = [];
   const compared =
-    recent.runs >= MIN_RECENT_RUNS && baseline.runs >= MIN_BASELINE_RUNS && baseline.days >= MIN_BASELINE_COVERED_DAYS;
+    recent.runs >= MIN_RECENT_RUNS &&
+    baseline.runs >= MIN_BASELINE_RUNS &&
+    baseline.days >= MIN_BASELINE_COVERED_DAYS;
   if (!compared) return { recent, baseline, compared, warnings };
 
   const hills = (kind: "up" | "down"): void => {
@@ -103,7 +123,10 @@ export function detectTrainingErrors(
     if (rKnown < MIN_MEASURED_M || bKnown < MIN_MEASURED_M) return;
     const recentRate = (r * 1000) / rKnown;
     const baseRate = (b * 1000) / bKnown;
-    if (recentRate >= baseRate * config.hillRatio && recentRate - baseRate >= config.hillMinDeltaMPerKm) {
+    if (
+      recentRate >= baseRate * config.hillRatio &&
+      recentRate - baseRate >= config.hillMinDeltaMPerKm
+    ) {
       const data = { recent_m_per_km: round(recentRate, 1), baseline_m_per_km: round(baseRate, 1) };
       warnings.push(
         kind === "up"
@@ -127,25 +150,34 @@ export function detectTrainingErrors(
 
   const recentRate = (recent.speedSessions * 7) / recent.days;
   const baseRate = baseline.days > 0 ? (baseline.speedSessions * 7) / baseline.days : 0;
-  if (recent.speedSessions >= config.speedMinSessions && recentRate >= baseRate * config.speedRateFactor) {
+  if (
+    recent.speedSessions >= config.speedMinSessions &&
+    recentRate >= baseRate * config.speedRateFactor
+  ) {
     warnings.push(
       makeWarning(
         "SPEED_NEW",
         `${recent.speedSessions} of your recent runs look like speed work (fast repeats), more than you did before ` +
           `(${round(recentRate, 1)} a week now, ${round(baseRate, 1)} before). Faster running raises the load on knees and tendons: ` +
           "keep to one hard session a week at first, with an easy day after it.",
-        { recent_sessions: recent.speedSessions, recent_per_week: round(recentRate, 2), baseline_per_week: round(baseRate, 2) },
+        {
+          recent_sessions: recent.speedSessions,
+          recent_per_week: round(recentRate, 2),
+          baseline_per_week: round(baseRate, 2),
+        },
       ),
     );
   }
 
   if (recent.taggedM >= MIN_MEASURED_M && baseline.taggedM >= MIN_MEASURED_M) {
-    let best: { surface: Surface; rise: number; recentShare: number; baseShare: number } | null = null;
+    let best: { surface: Surface; rise: number; recentShare: number; baseShare: number } | null =
+      null;
     for (const [surface, m] of Object.entries(recent.surfaceM) as [Surface, number][]) {
       const recentShare = m / recent.taggedM;
       const baseShare = (baseline.surfaceM[surface] ?? 0) / baseline.taggedM;
       const rise = recentShare - baseShare;
-      if (rise >= config.surfaceShareRise && (best === null || rise > best.rise)) best = { surface, rise, recentShare, baseShare };
+      if (rise >= config.surfaceShareRise && (best === null || rise > best.rise))
+        best = { surface, rise, recentShare, baseShare };
     }
     if (best) {
       const label = best.surface.replace("_", " ");
@@ -157,7 +189,11 @@ export function detectTrainingErrors(
             (best.surface === "cambered_road" || best.surface === "track"
               ? ", and on a camber or a track switch sides or directions so one leg does not always take the slope or the bend."
               : "."),
-          { surface: best.surface, recent_share: round(best.recentShare, 3), baseline_share: round(best.baseShare, 3) },
+          {
+            surface: best.surface,
+            recent_share: round(best.recentShare, 3),
+            baseline_share: round(best.baseShare, 3),
+          },
         ),
       );
     }

@@ -10,13 +10,31 @@ import type { Shoe, TrainingActivity } from "./types.js";
 
 const regular = { experience: "regular" as const };
 
-function report(activities: TrainingActivity[], asOf: string, extra: Partial<TrainingReportInput> = {}) {
-  return buildTrainingReport({ activities, shoes: [], checkins: [], profile: regular, asOf, weeks: 12, ...extra });
+function report(
+  activities: TrainingActivity[],
+  asOf: string,
+  extra: Partial<TrainingReportInput> = {},
+) {
+  return buildTrainingReport({
+    activities,
+    shoes: [],
+    checkins: [],
+    profile: regular,
+    asOf,
+    weeks: 12,
+    ...extra,
+  });
 }
 
 /** Four runs a week of `km[i] / 4` km, on Mon/Wed/Fri/Sun of consecutive weeks from `monday`. */
-function weeksOfRunning(monday: string, km: number[], overrides: Partial<TrainingActivity> = {}): TrainingActivity[] {
-  return km.flatMap((k, w) => [0, 2, 4, 6].map((d) => runOn(addDays(monday, 7 * w + d), k / 4, overrides)));
+function weeksOfRunning(
+  monday: string,
+  km: number[],
+  overrides: Partial<TrainingActivity> = {},
+): TrainingActivity[] {
+  return km.flatMap((k, w) =>
+    [0, 2, 4, 6].map((d) => runOn(addDays(monday, 7 * w + d), k / 4, overrides)),
+  );
 }
 
 describe("the training report", () => {
@@ -37,7 +55,12 @@ describe("the training report", () => {
     expect(last?.warnings.map((w) => w.code)).toEqual(["RAMP_WEEKLY", "RUN_SPIKE"]);
     const ramp = r.warnings.find((w) => w.code === "RAMP_WEEKLY");
     expect(ramp).toMatchObject({ week: "2024-04-29", article: "ten-percent-rule" });
-    expect(ramp?.data).toMatchObject({ distance_m: 24_000, previous_distance_m: 20_000, cap_distance_m: 24_000, threshold_pct: 10 });
+    expect(ramp?.data).toMatchObject({
+      distance_m: 24_000,
+      previous_distance_m: 20_000,
+      cap_distance_m: 24_000,
+      threshold_pct: 10,
+    });
     expect(ramp?.message).toContain("24.0 km");
   });
 
@@ -71,7 +94,13 @@ describe("the training report", () => {
   it("withholds the ratio for a new runner and shows it once three weeks are covered", () => {
     const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20]);
     const early = report(acts, "2024-04-19");
-    expect(early.acwr).toMatchObject({ rolling: null, ewma: null, zone: null, withheld: NOT_ENOUGH_HISTORY, covered_days: 19 });
+    expect(early.acwr).toMatchObject({
+      rolling: null,
+      ewma: null,
+      zone: null,
+      withheld: NOT_ENOUGH_HISTORY,
+      covered_days: 19,
+    });
     const later = report(acts, "2024-04-28");
     expect(later.acwr.withheld).toBeNull();
     expect(later.acwr.covered_days).toBe(28);
@@ -98,13 +127,23 @@ describe("the training report", () => {
     // 4 runs of 30 min at RPE 5 a week = 600.
     expect(r.acwr.by_load.srpe?.rolling.acute).toBe(600);
     expect(r.acwr.by_load.srpe?.rolling.ratio).toBe(1);
-    expect(report(weeksOfRunning("2024-04-01", [20, 20, 20, 20]), "2024-04-28").acwr.by_load.srpe).toBeNull();
+    expect(
+      report(weeksOfRunning("2024-04-01", [20, 20, 20, 20]), "2024-04-28").acwr.by_load.srpe,
+    ).toBeNull();
   });
 
   it("lists single-run spikes with their date and the previous longest", () => {
     const acts = [...weeksOfRunning("2024-04-01", [20, 20]), runOn("2024-04-16", 9)];
     const r = report(acts, "2024-04-21");
-    expect(r.spikes).toEqual([{ date: "2024-04-16", activity_id: acts[8]?.id, distance_m: 9000, previous_longest_m: 5000, increase_pct: 80 }]);
+    expect(r.spikes).toEqual([
+      {
+        date: "2024-04-16",
+        activity_id: acts[8]?.id,
+        distance_m: 9000,
+        previous_longest_m: 5000,
+        increase_pct: 80,
+      },
+    ]);
     expect(r.weeks.at(-1)?.warnings.map((w) => w.code)).toContain("RUN_SPIKE");
     expect(r.warnings[0]?.code).toBe("RUN_SPIKE");
   });
@@ -112,8 +151,18 @@ describe("the training report", () => {
   it("splits the runner's weeks correctly in a far time zone and across a clock change", () => {
     const honolulu = report(
       [
-        activity({ id: "sun", startUtc: "2024-01-08T06:00:00.000Z", utcOffsetMin: -600, distanceM: 6000 }),
-        activity({ id: "mon", startUtc: "2024-01-08T18:00:00.000Z", utcOffsetMin: -600, distanceM: 8000 }),
+        activity({
+          id: "sun",
+          startUtc: "2024-01-08T06:00:00.000Z",
+          utcOffsetMin: -600,
+          distanceM: 6000,
+        }),
+        activity({
+          id: "mon",
+          startUtc: "2024-01-08T18:00:00.000Z",
+          utcOffsetMin: -600,
+          distanceM: 8000,
+        }),
       ],
       "2024-01-08",
     );
@@ -123,8 +172,18 @@ describe("the training report", () => {
     ]);
     const paris = report(
       [
-        activity({ id: "a", startUtc: "2024-03-30T23:30:00.000Z", utcOffsetMin: 60, distanceM: 5000 }),
-        activity({ id: "c", startUtc: "2024-03-31T22:30:00.000Z", utcOffsetMin: 120, distanceM: 9000 }),
+        activity({
+          id: "a",
+          startUtc: "2024-03-30T23:30:00.000Z",
+          utcOffsetMin: 60,
+          distanceM: 5000,
+        }),
+        activity({
+          id: "c",
+          startUtc: "2024-03-31T22:30:00.000Z",
+          utcOffsetMin: 120,
+          distanceM: 9000,
+        }),
       ],
       "2024-04-01",
     );
@@ -138,13 +197,33 @@ describe("the training report", () => {
     const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20], { shoeId: "old" });
     const shoes: Shoe[] = [
       shoe({ id: "old", name: "Old Faithful", distanceBeforeM: 600_000, startDate: "2023-01-01" }),
-      shoe({ id: "gone", name: "Retired Racer", distanceBeforeM: 800_000, retiredOn: "2024-01-01" }),
+      shoe({
+        id: "gone",
+        name: "Retired Racer",
+        distanceBeforeM: 800_000,
+        retiredOn: "2024-01-01",
+      }),
     ];
     const r = report(acts, "2024-04-28", { shoes });
-    expect(r.shoes[0]).toMatchObject({ id: "old", distance_m: 680_000, limit_m: 700_000, status: "replace_soon", retired: false, runs_28d: 16, share_28d: 1 });
+    expect(r.shoes[0]).toMatchObject({
+      id: "old",
+      distance_m: 680_000,
+      limit_m: 700_000,
+      status: "replace_soon",
+      retired: false,
+      runs_28d: 16,
+      share_28d: 1,
+    });
     // 80 km in the last 56 days, 20 km left before 700 km: 14 days at that pace.
-    expect(r.shoes[0]?.forecast_date).toBe(addDays("2024-04-28", Math.ceil(20_000 / (80_000 / 56))));
-    expect(r.shoes[1]).toMatchObject({ id: "gone", status: "replace", retired: true, forecast_date: null });
+    expect(r.shoes[0]?.forecast_date).toBe(
+      addDays("2024-04-28", Math.ceil(20_000 / (80_000 / 56))),
+    );
+    expect(r.shoes[1]).toMatchObject({
+      id: "gone",
+      status: "replace",
+      retired: true,
+      forecast_date: null,
+    });
     const codes = r.warnings.map((w) => w.code);
     expect(codes.filter((c) => c === "SHOE_REPLACE")).toHaveLength(1);
     expect(codes).toContain("SHOE_ROTATE");
@@ -200,7 +279,9 @@ const arbActivity = fc
   })
   .map((x) =>
     activity({
-      startUtc: new Date(Date.parse("2024-01-01T00:00:00Z") + (x.day * 1440 + x.minute) * 60_000).toISOString(),
+      startUtc: new Date(
+        Date.parse("2024-01-01T00:00:00Z") + (x.day * 1440 + x.minute) * 60_000,
+      ).toISOString(),
       utcOffsetMin: x.offset,
       sport: x.sport,
       distanceM: x.metres,
@@ -218,7 +299,14 @@ const arbAsOf = fc.integer({ min: 0, max: 130 }).map((d) => addDays("2024-01-01"
 const pairs = [shoe({ id: "a", name: "A", distanceBeforeM: 12_345 }), shoe({ id: "b", name: "B" })];
 
 const full = (activities: TrainingActivity[], asOf: string) =>
-  buildTrainingReport({ activities, shoes: pairs, checkins: [], profile: regular, asOf, weeks: 30 });
+  buildTrainingReport({
+    activities,
+    shoes: pairs,
+    checkins: [],
+    profile: regular,
+    asOf,
+    weeks: 30,
+  });
 
 describe("report properties", () => {
   it("does not depend on the order of the activities", () => {
@@ -253,8 +341,10 @@ describe("report properties", () => {
         const r = full(acts, asOf);
         for (const f of [r.acwr.by_load.distance, r.acwr.by_load.duration, r.acwr.by_load.srpe]) {
           if (!f) continue;
-          for (const x of [f.rolling.acute, f.rolling.chronic, f.ewma.acute, f.ewma.chronic]) expect(x).toBeGreaterThanOrEqual(0);
-          for (const x of [f.rolling.ratio, f.ewma.ratio]) if (x !== null) expect(x).toBeGreaterThanOrEqual(0);
+          for (const x of [f.rolling.acute, f.rolling.chronic, f.ewma.acute, f.ewma.chronic])
+            expect(x).toBeGreaterThanOrEqual(0);
+          for (const x of [f.rolling.ratio, f.ewma.ratio])
+            if (x !== null) expect(x).toBeGreaterThanOrEqual(0);
         }
         for (const d of r.acwr.series) {
           if (d.rolling !== null) expect(d.rolling).toBeGreaterThanOrEqual(0);
@@ -271,7 +361,9 @@ describe("report properties", () => {
         // Nothing may be recorded on the extra day, so leave out whatever would land on it.
         const next = addDays(asOf, 1);
         const localDate = (a: TrainingActivity) =>
-          new Date(Date.parse(a.startUtc) + (a.utcOffsetMin ?? 0) * 60_000).toISOString().slice(0, 10);
+          new Date(Date.parse(a.startUtc) + (a.utcOffsetMin ?? 0) * 60_000)
+            .toISOString()
+            .slice(0, 10);
         const kept = acts.filter((a) => localDate(a) !== next);
         const today = full(kept, asOf).acwr.by_load;
         const tomorrow = full(kept, next).acwr.by_load;

@@ -80,7 +80,10 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const lastDay = dayOfDate(input.asOf);
   const weekStart = checkWeekStart(input.weekStart ?? input.profile.weekStart ?? 1);
   if (!Number.isInteger(input.weeks) || input.weeks < 1) {
-    throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${input.weeks}.`);
+    throw new DomainError(
+      "INVALID_WEEKS",
+      `The number of weeks must be a whole number of at least 1, got ${input.weeks}.`,
+    );
   }
   const units: DistanceUnit = input.profile.units ?? "km";
 
@@ -108,14 +111,17 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
 
   const shownFrom = Math.max(0, volume.length - input.weeks);
   const shown = volume.slice(shownFrom);
-  const weeks: ReportWeek[] = shown.map((w, k) => weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? []));
+  const weeks: ReportWeek[] = shown.map((w, k) =>
+    weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? []),
+  );
 
   // Current picture: week-level warnings of the last two weeks, spikes of the last 14 days.
   const warnings: ReportWarning[] = [];
   for (let i = Math.max(0, volume.length - 2); i < volume.length; i++) {
     for (const w of perWeek.get(i) ?? []) if (w.code !== "RUN_SPIKE") warnings.push(w);
   }
-  for (const s of spikes) if (s.run.day > lastDay - CURRENT_DAYS) warnings.push(spikeWarning(s, weekStart, units));
+  for (const s of spikes)
+    if (s.run.day > lastDay - CURRENT_DAYS) warnings.push(spikeWarning(s, weekStart, units));
 
   const acwr = acwrReport(totals, lastDay, shown[0]?.startDay ?? lastDay, config, units, warnings);
 
@@ -132,15 +138,23 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     });
   }
   const latestMonotony = weekMonotony(totals, weekStartOf(lastDay, weekStart) - 7);
-  if (latestMonotony && (latestMonotony.uniform || (latestMonotony.monotony ?? 0) > config.monotonyHigh)) {
+  if (
+    latestMonotony &&
+    (latestMonotony.uniform || (latestMonotony.monotony ?? 0) > config.monotonyHigh)
+  ) {
     const start = dateOfDay(latestMonotony.startDay);
     warnings.push(
       makeWarning(
         "MONOTONY_HIGH",
         `Last week's training (from ${start}) was very much the same day after day` +
-          (latestMonotony.monotony !== null ? ` (monotony ${latestMonotony.monotony.toFixed(1)})` : "") +
+          (latestMonotony.monotony !== null
+            ? ` (monotony ${latestMonotony.monotony.toFixed(1)})`
+            : "") +
           ". Mixing hard, easy and rest days gives the body room to recover; 2.0 is a coaches' rule of thumb, not a proven limit.",
-        { monotony: latestMonotony.monotony === null ? null : round(latestMonotony.monotony, 3), load: latestMonotony.load },
+        {
+          monotony: latestMonotony.monotony === null ? null : round(latestMonotony.monotony, 3),
+          load: latestMonotony.load,
+        },
         start,
       ),
     );
@@ -155,7 +169,9 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const rotate = rotationWarning(rotation, input.shoes, lastDay, config);
   if (rotate) warnings.push(rotate);
 
-  warnings.push(...detectTrainingErrors(prepared, totals.firstDay, lastDay, config, units).warnings);
+  warnings.push(
+    ...detectTrainingErrors(prepared, totals.firstDay, lastDay, config, units).warnings,
+  );
   const noVariety = detectNoVariety(prepared, totals.firstDay, lastDay, config);
   if (noVariety) warnings.push(noVariety);
 
@@ -181,7 +197,12 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
         share_28d: share ? round(share.share, 3) : 0,
       };
     })
-    .sort((a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        Number(a.retired) - Number(b.retired) ||
+        a.name.localeCompare(b.name) ||
+        (a.id < b.id ? -1 : 1),
+    );
 
   return {
     as_of: input.asOf,
@@ -204,13 +225,21 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   };
 }
 
-function weekRow(volume: readonly WeekVolume[], i: number, w: WeekVolume, warnings: ReportWarning[]): ReportWeek {
+function weekRow(
+  volume: readonly WeekVolume[],
+  i: number,
+  w: WeekVolume,
+  warnings: ReportWarning[],
+): ReportWeek {
   const prev = volume[i - 1];
   const prev2 = volume[i - 2];
   const pct = (before: number | undefined, after: number): number | null =>
     before !== undefined && before > 0 ? round(((after - before) * 100) / before, 1) : null;
   const cross: ReportWeek["cross_training_min"] = {};
-  for (const [sport, s] of Object.entries(w.crossTrainingS) as [keyof typeof w.crossTrainingS, number][]) {
+  for (const [sport, s] of Object.entries(w.crossTrainingS) as [
+    keyof typeof w.crossTrainingS,
+    number,
+  ][]) {
     cross[sport] = Math.round(s / 60);
   }
   return {
@@ -232,7 +261,8 @@ function weekRow(volume: readonly WeekVolume[], i: number, w: WeekVolume, warnin
 function rampWarning(r: WeeklyRamp, units: DistanceUnit): ReportWarning {
   const week = dateOfDay(r.startDay);
   const rises: string[] = [];
-  if (r.distanceFlagged && r.distancePct !== null) rises.push(`${formatPct(r.distancePct)} more distance`);
+  if (r.distanceFlagged && r.distancePct !== null)
+    rises.push(`${formatPct(r.distancePct)} more distance`);
   if (r.timeFlagged && r.timePct !== null) rises.push(`${formatPct(r.timePct)} more time`);
   return makeWarning(
     "RAMP_WEEKLY",
@@ -262,7 +292,11 @@ function twoWeekWarning(r: TwoWeekRamp, units: DistanceUnit): ReportWarning {
     `Week of ${week}: ${formatDistance(r.distanceM, units)}, ${formatPct(r.changePct)} more than two weeks earlier ` +
       `(${formatDistance(r.baseDistanceM, units)}). In a study of new runners, rises above 30% over two weeks went with more ` +
       "knee and other overuse injuries. Hold this level for a week or two before adding more.",
-    { distance_m: Math.round(r.distanceM), base_distance_m: Math.round(r.baseDistanceM), change_pct: round(r.changePct, 1) },
+    {
+      distance_m: Math.round(r.distanceM),
+      base_distance_m: Math.round(r.baseDistanceM),
+      change_pct: round(r.changePct, 1),
+    },
     week,
   );
 }
@@ -288,7 +322,10 @@ function spikeWarning(s: RunSpike, weekStart: number, units: DistanceUnit): Repo
 function shoeWarning(m: ShoeMileage, units: DistanceUnit): ReportWarning | null {
   if (m.retired || m.status === "ok") return null;
   const done = `${m.shoe.name} ${m.status === "replace" ? "has passed" : "is close to"} its limit: ${formatDistance(m.distanceM, units)} of ${formatDistance(m.limitM, units)}.`;
-  const when = m.forecastDay !== null ? ` At your recent pace it reaches the limit around ${dateOfDay(m.forecastDay)}.` : "";
+  const when =
+    m.forecastDay !== null
+      ? ` At your recent pace it reaches the limit around ${dateOfDay(m.forecastDay)}.`
+      : "";
   return makeWarning(
     "SHOE_REPLACE",
     `${done}${when} Think about a new pair, and run in it alongside the old one for a while. The limit is a reminder: ` +
@@ -304,16 +341,29 @@ function shoeWarning(m: ShoeMileage, units: DistanceUnit): ReportWarning | null 
 }
 
 function figuresAt(series: AcwrSeries, i: number, decimals: number): AcwrFigures {
-  const ratio = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : round(x, 3));
+  const ratio = (x: number | undefined): number | null =>
+    x === undefined || Number.isNaN(x) ? null : round(x, 3);
   const rolling = ratio(series.rollingRatio[i]);
   return {
-    rolling: { acute: round(series.rollingAcute[i] ?? 0, decimals), chronic: round(series.rollingChronic[i] ?? 0, decimals), ratio: rolling },
-    ewma: { acute: round(series.ewmaAcute[i] ?? 0, decimals), chronic: round(series.ewmaChronic[i] ?? 0, decimals), ratio: ratio(series.ewmaRatio[i]) },
+    rolling: {
+      acute: round(series.rollingAcute[i] ?? 0, decimals),
+      chronic: round(series.rollingChronic[i] ?? 0, decimals),
+      ratio: rolling,
+    },
+    ewma: {
+      acute: round(series.ewmaAcute[i] ?? 0, decimals),
+      chronic: round(series.ewmaChronic[i] ?? 0, decimals),
+      ratio: ratio(series.ewmaRatio[i]),
+    },
     zone: rolling === null ? null : acwrZone(series.rollingRatio[i] ?? 0),
   };
 }
 
-const LOAD_WORDS = { distance: "distance", duration: "running time", srpe: "session effort (RPE x minutes)" } as const;
+const LOAD_WORDS = {
+  distance: "distance",
+  duration: "running time",
+  srpe: "session effort (RPE x minutes)",
+} as const;
 
 function acwrReport(
   totals: DailyTotals,
@@ -335,7 +385,8 @@ function acwrReport(
     sessions += totals.sessions[d] ?? 0;
     withRpe += totals.sessionsWithRpe[d] ?? 0;
   }
-  const srpe = sessions > 0 && withRpe * 4 >= sessions * 3 ? acwrSeries(totals.srpe, options) : null;
+  const srpe =
+    sessions > 0 && withRpe * 4 >= sessions * 3 ? acwrSeries(totals.srpe, options) : null;
 
   const withheld = acwrWithheldReason(distance, i, options.minCoveredDays);
   const byLoad = {
@@ -347,23 +398,37 @@ function acwrReport(
   // One warning, about the load that rose most; the others that are also high are named in it.
   const high = (["distance", "duration", "srpe"] as const)
     .map((key) => ({ key, f: byLoad[key] }))
-    .filter((x): x is { key: "distance" | "duration" | "srpe"; f: AcwrFigures } => x.f !== null && (x.f.zone === "high" || x.f.zone === "very_high"))
+    .filter(
+      (x): x is { key: "distance" | "duration" | "srpe"; f: AcwrFigures } =>
+        x.f !== null && (x.f.zone === "high" || x.f.zone === "very_high"),
+    )
     .sort((a, b) => (b.f.rolling.ratio ?? 0) - (a.f.rolling.ratio ?? 0));
   const top = high[0];
-  if (top && top.f.rolling.ratio !== null) {
+  const topRatio = top?.f.rolling.ratio ?? null;
+  if (top && topRatio !== null) {
     const { key, f } = top;
     const fmt = (x: number): string =>
-      key === "distance" ? formatDistance(x, units) : key === "duration" ? formatDuration(x) : `${Math.round(x)}`;
+      key === "distance"
+        ? formatDistance(x, units)
+        : key === "duration"
+          ? formatDuration(x)
+          : `${Math.round(x)}`;
     const others = high.slice(1).map((x) => LOAD_WORDS[x.key]);
     warnings.push(
       makeWarning(
         "ACWR_HIGH",
-        `Your ${LOAD_WORDS[key]} over the last 7 days (${fmt(f.rolling.acute)}) is ${f.rolling.ratio.toFixed(2)} times your ` +
+        `Your ${LOAD_WORDS[key]} over the last 7 days (${fmt(f.rolling.acute)}) is ${topRatio.toFixed(2)} times your ` +
           `average week over the three weeks before (${fmt(f.rolling.chronic)})` +
           (others.length > 0 ? `, and your ${others.join(" and ")} rose sharply too` : "") +
           ". That is a sharp rise on what your legs are used to: plan a few easier days. " +
           "This ratio describes a trend and cannot predict an injury on its own.",
-        { load: key, acute: f.rolling.acute, chronic: f.rolling.chronic, ratio: f.rolling.ratio, zone: f.zone },
+        {
+          load: key,
+          acute: f.rolling.acute,
+          chronic: f.rolling.chronic,
+          ratio: topRatio,
+          zone: f.zone,
+        },
       ),
     );
   }

@@ -36,7 +36,9 @@ export function makeWarning(
 const METRES_PER_MILE = 1609.344;
 
 export function formatDistance(metres: number, units: DistanceUnit): string {
-  return units === "mi" ? `${(metres / METRES_PER_MILE).toFixed(1)} mi` : `${(metres / 1000).toFixed(1)} km`;
+  return units === "mi"
+    ? `${(metres / METRES_PER_MILE).toFixed(1)} mi`
+    : `${(metres / 1000).toFixed(1)} km`;
 }
 
 /** Climb per distance: metres per km, or feet per mile. */

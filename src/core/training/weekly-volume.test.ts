@@ -30,8 +30,20 @@ describe("weekly volume", () => {
       ],
       "2024-03-27",
     );
-    expect(result.map((w) => w.start)).toEqual(["2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25"]);
-    expect(result[0]).toMatchObject({ km: 25, runs: 3, longestKm: 12, timeS: 25 * 360, gain: 140, complete: true });
+    expect(result.map((w) => w.start)).toEqual([
+      "2024-03-04",
+      "2024-03-11",
+      "2024-03-18",
+      "2024-03-25",
+    ]);
+    expect(result[0]).toMatchObject({
+      km: 25,
+      runs: 3,
+      longestKm: 12,
+      timeS: 25 * 360,
+      gain: 140,
+      complete: true,
+    });
     expect(result[1]).toMatchObject({ km: 0, runs: 0, longestKm: 0, timeS: 0 });
     expect(result[2]?.runs).toBe(0);
     expect(result[3]).toMatchObject({ km: 10, runs: 1, complete: false });
@@ -41,9 +53,25 @@ describe("weekly volume", () => {
     const result = weeks(
       [
         runOn("2024-03-04", 10),
-        activity({ sport: "ride", startUtc: "2024-03-05T17:00:00.000Z", movingS: 5400, distanceM: 40_000 }),
-        activity({ sport: "strength", startUtc: "2024-03-06T17:00:00.000Z", movingS: 0, elapsedS: 1800, distanceM: 0 }),
-        activity({ sport: "ride", startUtc: "2024-03-07T17:00:00.000Z", movingS: 1800, distanceM: 12_000 }),
+        activity({
+          sport: "ride",
+          startUtc: "2024-03-05T17:00:00.000Z",
+          movingS: 5400,
+          distanceM: 40_000,
+        }),
+        activity({
+          sport: "strength",
+          startUtc: "2024-03-06T17:00:00.000Z",
+          movingS: 0,
+          elapsedS: 1800,
+          distanceM: 0,
+        }),
+        activity({
+          sport: "ride",
+          startUtc: "2024-03-07T17:00:00.000Z",
+          movingS: 1800,
+          distanceM: 12_000,
+        }),
       ],
       "2024-03-10",
     );
@@ -56,11 +84,26 @@ describe("weekly volume", () => {
     const result = weeks(
       [
         // Sunday 31 March 00:30 CET (+60): 23:30 UTC on Saturday.
-        activity({ id: "a", startUtc: "2024-03-30T23:30:00.000Z", utcOffsetMin: 60, distanceM: 5000 }),
+        activity({
+          id: "a",
+          startUtc: "2024-03-30T23:30:00.000Z",
+          utcOffsetMin: 60,
+          distanceM: 5000,
+        }),
         // Sunday 31 March 23:30 CEST (+120): 21:30 UTC, still Sunday.
-        activity({ id: "b", startUtc: "2024-03-31T21:30:00.000Z", utcOffsetMin: 120, distanceM: 7000 }),
+        activity({
+          id: "b",
+          startUtc: "2024-03-31T21:30:00.000Z",
+          utcOffsetMin: 120,
+          distanceM: 7000,
+        }),
         // Monday 1 April 00:30 CEST: 22:30 UTC on Sunday, but the runner's new week.
-        activity({ id: "c", startUtc: "2024-03-31T22:30:00.000Z", utcOffsetMin: 120, distanceM: 9000 }),
+        activity({
+          id: "c",
+          startUtc: "2024-03-31T22:30:00.000Z",
+          utcOffsetMin: 120,
+          distanceM: 9000,
+        }),
       ],
       "2024-04-02",
     );
@@ -73,7 +116,10 @@ describe("weekly volume", () => {
   it("uses each runner's own far time zone (+780 and -600)", () => {
     const auckland = weeks(
       // Monday 8 January 05:00 in Auckland (+13 h) is Sunday 16:00 UTC.
-      [activity({ startUtc: "2024-01-07T16:00:00.000Z", utcOffsetMin: 780, distanceM: 6000 }), runOn("2024-01-03", 4)],
+      [
+        activity({ startUtc: "2024-01-07T16:00:00.000Z", utcOffsetMin: 780, distanceM: 6000 }),
+        runOn("2024-01-03", 4),
+      ],
       "2024-01-10",
     );
     expect(auckland.map((w) => [w.start, w.km])).toEqual([
@@ -82,7 +128,10 @@ describe("weekly volume", () => {
     ]);
     const honolulu = weeks(
       // Sunday 7 January 20:00 in Honolulu (-10 h) is Monday 06:00 UTC.
-      [activity({ startUtc: "2024-01-08T06:00:00.000Z", utcOffsetMin: -600, distanceM: 6000 }), runOn("2024-01-09", 4)],
+      [
+        activity({ startUtc: "2024-01-08T06:00:00.000Z", utcOffsetMin: -600, distanceM: 6000 }),
+        runOn("2024-01-09", 4),
+      ],
       "2024-01-10",
     );
     expect(honolulu.map((w) => [w.start, w.km])).toEqual([

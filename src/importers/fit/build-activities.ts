@@ -18,6 +18,7 @@ const STREAM_STEP_S = 10;
 const END_SLACK_S = 60;
 /** A jump forward this long between records is taken as corrupt data, not a pause. */
 const MAX_GAP_S = 7 * 86_400;
+const MAX_SESSIONS = 64;
 const SEMICIRCLE_DEG = 180 / 2 ** 31;
 const FOOT_SPORTS: ReadonlySet<Sport> = new Set(["run", "trail_run", "treadmill", "walk", "hike"]);
 
@@ -66,6 +67,9 @@ export function buildActivities(part: FitPart, issues: ImportIssue[]): ImportedA
   }
   const sessions = part.sessions.filter((s) => !Number.isNaN(s.start) || !Number.isNaN(s.end));
   if (sessions.length === 0 && cols.length < 2) {
+    // A file cut short or corrupt before its first samples already says why it holds nothing.
+    const damaged = part.issues.some((i) => i.code === "FIT_TRUNCATED" || i.code === "FIT_CORRUPT");
+    if (damaged) return [];
     issues.push(
       warn(
         "NOT_AN_ACTIVITY",
@@ -80,11 +84,19 @@ export function buildActivities(part: FitPart, issues: ImportIssue[]): ImportedA
   const clock = timeBase(part, sessions, cols, issues);
   if (clock === null) return [];
 
-  const windows = sessions.length > 0 ? sessionWindows(sessions, cols) : [recordsWindow(part, cols)];
+  let windows = sessions.length > 0 ? sessionWindows(sessions, cols) : [recordsWindow(part, cols)];
+  if (windows.length > MAX_SESSIONS) {
+    // Real multisport files hold a handful of sessions; thousands mean damaged data.
+    issues.push(
+      warn("FIT_TOO_MANY_SESSIONS", `Only the first ${MAX_SESSIONS} of ${windows.length} sessions were read.`),
+    );
+    windows = windows.slice(0, MAX_SESSIONS);
+  }
+  const sorted = isSorted(cols);
   const out: ImportedActivity[] = [];
   for (const w of windows) {
     if (w.sport === SPORT_TRANSITION) continue;
-    out.push(buildOne(part, w, clock));
+    out.push(buildOne(part, w, clock, sorted));
   }
   if (out.length === 0) {
     issues.push(warn("NOT_AN_ACTIVITY", "This FIT file holds only transition sessions."));
@@ -170,14 +182,28 @@ function recordsWindow(part: FitPart, cols: RecordColumns): Window {
   return { session: null, from: cols.ts[0]!, to: Infinity, sport: part.sport, subSport: part.subSport };
 }
 
-/** Indices of the records inside a window, in time order; out-of-order or wild samples dropped. */
-function selectRecords(cols: RecordColumns, from: number, to: number): Int32Array {
-  const idx = new Int32Array(cols.length);
+/**
+ * Indices of the records inside a window, in time order; out-of-order or wild samples dropped.
+ * Records are almost always in time order, so the scan starts at the window by binary search and
+ * stops at its end: a multisport file costs one pass over its records, not one per session.
+ */
+function selectRecords(cols: RecordColumns, from: number, to: number, sorted: boolean): Int32Array {
+  const ts = cols.ts;
+  let i0 = 0;
+  if (sorted) {
+    let hi = cols.length;
+    while (i0 < hi) {
+      const mid = (i0 + hi) >>> 1;
+      if (ts[mid]! < from) i0 = mid + 1;
+      else hi = mid;
+    }
+  }
+  const idx = new Int32Array(cols.length - i0);
   let n = 0;
   let last = -Infinity;
-  const ts = cols.ts;
-  for (let i = 0; i < cols.length; i++) {
+  for (let i = i0; i < cols.length; i++) {
     const t = ts[i]!;
+    if (sorted && t >= to) break;
     if (t < from || t >= to || t < last) continue;
     if (last !== -Infinity && t - last > MAX_GAP_S) break;
     idx[n++] = i;
@@ -186,13 +212,19 @@ function selectRecords(cols: RecordColumns, from: number, to: number): Int32Arra
   return idx.subarray(0, n);
 }
 
+function isSorted(cols: RecordColumns): boolean {
+  const ts = cols.ts;
+  for (let i = 1; i < cols.length; i++) if (ts[i]! < ts[i - 1]!) return false;
+  return true;
+}
+
 const valid = (v: number): boolean => !Number.isNaN(v);
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
-function buildOne(part: FitPart, w: Window, clock: Clock): ImportedActivity {
+function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): ImportedActivity {
   const cols = part.records;
   const s = w.session;
-  const idx = selectRecords(cols, w.from, w.to);
+  const idx = selectRecords(cols, w.from, w.to, sorted);
   const sport = sportFromName(SPORT_NAMES[w.sport] ?? null, SUB_SPORT_NAMES[w.subSport] ?? null);
   const cadFactor = FOOT_SPORTS.has(sport) ? 2 : 1;
   const start = s !== null ? w.from : idx.length > 0 ? cols.ts[idx[0]!]! : w.from;

@@ -376,18 +376,19 @@ function decodePart(b: Uint8Array, p: number): { part: FitPart; next: number } {
   }
 
   const stopped = decodeMessages(b, dataStart, dataEnd, part, truncated);
-  if (stopped || truncated) return { part, next: -1 };
+  if (truncated) return { part, next: -1 };
   if (dataEnd + 2 > b.length) {
-    issues.push(issue("FIT_TRUNCATED", "The file ends before its CRC.", dataEnd));
+    if (!stopped) issues.push(issue("FIT_TRUNCATED", "The file ends before its CRC.", dataEnd));
     return { part, next: -1 };
   }
+  // Checked even when decoding stopped early: a mismatch then confirms the damage.
   const storedCrc = b[dataEnd]! | (b[dataEnd + 1]! << 8);
   if (storedCrc !== fitCrc16(b, p, dataEnd)) {
     issues.push(
       issue("FIT_BAD_CRC", "The file's CRC does not match its bytes: it may be damaged.", dataEnd),
     );
   }
-  return { part, next: dataEnd + 2 };
+  return { part, next: stopped ? -1 : dataEnd + 2 };
 }
 
 /**

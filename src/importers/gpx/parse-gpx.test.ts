@@ -14,7 +14,10 @@ interface Pt {
 
 const T0 = Date.UTC(2024, 2, 1, 6, 30);
 
-function gpx(segments: Pt[][], opts: { type?: string; name?: string; prefix?: string } = {}): string {
+function gpx(
+  segments: Pt[][],
+  opts: { type?: string; name?: string; prefix?: string } = {},
+): string {
   const p = opts.prefix ?? "gpxtpx";
   const seg = segments
     .map(
@@ -45,7 +48,14 @@ ${seg}
 /** A straight run north at `speed` m/s, one point per second. */
 function run(seconds: number, speed: number, from = 0, startLat = 46): Pt[] {
   const dLat = speed / 111_195;
-  return Array.from({ length: seconds + 1 }, (_, i) => ({ lat: startLat + i * dLat, lon: 14, t: from + i, ele: 300 + i * 0.1, hr: 140, cad: 85 }));
+  return Array.from({ length: seconds + 1 }, (_, i) => ({
+    lat: startLat + i * dLat,
+    lon: 14,
+    t: from + i,
+    ele: 300 + i * 0.1,
+    hr: 140,
+    cad: 85,
+  }));
 }
 
 describe("parseGpx", () => {
@@ -66,7 +76,12 @@ describe("parseGpx", () => {
     expect(a.name).toBe("Morning Run");
     expect(a.utcOffsetMin).toBeNull();
     expect(a.stream.map((s) => s.t).slice(0, 3)).toEqual([0, 10, 20]);
-    expect(a.stream[a.stream.length - 1]).toMatchObject({ t: 600, d: a.distanceM, hr: 140, cad: 170 });
+    expect(a.stream[a.stream.length - 1]).toMatchObject({
+      t: 600,
+      d: a.distanceM,
+      hr: 140,
+      cad: 170,
+    });
     expect(a.elevationGainM).toBe(60);
   });
 
@@ -83,12 +98,21 @@ describe("parseGpx", () => {
   it("removes standing still for more than 10 s from moving time, but not a short stop", () => {
     const moving = run(100, 3);
     const last = moving[moving.length - 1]!;
-    const stand = (n: number, from: number): Pt[] => Array.from({ length: n }, (_, i) => ({ ...last, t: from + i + 1 }));
-    const longStop = [...moving, ...stand(30, 100), ...run(100, 3, 131, last.lat as number).slice(1)];
+    const stand = (n: number, from: number): Pt[] =>
+      Array.from({ length: n }, (_, i) => ({ ...last, t: from + i + 1 }));
+    const longStop = [
+      ...moving,
+      ...stand(30, 100),
+      ...run(100, 3, 131, last.lat as number).slice(1),
+    ];
     const long = parseGpxText(gpx([longStop])).activities[0]!;
     expect(long.elapsedS).toBe(231);
     expect(long.movingS).toBe(231 - 30);
-    const shortStop = [...moving, ...stand(5, 100), ...run(100, 3, 106, last.lat as number).slice(1)];
+    const shortStop = [
+      ...moving,
+      ...stand(5, 100),
+      ...run(100, 3, 106, last.lat as number).slice(1),
+    ];
     const short = parseGpxText(gpx([shortStop])).activities[0]!;
     expect(short.movingS).toBe(short.elapsedS);
   });
@@ -107,15 +131,28 @@ describe("parseGpx", () => {
 
   it("takes the sport from Strava's numeric type and otherwise from the track name", () => {
     expect(parseGpxText(gpx([run(20, 3)], { type: "9" })).activities[0]!.sport).toBe("run");
-    expect(parseGpxText(gpx([run(20, 3)], { name: "Evening Ride" })).activities[0]!.sport).toBe("ride");
+    expect(parseGpxText(gpx([run(20, 3)], { name: "Evening Ride" })).activities[0]!.sport).toBe(
+      "ride",
+    );
     expect(parseGpxText(gpx([run(20, 3)])).activities[0]!.sport).toBe("other");
   });
 
   it("skips NaN and out-of-range coordinates with a warning and keeps the rest", () => {
-    const pts: Pt[] = [...run(30, 3), { lat: "NaN", lon: 14, t: 31 }, { lat: 95, lon: 14, t: 32 }, { lat: "", lon: "x", t: 33 }];
+    const pts: Pt[] = [
+      ...run(30, 3),
+      { lat: "NaN", lon: 14, t: 31 },
+      { lat: 95, lon: 14, t: 32 },
+      { lat: "", lon: "x", t: 33 },
+    ];
     const r = parseGpxText(gpx([pts]));
     expect(r.activities).toHaveLength(1);
-    expect(r.issues).toEqual([expect.objectContaining({ code: "GPX_BAD_COORDINATES", severity: "warning", at: "trkpt #32" })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        code: "GPX_BAD_COORDINATES",
+        severity: "warning",
+        at: "trkpt #32",
+      }),
+    ]);
     expect(r.issues[0]?.message).toContain("3 track point");
     expect(r.activities[0]!.elapsedS).toBe(30);
   });
@@ -123,7 +160,9 @@ describe("parseGpx", () => {
   it("fails with GPX_NO_POINTS when a file has no usable track point", () => {
     const r = parseGpxText(`<gpx version="1.1"><trk><trkseg></trkseg></trk></gpx>`);
     expect(r.activities).toEqual([]);
-    expect(r.issues).toEqual([expect.objectContaining({ code: "GPX_NO_POINTS", severity: "error" })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: "GPX_NO_POINTS", severity: "error" }),
+    ]);
     const allBad = parseGpxText(gpx([[{ lat: "NaN", lon: "NaN", t: 0 }]]));
     expect(allBad.issues.map((i) => i.code)).toEqual(["GPX_BAD_COORDINATES", "GPX_NO_POINTS"]);
   });
@@ -132,14 +171,20 @@ describe("parseGpx", () => {
     const pts = run(100, 3).map(({ t: _t, ...rest }) => rest);
     const r = parseGpxText(gpx([pts]));
     expect(r.activities).toEqual([]);
-    expect(r.issues).toEqual([expect.objectContaining({ code: "GPX_NO_TIMES", severity: "error" })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: "GPX_NO_TIMES", severity: "error" }),
+    ]);
     expect(r.issues[0]?.message).toContain("0.30 km");
     expect(readGpx(gpx([pts])).track.lat).toHaveLength(101);
   });
 
   it("skips a route-only file with GPX_ROUTE_ONLY", () => {
-    const r = parseGpxText(`<gpx><rte><rtept lat="46" lon="14"/><rtept lat="46.1" lon="14"/></rte></gpx>`);
-    expect(r.issues).toEqual([expect.objectContaining({ code: "GPX_ROUTE_ONLY", severity: "error" })]);
+    const r = parseGpxText(
+      `<gpx><rte><rtept lat="46" lon="14"/><rtept lat="46.1" lon="14"/></rte></gpx>`,
+    );
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: "GPX_ROUTE_ONLY", severity: "error" }),
+    ]);
   });
 
   it("keeps the points read before a cut and warns that the file is truncated", () => {
@@ -148,10 +193,14 @@ describe("parseGpx", () => {
     const r = parseGpxText(cut);
     expect(r.activities).toHaveLength(1);
     expect(r.activities[0]!.elapsedS).toBeGreaterThan(30);
-    expect(r.issues).toContainEqual(expect.objectContaining({ code: "XML_TRUNCATED", severity: "warning" }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ code: "XML_TRUNCATED", severity: "warning" }),
+    );
     const tiny = parseGpxText(full.slice(0, 150));
     expect(tiny.activities).toEqual([]);
-    expect(tiny.issues).toContainEqual(expect.objectContaining({ code: "XML_TRUNCATED", severity: "error" }));
+    expect(tiny.issues).toContainEqual(
+      expect.objectContaining({ code: "XML_TRUNCATED", severity: "error" }),
+    );
   });
 
   it("does not expand an entity bomb placed in a track name", () => {

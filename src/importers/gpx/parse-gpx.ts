@@ -56,7 +56,9 @@ export function parseGpx(bytes: Uint8Array, opts: GpxParseOptions = {}): ParseRe
 
 export function parseGpxText(text: string, opts: GpxParseOptions = {}): ParseResult {
   const say = (message: string): string =>
-    opts.fileName !== undefined ? `${opts.fileName}: ${message}` : message.charAt(0).toUpperCase() + message.slice(1);
+    opts.fileName !== undefined
+      ? `${opts.fileName}: ${message}`
+      : message.charAt(0).toUpperCase() + message.slice(1);
   const doc = readGpx(text);
   const issues: ImportIssue[] = [];
   const scanErrors = doc.issues.filter((i) => i.severity === "error");
@@ -75,7 +77,9 @@ export function parseGpxText(text: string, opts: GpxParseOptions = {}): ParseRes
   if (doc.badCoordinates > 0) {
     issues.push({
       code: "GPX_BAD_COORDINATES",
-      message: say(`${doc.badCoordinates} track point(s) had missing or impossible coordinates and were skipped.`),
+      message: say(
+        `${doc.badCoordinates} track point(s) had missing or impossible coordinates and were skipped.`,
+      ),
       at: `trkpt #${doc.firstBadCoordinateAt}`,
       severity: "warning",
     });
@@ -126,7 +130,9 @@ export function parseGpxText(text: string, opts: GpxParseOptions = {}): ParseRes
   if (summary.timeBackwards > 0) {
     issues.push({
       code: "GPX_TIME_NOT_INCREASING",
-      message: say(`${summary.timeBackwards} track point(s) went back in time; they count for distance only.`),
+      message: say(
+        `${summary.timeBackwards} track point(s) went back in time; they count for distance only.`,
+      ),
       severity: "warning",
     });
   }

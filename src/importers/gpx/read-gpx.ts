@@ -123,7 +123,8 @@ export function readGpx(text: string): GpxDocument {
         case "type": {
           const parent = path[depth - 1];
           const wanted =
-            (inTrk && depth === trkDepth + 1 && trackIndex === 1) || (name === "name" && parent === "metadata");
+            (inTrk && depth === trkDepth + 1 && trackIndex === 1) ||
+            (name === "name" && parent === "metadata");
           if (wanted) {
             capture = name;
             buffer = "";

@@ -1,4 +1,9 @@
-export { parseStravaActivitiesCsv, stravaRowToActivity, headerName, REQUIRED_HEADERS } from "./strava-activities-csv.js";
+export {
+  parseStravaActivitiesCsv,
+  stravaRowToActivity,
+  headerName,
+  REQUIRED_HEADERS,
+} from "./strava-activities-csv.js";
 export type { StravaActivityRow } from "./strava-activities-csv.js";
 export { parseCsv } from "./parse-csv.js";
 export type { CsvRecord, CsvParseResult } from "./parse-csv.js";

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { CORPUS_DIR } from "../../../test/paths.js";
 import { parseCsv } from "./parse-csv.js";
 import { parseStravaDate } from "./parse-strava-date.js";
-import { headerName, parseStravaActivitiesCsv, stravaRowToActivity } from "./strava-activities-csv.js";
+import {
+  headerName,
+  parseStravaActivitiesCsv,
+  stravaRowToActivity,
+} from "./strava-activities-csv.js";
 
 const read = (name: string): string => readFileSync(`${CORPUS_DIR}/csv/${name}`, "utf8");
 
@@ -15,7 +19,9 @@ const read = (name: string): string => readFileSync(`${CORPUS_DIR}/csv/${name}`,
 function rawFields(text: string, id: string): string[] {
   const line = text.split("\n").find((l) => l.startsWith(`${id},`));
   if (line === undefined) throw new Error(`no row ${id}`);
-  return [...line.matchAll(/("[^"]*"|[^,]*)(,|$)/g)].map((m) => (m[1] ?? "").replace(/^"|"$/g, "")).slice(0, -1);
+  return [...line.matchAll(/("[^"]*"|[^,]*)(,|$)/g)]
+    .map((m) => (m[1] ?? "").replace(/^"|"$/g, ""))
+    .slice(0, -1);
 }
 
 describe("parseCsv", () => {
@@ -48,7 +54,11 @@ describe("parseStravaDate", () => {
 
 describe("headerName", () => {
   it("takes the inner text of Strava's untranslated HTML headers", () => {
-    expect(headerName('<span class="translation_missing" title="translation missing: en-US.x.sport_type">Sport Type</span>')).toBe("Sport Type");
+    expect(
+      headerName(
+        '<span class="translation_missing" title="translation missing: en-US.x.sport_type">Sport Type</span>',
+      ),
+    ).toBe("Sport Type");
     expect(headerName(" Activity ID ")).toBe("Activity ID");
   });
 });
@@ -70,20 +80,39 @@ describe("parseStravaActivitiesCsv on real exports", () => {
       // Cross-check a few rows against the raw cells, by position in this layout.
       const names = parseCsv(header).records[0]!.fields.map(headerName);
       const second = (n: string): number => names.lastIndexOf(n);
-      for (const row of [rows[0]!, rows[Math.floor(count / 2)]!, rows[count - 1]!, rows.find((r) => r.sport === "run")!]) {
+      for (const row of [
+        rows[0]!,
+        rows[Math.floor(count / 2)]!,
+        rows[count - 1]!,
+        rows.find((r) => r.sport === "run")!,
+      ]) {
         const raw = rawFields(text, row.id);
         expect(raw).toHaveLength(columns);
         expect(row.distanceM).toBe(Math.round(Number(raw[second("Distance")])));
-        expect(Math.abs(row.distanceM! - Number(raw[names.indexOf("Distance")]) * 1000)).toBeLessThan(10);
+        expect(
+          Math.abs(row.distanceM! - Number(raw[names.indexOf("Distance")]) * 1000),
+        ).toBeLessThan(10);
         expect(row.elapsedS).toBe(Math.round(Number(raw[second("Elapsed Time")])));
         expect(row.movingS).toBe(Math.round(Number(raw[names.indexOf("Moving Time")])));
         expect(row.name).toBe(raw[names.indexOf("Activity Name")]);
-        expect(row.gear).toBe(raw[names.indexOf("Activity Gear")] === "" ? null : raw[names.indexOf("Activity Gear")]);
+        expect(row.gear).toBe(
+          raw[names.indexOf("Activity Gear")] === "" ? null : raw[names.indexOf("Activity Gear")],
+        );
         expect(row.filename).toBe(raw[names.indexOf("Filename")]);
         expect(row.date).toBe(parseStravaDate(raw[1] ?? ""));
       }
-      expect(rows[0]).toMatchObject({ id: "203707851", date: "2014-10-05T16:15:21.000Z", type: "Ride", sport: "ride", distanceM: 13609, elapsedS: 2833, movingS: 2499 });
-      expect(new Set(rows.map((r) => r.sport))).toEqual(new Set(["ride", "run", "hike", "walk", "other"]));
+      expect(rows[0]).toMatchObject({
+        id: "203707851",
+        date: "2014-10-05T16:15:21.000Z",
+        type: "Ride",
+        sport: "ride",
+        distanceM: 13609,
+        elapsedS: 2833,
+        movingS: 2499,
+      });
+      expect(new Set(rows.map((r) => r.sport))).toEqual(
+        new Set(["ride", "run", "hike", "walk", "other"]),
+      );
       expect(rows.some((r) => r.filename?.endsWith(".gpx.gz") === true)).toBe(true);
     });
   }
@@ -91,41 +120,67 @@ describe("parseStravaActivitiesCsv on real exports", () => {
 
 describe("parseStravaActivitiesCsv layouts", () => {
   it("rejects a localised export, naming the headers it expected", () => {
-    const { rows, issues } = parseStravaActivitiesCsv("Aktivitäts-ID,Aktivitätsdatum,Aktivitätsname,Aktivitätsart\n1,x,y,z\n");
+    const { rows, issues } = parseStravaActivitiesCsv(
+      "Aktivitäts-ID,Aktivitätsdatum,Aktivitätsname,Aktivitätsart\n1,x,y,z\n",
+    );
     expect(rows).toEqual([]);
-    expect(issues).toEqual([expect.objectContaining({ code: "STRAVA_CSV_UNKNOWN_LAYOUT", severity: "error" })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "STRAVA_CSV_UNKNOWN_LAYOUT", severity: "error" }),
+    ]);
     expect(issues[0]?.message).toContain('"Activity ID"');
     expect(issues[0]?.message).toContain("Aktivitäts-ID");
   });
 
   it("reads an older single-Distance layout as kilometres and says so", () => {
-    const csv = 'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Activity Gear,Filename\n7,"Oct 5, 2014, 4:15:21 PM",Run,Run,1800,5.25,Pegasus,\n';
+    const csv =
+      'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Activity Gear,Filename\n7,"Oct 5, 2014, 4:15:21 PM",Run,Run,1800,5.25,Pegasus,\n';
     const { rows, issues } = parseStravaActivitiesCsv(csv);
-    expect(rows[0]).toMatchObject({ distanceM: 5250, elapsedS: 1800, gear: "Pegasus", filename: null });
+    expect(rows[0]).toMatchObject({
+      distanceM: 5250,
+      elapsedS: 1800,
+      gear: "Pegasus",
+      filename: null,
+    });
     expect(issues.map((i) => i.code)).toEqual(["STRAVA_CSV_DISTANCE_UNITS"]);
   });
 
   it("tells miles from kilometres by comparing the two Distance columns", () => {
-    const head = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Elapsed Time,Moving Time,Distance";
+    const head =
+      "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Elapsed Time,Moving Time,Distance";
     const csv = `${head}\n1,"Oct 5, 2014, 4:15:21 PM",a,Run,600,1.00,,600,590,1609.3\n2,"Oct 6, 2014, 4:15:21 PM",b,Run,600,2.00,,600,590,\n`;
     const { rows } = parseStravaActivitiesCsv(csv);
     expect(rows.map((r) => r.distanceM)).toEqual([1609, 3219]);
   });
 
   it("turns a file-less row into an activity with the CSV's gear, effort and doubled run cadence", () => {
-    const csv = 'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Activity Gear,Filename,Elapsed Time,Moving Time,Distance,Average Cadence,Average Heart Rate,Max Heart Rate,Perceived Exertion\n9,"Mar 1, 2024, 6:30:00 AM",Easy,Run,"notes, with ""quotes""",1900,5.0,Ghost 15,,1900.0,1800.0,5000.0,84,142,160,4\n';
+    const csv =
+      'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Activity Gear,Filename,Elapsed Time,Moving Time,Distance,Average Cadence,Average Heart Rate,Max Heart Rate,Perceived Exertion\n9,"Mar 1, 2024, 6:30:00 AM",Easy,Run,"notes, with ""quotes""",1900,5.0,Ghost 15,,1900.0,1800.0,5000.0,84,142,160,4\n';
     const { rows } = parseStravaActivitiesCsv(csv);
     const a = stravaRowToActivity(rows[0]!);
     expect(rows[0]!.description).toBe('notes, with "quotes"');
     expect(a).toMatchObject({
-      sport: "run", startUtc: "2024-03-01T06:30:00.000Z", elapsedS: 1900, movingS: 1800, distanceM: 5000,
-      gear: "Ghost 15", perceivedExertion: 4, avgCadence: 168, avgHr: 142, maxHr: 160, source: "strava_csv", stream: [],
+      sport: "run",
+      startUtc: "2024-03-01T06:30:00.000Z",
+      elapsedS: 1900,
+      movingS: 1800,
+      distanceM: 5000,
+      gear: "Ghost 15",
+      perceivedExertion: 4,
+      avgCadence: 168,
+      avgHr: 142,
+      maxHr: 160,
+      source: "strava_csv",
+      stream: [],
     });
   });
 
   it("refuses to build an activity from a row without a readable date", () => {
-    const { rows, issues } = parseStravaActivitiesCsv("Activity ID,Activity Date,Activity Type\n1,someday,Run\n");
+    const { rows, issues } = parseStravaActivitiesCsv(
+      "Activity ID,Activity Date,Activity Type\n1,someday,Run\n",
+    );
     expect(issues.map((i) => i.code)).toEqual(["STRAVA_CSV_BAD_DATE"]);
-    expect(() => stravaRowToActivity(rows[0]!)).toThrow(expect.objectContaining({ code: "STRAVA_ROW_NO_DATE" }));
+    expect(() => stravaRowToActivity(rows[0]!)).toThrow(
+      expect.objectContaining({ code: "STRAVA_ROW_NO_DATE" }),
+    );
   });
 });

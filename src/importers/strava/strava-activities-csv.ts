@@ -111,10 +111,15 @@ function displayDistanceFactor(records: readonly { fields: string[] }[], map: He
   }
   ratios.sort((a, b) => a - b);
   const median = ratios[Math.floor(ratios.length / 2)];
-  return median !== undefined && Math.abs(median - 1609.344) < Math.abs(median - 1000) ? 1609.344 : 1000;
+  return median !== undefined && Math.abs(median - 1609.344) < Math.abs(median - 1000)
+    ? 1609.344
+    : 1000;
 }
 
-export function parseStravaActivitiesCsv(csvText: string): { rows: StravaActivityRow[]; issues: ImportIssue[] } {
+export function parseStravaActivitiesCsv(csvText: string): {
+  rows: StravaActivityRow[];
+  issues: ImportIssue[];
+} {
   const issues: ImportIssue[] = [];
   const { records, unterminatedQuote } = parseCsv(csvText);
   const header = records[0];
@@ -136,7 +141,8 @@ export function parseStravaActivitiesCsv(csvText: string): { rows: StravaActivit
   if (unterminatedQuote) {
     issues.push({
       code: "STRAVA_CSV_UNTERMINATED_QUOTE",
-      message: "The file ends inside a quoted field: it looks cut short, so its last row may be incomplete.",
+      message:
+        "The file ends inside a quoted field: it looks cut short, so its last row may be incomplete.",
       severity: "warning",
     });
   }
@@ -158,7 +164,12 @@ export function parseStravaActivitiesCsv(csvText: string): { rows: StravaActivit
     }
     const id = text(f, map, "Activity ID");
     if (id === null) {
-      issues.push({ code: "STRAVA_CSV_NO_ID", message: "A row has no Activity ID and was skipped.", at: `line ${r.line}`, severity: "warning" });
+      issues.push({
+        code: "STRAVA_CSV_NO_ID",
+        message: "A row has no Activity ID and was skipped.",
+        at: `line ${r.line}`,
+        severity: "warning",
+      });
       continue;
     }
     const rawDate = text(f, map, "Activity Date");
@@ -244,7 +255,9 @@ function roundOrNull(v: number | null): number | null {
  */
 export function stravaRowToActivity(row: StravaActivityRow): ImportedActivity {
   if (row.date === null) {
-    throw new DomainError("STRAVA_ROW_NO_DATE", `Strava activity ${row.id} has no readable date.`, { line: row.line });
+    throw new DomainError("STRAVA_ROW_NO_DATE", `Strava activity ${row.id} has no readable date.`, {
+      line: row.line,
+    });
   }
   const elapsedS = row.elapsedS ?? row.movingS ?? 0;
   const cadence = row.avgCadence;

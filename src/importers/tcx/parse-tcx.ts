@@ -30,14 +30,20 @@ export function parseTcx(bytes: Uint8Array, opts: TcxParseOptions = {}): ParseRe
 
 export function parseTcxText(text: string, opts: TcxParseOptions = {}): ParseResult {
   const say = (message: string): string =>
-    opts.fileName !== undefined ? `${opts.fileName}: ${message}` : message.charAt(0).toUpperCase() + message.slice(1);
+    opts.fileName !== undefined
+      ? `${opts.fileName}: ${message}`
+      : message.charAt(0).toUpperCase() + message.slice(1);
   const doc = readTcx(text);
   const issues: ImportIssue[] = doc.issues.filter((i) => i.severity === "warning");
   const scanErrors = doc.issues.filter((i) => i.severity === "error");
 
   if (doc.rootName !== null && doc.rootName !== "TrainingCenterDatabase") {
     issues.push(...scanErrors);
-    issues.push({ code: "TCX_NOT_TCX", message: say(`the root element is <${doc.rootName}>, not <TrainingCenterDatabase>.`), severity: "error" });
+    issues.push({
+      code: "TCX_NOT_TCX",
+      message: say(`the root element is <${doc.rootName}>, not <TrainingCenterDatabase>.`),
+      severity: "error",
+    });
     return { activities: [], issues };
   }
 
@@ -46,11 +52,16 @@ export function parseTcxText(text: string, opts: TcxParseOptions = {}): ParseRes
     const where = `Activity #${index + 1}`;
     const built = buildActivity(a);
     if (typeof built === "string") {
-      issues.push({ code: built === "no-data" ? "TCX_EMPTY_ACTIVITY" : "TCX_NO_TIMES", message: say(
-        built === "no-data"
-          ? `activity ${index + 1} has no laps and no trackpoints; it was skipped.`
-          : `activity ${index + 1} has no usable start time; it was skipped.`,
-      ), at: where, severity: "warning" });
+      issues.push({
+        code: built === "no-data" ? "TCX_EMPTY_ACTIVITY" : "TCX_NO_TIMES",
+        message: say(
+          built === "no-data"
+            ? `activity ${index + 1} has no laps and no trackpoints; it was skipped.`
+            : `activity ${index + 1} has no usable start time; it was skipped.`,
+        ),
+        at: where,
+        severity: "warning",
+      });
       return;
     }
     activities.push(built.activity);
@@ -61,11 +72,22 @@ export function parseTcxText(text: string, opts: TcxParseOptions = {}): ParseRes
     if (scanErrors.length > 0) issues.push(...scanErrors);
     else if (doc.activities.length > 0) {
       // Every activity was skipped: the per-activity reasons become the file's error.
-      for (const i of issues) if (i.code === "TCX_EMPTY_ACTIVITY" || i.code === "TCX_NO_TIMES") i.severity = "error";
+      for (const i of issues)
+        if (i.code === "TCX_EMPTY_ACTIVITY" || i.code === "TCX_NO_TIMES") i.severity = "error";
     } else if (doc.courses > 0) {
-      issues.push({ code: "TCX_COURSE_ONLY", message: say(`the file holds ${doc.courses} course(s) (planned routes) and no recorded activity.`), severity: "error" });
+      issues.push({
+        code: "TCX_COURSE_ONLY",
+        message: say(
+          `the file holds ${doc.courses} course(s) (planned routes) and no recorded activity.`,
+        ),
+        severity: "error",
+      });
     } else {
-      issues.push({ code: "TCX_NO_ACTIVITIES", message: say("the file holds no <Activity>."), severity: "error" });
+      issues.push({
+        code: "TCX_NO_ACTIVITIES",
+        message: say("the file holds no <Activity>."),
+        severity: "error",
+      });
     }
     return { activities, issues };
   }
@@ -74,7 +96,8 @@ export function parseTcxText(text: string, opts: TcxParseOptions = {}): ParseRes
   return { activities, issues };
 }
 
-type Built = { activity: ImportedActivity; warnings: Omit<ImportIssue, "at">[] } | "no-data" | "no-start";
+type Built =
+  { activity: ImportedActivity; warnings: Omit<ImportIssue, "at">[] } | "no-data" | "no-start";
 
 function sum(values: readonly (number | null)[]): number | null {
   let total = 0;
@@ -115,9 +138,14 @@ function buildActivity(a: TcxActivity): Built {
   let avgHr = summary.avgHr;
   let maxHr = summary.maxHr;
   if (avgHr === null) {
-    const weighted = a.laps.filter((l) => l.avgHr !== null && l.totalTimeS !== null && l.totalTimeS > 0);
+    const weighted = a.laps.filter(
+      (l) => l.avgHr !== null && l.totalTimeS !== null && l.totalTimeS > 0,
+    );
     const w = weighted.reduce((s, l) => s + (l.totalTimeS ?? 0), 0);
-    if (w > 0) avgHr = Math.round(weighted.reduce((s, l) => s + (l.avgHr ?? 0) * (l.totalTimeS ?? 0), 0) / w);
+    if (w > 0)
+      avgHr = Math.round(
+        weighted.reduce((s, l) => s + (l.avgHr ?? 0) * (l.totalTimeS ?? 0), 0) / w,
+      );
     const lapMax = a.laps.map((l) => l.maxHr ?? -1).reduce((m, v) => Math.max(m, v), -1);
     if (lapMax > 0) maxHr = Math.round(lapMax);
   }
@@ -132,7 +160,10 @@ function buildActivity(a: TcxActivity): Built {
 
   // Stream times are relative to the activity start, which may precede the first trackpoint.
   const shift = summary.startMs === null ? 0 : Math.round((summary.startMs - startMs) / 1000);
-  const stream = shift === 0 ? summary.stream : summary.stream.map((p) => ({ ...p, t: Math.max(0, p.t + shift) }));
+  const stream =
+    shift === 0
+      ? summary.stream
+      : summary.stream.map((p) => ({ ...p, t: Math.max(0, p.t + shift) }));
 
   const laps: Lap[] = a.laps.map((l) => ({
     startOffsetS: l.startMs === null ? 0 : Math.round((l.startMs - startMs) / 1000),
@@ -141,16 +172,32 @@ function buildActivity(a: TcxActivity): Built {
   }));
 
   if (a.badPositions > 0) {
-    warnings.push({ code: "TCX_BAD_COORDINATES", message: `${a.badPositions} trackpoint position(s) were missing or impossible; the points were kept without a position.`, severity: "warning" });
+    warnings.push({
+      code: "TCX_BAD_COORDINATES",
+      message: `${a.badPositions} trackpoint position(s) were missing or impossible; the points were kept without a position.`,
+      severity: "warning",
+    });
   }
   if (a.badValues > 0) {
-    warnings.push({ code: "TCX_BAD_VALUE", message: `${a.badValues} value(s) were not numbers or times and were ignored.`, severity: "warning" });
+    warnings.push({
+      code: "TCX_BAD_VALUE",
+      message: `${a.badValues} value(s) were not numbers or times and were ignored.`,
+      severity: "warning",
+    });
   }
   if (summary.timeBackwards > 0) {
-    warnings.push({ code: "TCX_TIME_NOT_INCREASING", message: `${summary.timeBackwards} trackpoint(s) went back in time and were left out of the stream.`, severity: "warning" });
+    warnings.push({
+      code: "TCX_TIME_NOT_INCREASING",
+      message: `${summary.timeBackwards} trackpoint(s) went back in time and were left out of the stream.`,
+      severity: "warning",
+    });
   }
   if (summary.implausibleHr > 0) {
-    warnings.push({ code: "TCX_BAD_HEART_RATE", message: `${summary.implausibleHr} heart-rate value(s) outside 25-250 bpm were ignored.`, severity: "warning" });
+    warnings.push({
+      code: "TCX_BAD_HEART_RATE",
+      message: `${summary.implausibleHr} heart-rate value(s) outside 25-250 bpm were ignored.`,
+      severity: "warning",
+    });
   }
 
   return {

@@ -49,7 +49,13 @@ function num(value: string): number {
  * pause, so no distance or moving time is counted across it.
  */
 export function readTcx(text: string): TcxDocument {
-  const doc: TcxDocument = { rootName: null, complete: false, activities: [], courses: 0, issues: [] };
+  const doc: TcxDocument = {
+    rootName: null,
+    complete: false,
+    activities: [],
+    courses: 0,
+    issues: [],
+  };
   const path: string[] = [];
   let act: TcxActivity | null = null;
   let lap: TcxLap | null = null;
@@ -96,8 +102,20 @@ export function readTcx(text: string): TcxDocument {
         case "Lap": {
           if (act === null) return;
           const start = parseXsdDateTime(attributes.StartTime ?? "");
-          lap = { startMs: start?.ms ?? null, totalTimeS: null, distanceM: null, avgHr: null, maxHr: null, cadence: null };
-          if (act.offsetMin === null && start !== null && start.offsetMin !== null && start.offsetMin !== 0) {
+          lap = {
+            startMs: start?.ms ?? null,
+            totalTimeS: null,
+            distanceM: null,
+            avgHr: null,
+            maxHr: null,
+            cadence: null,
+          };
+          if (
+            act.offsetMin === null &&
+            start !== null &&
+            start.offsetMin !== null &&
+            start.offsetMin !== 0
+          ) {
             act.offsetMin = start.offsetMin;
           }
           act.laps.push(lap);
@@ -201,7 +219,8 @@ export function readTcx(text: string): TcxDocument {
     if (name === "Id" && parent === "Activity") {
       const start = parseXsdDateTime(raw);
       a.startMs = start?.ms ?? null;
-      if (start !== null && start.offsetMin !== null && start.offsetMin !== 0) a.offsetMin = start.offsetMin;
+      if (start !== null && start.offsetMin !== null && start.offsetMin !== 0)
+        a.offsetMin = start.offsetMin;
     } else if (name === "Name" && inCreator && parent === "Creator") {
       const v = raw.trim();
       a.device = v === "" ? null : v;

@@ -3,7 +3,13 @@
  * `&name;` (including ones a DOCTYPE declared) is left as written and counted, so a declared
  * entity can never expand: this is what makes entity bombs and external entities inert.
  */
-const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const PREDEFINED: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+};
 
 export function decodeXmlText(raw: string): { text: string; unknown: number } {
   let out = "";

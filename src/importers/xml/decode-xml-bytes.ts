@@ -10,12 +10,21 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   }
   const declared = declaredEncoding(bytes);
-  if (declared !== null && SINGLE_BYTE.has(declared)) return new TextDecoder("windows-1252").decode(bytes);
+  if (declared !== null && SINGLE_BYTE.has(declared))
+    return new TextDecoder("windows-1252").decode(bytes);
   return new TextDecoder("utf-8").decode(bytes);
 }
 
 // The WHATWG Encoding Standard maps all of these labels to windows-1252.
-const SINGLE_BYTE = new Set(["iso-8859-1", "latin1", "iso8859-1", "windows-1252", "cp1252", "l1", "iso_8859-1"]);
+const SINGLE_BYTE = new Set([
+  "iso-8859-1",
+  "latin1",
+  "iso8859-1",
+  "windows-1252",
+  "cp1252",
+  "l1",
+  "iso_8859-1",
+]);
 
 function declaredEncoding(bytes: Uint8Array): string | null {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

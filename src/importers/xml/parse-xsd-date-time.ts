@@ -34,9 +34,20 @@ export function parseXsdDateTime(value: string): XsdDateTime | null {
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const sep = s.charCodeAt(10);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32 && sep !== 116)) return null;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (sep !== 84 && sep !== 32 && sep !== 116))
+    return null;
   if (s.charCodeAt(13) !== 58) return null;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 24 || minute < 0 || minute > 59)
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 24 ||
+    minute < 0 ||
+    minute > 59
+  )
     return null;
   let i = 16;
   let second = 0;
@@ -69,9 +80,12 @@ export function parseXsdDateTime(value: string): XsdDateTime | null {
     } else return null;
   }
   const shifted = year < 100;
-  const base = Date.UTC(shifted ? year + 400 : year, month - 1, day, hour, minute, second) - (shifted ? FOUR_CENTURIES_MS : 0);
+  const base =
+    Date.UTC(shifted ? year + 400 : year, month - 1, day, hour, minute, second) -
+    (shifted ? FOUR_CENTURIES_MS : 0);
   // Date.UTC rolls 31 February over into March; a calendar that cannot exist is not a time.
-  if (day > 28 && new Date(base).getUTCDate() !== day && !(hour === 24 || second === 60)) return null;
+  if (day > 28 && new Date(base).getUTCDate() !== day && !(hour === 24 || second === 60))
+    return null;
   const ms = base + fractionMs - (offsetMin ?? 0) * 60_000;
   if (!Number.isFinite(ms)) return null;
   return { ms, offsetMin };

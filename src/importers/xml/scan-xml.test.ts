@@ -44,7 +44,9 @@ describe("scanXml", () => {
   });
 
   it("passes CDATA through raw and skips comments inside nodes", () => {
-    const { events: ev, result } = events(`<r><a><![CDATA[<b>&amp;]]></a><b>1<!-- note -->2</b></r>`);
+    const { events: ev, result } = events(
+      `<r><a><![CDATA[<b>&amp;]]></a><b>1<!-- note -->2</b></r>`,
+    );
     expect(result.issues).toEqual([]);
     expect(ev).toContainEqual(["text", "<b>&amp;"]);
     expect(ev.filter((e) => e[0] === "text").map((e) => e[1])).toEqual(["<b>&amp;", "1", "2"]);
@@ -52,7 +54,8 @@ describe("scanXml", () => {
 
   it("never expands a billion-laughs entity bomb and warns about the skipped DTD", () => {
     const decl = ['<!ENTITY lol "lol">'];
-    for (let i = 1; i <= 9; i++) decl.push(`<!ENTITY lol${i} "${`&lol${i - 1 === 0 ? "" : i - 1};`.repeat(10)}">`);
+    for (let i = 1; i <= 9; i++)
+      decl.push(`<!ENTITY lol${i} "${`&lol${i - 1 === 0 ? "" : i - 1};`.repeat(10)}">`);
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n ${decl.join("\n ")}\n]>\n<lolz>&lol9;</lolz>`;
     const { events: ev, result } = events(xml);
     expect(ev).toContainEqual(["text", "&lol9;"]);
@@ -64,7 +67,11 @@ describe("scanXml", () => {
   it("never resolves an external entity", () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd"> <!-- a '> --> ]><r>&xxe;</r>`;
     const { events: ev, result } = events(xml);
-    expect(ev).toEqual([["open", "r", {}], ["text", "&xxe;"], ["close", "r"]]);
+    expect(ev).toEqual([
+      ["open", "r", {}],
+      ["text", "&xxe;"],
+      ["close", "r"],
+    ]);
     expect(JSON.stringify(ev)).not.toContain("root:");
     expect(codes(result)).toContain("XML_DTD_IGNORED");
   });
@@ -72,14 +79,18 @@ describe("scanXml", () => {
   it("reports a cut-short file with the line where it ends", () => {
     const { result } = events(`<a>\n<b>\n<c>12</c>\n`);
     expect(result.complete).toBe(false);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "XML_TRUNCATED", at: "line 4", severity: "error" })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "XML_TRUNCATED", at: "line 4", severity: "error" }),
+    ]);
     const cut = events(`<a>\n<b x="1`);
     expect(codes(cut.result)).toEqual(["XML_TRUNCATED"]);
   });
 
   it("reports mismatched tags as malformed with their line", () => {
     const { result } = events(`<a>\n <b>\n </c>\n</a>`);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "XML_MALFORMED", at: "line 3" })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "XML_MALFORMED", at: "line 3" }),
+    ]);
     expect(result.issues[0]?.message).toContain("</c>");
   });
 
@@ -98,7 +109,7 @@ describe("scanXml", () => {
 
   it("never throws on arbitrary strings, and always ends with a verdict", () => {
     const visitor: XmlVisitor = { open: () => {}, text: () => {}, close: () => {} };
-    const xmlish = fc.stringMatching(/^[<>/!?\[\]a-z="' &#;x0-9:-]*$/);
+    const xmlish = fc.stringMatching(/^[<>/!?[\]a-z="' &#;x0-9:-]*$/);
     fc.assert(
       fc.property(fc.oneof(fc.string(), xmlish, fc.string({ unit: "binary" })), (s) => {
         const r = scanXml(s, visitor);
@@ -131,18 +142,40 @@ describe("decodeXmlBytes", () => {
 
 describe("parseXsdDateTime", () => {
   it("reads UTC, offsets, fractions, missing seconds and pre-epoch years", () => {
-    expect(parseXsdDateTime("2024-03-01T06:30:00Z")).toEqual({ ms: Date.UTC(2024, 2, 1, 6, 30), offsetMin: 0 });
-    expect(parseXsdDateTime("2020-12-27T15:43:49.000+01:00")).toEqual({ ms: Date.UTC(2020, 11, 27, 14, 43, 49), offsetMin: 60 });
+    expect(parseXsdDateTime("2024-03-01T06:30:00Z")).toEqual({
+      ms: Date.UTC(2024, 2, 1, 6, 30),
+      offsetMin: 0,
+    });
+    expect(parseXsdDateTime("2020-12-27T15:43:49.000+01:00")).toEqual({
+      ms: Date.UTC(2020, 11, 27, 14, 43, 49),
+      offsetMin: 60,
+    });
     expect(parseXsdDateTime("2015-12-11T14:43Z")?.ms).toBe(Date.UTC(2015, 11, 11, 14, 43));
-    expect(new Date(parseXsdDateTime("1901-12-13T20:45:52.2073437Z")?.ms ?? 0).toISOString()).toBe("1901-12-13T20:45:52.207Z");
-    expect(parseXsdDateTime("2022-11-12T15:58:25.849800+00:00")?.ms).toBe(Date.UTC(2022, 10, 12, 15, 58, 25, 849));
-    expect(parseXsdDateTime("0050-01-01T00:00:00Z")?.ms).toBe(new Date("0050-01-01T00:00:00Z").getTime());
+    expect(new Date(parseXsdDateTime("1901-12-13T20:45:52.2073437Z")?.ms ?? 0).toISOString()).toBe(
+      "1901-12-13T20:45:52.207Z",
+    );
+    expect(parseXsdDateTime("2022-11-12T15:58:25.849800+00:00")?.ms).toBe(
+      Date.UTC(2022, 10, 12, 15, 58, 25, 849),
+    );
+    expect(parseXsdDateTime("0050-01-01T00:00:00Z")?.ms).toBe(
+      new Date("0050-01-01T00:00:00Z").getTime(),
+    );
   });
   it("treats a time with no zone as UTC, not machine-local", () => {
-    expect(parseXsdDateTime("2013-01-01T12:00:04")).toEqual({ ms: Date.UTC(2013, 0, 1, 12, 0, 4), offsetMin: null });
+    expect(parseXsdDateTime("2013-01-01T12:00:04")).toEqual({
+      ms: Date.UTC(2013, 0, 1, 12, 0, 4),
+      offsetMin: null,
+    });
   });
   it("rejects values that are not times", () => {
-    for (const bad of ["", "undefined", "2020-02-31T00:00:00Z", "2020-13-01T00:00:00Z", "2020-01-01T00:00:00+1", "2020-01-01"]) {
+    for (const bad of [
+      "",
+      "undefined",
+      "2020-02-31T00:00:00Z",
+      "2020-13-01T00:00:00Z",
+      "2020-01-01T00:00:00+1",
+      "2020-01-01",
+    ]) {
       expect(parseXsdDateTime(bad)).toBeNull();
     }
   });

@@ -115,7 +115,13 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
   while (pos < len && isSpace(input.charCodeAt(pos))) pos++;
   if (pos >= len) {
     return {
-      issues: [{ code: "XML_EMPTY", message: "The file is empty: there is no XML in it.", severity: "error" }],
+      issues: [
+        {
+          code: "XML_EMPTY",
+          message: "The file is empty: there is no XML in it.",
+          severity: "error",
+        },
+      ],
       complete: false,
       rootName: null,
     };
@@ -140,7 +146,8 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
     while (pos < len) {
       const lt = input.indexOf("<", pos);
       if (lt === -1) {
-        if (stack.length > 0 && !isWhitespaceOnly(input, pos, len)) visitor.text(decode(input.slice(pos), pos));
+        if (stack.length > 0 && !isWhitespaceOnly(input, pos, len))
+          visitor.text(decode(input.slice(pos), pos));
         break;
       }
       if (lt > pos && stack.length > 0 && !isWhitespaceOnly(input, pos, lt)) {
@@ -149,7 +156,8 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
       const c = input.charCodeAt(lt + 1);
       if (c === SLASH) {
         const gt = input.indexOf(">", lt + 2);
-        if (gt === -1) throw fail("XML_TRUNCATED", "The file ends inside an end tag: it looks cut short.", lt);
+        if (gt === -1)
+          throw fail("XML_TRUNCATED", "The file ends inside an end tag: it looks cut short.", lt);
         const open = stack.pop();
         // Compare in place: no substring for the (very common) matching case.
         const matches =
@@ -171,11 +179,17 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
       } else if (c === BANG) {
         if (input.startsWith("!--", lt + 1)) {
           const end = input.indexOf("-->", lt + 4);
-          if (end === -1) throw fail("XML_TRUNCATED", "The file ends inside a comment: it looks cut short.", lt);
+          if (end === -1)
+            throw fail("XML_TRUNCATED", "The file ends inside a comment: it looks cut short.", lt);
           pos = end + 3;
         } else if (input.startsWith("![CDATA[", lt + 1)) {
           const end = input.indexOf("]]>", lt + 9);
-          if (end === -1) throw fail("XML_TRUNCATED", "The file ends inside a CDATA section: it looks cut short.", lt);
+          if (end === -1)
+            throw fail(
+              "XML_TRUNCATED",
+              "The file ends inside a CDATA section: it looks cut short.",
+              lt,
+            );
           if (stack.length > 0 && end > lt + 9) visitor.text(input.slice(lt + 9, end));
           pos = end + 3;
         } else if (input.startsWith("!DOCTYPE", lt + 1)) {
@@ -192,7 +206,8 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
         }
       } else if (c === QUESTION) {
         const end = input.indexOf("?>", lt + 2);
-        if (end === -1) throw fail("XML_TRUNCATED", "The file ends inside a processing instruction.", lt);
+        if (end === -1)
+          throw fail("XML_TRUNCATED", "The file ends inside a processing instruction.", lt);
         pos = end + 2;
       } else {
         pos = readStartTag(lt);
@@ -229,7 +244,8 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
   function readStartTag(lt: number): number {
     let i = lt + 1;
     if (!isNameStart(input.charCodeAt(i))) {
-      if (i >= len) throw fail("XML_TRUNCATED", "The file ends right after '<': it looks cut short.", lt);
+      if (i >= len)
+        throw fail("XML_TRUNCATED", "The file ends right after '<': it looks cut short.", lt);
       throw fail("XML_MALFORMED", "A '<' is not followed by an element name.", lt);
     }
     while (i < len && isNameChar(input.charCodeAt(i))) i++;
@@ -237,13 +253,16 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
     let attrs: Record<string, string> | null = null;
     for (;;) {
       while (i < len && isSpace(input.charCodeAt(i))) i++;
-      if (i >= len) throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
+      if (i >= len)
+        throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
       const c = input.charCodeAt(i);
       if (c === GT || c === SLASH) {
         const selfClosing = c === SLASH;
         if (selfClosing) {
-          if (i + 1 >= len) throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
-          if (input.charCodeAt(i + 1) !== GT) throw fail("XML_MALFORMED", `Stray '/' in the start tag <${qname}>.`, lt);
+          if (i + 1 >= len)
+            throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
+          if (input.charCodeAt(i + 1) !== GT)
+            throw fail("XML_MALFORMED", `Stray '/' in the start tag <${qname}>.`, lt);
         }
         const name = localName(qname);
         if (rootName === null) rootName = name;
@@ -256,12 +275,14 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
         localStack.push(name);
         return i + 1;
       }
-      if (!isNameStart(c)) throw fail("XML_MALFORMED", `Unexpected character in the start tag <${qname}>.`, lt);
+      if (!isNameStart(c))
+        throw fail("XML_MALFORMED", `Unexpected character in the start tag <${qname}>.`, lt);
       const nameStart = i;
       while (i < len && isNameChar(input.charCodeAt(i))) i++;
       const attrName = input.slice(nameStart, i);
       while (i < len && isSpace(input.charCodeAt(i))) i++;
-      if (i >= len) throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
+      if (i >= len)
+        throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
       if (input.charCodeAt(i) !== EQ) {
         throw fail("XML_MALFORMED", `Attribute ${attrName} of <${qname}> has no value.`, lt);
       }
@@ -269,11 +290,13 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
       while (i < len && isSpace(input.charCodeAt(i))) i++;
       const q = input.charCodeAt(i);
       if (q !== DQUOTE && q !== SQUOTE) {
-        if (i >= len) throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
+        if (i >= len)
+          throw fail("XML_TRUNCATED", `The file ends inside the start tag <${qname}>.`, lt);
         throw fail("XML_MALFORMED", `Attribute ${attrName} of <${qname}> is not quoted.`, lt);
       }
       const end = input.indexOf(q === DQUOTE ? '"' : "'", i + 1);
-      if (end === -1) throw fail("XML_TRUNCATED", `The file ends inside an attribute of <${qname}>.`, lt);
+      if (end === -1)
+        throw fail("XML_TRUNCATED", `The file ends inside an attribute of <${qname}>.`, lt);
       const raw = input.slice(i + 1, end);
       // Plain objects stay in V8's fast mode (prototype-less ones do not); an attribute called
       // "__proto__" is dropped so it can never reach the prototype.
@@ -288,7 +311,11 @@ export function scanXml(input: string, visitor: XmlVisitor): XmlScanResult {
  * Skips `<!DOCTYPE ...>` including an internal subset `[ ... ]`, honouring quoted strings and
  * comments so a '>' inside them does not end it early. Nothing inside is interpreted.
  */
-function skipDoctype(input: string, lt: number, fail: (code: string, message: string, pos: number) => StopScan): number {
+function skipDoctype(
+  input: string,
+  lt: number,
+  fail: (code: string, message: string, pos: number) => StopScan,
+): number {
   let i = lt + 9;
   let depth = 0;
   const len = input.length;
@@ -306,8 +333,10 @@ function skipDoctype(input: string, lt: number, fail: (code: string, message: st
       i = end + 3;
       continue;
     }
-    if (c === 91) depth++; // [
-    else if (c === 93) depth--; // ]
+    if (c === 91)
+      depth++; // [
+    else if (c === 93)
+      depth--; // ]
     else if (c === GT && depth <= 0) return i + 1;
     i++;
   }

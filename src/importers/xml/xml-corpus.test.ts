@@ -23,8 +23,15 @@ const EXPECTED_FAILURES: Readonly<Record<string, string>> = {
 };
 
 /** Ground truth from MANIFEST.md (python-tcxparser's figures for its test file). */
-const KNOWN: Readonly<Record<string, { distanceM?: number; durationS?: number; startUtc?: string; maxHr?: number }>> = {
-  "tcxparser__test.tcx": { distanceM: 4686.31103516, durationS: 1992.78, startUtc: "2012-12-26T21:29:53.000Z", maxHr: 189 },
+const KNOWN: Readonly<
+  Record<string, { distanceM?: number; durationS?: number; startUtc?: string; maxHr?: number }>
+> = {
+  "tcxparser__test.tcx": {
+    distanceM: 4686.31103516,
+    durationS: 1992.78,
+    startUtc: "2012-12-26T21:29:53.000Z",
+    maxHr: 189,
+  },
   "gpxpy__Mojstrovka.gpx": { startUtc: "1901-12-13T20:45:52.207Z" },
 };
 
@@ -49,7 +56,9 @@ function corpusFiles(): CorpusFile[] {
 }
 
 function parse(file: CorpusFile, bytes: Uint8Array): ParseResult {
-  return file.kind === "gpx" ? parseGpx(bytes, { fileName: file.name }) : parseTcx(bytes, { fileName: file.name });
+  return file.kind === "gpx"
+    ? parseGpx(bytes, { fileName: file.name })
+    : parseTcx(bytes, { fileName: file.name });
 }
 
 function assertAllFinite(value: unknown, where: string): void {
@@ -62,7 +71,8 @@ function assertAllFinite(value: unknown, where: string): void {
 
 /** The file's own lap totals, read straight from the text (TCX puts them first in each <Lap>). */
 function tcxLapTotals(text: string): { distanceM: number; timeS: number } | null {
-  const re = /<Lap\b[^>]*>\s*<TotalTimeSeconds>([^<]*)<\/TotalTimeSeconds>\s*<DistanceMeters>([^<]*)<\/DistanceMeters>/g;
+  const re =
+    /<Lap\b[^>]*>\s*<TotalTimeSeconds>([^<]*)<\/TotalTimeSeconds>\s*<DistanceMeters>([^<]*)<\/DistanceMeters>/g;
   let distanceM = 0;
   let timeS = 0;
   let found = false;
@@ -95,7 +105,9 @@ describe("GPX and TCX corpus", () => {
       const expectedFailure = EXPECTED_FAILURES[file.name];
       if (expectedFailure !== undefined) {
         expect(result.activities).toEqual([]);
-        expect(result.issues).toContainEqual(expect.objectContaining({ code: expectedFailure, severity: "error" }));
+        expect(result.issues).toContainEqual(
+          expect.objectContaining({ code: expectedFailure, severity: "error" }),
+        );
         return;
       }
       expect(result.activities.length).toBeGreaterThan(0);
@@ -126,14 +138,21 @@ describe("GPX and TCX corpus", () => {
         expect(totals).not.toBeNull();
         const distance = result.activities.reduce((s, a) => s + a.distanceM, 0);
         const moving = result.activities.reduce((s, a) => s + a.movingS, 0);
-        expect(within(distance, totals!.distanceM, 0.01), `distance ${distance} vs laps ${totals!.distanceM}`).toBe(true);
-        expect(within(moving, totals!.timeS, 0.01), `time ${moving} vs laps ${totals!.timeS}`).toBe(true);
+        expect(
+          within(distance, totals!.distanceM, 0.01),
+          `distance ${distance} vs laps ${totals!.distanceM}`,
+        ).toBe(true);
+        expect(within(moving, totals!.timeS, 0.01), `time ${moving} vs laps ${totals!.timeS}`).toBe(
+          true,
+        );
       }
 
       const known = KNOWN[file.name];
       const first = result.activities[0]!;
-      if (known?.distanceM !== undefined) expect(within(first.distanceM, known.distanceM, 0.01)).toBe(true);
-      if (known?.durationS !== undefined) expect(within(first.elapsedS, known.durationS, 0.01)).toBe(true);
+      if (known?.distanceM !== undefined)
+        expect(within(first.distanceM, known.distanceM, 0.01)).toBe(true);
+      if (known?.durationS !== undefined)
+        expect(within(first.elapsedS, known.durationS, 0.01)).toBe(true);
       if (known?.startUtc !== undefined) expect(first.startUtc).toBe(known.startUtc);
       if (known?.maxHr !== undefined) expect(first.maxHr).toBe(known.maxHr);
     });

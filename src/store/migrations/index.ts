@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-accounts.js";
+import * as m0002 from "./0002-activities.js";
 
 /**
  * The migrations, in order. A static list rather than a folder scan, so the built dist/ and
@@ -7,6 +8,7 @@ import * as m0001 from "./0001-accounts.js";
  */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-accounts": m0001,
+  "0002-activities": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

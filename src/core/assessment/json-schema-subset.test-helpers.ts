@@ -62,7 +62,11 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Validates `value` against `schema`; `root` resolves local `#/$defs/...` references. */
-export function checkAgainstSchema(schema: unknown, value: unknown, root: unknown = schema): SchemaIssue[] {
+export function checkAgainstSchema(
+  schema: unknown,
+  value: unknown,
+  root: unknown = schema,
+): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   walk(schema as Schema, value, "", root as Schema, issues);
   return issues;
@@ -76,14 +80,22 @@ function resolveRef(ref: string, root: Schema): Schema {
   return node as Schema;
 }
 
-function walk(schema: Schema, value: unknown, path: string, root: Schema, issues: SchemaIssue[]): void {
+function walk(
+  schema: Schema,
+  value: unknown,
+  path: string,
+  root: Schema,
+  issues: SchemaIssue[],
+): void {
   for (const key of Object.keys(schema)) {
-    if (!IGNORED.has(key) && !KNOWN.has(key)) throw new Error(`unsupported keyword ${key} at ${path}`);
+    if (!IGNORED.has(key) && !KNOWN.has(key))
+      throw new Error(`unsupported keyword ${key} at ${path}`);
   }
   const fail = (keyword: string, at = path): void => {
     issues.push({ path: at, keyword });
   };
-  if (typeof schema.$ref === "string") walk(resolveRef(schema.$ref, root), value, path, root, issues);
+  if (typeof schema.$ref === "string")
+    walk(resolveRef(schema.$ref, root), value, path, root, issues);
   if (typeof schema.type === "string" && !typeMatches(schema.type, value)) {
     fail("type");
     return;
@@ -95,8 +107,10 @@ function walk(schema: Schema, value: unknown, path: string, root: Schema, issues
     if (typeof schema.maximum === "number" && value > schema.maximum) fail("maximum");
   }
   if (typeof value === "string") {
-    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) fail("pattern");
-    if (typeof schema.minLength === "number" && [...value].length < schema.minLength) fail("minLength");
+    if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value))
+      fail("pattern");
+    if (typeof schema.minLength === "number" && [...value].length < schema.minLength)
+      fail("minLength");
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === "number" && value.length < schema.minItems) fail("minItems");
@@ -118,14 +132,16 @@ function walk(schema: Schema, value: unknown, path: string, root: Schema, issues
     for (const [name, child] of Object.entries(record)) {
       const sub = props[name];
       if (sub !== undefined) walk(sub, child, join(path, name), root, issues);
-      else if (schema.additionalProperties === false) fail("additionalProperties", join(path, name));
+      else if (schema.additionalProperties === false)
+        fail("additionalProperties", join(path, name));
     }
   }
   for (const sub of (schema.allOf ?? []) as Schema[]) walk(sub, value, path, root, issues);
   if (typeof schema.if === "object" && schema.if !== null) {
     const matched = checkAgainstSchema(schema.if, value, root).length === 0;
     const branch = matched ? schema.then : schema.else;
-    if (typeof branch === "object" && branch !== null) walk(branch as Schema, value, path, root, issues);
+    if (typeof branch === "object" && branch !== null)
+      walk(branch as Schema, value, path, root, issues);
   }
   if (typeof schema.not === "object" && schema.not !== null) {
     if (checkAgainstSchema(schema.not, value, root).length === 0) fail("not");

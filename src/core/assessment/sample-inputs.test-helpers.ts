@@ -1,5 +1,5 @@
 /** For tests only: small, readable inputs built from a calm baseline with overrides. */
-import type { AssessmentInput } from "../types.js";
+import type { AssessmentInput } from "./types.js";
 
 /** A 30-year-old with a few weeks of front-of-knee ache and nothing worrying. */
 export const CALM_INPUT: AssessmentInput = {

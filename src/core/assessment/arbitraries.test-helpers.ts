@@ -17,8 +17,8 @@ import {
   SWELLINGS,
   TENDER_SPOTS,
   TRAINING_CHANGES,
-} from "../codes.js";
-import type { AssessmentInput } from "../types.js";
+} from "./codes.js";
+import type { AssessmentInput } from "./types.js";
 
 const subset = <T>(codes: readonly T[], minLength = 0): fc.Arbitrary<T[]> =>
   fc.subarray([...codes], { minLength });
@@ -64,7 +64,10 @@ export const validInputArb: fc.Arbitrary<AssessmentInput> = fc
     // The schema's conditional rule: an injury onset needs a real mechanism.
     if (input.onset !== "sudden_with_injury") return input;
     const mechanism = input.injury_mechanism;
-    return { ...input, injury_mechanism: mechanism === undefined || mechanism === "none" ? "twist_pivot" : mechanism };
+    return {
+      ...input,
+      injury_mechanism: mechanism === undefined || mechanism === "none" ? "twist_pivot" : mechanism,
+    };
   });
 
 /** Extra answers that can only add to an input: more list items, and more joint swelling. */
@@ -90,12 +93,16 @@ export const additionsArb: fc.Arbitrary<Additions> = fc.record({
   swelling: fc.constantFrom(...SWELLINGS),
 });
 
-const union = <T>(a: readonly T[] | undefined, b: readonly T[]): T[] => [...new Set([...(a ?? []), ...b])];
+const union = <T>(a: readonly T[] | undefined, b: readonly T[]): T[] => [
+  ...new Set([...(a ?? []), ...b]),
+];
 
 /** The input with the additions merged in; swelling only ever goes up the scale. */
 export function withAdditions(input: AssessmentInput, add: Additions): AssessmentInput {
   const swelling =
-    SWELLINGS.indexOf(add.swelling) > SWELLINGS.indexOf(input.swelling) ? add.swelling : input.swelling;
+    SWELLINGS.indexOf(add.swelling) > SWELLINGS.indexOf(input.swelling)
+      ? add.swelling
+      : input.swelling;
   return {
     ...input,
     pain_locations: union(input.pain_locations, add.pain_locations),

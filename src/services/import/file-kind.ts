@@ -1,0 +1,47 @@
+/** What a file is, judged by its name first and, when the name says nothing, by its first bytes. */
+export type ActivityFormat = "fit" | "gpx" | "tcx";
+export type FileKind = ActivityFormat | "strava_csv" | "zip" | "unknown";
+
+export interface FileType {
+  kind: FileKind;
+  /** Gzipped on top (Strava writes "123.fit.gz"). */
+  gz: boolean;
+}
+
+export function baseName(name: string): string {
+  const i = Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\"));
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+export function fileTypeFromName(name: string): FileType {
+  let lower = baseName(name).toLowerCase();
+  const gz = lower.endsWith(".gz");
+  if (gz) lower = lower.slice(0, -3);
+  const ext = lower.slice(lower.lastIndexOf(".") + 1);
+  if (ext === "fit") return { kind: "fit", gz };
+  if (ext === "gpx") return { kind: "gpx", gz };
+  if (ext === "tcx") return { kind: "tcx", gz };
+  if (ext === "zip" && !gz) return { kind: "zip", gz };
+  if (ext === "csv" && !gz) return { kind: "strava_csv", gz };
+  return { kind: "unknown", gz };
+}
+
+/** Names that are certainly not activity data, not worth opening (photos, the export's own pages). */
+export function isIgnorable(name: string): boolean {
+  const b = baseName(name);
+  return b.startsWith(".") || b === "Thumbs.db" || name.includes("__MACOSX/");
+}
+
+/** Recognises a file by its first bytes, for names without a telling extension (Strava's ".bin.gz"). */
+export function sniffKind(head: Uint8Array): FileKind {
+  if (head.length >= 12 && head[8] === 0x2e && head[9] === 0x46 && head[10] === 0x49 && head[11] === 0x54) return "fit";
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "zip";
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(head.subarray(0, 1024));
+  if (/<gpx[\s>]/.test(text)) return "gpx";
+  if (/<TrainingCenterDatabase[\s>]/.test(text)) return "tcx";
+  return "unknown";
+}
+
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
