@@ -209,7 +209,10 @@ function loadDir(folder: string): ContentDoc[] {
 
 const exercises = loadDir("exercises");
 const selfTests = loadDir("self-tests");
-const programmes = loadDir("programmes");
+const allProgrammes = loadDir("programmes");
+/** The general strength programme (condition "general") that build-up plans use for healthy runners. */
+const generalProgrammes = allProgrammes.filter((d) => d.meta.condition === "general");
+const programmes = allProgrammes.filter((d) => d.meta.condition !== "general");
 const care = loadDir("care");
 const profile = loadDir("profile");
 const exerciseSlugs = new Set(exercises.map((d) => str(d, "slug")));
@@ -459,6 +462,17 @@ describe("programmes", () => {
       expect(doc.body).toMatch(/not a diagnosis/);
     },
   );
+
+  it("has one general programme for healthy runners, built from library exercises", () => {
+    expect(generalProgrammes.map((d) => d.meta.slug)).toEqual(["runner-strength"]);
+    for (const doc of generalProgrammes) {
+      expectCommonKeys(doc);
+      for (const stage of objList(doc, "stages"))
+        for (const slug of strList(stage, "exercises")) expect(exerciseSlugs).toContain(slug);
+      expect(doc.body).toContain("## Load and pain rules");
+      expect(doc.body).toContain("## When to see a clinician");
+    }
+  });
 
   it("puts every exercise in the library into at least one programme", () => {
     const used = new Set(

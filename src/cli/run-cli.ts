@@ -3,6 +3,14 @@ import { isDomainError } from "../core/errors.js";
 import type { CliIO } from "./io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { runServe } from "./commands/serve.js";
+import { runAssess } from "./commands/assess.js";
+import { runPlan } from "./commands/plan.js";
+
+function parseKm(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of kilometres.`);
+  return n;
+}
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -46,6 +54,31 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--trust-proxy", "trust X-Forwarded-* headers from a reverse proxy", false)
     .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy: boolean }) => {
       exitCode = await runServe(o, io, { version: opts.version, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onListening ? { onListening: opts.onListening } : {}) });
+    });
+
+  program
+    .command("assess")
+    .description("assess knee-pain questionnaire answers (one JSON object or a list) from FILE or standard input")
+    .argument("[file]", "JSON file with the answers; - or nothing reads standard input")
+    .option("--json", "print the result objects as JSON", false)
+    .action(async (file: string | undefined, o: { json: boolean }) => {
+      exitCode = await runAssess({ json: o.json, file }, io);
+    });
+
+  program
+    .command("plan")
+    .description("write a gradual build-up plan (or a walk-run return after pain) and optionally an .ics calendar")
+    .addOption(new Option("--goal-weekly-km <km>", "reach this weekly distance").argParser(parseKm))
+    .option("--event-date <YYYY-MM-DD>", "date of an event to prepare for")
+    .addOption(new Option("--event-km <km>", "distance of the event").argParser(parseKm))
+    .option("--start <YYYY-MM-DD>", "first week (default: next Monday)")
+    .addOption(new Option("--current-weekly-km <km>", "your current weekly distance").argParser(parseKm))
+    .option("--beginner", "new to running: rises of 5% a week", false)
+    .option("--return-from-pain", "returning after pain or injury: rises of 5% a week", false)
+    .option("--ics <file>", "also write the plan as an iCalendar file")
+    .option("--json", "print the plan as JSON", false)
+    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; json: boolean }) => {
+      exitCode = await runPlan(o, io);
     });
 
   try {

@@ -1,3 +1,4 @@
 export * from "./auth.js";
 export * from "./health.js";
 export * from "./errors.js";
+export * from "./search.js";

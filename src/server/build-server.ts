@@ -10,6 +10,9 @@ import { installErrorHandler } from "./errors.js";
 import { installSecurity } from "./security.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { loadSiteContent } from "../services/content.js";
+import { learnRoutes } from "./routes/learn.js";
+import { searchRoutes } from "./routes/search.js";
 
 export interface ServerDeps {
   app: App;
@@ -34,6 +37,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installAuthContext(server, deps.app);
   await server.register(healthRoutes(deps.app));
   await server.register(authRoutes(deps.app));
+  // Content is read and checked once, at startup; a broken content file stops the server here.
+  const siteContent = loadSiteContent();
+  await server.register(learnRoutes(deps.app, siteContent));
+  await server.register(searchRoutes(deps.app, siteContent));
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {

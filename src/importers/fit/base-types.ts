@@ -23,7 +23,9 @@ export const BT_UINT64 = 15;
 export const BT_UINT64Z = 16;
 
 /** Size in bytes of one value of each base type; 0 marks an unknown type. */
-export const BASE_TYPE_SIZE: readonly number[] = [1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8];
+export const BASE_TYPE_SIZE: readonly number[] = [
+  1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8,
+];
 
 /**
  * The base type to read a field with, or -1 when the field cannot be read as a number: unknown
@@ -104,7 +106,8 @@ function readOther(b: Uint8Array, o: number, bt: number, little: boolean): numbe
     }
     case BT_FLOAT64: {
       for (let i = 0; i < 8; i++) scratch.setUint8(i, b[o + i]!);
-      if (scratch.getUint32(0, true) === 0xffffffff && scratch.getUint32(4, true) === 0xffffffff) return NaN;
+      if (scratch.getUint32(0, true) === 0xffffffff && scratch.getUint32(4, true) === 0xffffffff)
+        return NaN;
       const v = scratch.getFloat64(0, little);
       return Number.isFinite(v) ? v : NaN;
     }
@@ -117,7 +120,8 @@ function readOther(b: Uint8Array, o: number, bt: number, little: boolean): numbe
       const lo = little ? w0 : bswap(w1);
       const hi = little ? w1 : bswap(w0);
       if (bt === BT_UINT64Z) return hi === 0 && lo === 0 ? NaN : hi * 4294967296 + lo;
-      if (bt === BT_UINT64) return hi === 0xffffffff && lo === 0xffffffff ? NaN : hi * 4294967296 + lo;
+      if (bt === BT_UINT64)
+        return hi === 0xffffffff && lo === 0xffffffff ? NaN : hi * 4294967296 + lo;
       if (hi === 0x7fffffff && lo === 0xffffffff) return NaN;
       return (hi | 0) * 4294967296 + lo;
     }

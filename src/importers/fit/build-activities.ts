@@ -1,4 +1,10 @@
-import type { ImportedActivity, ImportIssue, Lap, Sport, StreamPoint } from "../../core/activity.js";
+import type {
+  ImportedActivity,
+  ImportIssue,
+  Lap,
+  Sport,
+  StreamPoint,
+} from "../../core/activity.js";
 import { downsampleStream, elevationGainLoss, haversineM, sportFromName } from "../common/index.js";
 import type { FitLap, FitPart, FitSession } from "./decode-fit.js";
 import { deviceName } from "./devices.js";
@@ -42,7 +48,9 @@ const FILE_TYPE_NAMES: Readonly<Record<number, string>> = {
 };
 
 const warn = (code: string, message: string, at?: string): ImportIssue =>
-  at === undefined ? { code, message, severity: "warning" } : { code, message, at, severity: "warning" };
+  at === undefined
+    ? { code, message, severity: "warning" }
+    : { code, message, at, severity: "warning" };
 
 /** A session's time window in raw FIT seconds, with the session's own totals. */
 interface Window {
@@ -62,7 +70,9 @@ export function buildActivities(part: FitPart, issues: ImportIssue[]): ImportedA
   const cols = part.records;
   if (!Number.isNaN(part.fileType) && part.fileType !== FILE_TYPE_ACTIVITY) {
     const name = FILE_TYPE_NAMES[part.fileType] ?? `type ${part.fileType}`;
-    issues.push(warn("NOT_AN_ACTIVITY", `This FIT file is a ${name} file, not an activity.`, "file_id.type"));
+    issues.push(
+      warn("NOT_AN_ACTIVITY", `This FIT file is a ${name} file, not an activity.`, "file_id.type"),
+    );
     return [];
   }
   const sessions = part.sessions.filter((s) => !Number.isNaN(s.start) || !Number.isNaN(s.end));
@@ -88,7 +98,10 @@ export function buildActivities(part: FitPart, issues: ImportIssue[]): ImportedA
   if (windows.length > MAX_SESSIONS) {
     // Real multisport files hold a handful of sessions; thousands mean damaged data.
     issues.push(
-      warn("FIT_TOO_MANY_SESSIONS", `Only the first ${MAX_SESSIONS} of ${windows.length} sessions were read.`),
+      warn(
+        "FIT_TOO_MANY_SESSIONS",
+        `Only the first ${MAX_SESSIONS} of ${windows.length} sessions were read.`,
+      ),
     );
     windows = windows.slice(0, MAX_SESSIONS);
   }
@@ -122,7 +135,8 @@ function timeBase(
   issues: ImportIssue[],
 ): Clock | null {
   const first = sessions[0];
-  const ref = first !== undefined ? (Number.isNaN(first.start) ? first.end : first.start) : cols.ts[0]!;
+  const ref =
+    first !== undefined ? (Number.isNaN(first.start) ? first.end : first.start) : cols.ts[0]!;
   const actTs = part.activityTimestamp;
   const local = part.activityLocalTimestamp;
   if (ref >= FIT_MIN_ABSOLUTE_TIME) {
@@ -161,7 +175,10 @@ function sessionWindows(sessions: readonly FitSession[], cols: RecordColumns): W
     const s = sessions[order[k]!]!;
     const from = starts[order[k]!]!;
     const byElapsed = Number.isNaN(s.elapsedS) ? NaN : from + s.elapsedS;
-    let own = Math.max(Number.isNaN(byElapsed) ? -Infinity : byElapsed, Number.isNaN(s.end) ? -Infinity : s.end);
+    let own = Math.max(
+      Number.isNaN(byElapsed) ? -Infinity : byElapsed,
+      Number.isNaN(s.end) ? -Infinity : s.end,
+    );
     if (own === -Infinity) own = Infinity;
     const next = order[k + 1];
     // Multisport sessions follow one another; a session's records stop where the next one starts
@@ -179,7 +196,13 @@ function sessionStart(s: FitSession, cols: RecordColumns): number {
 }
 
 function recordsWindow(part: FitPart, cols: RecordColumns): Window {
-  return { session: null, from: cols.ts[0]!, to: Infinity, sport: part.sport, subSport: part.subSport };
+  return {
+    session: null,
+    from: cols.ts[0]!,
+    to: Infinity,
+    sport: part.sport,
+    subSport: part.subSport,
+  };
 }
 
 /**
@@ -302,7 +325,8 @@ function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): Impo
   const avgCad = s !== null && valid(s.avgCadence) ? s.avgCadence : cadN > 0 ? cadSum / cadN : NaN;
 
   const productName =
-    part.productName ?? (part.creatorManufacturer === part.manufacturer ? part.creatorProductName : null);
+    part.productName ??
+    (part.creatorManufacturer === part.manufacturer ? part.creatorProductName : null);
   const product = valid(part.product) ? part.product : part.creatorProduct;
 
   return {

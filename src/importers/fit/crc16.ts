@@ -26,8 +26,14 @@ function buildTables(): Uint16Array[] {
 /** CRC of bytes[start, end), continuing from `crc` (0 to start a new check). */
 export function fitCrc16(bytes: Uint8Array, start: number, end: number, crc = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = T as [
-    Uint16Array, Uint16Array, Uint16Array, Uint16Array,
-    Uint16Array, Uint16Array, Uint16Array, Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
   ];
   let c = crc & 0xffff;
   let i = start;

@@ -26,7 +26,10 @@ function byTimestamp(cols: RecordColumns): Map<number, number> {
 
 /** python-fitparse's CSVs repeat a timestamp when a device wrote two records in one second; the
  * decoder merges them with later values winning, so the last row of each second is the truth. */
-function lastRowPerSecond(rows: string[][], toRaw: (cell: string) => number): Map<number, string[]> {
+function lastRowPerSecond(
+  rows: string[][],
+  toRaw: (cell: string) => number,
+): Map<number, string[]> {
   const m = new Map<number, string[]>();
   for (const r of rows) m.set(toRaw(r[0]!), r);
   return m;
@@ -84,7 +87,8 @@ describe("decodeFit against python-fitparse's per-record values", () => {
           expect(cols.lon[i!]).toBe(Number(lon));
         }
         // The decoder adds fractional_cadence (1/128 rpm); the CSV shows the integer field alone.
-        if (!Number.isNaN(cols.cad[i!]!) && cad !== "") expect(Math.trunc(cols.cad[i!]!)).toBe(Number(cad));
+        if (!Number.isNaN(cols.cad[i!]!) && cad !== "")
+          expect(Math.trunc(cols.cad[i!]!)).toBe(Number(cad));
       }
     });
   }
@@ -92,7 +96,10 @@ describe("decodeFit against python-fitparse's per-record values", () => {
 
 /** Session rows of muktihari's FitCSVTool-style dump: {field: value} with the values unquoted. */
 function dumpSessions(): Record<string, string>[] {
-  const text = readFileSync(path.join(EXPECTED_DIR, "muktihari__triathlon_summary_first.csv"), "utf8");
+  const text = readFileSync(
+    path.join(EXPECTED_DIR, "muktihari__triathlon_summary_first.csv"),
+    "utf8",
+  );
   return text
     .split("\n")
     .filter((l) => /^Data,\d+,session,/.test(l))
@@ -128,7 +135,9 @@ describe("multisport files become one activity per sport", () => {
     expect(fenix.activities.map((a) => a.sport)).toEqual(["other", "run", "run", "ride"]);
     const starts = fenix.activities.map((a) => Date.parse(a.startUtc));
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
-    expect(fenix.activities.every((a) => a.device === "garmin fenix 2" && a.utcOffsetMin === 120)).toBe(true);
+    expect(
+      fenix.activities.every((a) => a.device === "garmin fenix 2" && a.utcOffsetMin === 120),
+    ).toBe(true);
 
     // Three HR chunks follow the activity as chained FIT files; they add no issue.
     const chained = parseFit(load("fitparse__sample_mulitple_header.fit"));

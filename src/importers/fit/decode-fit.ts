@@ -248,6 +248,55 @@ function compileDefinition(
   return { def, next: q };
 }
 
+/**
+ * Compiled plans by the bytes of their definition message. Some writers (COROS) repeat the same
+ * few definitions every few records; a repeat then costs a hash and a compare, not a compile.
+ */
+type DefinitionCache = Map<number, { start: number; len: number; def: LocalDef }[]>;
+
+function hashBytes(b: Uint8Array, start: number, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < start + len; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Length of the definition message (header byte included) at p, or -1 when cut short. */
+function definitionLength(b: Uint8Array, p: number, end: number): number {
+  if (p + 6 > end) return -1;
+  let len = 6 + b[p + 5]! * 3;
+  if ((b[p]! & 0x20) !== 0) {
+    if (p + len >= end) return -1;
+    len += 1 + b[p + len]! * 3;
+  }
+  return p + len > end ? -1 : len;
+}
+
+function findCached(
+  cache: DefinitionCache,
+  b: Uint8Array,
+  p: number,
+  end: number,
+): { def: LocalDef; len: number } | null {
+  const len = definitionLength(b, p, end);
+  if (len < 0) return null;
+  const bucket = cache.get(hashBytes(b, p, len));
+  if (bucket === undefined) return null;
+  for (const e of bucket) {
+    if (e.len !== len) continue;
+    let same = true;
+    for (let i = 0; i < len && same; i++) same = b[e.start + i] === b[p + i];
+    if (same) return e;
+  }
+  return null;
+}
+
+function remember(cache: DefinitionCache, b: Uint8Array, p: number, len: number, def: LocalDef): void {
+  const key = hashBytes(b, p, len);
+  const bucket = cache.get(key);
+  if (bucket === undefined) cache.set(key, [{ start: p, len, def }]);
+  else if (bucket.length < 8) bucket.push({ start: p, len, def });
+}
+
 function readFields(b: Uint8Array, pos: number, def: LocalDef): Map<number, number> {
   const out = new Map<number, number>();
   const f = def.fields;
@@ -319,9 +368,13 @@ export function decodeFit(b: Uint8Array): FitDecoded {
     if (remaining < 12 || b[p]! < 12 || !hasSignature(b, p)) {
       if (first) {
         if (remaining < 12 && looksLikeCutHeader(b, p)) {
-          issues.push(issue("FIT_TRUNCATED", `The file ends inside its ${b[p]}-byte FIT header.`, p));
+          issues.push(
+            issue("FIT_TRUNCATED", `The file ends inside its ${b[p]}-byte FIT header.`, p),
+          );
         } else {
-          issues.push(issue("FIT_NOT_FIT", "This is not a FIT file: the header has no \".FIT\" signature.", 0));
+          issues.push(
+            issue("FIT_NOT_FIT", 'This is not a FIT file: the header has no ".FIT" signature.', 0),
+          );
         }
       } else {
         issues.push(
@@ -362,7 +415,9 @@ function decodePart(b: Uint8Array, p: number): { part: FitPart; next: number } {
     // Writers put 0 here until the file is closed; a file never closed still holds its messages.
     dataEnd = b.length;
     truncated = true;
-    issues.push(issue("FIT_TRUNCATED", "The FIT header declares no data: the file was never closed.", p + 4));
+    issues.push(
+      issue("FIT_TRUNCATED", "The FIT header declares no data: the file was never closed.", p + 4),
+    );
   } else if (dataEnd > b.length) {
     truncated = true;
     issues.push(
@@ -395,7 +450,13 @@ function decodePart(b: Uint8Array, p: number): { part: FitPart; next: number } {
  * The message loop. Returns true when it stopped early (corrupt or cut-short data), after adding
  * the issue. `cut` says the data end is the end of a file already reported as truncated.
  */
-function decodeMessages(b: Uint8Array, start: number, end: number, part: FitPart, cut: boolean): boolean {
+function decodeMessages(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  part: FitPart,
+  cut: boolean,
+): boolean {
   const defs: (LocalDef | undefined)[] = new Array<LocalDef | undefined>(16);
   const cols = part.records;
   const issues = part.issues;
@@ -407,6 +468,7 @@ function decodeMessages(b: Uint8Array, start: number, end: number, part: FitPart
   let messages = 0;
   let stopped = false;
   const vals = new Float64Array(N_CH);
+  const cache: DefinitionCache = new Map();
   while (pos < end) {
     const h = b[pos]!;
     let def: LocalDef | undefined;
@@ -419,10 +481,17 @@ function decodeMessages(b: Uint8Array, start: number, end: number, part: FitPart
         lastTs = ts;
       }
     } else if ((h & 0x40) !== 0) {
+      const cached = findCached(cache, b, pos, end);
+      if (cached !== null) {
+        defs[h & 0x0f] = cached.def;
+        pos += cached.len;
+        continue;
+      }
       const r = compileDefinition(b, pos + 1, end, (h & 0x20) !== 0);
       if ("error" in r) {
         if (r.error === "truncated") {
-          if (!cut) issues.push(issue("FIT_TRUNCATED", "The data ends inside a definition message.", pos));
+          if (!cut)
+            issues.push(issue("FIT_TRUNCATED", "The data ends inside a definition message.", pos));
         } else {
           issues.push(issue("FIT_CORRUPT", `Unreadable definition message: ${r.error}.`, pos));
         }
@@ -430,6 +499,7 @@ function decodeMessages(b: Uint8Array, start: number, end: number, part: FitPart
         break;
       }
       defs[h & 0x0f] = r.def;
+      remember(cache, b, pos, r.next - pos, r.def);
       pos = r.next;
       continue;
     } else {
@@ -448,7 +518,10 @@ function decodeMessages(b: Uint8Array, start: number, end: number, part: FitPart
     }
     pos += 1;
     if (pos + def.size > end) {
-      if (!cut) issues.push(issue("FIT_TRUNCATED", "The last message runs past the end of the data.", pos - 1));
+      if (!cut)
+        issues.push(
+          issue("FIT_TRUNCATED", "The last message runs past the end of the data.", pos - 1),
+        );
       stopped = true;
       break;
     }

@@ -122,7 +122,9 @@ export function deviceName(
   product: number,
   productName: string | null,
 ): string | null {
-  const maker = Number.isNaN(manufacturer) ? null : (MANUFACTURERS[manufacturer] ?? `manufacturer ${manufacturer}`);
+  const maker = Number.isNaN(manufacturer)
+    ? null
+    : (MANUFACTURERS[manufacturer] ?? `manufacturer ${manufacturer}`);
   let model: string | null = null;
   if (productName !== null) model = productName.toLowerCase();
   else if ((manufacturer === 1 || manufacturer === 2) && !Number.isNaN(product)) {

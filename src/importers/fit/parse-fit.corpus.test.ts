@@ -16,7 +16,9 @@ const EXPECTED: Record<string, { notActivity?: true; warnings?: string[] }> = {
   "fitparse__Settings.fit": { notActivity: true },
   "muktihari__valid_only_contain_fileid.fit": { notActivity: true },
   "fitparse__nick.fit": { warnings: ["FIT_TRUNCATED", "FIT_BAD_CRC"] },
-  "fitparse__strava-android-app-201.10-b1218918.fit": { warnings: ["FIT_CORRUPT", "FIT_TRUNCATED"] },
+  "fitparse__strava-android-app-201.10-b1218918.fit": {
+    warnings: ["FIT_CORRUPT", "FIT_TRUNCATED"],
+  },
   "fitparse__compressed-speed-distance.fit": { warnings: ["FIT_LOCAL_TIME_ONLY"] },
   "fitparse__antfs-dump.63.fit": { warnings: ["FIT_LOCAL_TIME_ONLY"] },
 };
@@ -54,13 +56,19 @@ describe("parseFit over every FIT file of the corpus", () => {
         const s = real[k];
         if (s !== undefined) {
           if (!Number.isNaN(s.elapsedS)) {
-            expect(Math.abs(a.elapsedS - s.elapsedS)).toBeLessThanOrEqual(Math.max(1, s.elapsedS * 0.01));
+            expect(Math.abs(a.elapsedS - s.elapsedS)).toBeLessThanOrEqual(
+              Math.max(1, s.elapsedS * 0.01),
+            );
           }
           if (!Number.isNaN(s.timerS)) {
-            expect(Math.abs(a.movingS - s.timerS)).toBeLessThanOrEqual(Math.max(1, s.timerS * 0.01));
+            expect(Math.abs(a.movingS - s.timerS)).toBeLessThanOrEqual(
+              Math.max(1, s.timerS * 0.01),
+            );
           }
           if (s.distanceM > 0) {
-            expect(Math.abs(a.distanceM - s.distanceM)).toBeLessThanOrEqual(Math.max(1, s.distanceM * 0.01));
+            expect(Math.abs(a.distanceM - s.distanceM)).toBeLessThanOrEqual(
+              Math.max(1, s.distanceM * 0.01),
+            );
           }
         } else {
           // No session (a file never closed): totals come from the records.
@@ -94,7 +102,9 @@ describe("parseFit over every FIT file of the corpus", () => {
   }
 
   it("dates relative timestamps from the activity's local clock, not from 1990", () => {
-    const bytes = new Uint8Array(readFileSync(path.join(FIT_DIR, "fitparse__compressed-speed-distance.fit")));
+    const bytes = new Uint8Array(
+      readFileSync(path.join(FIT_DIR, "fitparse__compressed-speed-distance.fit")),
+    );
     const part = decodeFit(bytes).parts[0]!;
     expect(part.records.ts[0]).toBeLessThan(FIT_MIN_ABSOLUTE_TIME);
     const [run] = parseFit(bytes).activities;

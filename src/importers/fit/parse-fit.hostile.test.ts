@@ -25,8 +25,11 @@ function expectWellFormed(r: ParseResult): void {
   }
   for (const a of r.activities) {
     expect(Number.isNaN(Date.parse(a.startUtc))).toBe(false);
-    for (let k = 1; k < a.stream.length; k++) expect(a.stream[k]!.t).toBeGreaterThan(a.stream[k - 1]!.t);
-    expect(Number.isFinite(a.distanceM) && Number.isFinite(a.elapsedS) && Number.isFinite(a.movingS)).toBe(true);
+    for (let k = 1; k < a.stream.length; k++)
+      expect(a.stream[k]!.t).toBeGreaterThan(a.stream[k - 1]!.t);
+    expect(
+      Number.isFinite(a.distanceM) && Number.isFinite(a.elapsedS) && Number.isFinite(a.movingS),
+    ).toBe(true);
   }
 }
 
@@ -60,7 +63,9 @@ describe("parseFit on damaged and hostile input", () => {
     const empty = parseFit(new Uint8Array(0));
     expect(codes(empty)).toEqual(["EMPTY_FILE"]);
     expect(empty.issues[0]!.severity).toBe("error");
-    const text = parseFit(new TextEncoder().encode("lap 1: 5:02/km\nlap 2: 4:58/km\n"), { fileName: "notes.fit" });
+    const text = parseFit(new TextEncoder().encode("lap 1: 5:02/km\nlap 2: 4:58/km\n"), {
+      fileName: "notes.fit",
+    });
     expect(codes(text)).toEqual(["FIT_NOT_FIT"]);
     expect(text.issues[0]!.message).toContain("notes.fit");
     expectWellFormed(text);

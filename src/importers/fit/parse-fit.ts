@@ -33,7 +33,11 @@ export function parseFit(bytes: Uint8Array, opts: ParseFitOptions = {}): ParseRe
   if (activities.length === 0) issues.push(...skipped);
   else issues.push(...skipped.filter((i) => i.code !== "NOT_AN_ACTIVITY"));
   if (activities.length === 0 && issues.length === 0) {
-    issues.push({ code: "NOT_AN_ACTIVITY", message: "The file holds no activity.", severity: "error" });
+    issues.push({
+      code: "NOT_AN_ACTIVITY",
+      message: "The file holds no activity.",
+      severity: "error",
+    });
   }
   const severity = activities.length === 0 ? "error" : "warning";
   const name = opts.fileName;

@@ -25,7 +25,12 @@ export const FILE_TYPE_ACTIVITY = 4;
 /** Field numbers read from each message (other than timestamp, read for every message). */
 export const FILE_ID = { type: 0, manufacturer: 1, product: 2, productName: 8 } as const;
 export const SPORT_MSG = { sport: 0, subSport: 1 } as const;
-export const DEVICE_INFO = { deviceIndex: 0, manufacturer: 2, product: 4, productName: 27 } as const;
+export const DEVICE_INFO = {
+  deviceIndex: 0,
+  manufacturer: 2,
+  product: 4,
+  productName: 27,
+} as const;
 export const ACTIVITY = { localTimestamp: 5 } as const;
 export const SESSION = {
   startTime: 2,
@@ -41,7 +46,12 @@ export const SESSION = {
   totalDescent: 23, // m
   avgFractionalCadence: 92, // 1/128 rpm
 } as const;
-export const LAP = { startTime: 2, totalElapsedTime: 7, totalTimerTime: 8, totalDistance: 9 } as const;
+export const LAP = {
+  startTime: 2,
+  totalElapsedTime: 7,
+  totalTimerTime: 8,
+  totalDistance: 9,
+} as const;
 
 /** Record fields, with the scale and offset of the profile: value = raw / scale - offset. */
 export const RECORD = {
@@ -140,4 +150,6 @@ export const SUB_SPORT_NAMES: Readonly<Record<number, string>> = {
 };
 
 /** Sub-sports recorded indoors, whatever the GPS says (a virtual ride carries a virtual track). */
-export const INDOOR_SUB_SPORTS: ReadonlySet<number> = new Set([1, 5, 6, 14, 15, 16, 25, 27, 45, 58, 68]);
+export const INDOOR_SUB_SPORTS: ReadonlySet<number> = new Set([
+  1, 5, 6, 14, 15, 16, 25, 27, 45, 58, 68,
+]);

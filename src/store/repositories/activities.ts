@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { ActivityRow, NewActivityRow, Schema } from "../schema.js";
+import type { Kysely, Transaction, Updateable } from "kysely";
+import type { ActivitiesTable, ActivityRow, NewActivityRow, Schema } from "../schema.js";
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -12,14 +12,14 @@ export async function insertActivities(db: Db, rows: readonly NewActivityRow[]):
   }
 }
 
-/** Replaces an activity's recorded content (a richer twin arrived), keeping its id and owner. */
-export async function replaceActivity(
+/** Changes an activity's content (a richer twin arrived, or a name from Strava), keeping id and owner. */
+export async function updateActivity(
   db: Db,
   userId: string,
   id: string,
-  row: Omit<NewActivityRow, "id" | "user_id" | "created_at">,
+  patch: Omit<Updateable<ActivitiesTable>, "id" | "user_id" | "created_at">,
 ): Promise<void> {
-  await db.updateTable("activities").set(row).where("id", "=", id).where("user_id", "=", userId).execute();
+  await db.updateTable("activities").set(patch).where("id", "=", id).where("user_id", "=", userId).execute();
 }
 
 /** What matching twins needs of every stored activity: no streams. */

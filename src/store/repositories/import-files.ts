@@ -16,14 +16,17 @@ export async function insertImportFiles(db: Db, rows: readonly NewImportFileRow[
  * duplicate, or skipped as not an activity). Failed files are left out: a later kneewise may
  * read them.
  */
-export async function listSettledHashes(db: Db, userId: string): Promise<Set<string>> {
+export async function listSettledHashes(
+  db: Db,
+  userId: string,
+): Promise<Map<string, { status: ImportFileRow["status"]; activityCount: number }>> {
   const rows = await db
     .selectFrom("import_files")
-    .select("sha256")
+    .select(["sha256", "status", "activity_count"])
     .where("user_id", "=", userId)
     .where("status", "in", ["imported", "duplicate", "skipped"])
     .execute();
-  return new Set(rows.map((r) => r.sha256));
+  return new Map(rows.map((r) => [r.sha256, { status: r.status, activityCount: r.activity_count }]));
 }
 
 export async function listImportFiles(db: Db, userId: string): Promise<ImportFileRow[]> {

@@ -1,0 +1,113 @@
+/**
+ * One file's worth of work for a parse worker: unpack gzip within limits, recognise the format,
+ * parse, and shape the activities for storage. Runs the same in a worker thread or inline.
+ */
+import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import type { ImportIssue } from "../../core/activity.js";
+import { toRecord } from "./activity-record.js";
+import type { ActivityRecord } from "./activity-record.js";
+import { isGzip, sniffKind } from "./file-kind.js";
+import type { FileKind } from "./file-kind.js";
+import type { ImportLimits } from "./limits.js";
+import { PARSERS } from "./parsers.js";
+
+export interface ParseTask {
+  id: number;
+  kind: FileKind;
+  gz: boolean;
+  bytes: Uint8Array;
+  fileName: string;
+  limits: Pick<ImportLimits, "maxFileBytes" | "maxRatio" | "ratioFloorBytes">;
+}
+
+export interface ParseOutcome {
+  id: number;
+  /** SHA-256 of the bytes as stored: how a file read before is recognised. */
+  sha256: string;
+  /** The file was read to the end by an earlier import: it was not parsed again. */
+  known: boolean;
+  activities: ActivityRecord[];
+  /** Problems worth showing: errors when nothing came out, otherwise warnings. */
+  issues: ImportIssue[];
+  /** Set when the file yielded nothing: the first error's code and message. */
+  failure: { code: string; message: string } | null;
+  /** Set when the file was read and is simply not an activity (settings, a text file, a route). */
+  skipped: { code: string; message: string } | null;
+}
+
+/** Codes that mean "read fine, but not an activity": the file is skipped, not failed. */
+const NOT_ACTIVITY_CODES = new Set(["NOT_AN_ACTIVITY", "GPX_ROUTE_ONLY", "UNSUPPORTED_FILE"]);
+
+type Unhashed = Omit<ParseOutcome, "sha256" | "known">;
+
+function fail(id: number, code: string, message: string): Unhashed {
+  const issue: ImportIssue = { code, message, severity: "error" };
+  if (NOT_ACTIVITY_CODES.has(code)) return { id, activities: [], issues: [issue], failure: null, skipped: { code, message } };
+  return { id, activities: [], issues: [issue], failure: { code, message }, skipped: null };
+}
+
+function gunzipWithin(task: ParseTask): Uint8Array | Unhashed {
+  const { bytes, limits } = task;
+  // Past the floor, an entry may unpack to at most maxRatio times its size: a bomb stops early.
+  const byRatio = Math.max(limits.ratioFloorBytes, bytes.length * limits.maxRatio);
+  const cap = Math.min(limits.maxFileBytes, byRatio);
+  try {
+    const out = gunzipSync(bytes, { maxOutputLength: cap });
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+      return cap < limits.maxFileBytes
+        ? fail(task.id, "GZIP_BOMB", `${task.fileName} unpacks to more than ${limits.maxRatio} times its size: refused as a likely gzip bomb.`)
+        : fail(task.id, "FILE_TOO_LARGE", `${task.fileName} unpacks to more than ${formatBytes(limits.maxFileBytes)}, the most one file may hold.`);
+    }
+    return fail(task.id, "GZIP_INVALID", `${task.fileName} is not a readable gzip file (${e.message.replace(/\.$/, "")}).`);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(0)} MiB`;
+  return `${Math.ceil(n / 1024)} KiB`;
+}
+
+/** `known`: hashes of files already read to the end; such a file is recognised, not parsed. */
+export function runParseTask(task: ParseTask, known: ReadonlySet<string>): ParseOutcome {
+  const sha256 = createHash("sha256").update(task.bytes).digest("hex");
+  if (known.has(sha256)) return { id: task.id, sha256, known: true, activities: [], issues: [], failure: null, skipped: null };
+  return { ...parseBytes(task), sha256, known: false };
+}
+
+function parseBytes(task: ParseTask): Unhashed {
+  if (task.bytes.length === 0) return fail(task.id, "EMPTY_FILE", `${task.fileName} is empty.`);
+  let bytes = task.bytes;
+  if (task.gz || isGzip(bytes)) {
+    const out = gunzipWithin(task);
+    if (!(out instanceof Uint8Array)) return out;
+    bytes = out;
+    if (bytes.length === 0) return fail(task.id, "EMPTY_FILE", `${task.fileName} is empty once unpacked.`);
+  }
+  const kind = task.kind === "unknown" ? sniffKind(bytes.subarray(0, 4096)) : task.kind;
+  if (kind !== "fit" && kind !== "gpx" && kind !== "tcx") {
+    return fail(task.id, "UNSUPPORTED_FILE", `${task.fileName} is not a FIT, GPX or TCX activity file.`);
+  }
+  let result;
+  try {
+    result = PARSERS[kind](bytes, { fileName: task.fileName });
+  } catch (err) {
+    // Parsers promise not to throw; if one does, the file fails alone and the batch goes on.
+    return fail(task.id, "PARSE_FAILED", `${task.fileName} could not be read: ${(err as Error).message}`);
+  }
+  const activities: ActivityRecord[] = [];
+  for (const a of result.activities) {
+    if (!Number.isFinite(Date.parse(a.startUtc))) continue;
+    activities.push(toRecord(a));
+  }
+  if (activities.length > 0) return { id: task.id, activities, issues: result.issues, failure: null, skipped: null };
+  const first = result.issues.find((i) => i.severity === "error") ?? result.issues[0];
+  const code = first?.code ?? "NOT_AN_ACTIVITY";
+  const message = first?.message ?? `${task.fileName} holds no activity.`;
+  const out = fail(task.id, code, message);
+  return { ...out, issues: result.issues.length > 0 ? result.issues : out.issues };
+}

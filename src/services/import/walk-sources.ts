@@ -1,0 +1,299 @@
+/**
+ * Turns the paths given to an import (files, folders, zips, zips inside zips) into a stream of
+ * files to parse, without ever holding an archive in memory. Each folder or archive is listed
+ * first, so a Strava activities.csv is read before the files it names, and the total grows as
+ * nested archives are opened.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { isDomainError } from "../../core/errors.js";
+import { baseName, fileTypeFromName, isIgnorable } from "./file-kind.js";
+import type { FileType } from "./file-kind.js";
+import type { ImportLimits } from "./limits.js";
+import { formatBytes } from "./parse-task.js";
+import { readStravaCsv } from "./parsers.js";
+import { createStravaContext, normaliseEntryPath } from "./strava-export.js";
+import type { StravaContext } from "./strava-export.js";
+import { openZip } from "./zip-archive.js";
+import type { ZipArchive, ZipEntryInfo } from "./zip-archive.js";
+
+export interface ImportInput {
+  /** A file or folder on disk. */
+  path: string;
+  /** How to name it in messages (an upload's original file name); defaults to the path. */
+  displayName?: string;
+}
+
+export interface SourceFile {
+  /** For people: "export.zip/activities/123.fit.gz". */
+  name: string;
+  type: FileType;
+  /** Bytes as stored (still gzipped when the name says so). */
+  read(): Promise<Buffer>;
+  /** The Strava row naming this file, when its container holds an activities.csv. */
+  stravaRow: StravaContext["rows"][number] | null;
+  strava: StravaContext | null;
+}
+
+export type WalkEvent =
+  | { type: "found"; count: number }
+  | { type: "file"; file: SourceFile }
+  | { type: "strava"; context: StravaContext }
+  | { type: "skipped"; name: string; code: string; message: string; sha256: string | null }
+  | { type: "failed"; name: string; code: string; message: string; sha256: string | null };
+
+export interface WalkOptions {
+  limits: ImportLimits;
+  /** A private folder for nested archives, under the data folder; removed by the caller. */
+  tmpDir: string;
+}
+
+/** Extensions that never hold activities (photos, videos, an export's own pages): not even counted. */
+const NEVER_ACTIVITIES = new Set([
+  "jpg", "jpeg", "png", "gif", "heic", "webp", "bmp", "tif", "tiff", "mp4", "mov", "avi", "m4v", "webm",
+  "json", "html", "htm", "css", "js", "pdf", "txt", "md", "ics", "db",
+]);
+
+function isCandidate(name: string): boolean {
+  if (isIgnorable(name) || name.endsWith("/")) return false;
+  const b = baseName(name).toLowerCase().replace(/\.gz$/, "");
+  const dot = b.lastIndexOf(".");
+  return dot < 0 || !NEVER_ACTIVITIES.has(b.slice(dot + 1));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+interface Budget {
+  used: number;
+}
+
+/** A folder or an archive, listed: its files by path relative to its root. */
+interface ContainerItem {
+  relPath: string;
+  name: string;
+  type: FileType;
+  size: number;
+  read(): Promise<Buffer>;
+  /** For nested zips: writes the item to a file without holding it. */
+  extractTo?: (file: string) => Promise<void>;
+  /** Set when the item must not be read, with the reason. */
+  refuse: { code: string; message: string } | null;
+  /** A zip lying on disk is opened where it is. */
+  diskPath?: string;
+}
+
+export async function* walkSources(inputs: readonly ImportInput[], opts: WalkOptions): AsyncGenerator<WalkEvent> {
+  const budget: Budget = { used: 0 };
+  const state = { nested: 0 };
+  for (const input of inputs) {
+    const display = input.displayName ?? input.path;
+    let stat;
+    try {
+      stat = await fs.stat(input.path);
+    } catch {
+      yield { type: "failed", name: display, code: "FILE_NOT_FOUND", message: `${display} does not exist or cannot be read.`, sha256: null };
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const items = await listFolder(input.path, display, opts.limits);
+      yield* walkContainer(items, opts, budget, state, 0);
+    } else {
+      const item = fileItem(input.path, baseName(display), display, stat.size, opts.limits);
+      yield* walkContainer([item], opts, budget, state, 0);
+    }
+  }
+}
+
+function fileItem(file: string, relPath: string, name: string, size: number, limits: ImportLimits): ContainerItem {
+  const type = fileTypeFromName(name);
+  const refuse =
+    type.kind !== "zip" && size > limits.maxFileBytes
+      ? { code: "FILE_TOO_LARGE", message: `${name} is ${formatBytes(size)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` }
+      : null;
+  return { relPath, name, type, size, refuse, read: () => fs.readFile(file), diskPath: file };
+}
+
+async function listFolder(root: string, display: string, limits: ImportLimits): Promise<ContainerItem[]> {
+  const out: ContainerItem[] = [];
+  const visit = async (dir: string, rel: string): Promise<void> => {
+    const dirents = await fs.readdir(dir, { withFileTypes: true });
+    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const d of dirents) {
+      const abs = path.join(dir, d.name);
+      const r = rel === "" ? d.name : `${rel}/${d.name}`;
+      // Symbolic links are not followed: a link loop must not hang an import.
+      if (d.isDirectory()) await visit(abs, r);
+      else if (d.isFile() && isCandidate(r)) {
+        const st = await fs.stat(abs);
+        out.push(fileItem(abs, r, `${display}/${r}`, st.size, limits));
+      }
+    }
+  };
+  await visit(root, "");
+  return out;
+}
+
+function zipItems(zip: ZipArchive, display: string, limits: ImportLimits): ContainerItem[] {
+  const out: ContainerItem[] = [];
+  for (const e of zip.entries) {
+    if (!isCandidate(e.name)) continue;
+    out.push(zipItem(zip, e, display, limits));
+  }
+  return out;
+}
+
+function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, limits: ImportLimits): ContainerItem {
+  const name = `${display}/${e.name}`;
+  const type = fileTypeFromName(e.name);
+  let refuse: ContainerItem["refuse"] = null;
+  if (e.unsafe !== null) {
+    refuse = { code: "UNSAFE_ENTRY_NAME", message: `${name}: the entry's name points outside the archive (${e.unsafe}); it was not read.` };
+  } else if (e.encrypted) {
+    refuse = { code: "ZIP_ENCRYPTED", message: `${name} is encrypted; kneewise cannot read it.` };
+  } else if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
+    refuse = {
+      code: "ZIP_BOMB",
+      message: `${name} would unpack ${formatBytes(e.compressedSize)} into ${formatBytes(e.uncompressedSize)} (more than ${limits.maxRatio} times): refused as a likely zip bomb.`,
+    };
+  } else if (type.kind !== "zip" && e.uncompressedSize > limits.maxFileBytes) {
+    refuse = { code: "FILE_TOO_LARGE", message: `${name} unpacks to ${formatBytes(e.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` };
+  }
+  return {
+    relPath: e.name,
+    name,
+    type,
+    size: e.uncompressedSize,
+    refuse,
+    read: () => zip.read(e),
+    extractTo: (file) => zip.extractTo(e, file),
+  };
+}
+
+async function* walkContainer(
+  items: ContainerItem[],
+  opts: WalkOptions,
+  budget: Budget,
+  state: { nested: number },
+  depth: number,
+): AsyncGenerator<WalkEvent> {
+  const { limits } = opts;
+  const fromArchive = depth > 0;
+  const csvs = items.filter((i) => i.type.kind === "strava_csv");
+  const files = items.filter((i) => i.type.kind !== "strava_csv" && i.type.kind !== "zip");
+  const zips = items.filter((i) => i.type.kind === "zip");
+  yield { type: "found", count: csvs.length + files.length };
+
+  // Reading an archive entry spends the archive budget; a refused or over-budget entry is not read.
+  const admit = (item: ContainerItem): { code: string; message: string } | null => {
+    if (item.refuse !== null) return item.refuse;
+    if (fromArchive) {
+      if (budget.used + item.size > limits.maxTotalBytes)
+        return { code: "ARCHIVE_TOO_LARGE", message: `${item.name}: the archive unpacks to more than ${formatBytes(limits.maxTotalBytes)}; reading stopped here.` };
+      budget.used += item.size;
+    }
+    return null;
+  };
+
+  let strava: StravaContext | null = null;
+  for (const csv of csvs) {
+    const refused = admit(csv);
+    if (refused) {
+      yield { type: "failed", name: csv.name, ...refused, sha256: null };
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await csv.read();
+    } catch (err) {
+      yield { type: "failed", name: csv.name, code: "READ_FAILED", message: `${csv.name} could not be read: ${(err as Error).message}`, sha256: null };
+      continue;
+    }
+    const sha = sha256Hex(bytes);
+    const { rows, issues } = readStravaCsv(bytes.toString("utf8"));
+    const isActivitiesCsv = baseName(csv.relPath).toLowerCase() === "activities.csv";
+    const layoutError = issues.find((i) => i.severity === "error");
+    if (layoutError !== undefined && rows.length === 0) {
+      // Only activities.csv is expected to be Strava's; other CSVs of an export are not activities.
+      if (isActivitiesCsv) yield { type: "failed", name: csv.name, code: layoutError.code, message: `${csv.name}: ${layoutError.message}`, sha256: sha };
+      else yield { type: "skipped", name: csv.name, code: "UNSUPPORTED_FILE", message: `${csv.name} is not a Strava activities.csv.`, sha256: sha };
+      continue;
+    }
+    const context = createStravaContext(csv.name, sha, csv.relPath, rows);
+    if (strava === null || isActivitiesCsv) strava = context;
+    yield { type: "strava", context };
+  }
+
+  for (const item of files) {
+    const refused = admit(item);
+    if (refused) {
+      yield { type: "failed", name: item.name, ...refused, sha256: null };
+      continue;
+    }
+    const row = strava?.byFile.get(normaliseEntryPath(item.relPath)) ?? null;
+    yield { type: "file", file: { name: item.name, type: item.type, read: item.read, stravaRow: row, strava: row === null ? null : strava } };
+  }
+
+  for (const z of zips) {
+    yield* walkZip(z, opts, budget, state, depth);
+  }
+}
+
+async function* walkZip(
+  item: ContainerItem,
+  opts: WalkOptions,
+  budget: Budget,
+  state: { nested: number },
+  depth: number,
+): AsyncGenerator<WalkEvent> {
+  if (item.refuse !== null) {
+    yield { type: "failed", name: item.name, ...item.refuse, sha256: null };
+    return;
+  }
+  if (depth >= opts.limits.maxNesting) {
+    yield { type: "failed", name: item.name, code: "ZIP_TOO_DEEP", message: `${item.name} is nested more than ${opts.limits.maxNesting} archives deep; it was not opened.`, sha256: null };
+    return;
+  }
+  let file = item.diskPath;
+  let temp: string | null = null;
+  if (file === undefined) {
+    if (budget.used + item.size > opts.limits.maxTotalBytes) {
+      yield { type: "failed", name: item.name, code: "ARCHIVE_TOO_LARGE", message: `${item.name}: the archive unpacks to more than ${formatBytes(opts.limits.maxTotalBytes)}; reading stopped here.`, sha256: null };
+      return;
+    }
+    budget.used += item.size;
+    // The inner zip goes to a file of our own naming in our private folder: its entry name is
+    // never a path on disk.
+    await fs.mkdir(opts.tmpDir, { recursive: true });
+    temp = path.join(opts.tmpDir, `nested-${++state.nested}.zip`);
+    try {
+      await item.extractTo!(temp);
+    } catch (err) {
+      await fs.rm(temp, { force: true });
+      yield { type: "failed", name: item.name, code: "ZIP_INVALID", message: `${item.name} could not be unpacked: ${(err as Error).message}`, sha256: null };
+      return;
+    }
+    file = temp;
+  }
+  let zip: ZipArchive | null = null;
+  try {
+    try {
+      zip = await openZip(file, item.name);
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      yield { type: "failed", name: item.name, code: err.code, message: err.message, sha256: null };
+      return;
+    }
+    const items = zipItems(zip, item.name, opts.limits);
+    if (items.length === 0) {
+      yield { type: "skipped", name: item.name, code: "NO_ACTIVITY_FILES", message: `${item.name} holds no activity files.`, sha256: null };
+      return;
+    }
+    yield* walkContainer(items, opts, budget, state, depth + 1);
+  } finally {
+    zip?.close();
+    if (temp !== null) await fs.rm(temp, { force: true });
+  }
+}

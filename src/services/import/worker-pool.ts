@@ -1,0 +1,109 @@
+/**
+ * A small pool of parse workers, one per core. The worker file sits beside this one: the built
+ * `parse-worker.js` under dist/, or `parse-worker.ts` when running from source (tests, tsx),
+ * where each worker first registers tsx's loader, since Node 20 does not hand a parent's
+ * --import hooks to workers.
+ */
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ParseOutcome, ParseTask } from "./parse-task.js";
+import { runParseTask } from "./parse-task.js";
+
+export interface ParsePool {
+  /** Parses one file; resolves in completion order, not submission order. */
+  parse(task: ParseTask): Promise<ParseOutcome>;
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+function workerSpec(): { source: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) {
+    const require = createRequire(here);
+    const tsxApi = pathToFileURL(path.join(path.dirname(require.resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+    const target = new URL("./parse-worker.ts", here).href;
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+    return { source: boot, eval: true };
+  }
+  return { source: new URL("./parse-worker.js", here), eval: false };
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/**
+ * `size` 0 parses on the calling thread (no workers): for tiny imports where starting a worker
+ * costs more than the work.
+ */
+export function createParsePool(size: number, known: ReadonlySet<string>): ParsePool {
+  if (size <= 0) {
+    return {
+      size: 0,
+      parse: (task) => Promise.resolve(runParseTask(task, known)),
+      close: () => Promise.resolve(),
+    };
+  }
+  const spec = workerSpec();
+  interface Slot {
+    worker: Worker;
+    busy: { task: ParseTask; resolve: (o: ParseOutcome) => void; reject: (e: Error) => void } | null;
+  }
+  const slots: Slot[] = [];
+  const waiting: NonNullable<Slot["busy"]>[] = [];
+  let closed = false;
+
+  const dispatch = (slot: Slot): void => {
+    const next = waiting.shift();
+    if (next === undefined) return;
+    slot.busy = next;
+    // The bytes move to the worker without a copy; the caller must not use them afterwards.
+    const buf = next.task.bytes.buffer;
+    const transfer = buf instanceof ArrayBuffer && next.task.bytes.byteLength === buf.byteLength ? [buf] : [];
+    slot.worker.postMessage(next.task, transfer);
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(spec.source, { eval: spec.eval });
+    worker.postMessage({ known: [...known] });
+    const slot: Slot = { worker, busy: null };
+    worker.on("message", (outcome: ParseOutcome) => {
+      const job = slot.busy;
+      slot.busy = null;
+      job?.resolve(outcome);
+      dispatch(slot);
+    });
+    worker.on("error", (err) => {
+      const job = slot.busy;
+      slot.busy = null;
+      job?.reject(err);
+      // A worker that died (out of memory on one file, say) is replaced; the batch goes on.
+      const i = slots.indexOf(slot);
+      if (i >= 0 && !closed) {
+        slots[i] = spawn();
+        dispatch(slots[i]);
+      }
+    });
+    return slot;
+  };
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    size,
+    parse(task) {
+      if (closed) return Promise.reject(new Error("The parse pool is closed."));
+      return new Promise((resolve, reject) => {
+        waiting.push({ task, resolve, reject });
+        const idle = slots.find((s) => s.busy === null);
+        if (idle !== undefined) dispatch(idle);
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
