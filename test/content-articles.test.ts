@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT, SHARED_DIR } from "./paths.js";
+import { parseFrontMatter as parseContentFile } from "../src/core/content/front-matter.js";
 
 const execFileAsync = promisify(execFile);
 const ARTICLES_DIR = path.join(REPO_ROOT, "content", "articles");
@@ -17,54 +18,23 @@ interface Article {
 }
 
 /**
- * The front-matter format of content/articles/README.md and nothing more: `key: value` lines and
- * block lists of `  - item`. Anything else is an error, so a contributor who reaches for richer
- * YAML learns that the loaders will not understand it.
+ * The front-matter format of content/articles/README.md: `key: value` lines and block lists of
+ * `  - item`, read with the app's own parser (src/core/content/front-matter.ts). Articles use
+ * only texts and lists of texts; anything richer is an error here, so a contributor who reaches
+ * for richer YAML learns that the article pages will not understand it.
  */
 function parseFrontMatter(
   file: string,
   text: string,
 ): { data: Map<string, FrontMatterValue>; body: string } {
-  const lines = text.split(/\r?\n/);
-  if (lines[0] !== "---") throw new Error(`${file}: must start with a --- line`);
-  const end = lines.indexOf("---", 1);
-  if (end < 0) throw new Error(`${file}: front matter is not closed by a --- line`);
+  const { meta, body } = parseContentFile(text);
   const data = new Map<string, FrontMatterValue>();
-  let listKey: string | undefined;
-  for (const [i, line] of lines.slice(1, end).entries()) {
-    if (line.trim() === "") continue;
-    const item = /^\s+-\s+(.*)$/.exec(line);
-    if (item) {
-      const list = listKey === undefined ? undefined : data.get(listKey);
-      if (!Array.isArray(list)) throw new Error(`${file}:${i + 2}: list item outside a list`);
-      list.push(unquote(item[1] ?? ""));
-      continue;
-    }
-    const pair = /^([a-z_]+):(?:\s+(.*))?$/.exec(line);
-    if (!pair?.[1]) throw new Error(`${file}:${i + 2}: not a "key: value" line: ${line}`);
-    const key = pair[1];
-    if (data.has(key)) throw new Error(`${file}:${i + 2}: duplicate key ${key}`);
-    const value = (pair[2] ?? "").trim();
-    if (value === "") {
-      data.set(key, []);
-      listKey = key;
-    } else {
-      data.set(key, unquote(value));
-      listKey = undefined;
-    }
+  for (const [key, value] of Object.entries(meta)) {
+    if (typeof value === "string") data.set(key, value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) data.set(key, value);
+    else throw new Error(`${file}: "${key}" must be a text or a list of texts`);
   }
-  return { data, body: lines.slice(end + 1).join("\n") };
-}
-
-function unquote(raw: string): string {
-  const v = raw.trim();
-  if (
-    v.length >= 2 &&
-    ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
-  ) {
-    return v.slice(1, -1);
-  }
-  return v;
+  return { data, body };
 }
 
 function loadArticles(): Article[] {

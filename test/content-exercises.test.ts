@@ -3,130 +3,24 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT, SHARED_DIR } from "./paths.js";
+import { FrontMatterError, parseFrontMatter } from "../src/core/content/front-matter.js";
+import type { FrontFlatObject, FrontMatter } from "../src/core/content/front-matter.js";
 
 /*
  * The exercise library, self-tests, programmes, care pages and foot types are Markdown with a
  * deliberately small front-matter dialect, so that any loader (server, web build, CLI) can read it
  * with a few lines of code and no YAML dependency: `key: value` scalars, `- ` lists of scalars,
  * inline `[a, b]` lists, one level of nested objects, and lists of flat objects (2-space indent).
- * The parser below is pure (text in, data out) so it can move to src/core unchanged.
+ * The parser is the app's own (src/core/content/front-matter.ts), so these checks read the
+ * content exactly as the server does.
  */
 
-type Scalar = string | number | boolean;
-type FlatValue = Scalar | Scalar[];
-type FlatObject = { [key: string]: FlatValue };
-type FrontValue = FlatValue | FlatObject | FlatObject[];
-type FrontMatter = { [key: string]: FrontValue };
+type FlatObject = FrontFlatObject;
 
 interface ContentDoc {
   file: string;
   meta: FrontMatter;
   body: string;
-}
-
-class FrontMatterError extends Error {}
-
-function parseScalar(raw: string): FlatValue {
-  const text = raw.trim();
-  if (text.startsWith("[") && text.endsWith("]")) {
-    const inner = text.slice(1, -1).trim();
-    if (inner === "") return [];
-    return inner.split(",").map((part) => {
-      const value = parseScalar(part);
-      if (Array.isArray(value)) throw new FrontMatterError(`nested inline list: ${text}`);
-      return value;
-    });
-  }
-  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
-  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (text === "true") return true;
-  if (text === "false") return false;
-  return text;
-}
-
-/** Splits `key: value` (or `key:` with an empty value); the value may itself contain colons. */
-function splitKey(line: string, lineNo: number): [string, string] {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*):(?:\s+(.*))?$/.exec(line);
-  if (!match?.[1])
-    throw new FrontMatterError(`line ${lineNo}: expected "key: value", got "${line}"`);
-  return [match[1], match[2] ?? ""];
-}
-
-const indentOf = (line: string): number => line.length - line.trimStart().length;
-
-function parseFrontMatter(text: string): { meta: FrontMatter; body: string } {
-  const lines = text.split("\n");
-  if (lines[0]?.trim() !== "---") throw new FrontMatterError("file must start with ---");
-  const end = lines.indexOf("---", 1);
-  if (end < 0) throw new FrontMatterError("front matter is not closed with ---");
-  const meta: FrontMatter = {};
-  let i = 1;
-  while (i < end) {
-    const line = lines[i] ?? "";
-    const lineNo = i + 1;
-    if (line.includes("\t")) throw new FrontMatterError(`line ${lineNo}: tabs are not allowed`);
-    if (line.trim() === "") {
-      i++;
-      continue;
-    }
-    if (indentOf(line) !== 0) throw new FrontMatterError(`line ${lineNo}: unexpected indentation`);
-    const [key, rest] = splitKey(line, lineNo);
-    if (key in meta) throw new FrontMatterError(`line ${lineNo}: duplicate key ${key}`);
-    i++;
-    if (rest !== "") {
-      meta[key] = parseScalar(rest);
-      continue;
-    }
-    const block: { line: string; no: number }[] = [];
-    while (i < end && (lines[i] ?? "").startsWith("  ")) {
-      block.push({ line: lines[i] ?? "", no: i + 1 });
-      i++;
-    }
-    if (block.length === 0) throw new FrontMatterError(`line ${lineNo}: ${key} has no value`);
-    meta[key] = parseBlock(block);
-  }
-  return { meta, body: lines.slice(end + 1).join("\n") };
-}
-
-function parseBlock(block: { line: string; no: number }[]): FrontValue {
-  const first = block[0];
-  if (!first) throw new FrontMatterError("empty block");
-  if (first.line.startsWith("  - ")) {
-    const scalars: Scalar[] = [];
-    const objects: FlatObject[] = [];
-    let current: FlatObject | undefined;
-    for (const { line, no } of block) {
-      if (line.startsWith("  - ")) {
-        const item = line.slice(4);
-        if (/^[A-Za-z_][A-Za-z0-9_]*:(\s|$)/.test(item)) {
-          const [k, v] = splitKey(item, no);
-          current = { [k]: parseScalar(v) };
-          objects.push(current);
-        } else {
-          const value = parseScalar(item);
-          if (Array.isArray(value)) throw new FrontMatterError(`line ${no}: list inside a list`);
-          scalars.push(value);
-          current = undefined;
-        }
-      } else if (indentOf(line) === 4 && current) {
-        const [k, v] = splitKey(line.trim(), no);
-        current[k] = parseScalar(v);
-      } else {
-        throw new FrontMatterError(`line ${no}: unsupported structure "${line}"`);
-      }
-    }
-    if (scalars.length > 0 && objects.length > 0)
-      throw new FrontMatterError(`line ${first.no}: mixed list`);
-    return objects.length > 0 ? objects : scalars;
-  }
-  const object: FlatObject = {};
-  for (const { line, no } of block) {
-    if (indentOf(line) !== 2)
-      throw new FrontMatterError(`line ${no}: objects may only be one level deep`);
-    const [k, v] = splitKey(line.trim(), no);
-    object[k] = parseScalar(v);
-  }
-  return object;
 }
 
 // ---- typed accessors: fail with the file and key so a content author sees what to fix ----

@@ -5,6 +5,8 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { runServe } from "./commands/serve.js";
 import { runAssess } from "./commands/assess.js";
 import { runPlan } from "./commands/plan.js";
+import { runImport } from "./commands/import.js";
+import { runReport } from "./commands/report.js";
 
 function parseKm(value: string): number {
   const n = Number(value);
@@ -79,6 +81,30 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--json", "print the plan as JSON", false)
     .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; json: boolean }) => {
       exitCode = await runPlan(o, io);
+    });
+
+  program
+    .command("import")
+    .description("import activity files, folders, and Strava or Garmin export zips")
+    .argument("<path...>", "files (.fit, .gpx, .tcx, .gz, .zip, activities.csv) or folders")
+    .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
+    .option("--user <email>", "whose history this is (required on PostgreSQL; default: the local owner)")
+    .option("--json", "print the summary as JSON", false)
+    .action(async (paths: string[], o: { db?: string; user?: string; json: boolean }) => {
+      exitCode = await runImport({ paths, db: o.db, user: o.user, json: o.json, version: opts.version }, io);
+    });
+
+  program
+    .command("report")
+    .description("print your training-load report: weekly volume, ramps, acute:chronic load, spikes, shoes and warnings")
+    .option("--json", "print the report as JSON (documented in docs/report-json.md)", false)
+    .option("--as-of <YYYY-MM-DD>", "the day to report on (default: today)")
+    .option("--weeks <n>", "how many weeks to show (default 12)")
+    .option("--user <email>", "whose report, when the database holds several runners")
+    .option("--units <km|mi>", "distances in km or miles (default: your profile's)")
+    .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
+    .action(async (o: { json: boolean; asOf?: string; weeks?: string; user?: string; units?: string; db?: string }) => {
+      exitCode = await runReport(o, io, opts.version);
     });
 
   try {

@@ -2,7 +2,14 @@ import { z } from "zod";
 
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const SEARCH_LIMIT_MAX = 50;
-export const SEARCH_RESULT_KINDS = ["condition", "article", "programme", "exercise", "self-test", "comment"] as const;
+export const SEARCH_RESULT_KINDS = [
+  "condition",
+  "article",
+  "programme",
+  "exercise",
+  "self-test",
+  "comment",
+] as const;
 
 /**
  * GET /api/search and /search. `q` is one string of 1 to 200 characters without control
@@ -17,7 +24,10 @@ export const searchQuery = z
       .min(1, "Type a word or two to search for.")
       .max(SEARCH_QUERY_MAX_LENGTH, `Keep the search under ${SEARCH_QUERY_MAX_LENGTH} characters.`)
       // eslint-disable-next-line no-control-regex
-      .refine((q) => !/[\u0000-\u001f\u007f]/.test(q), "The search text contains control characters."),
+      .refine(
+        (q) => !/[\u0000-\u001f\u007f]/.test(q),
+        "The search text contains control characters.",
+      ),
     limit: z.coerce
       .number({ error: "limit must be a number." })
       .int("limit must be a whole number.")

@@ -10,9 +10,19 @@ import { installErrorHandler } from "./errors.js";
 import { installSecurity } from "./security.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { assessmentRoutes } from "./routes/assessments.js";
+import { profileRoutes } from "./routes/profile.js";
 import { loadSiteContent } from "../services/content.js";
 import { learnRoutes } from "./routes/learn.js";
 import { searchRoutes } from "./routes/search.js";
+import { communityRoutes } from "./routes/community.js";
+import { planRoutes } from "./routes/plans.js";
+import { calendarRoutes } from "./routes/calendar.js";
+import { trainingRoutes } from "./routes/training.js";
+import { painRoutes } from "./routes/pain.js";
+import { programmeRoutes } from "./routes/programmes.js";
+import { activityRoutes } from "./routes/activities.js";
+import { importRoutes } from "./routes/imports.js";
 
 export interface ServerDeps {
   app: App;
@@ -37,10 +47,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installAuthContext(server, deps.app);
   await server.register(healthRoutes(deps.app));
   await server.register(authRoutes(deps.app));
+  await server.register(assessmentRoutes(deps.app));
+  await server.register(profileRoutes(deps.app));
+  await server.register(trainingRoutes(deps.app));
   // Content is read and checked once, at startup; a broken content file stops the server here.
   const siteContent = loadSiteContent();
   await server.register(learnRoutes(deps.app, siteContent));
   await server.register(searchRoutes(deps.app, siteContent));
+  await server.register(painRoutes(deps.app));
+  await server.register(programmeRoutes(deps.app, siteContent.catalogue));
+  await server.register(communityRoutes(deps.app));
+  await server.register(planRoutes(deps.app));
+  await server.register(calendarRoutes(deps.app));
+  await server.register(activityRoutes(deps.app));
+  await server.register(importRoutes(deps.app));
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {

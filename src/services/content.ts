@@ -23,9 +23,14 @@ const FOLDERS: ContentFolder[] = ["articles", "exercises", "self-tests", "progra
 export function defaultContentDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "content"))) return path.join(dir, "content");
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "content")))
+      return path.join(dir, "content");
     const parent = path.dirname(dir);
-    if (parent === dir) throw new DomainError("CONTENT_MISSING", "The content folder was not found beside package.json.");
+    if (parent === dir)
+      throw new DomainError(
+        "CONTENT_MISSING",
+        "The content folder was not found beside package.json.",
+      );
     dir = parent;
   }
 }
@@ -35,7 +40,8 @@ export function loadSiteContent(contentDir: string = defaultContentDir()): SiteC
   const files: ContentFile[] = [];
   for (const folder of FOLDERS) {
     const dir = path.join(contentDir, folder);
-    if (!fs.existsSync(dir)) throw new DomainError("CONTENT_MISSING", `The content folder ${dir} does not exist.`);
+    if (!fs.existsSync(dir))
+      throw new DomainError("CONTENT_MISSING", `The content folder ${dir} does not exist.`);
     for (const name of fs.readdirSync(dir).sort()) {
       if (!name.endsWith(".md") || name === "README.md") continue;
       files.push({ folder, name, text: fs.readFileSync(path.join(dir, name), "utf8") });

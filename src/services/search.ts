@@ -21,7 +21,11 @@ export interface CommentSearchQuery {
  * come back best first with kind "comment", a URL to the comment and an escaped, highlighted
  * snippet. It must answer the same on SQLite and PostgreSQL.
  */
-export type SearchComments = (app: App, query: CommentSearchQuery, limit: number) => Promise<SearchResult[]>;
+export type SearchComments = (
+  app: App,
+  query: CommentSearchQuery,
+  limit: number,
+) => Promise<SearchResult[]>;
 
 /** Until the community service supplies comment search, comments contribute nothing. */
 export const searchNoComments: SearchComments = () => Promise.resolve([]);
@@ -41,9 +45,19 @@ export async function searchSite(
 ): Promise<SearchResult[]> {
   const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
   const analysed = analyseQuery(content.index, query);
-  const contentHits = searchIndex(content.index, query, limit).map(({ kind, title, url, snippet }) => ({ kind, title, url, snippet }));
+  const contentHits = searchIndex(content.index, analysed, limit).map(
+    ({ kind, title, url, snippet }) => ({ kind, title, url, snippet }),
+  );
   const search = opts.searchComments ?? searchNoComments;
-  const comments = await search(app, { text: query, terms: analysed.words, highlight: [...analysed.highlight] }, limit);
-  const commentPlaces = contentHits.length === 0 ? limit : Math.min(comments.length, Math.ceil(limit / 4));
-  return [...contentHits.slice(0, limit - commentPlaces), ...comments.slice(0, commentPlaces)].slice(0, limit);
+  const comments = await search(
+    app,
+    { text: query, terms: analysed.words, highlight: [...analysed.highlight] },
+    limit,
+  );
+  const commentPlaces =
+    contentHits.length === 0 ? limit : Math.min(comments.length, Math.ceil(limit / 4));
+  return [
+    ...contentHits.slice(0, limit - commentPlaces),
+    ...comments.slice(0, commentPlaces),
+  ].slice(0, limit);
 }

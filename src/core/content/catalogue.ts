@@ -194,7 +194,7 @@ class Reader {
   list(key: string, opts: { optional?: boolean } = {}): string[] {
     const v = this.value(key);
     if (v === undefined && opts.optional) return [];
-    if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")) return v as string[];
+    if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string")) return v;
     this.problems.add(this.where, `"${key}" must be a non-empty list of texts`);
     return [];
   }
@@ -207,7 +207,7 @@ class Reader {
   objects(key: string): Reader[] {
     const v = this.value(key);
     if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object")) {
-      return (v as FrontFlatObject[]).map((o, n) => new Reader(`${this.where} ${key}[${n}]`, o, this.problems));
+      return v.map((o, n) => new Reader(`${this.where} ${key}[${n}]`, o, this.problems));
     }
     this.problems.add(this.where, `"${key}" must be a non-empty list of objects`);
     return [];

@@ -62,6 +62,8 @@ function parseScalar(raw: string, lineNo: number): FrontFlatValue {
 function splitKey(line: string, lineNo: number): [string, string] {
   const match = /^([A-Za-z_][A-Za-z0-9_]*):(?:\s+(.*))?$/.exec(line);
   if (!match?.[1]) throw new FrontMatterError(`line ${lineNo}: expected "key: value", got "${line}"`);
+  // Assigning "__proto__" would replace the object's prototype instead of adding a key.
+  if (match[1] === "__proto__") throw new FrontMatterError(`line ${lineNo}: "__proto__" is not allowed as a key`);
   return [match[1], match[2] ?? ""];
 }
 

@@ -1,4 +1,5 @@
 import { editDistance, highlightSnippet, normalizeWord, stem, stems, words } from "./search-text.js";
+import type { WordSpan } from "./search-text.js";
 
 /*
  * Site search over the content, in memory. Content changes only with a release, so the index
@@ -72,6 +73,9 @@ interface IndexedDoc {
   /** Stem sequences of the title and each synonym, for the whole-phrase bonus. */
   phrases: string[][];
   bodyLength: number;
+  /** The body's words with positions, kept for snippets so a query never re-tokenises a page. */
+  bodySpans: WordSpan[];
+  summarySpans: WordSpan[];
 }
 
 interface Posting {
@@ -118,7 +122,7 @@ export function buildSearchIndex(documents: SearchDocument[], extraSynonyms: rea
     }
     totalBody += bodyLength;
     perDocTf.push(tf);
-    docs.push({ doc, phrases: [doc.title, ...doc.synonyms].map(stems), bodyLength });
+    docs.push({ doc, phrases: [doc.title, ...doc.synonyms].map(stems), bodyLength, bodySpans: words(doc.body), summarySpans: words(doc.summary) });
   }
   const avgBody = docs.length === 0 ? 1 : Math.max(1, totalBody / docs.length);
   const postings = new Map<string, Posting[]>();
@@ -255,8 +259,8 @@ function containsPhrase(haystack: string[], phrase: string[]): boolean {
 }
 
 /** Ranks the documents for a query; the best first, at most `limit`. */
-export function searchIndex(index: SearchIndex, query: string, limit: number): SearchHit[] {
-  const analysed = analyseQuery(index, query);
+export function searchIndex(index: SearchIndex, query: string | AnalysedQuery, limit: number): SearchHit[] {
+  const analysed = typeof query === "string" ? analyseQuery(index, query) : query;
   const { groups } = analysed;
   const required = groups.filter((g) => g.required).length;
   if (required === 0) return [];
@@ -303,8 +307,10 @@ export function searchIndex(index: SearchIndex, query: string, limit: number): S
     const indexed = index.docs[doc];
     if (!indexed) return [];
     const { kind, title, url, summary, body } = indexed.doc;
-    const inBody = words(body).some((w) => analysed.highlight.has(w.stem));
-    const snippet = highlightSnippet(inBody ? body : summary, analysed.highlight, 200);
+    const inBody = indexed.bodySpans.some((w) => analysed.highlight.has(w.stem));
+    const snippet = inBody
+      ? highlightSnippet(body, analysed.highlight, 200, indexed.bodySpans)
+      : highlightSnippet(summary, analysed.highlight, 200, indexed.summarySpans);
     return [{ kind, title, url, snippet, score: Math.round(score * 1000) / 1000 }];
   });
 }

@@ -19,7 +19,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower case, accents removed, apostrophes dropped ("Runner’s" → "runners"). */
 export function normalizeWord(word: string): string {
-  return word
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII letters: skip Unicode normalisation, which dominates indexing time.
+  if (/^[a-z0-9]*$/.test(lower)) return lower;
+  return lower
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -94,8 +97,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * A short excerpt of `text` around the densest run of matching words, with those words in
  * <mark> and everything else escaped. Returns escaped text from the start when nothing matches.
  */
-export function highlightSnippet(text: string, matchStems: ReadonlySet<string>, maxLength = 200): string {
-  const spans = words(text);
+export function highlightSnippet(text: string, matchStems: ReadonlySet<string>, maxLength = 200, spans: readonly WordSpan[] = words(text)): string {
   const hits = spans.filter((s) => matchStems.has(s.stem));
   let from = 0;
   if (hits.length > 0 && text.length > maxLength) {

@@ -290,7 +290,13 @@ function findCached(
   return null;
 }
 
-function remember(cache: DefinitionCache, b: Uint8Array, p: number, len: number, def: LocalDef): void {
+function remember(
+  cache: DefinitionCache,
+  b: Uint8Array,
+  p: number,
+  len: number,
+  def: LocalDef,
+): void {
   const key = hashBytes(b, p, len);
   const bucket = cache.get(key);
   if (bucket === undefined) cache.set(key, [{ start: p, len, def }]);
@@ -469,6 +475,19 @@ function decodeMessages(
   let stopped = false;
   const vals = new Float64Array(N_CH);
   const cache: DefinitionCache = new Map();
+  // The record columns live in locals through the loop (reloaded only when they grow), sparing
+  // eight property loads per record.
+  let n = cols.length;
+  let {
+    ts: tsA,
+    dist: distA,
+    speed: speedA,
+    alt: altA,
+    hr: hrA,
+    cad: cadA,
+    lat: latA,
+    lon: lonA,
+  } = cols;
   while (pos < end) {
     const h = b[pos]!;
     let def: LocalDef | undefined;
@@ -569,32 +588,44 @@ function decodeMessages(
         const lat = vals[CH_LAT]!;
         const lon = vals[CH_LON]!;
 
-        const n = cols.length;
-        if (n > 0 && cols.ts[n - 1] === ts) {
+        if (n > 0 && tsA[n - 1] === ts) {
           // Several record messages for one second (e.g. Strava writes position and distance
           // apart): merge them into one sample, later values winning.
           const i = n - 1;
-          if (!Number.isNaN(dist)) cols.dist[i] = dist;
-          if (!Number.isNaN(speed)) cols.speed[i] = speed;
-          if (!Number.isNaN(alt)) cols.alt[i] = alt;
-          if (!Number.isNaN(hr)) cols.hr[i] = hr;
-          if (!Number.isNaN(cad)) cols.cad[i] = cad;
+          if (!Number.isNaN(dist)) distA[i] = dist;
+          if (!Number.isNaN(speed)) speedA[i] = speed;
+          if (!Number.isNaN(alt)) altA[i] = alt;
+          if (!Number.isNaN(hr)) hrA[i] = hr;
+          if (!Number.isNaN(cad)) cadA[i] = cad;
           if (!Number.isNaN(lat) && !Number.isNaN(lon)) {
-            cols.lat[i] = lat;
-            cols.lon[i] = lon;
+            latA[i] = lat;
+            lonA[i] = lon;
           }
         } else {
-          cols.reserve();
-          cols.ts[n] = ts;
-          cols.dist[n] = dist;
-          cols.speed[n] = speed;
-          cols.alt[n] = alt;
-          cols.hr[n] = hr;
-          cols.cad[n] = cad;
+          if (n === tsA.length) {
+            cols.length = n;
+            cols.reserve();
+            ({
+              ts: tsA,
+              dist: distA,
+              speed: speedA,
+              alt: altA,
+              hr: hrA,
+              cad: cadA,
+              lat: latA,
+              lon: lonA,
+            } = cols);
+          }
+          tsA[n] = ts;
+          distA[n] = dist;
+          speedA[n] = speed;
+          altA[n] = alt;
+          hrA[n] = hr;
+          cadA[n] = cad;
           const fix = !Number.isNaN(lat) && !Number.isNaN(lon);
-          cols.lat[n] = fix ? lat : 0;
-          cols.lon[n] = fix ? lon : 0;
-          cols.length = n + 1;
+          latA[n] = fix ? lat : 0;
+          lonA[n] = fix ? lon : 0;
+          n++;
         }
       }
     } else if (kind !== K_SKIP) {
@@ -602,6 +633,7 @@ function decodeMessages(
     }
     pos += def.size;
   }
+  cols.length = n;
   part.messages = messages;
   return stopped;
 }

@@ -33,7 +33,11 @@ export function requestOrigin(request: FastifyRequest): string {
 
 function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
   // Pages are small and change with a release or a new comment: revalidate every time.
-  return reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+  return reply
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-cache")
+    .send(html);
 }
 
 /**
@@ -44,7 +48,8 @@ function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply
  */
 export function learnRoutes(_app: App, content: SiteContent, opts: LearnRoutesOptions = {}) {
   const { catalogue } = content;
-  const renderComments: RenderComments = opts.renderComments ?? ((slug) => defaultCommentsHtml(slug));
+  const renderComments: RenderComments =
+    opts.renderComments ?? ((slug) => defaultCommentsHtml(slug));
   const ctx = (request: FastifyRequest): PageContext => ({ origin: requestOrigin(request) });
 
   return function register(server: FastifyInstance): void {
@@ -55,18 +60,23 @@ export function learnRoutes(_app: App, content: SiteContent, opts: LearnRoutesOp
       return reply.type("text/css; charset=utf-8").send(SITE_CSS);
     });
 
-    server.get("/learn", (request, reply) => sendHtml(reply, renderLearnIndex(catalogue, ctx(request))));
+    server.get("/learn", (request, reply) =>
+      sendHtml(reply, renderLearnIndex(catalogue, ctx(request))),
+    );
     server.get("/learn/", (_request, reply) => reply.redirect("/learn", 301));
 
     server.get<{ Params: { slug: string } }>("/learn/:slug", async (request, reply) => {
       const { slug } = request.params;
       const article = SLUG.test(slug) ? catalogue.articles.find((a) => a.slug === slug) : undefined;
-      if (!article) return sendHtml(reply, renderNotFoundPage("There is no article at this address."), 404);
+      if (!article)
+        return sendHtml(reply, renderNotFoundPage("There is no article at this address."), 404);
       const comments = await renderComments(article.slug, request);
       return sendHtml(reply, renderArticlePage(catalogue, article, ctx(request), comments));
     });
 
-    server.get("/exercises", (request, reply) => sendHtml(reply, renderExerciseLibrary(catalogue, ctx(request))));
+    server.get("/exercises", (request, reply) =>
+      sendHtml(reply, renderExerciseLibrary(catalogue, ctx(request))),
+    );
     server.get("/exercises/", (_request, reply) => reply.redirect("/exercises", 301));
 
     server.get<{ Params: { slug: string } }>("/exercises/:slug", (request, reply) => {
@@ -82,14 +92,24 @@ export function learnRoutes(_app: App, content: SiteContent, opts: LearnRoutesOp
         const test = catalogue.selfTests.find((t) => t.slug === slug);
         if (test) return sendHtml(reply, renderSelfTestPage(catalogue, test, ctx(request)));
       }
-      return sendHtml(reply, renderNotFoundPage("There is no exercise, programme or self-test at this address."), 404);
+      return sendHtml(
+        reply,
+        renderNotFoundPage("There is no exercise, programme or self-test at this address."),
+        404,
+      );
     });
 
     server.get("/sitemap.xml", (request, reply) =>
-      reply.type("application/xml; charset=utf-8").header("cache-control", "public, max-age=3600").send(renderSitemap(catalogue, requestOrigin(request))),
+      reply
+        .type("application/xml; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(renderSitemap(catalogue, requestOrigin(request))),
     );
     server.get("/robots.txt", (request, reply) =>
-      reply.type("text/plain; charset=utf-8").header("cache-control", "public, max-age=3600").send(renderRobots(requestOrigin(request))),
+      reply
+        .type("text/plain; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .send(renderRobots(requestOrigin(request))),
     );
   };
 }

@@ -19,7 +19,9 @@ export interface SearchRoutesOptions {
 function queryError(err: ZodError): DomainError {
   const fields = zodFields(err);
   const unknown = err.issues.find((i) => i.code === "unrecognized_keys");
-  const message = unknown ? "Only q and limit may be given to search." : (fields[0]?.message ?? "The search is not valid.");
+  const message = unknown
+    ? "Only q and limit may be given to search."
+    : (fields[0]?.message ?? "The search is not valid.");
   return new DomainError("VALIDATION_FAILED", message, { fields });
 }
 
@@ -33,7 +35,10 @@ function parseQuery(raw: unknown): SearchQuery {
 export function searchRoutes(app: App, content: SiteContent, opts: SearchRoutesOptions = {}) {
   const searchComments = opts.searchComments;
   const search = (q: SearchQuery) =>
-    searchSite(app, content, q.q, { ...(q.limit === undefined ? {} : { limit: q.limit }), ...(searchComments ? { searchComments } : {}) });
+    searchSite(app, content, q.q, {
+      ...(q.limit === undefined ? {} : { limit: q.limit }),
+      ...(searchComments ? { searchComments } : {}),
+    });
 
   return function register(server: FastifyInstance): void {
     server.get("/api/search", async (request): Promise<SearchResponse> => {
@@ -52,13 +57,25 @@ export function searchRoutes(app: App, content: SiteContent, opts: SearchRoutesO
       } else {
         const parsed = searchQuery.safeParse(raw);
         if (parsed.success) {
-          html = renderSearchPage({ query: parsed.data.q, results: await search(parsed.data), error: undefined });
+          html = renderSearchPage({
+            query: parsed.data.q,
+            results: await search(parsed.data),
+            error: undefined,
+          });
         } else {
           status = 400;
-          html = renderSearchPage({ query: typed.slice(0, 200), results: undefined, error: queryError(parsed.error).message });
+          html = renderSearchPage({
+            query: typed.slice(0, 200),
+            results: undefined,
+            error: queryError(parsed.error).message,
+          });
         }
       }
-      return reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+      return reply
+        .status(status)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(html);
     });
   };
 }

@@ -42,7 +42,13 @@ export interface PageFrame {
   noindex?: boolean;
 }
 
-export function searchForm(opts: { id: string; query?: string; className: string; label: string; visibleLabel?: boolean }): string {
+export function searchForm(opts: {
+  id: string;
+  query?: string;
+  className: string;
+  label: string;
+  visibleLabel?: boolean;
+}): string {
   const labelClass = opts.visibleLabel ? "" : ' class="visually-hidden"';
   return `<form class="${opts.className}" role="search" aria-label="${escapeHtml(opts.label)}" action="/search" method="get"><label for="${opts.id}"${labelClass}>${escapeHtml(opts.label)}</label><input id="${opts.id}" type="search" name="q" maxlength="${SEARCH_QUERY_MAX_LENGTH}" required value="${escapeHtml(opts.query ?? "")}"><button type="submit">Search</button></form>`;
 }
@@ -52,7 +58,9 @@ export function renderPage(frame: PageFrame): string {
     const current = frame.area === item.href ? ' aria-current="page"' : "";
     return `<li><a href="${item.href}"${current}>${item.label}</a></li>`;
   }).join("");
-  const canonical = frame.canonical ? `<link rel="canonical" href="${escapeHtml(frame.canonical)}">` : "";
+  const canonical = frame.canonical
+    ? `<link rel="canonical" href="${escapeHtml(frame.canonical)}">`
+    : "";
   const robots = frame.noindex ? '<meta name="robots" content="noindex">' : "";
   return `<!doctype html>
 <html lang="en">

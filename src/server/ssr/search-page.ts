@@ -15,7 +15,11 @@ const KIND_LABELS: Record<SearchResult["kind"], string> = {
  * The results page of GET /search. Snippets arrive as HTML from the search service (escaped
  * text with <mark>); titles and URLs are escaped here.
  */
-export function renderSearchPage(opts: { query: string; results: SearchResult[] | undefined; error: string | undefined }): string {
+export function renderSearchPage(opts: {
+  query: string;
+  results: SearchResult[] | undefined;
+  error: string | undefined;
+}): string {
   const { query, results, error } = opts;
   let body: string;
   if (error !== undefined) {
@@ -27,7 +31,8 @@ export function renderSearchPage(opts: { query: string; results: SearchResult[] 
   } else {
     const items = results
       .map(
-        (r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a><span class="kind">${KIND_LABELS[r.kind]}</span><p>${r.snippet}</p></li>`,
+        (r) =>
+          `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a><span class="kind">${KIND_LABELS[r.kind]}</span><p>${r.snippet}</p></li>`,
       )
       .join("\n");
     const count = `${results.length} ${results.length === 1 ? "result" : "results"}`;
@@ -41,7 +46,8 @@ ${body}
   const title = query === "" || error !== undefined ? "Search" : `Search: ${query}`;
   return renderPage({
     title,
-    description: "Search kneewise: articles, exercises, programmes, conditions and community posts.",
+    description:
+      "Search kneewise: articles, exercises, programmes, conditions and community posts.",
     query,
     main,
     noindex: true,

@@ -13,3 +13,4 @@ port.on("message", (msg: { known: string[] } | ParseTask) => {
   if ("known" in msg) known = new Set(msg.known);
   else port.postMessage(runParseTask(msg, known));
 });
+port.postMessage({ ready: true });

@@ -36,8 +36,9 @@ export function defaultPoolSize(): number {
 }
 
 /**
- * `size` 0 parses on the calling thread (no workers): for tiny imports where starting a worker
- * costs more than the work.
+ * `size` 0 parses on the calling thread. Otherwise, until the first worker has started (tens of
+ * milliseconds from dist/, a second or two through tsx), tasks are parsed on the calling thread,
+ * so a small import never waits for workers it does not need.
  */
 export function createParsePool(size: number, known: ReadonlySet<string>): ParsePool {
   if (size <= 0) {
@@ -50,6 +51,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   const spec = workerSpec();
   interface Slot {
     worker: Worker;
+    ready: boolean;
     busy: { task: ParseTask; resolve: (o: ParseOutcome) => void; reject: (e: Error) => void } | null;
   }
   const slots: Slot[] = [];
@@ -57,6 +59,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   let closed = false;
 
   const dispatch = (slot: Slot): void => {
+    if (slot.busy !== null || !slot.ready) return;
     const next = waiting.shift();
     if (next === undefined) return;
     slot.busy = next;
@@ -69,8 +72,13 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   const spawn = (): Slot => {
     const worker = new Worker(spec.source, { eval: spec.eval });
     worker.postMessage({ known: [...known] });
-    const slot: Slot = { worker, busy: null };
-    worker.on("message", (outcome: ParseOutcome) => {
+    const slot: Slot = { worker, ready: false, busy: null };
+    worker.on("message", (outcome: ParseOutcome | { ready: true }) => {
+      if ("ready" in outcome) {
+        slot.ready = true;
+        dispatch(slot);
+        return;
+      }
       const job = slot.busy;
       slot.busy = null;
       job?.resolve(outcome);
@@ -80,11 +88,13 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
       const job = slot.busy;
       slot.busy = null;
       job?.reject(err);
-      // A worker that died (out of memory on one file, say) is replaced; the batch goes on.
+      // A worker that died on a file (out of memory, say) is replaced and the batch goes on.
+      // One that never started is not: parsing falls back to this thread.
       const i = slots.indexOf(slot);
-      if (i >= 0 && !closed) {
-        slots[i] = spawn();
-        dispatch(slots[i]);
+      if (i >= 0 && !closed && slot.ready) slots[i] = spawn();
+      else if (i >= 0) slots.splice(i, 1);
+      if (!slots.some((s) => s.ready)) {
+        for (const w of waiting.splice(0)) w.resolve(runParseTask(w.task, known));
       }
     });
     return slot;
@@ -95,9 +105,10 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     size,
     parse(task) {
       if (closed) return Promise.reject(new Error("The parse pool is closed."));
+      if (!slots.some((s) => s.ready)) return Promise.resolve(runParseTask(task, known));
       return new Promise((resolve, reject) => {
         waiting.push({ task, resolve, reject });
-        const idle = slots.find((s) => s.busy === null);
+        const idle = slots.find((s) => s.ready && s.busy === null);
         if (idle !== undefined) dispatch(idle);
       });
     },

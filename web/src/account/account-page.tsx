@@ -1,9 +1,18 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
+import { Link } from "react-router";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
+
+function ProfileLink() {
+  return (
+    <p>
+      <Link to="/profile">Your runner profile</Link>: experience, foot type, surfaces and the muscle groups to work on.
+    </p>
+  );
+}
 
 function UnitsChoice() {
   const { units, setUnits } = useSession();
@@ -95,6 +104,7 @@ export function AccountPage() {
   if (mode === "local") {
     return (
       <Page title="Account" intro={<p>This kneewise runs on your own computer for you alone, so there is nothing to sign in to.</p>}>
+        <ProfileLink />
         <UnitsChoice />
       </Page>
     );
@@ -103,6 +113,7 @@ export function AccountPage() {
   if (user) {
     return (
       <Page title="Account" intro={<p>Signed in as {user.displayName} ({user.email}).</p>}>
+        <ProfileLink />
         <UnitsChoice />
         <button
           type="button"

@@ -1,8 +1,17 @@
-import { Page } from "../shell/page.js";
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "../shell/not-found-page.js";
+import { AssessFlow } from "./assess-flow.js";
+import { HistoryPage } from "./history-page.js";
+import { SavedResultPage } from "./saved-result-page.js";
 
+/** /assess (the questions), /assess/history and /assess/result/:id. */
 export function AssessPage() {
   return (
-    <Page title="Check your knee" intro={<p>A short questionnaire that puts urgent warning signs first, ranks the likely causes of your knee pain and says plainly when to see a clinician. It is decision support, not a diagnosis.</p>}>
-    </Page>
+    <Routes>
+      <Route index element={<AssessFlow />} />
+      <Route path="history" element={<HistoryPage />} />
+      <Route path="result/:id" element={<SavedResultPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }

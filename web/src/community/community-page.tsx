@@ -1,8 +1,15 @@
-import { Page } from "../shell/page.js";
+import { Route, Routes } from "react-router";
+import { ModerationPage } from "./moderation-page.js";
+import { RecentPage } from "./recent-page.js";
+import { ThreadPage } from "./thread-page.js";
 
+/** The community area: /community, /community/moderation and /community/<article-slug>. */
 export function CommunityPage() {
   return (
-    <Page title="Community" intro={<p>Runners share what helped them. Comments are moderated and only show the display name each person chose.</p>}>
-    </Page>
+    <Routes>
+      <Route index element={<RecentPage />} />
+      <Route path="moderation" element={<ModerationPage />} />
+      <Route path=":slug" element={<ThreadPage />} />
+    </Routes>
   );
 }

@@ -12,8 +12,14 @@ const AREAS = [
     title: "Watch your training load",
     text: "Import your runs from a watch or a Strava or Garmin export and see sudden jumps before they hurt.",
   },
+  {
+    to: "/pain",
+    title: "Keep a pain diary",
+    text: "Score the knee in a few taps each day and get a clear light: build up, hold or ease off, with your own patterns.",
+  },
   { to: "/learn", title: "Understand runner's knee pain", text: "Sourced articles on causes, prevention and the five common conditions." },
   { to: "/plan", title: "Build up safely", text: "A gradual plan, or a walk-run return after pain, in your own calendar." },
+  { to: "/report", title: "Report for your physio", text: "Your training, shoes, pain diary, assessment and plan on one page to print or save as PDF." },
   { to: "/shoes", title: "Track your shoes", text: "Mileage per pair, when to replace them, and whether you rotate." },
   { to: "/community", title: "Share your experience", text: "Read what other runners tried, and tell your own story." },
 ];

@@ -7,8 +7,13 @@ import { AssessPage } from "../assess/assess-page.js";
 import { TrainingPage } from "../training/training-page.js";
 import { ShoesPage } from "../shoes/shoes-page.js";
 import { PlanPage } from "../plan/plan-page.js";
+import { ReportPage } from "../report/report-page.js";
 import { CommunityPage } from "../community/community-page.js";
 import { AccountPage } from "../account/account-page.js";
+import { ProfilePage } from "../profile/profile-page.js";
+import { PainPage } from "../pain/pain-page.js";
+import { ProgrammePage } from "../programme/programme-page.js";
+import { CheckinPage } from "../checkin/checkin-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 
 export function App() {
@@ -18,12 +23,17 @@ export function App() {
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
           <Route path="learn/*" element={<LearnPage />} />
-          <Route path="assess" element={<AssessPage />} />
+          <Route path="assess/*" element={<AssessPage />} />
           <Route path="training/*" element={<TrainingPage />} />
           <Route path="shoes" element={<ShoesPage />} />
           <Route path="plan" element={<PlanPage />} />
-          <Route path="community" element={<CommunityPage />} />
+          <Route path="report" element={<ReportPage />} />
+          <Route path="community/*" element={<CommunityPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="pain/*" element={<PainPage />} />
+          <Route path="programme/:slug" element={<ProgrammePage />} />
+          <Route path="check-in" element={<CheckinPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

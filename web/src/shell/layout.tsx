@@ -54,6 +54,14 @@ export function Layout() {
               </li>
             </ul>
           </nav>
+          {/* A plain GET form: search works without JavaScript and lands on the server-rendered /search page. */}
+          <form className="site-search" role="search" aria-label="Search kneewise" action="/search" method="get">
+            <label htmlFor="site-search" className="visually-hidden">
+              Search kneewise
+            </label>
+            <input id="site-search" type="search" name="q" maxLength={200} required />
+            <button type="submit">Search</button>
+          </form>
         </div>
       </header>
       <aside aria-label="Medical notice" className="clinician-notice">

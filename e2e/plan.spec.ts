@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+
+/** Writes a weekly-goal plan through the form, in kilometres. */
+async function writePlan(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem("kneewise.units", "km"));
+  await page.goto("/plan");
+  const form = page.getByRole("form", { name: "Write a plan" });
+  if (!(await form.isVisible())) {
+    await page.getByRole("button", { name: "Write a new plan" }).click();
+  }
+  await page.getByLabel("Weekly goal (km)").fill("30");
+  await page.getByLabel(/current weekly distance/i).fill("20");
+  await page.getByLabel("Your running").selectOption("regular");
+  await page.getByRole("button", { name: "Write my plan" }).click();
+  await expect(page.getByRole("heading", { name: "Your calendar" })).toBeVisible();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+function hasBinary(name: string): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, name)));
+}
+
+test("a runner writes a plan and sees it as a month grid, or as a list on a phone", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("kneewise.units", "km"));
+  await page.goto("/plan");
+  // A clear message names the field when the goal is missing.
+  const form = page.getByRole("form", { name: "Write a plan" });
+  if (await form.isVisible()) {
+    await page.getByRole("button", { name: "Write my plan" }).click();
+    await expect(page.getByText("Enter your weekly goal in km.")).toBeVisible();
+  }
+  await writePlan(page);
+  await expect(page.getByRole("heading", { name: "Week by week, and why" })).toBeVisible();
+  await expect(page.getByText(/Up \d+% on your current 20\.0 km a week/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What changed since last time" })).toBeVisible();
+  const grid = page.locator("table.month-grid").first();
+  await expect(grid).toBeVisible();
+  await expect(grid.getByText("Long run").first()).toBeVisible();
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect(grid).toBeHidden();
+  await expect(page.locator(".plan-calendar .plan-list").first()).toBeVisible();
+  const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the subscription link serves the plan without a cookie until it is revoked", async ({ page, baseURL }) => {
+  await writePlan(page);
+  await page.getByRole("button", { name: /Make (a subscription link|a new link)/ }).click();
+  const url = await page.getByLabel(/Your subscription address/).inputValue();
+  expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  const outsider = await playwrightRequest.newContext({ baseURL: baseURL! });
+  try {
+    const feed = await outsider.get(new URL(url).pathname);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain("BEGIN:VEVENT");
+
+    await page.getByRole("button", { name: "Revoke link" }).click();
+    await page.getByRole("button", { name: "Yes, revoke it" }).click();
+    await expect(page.getByRole("status")).toContainText("revoked");
+    expect((await outsider.get(new URL(url).pathname)).status()).toBe(404);
+  } finally {
+    await outsider.dispose();
+  }
+});
+
+test("/plan with a plan has no accessibility violations", async ({ page }) => {
+  test.setTimeout(90_000);
+  await writePlan(page);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("/report has no accessibility violations", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/report");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
+  await expect(page.getByText("Loading…")).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+const SECTION_TITLES = ["Risk picture", "Training load", "Shoes", "Pain diary", "Latest knee assessment", "Current plan"];
+
+test("the report prints to PDF with every section, and printing hides the navigation", async ({ page }) => {
+  test.setTimeout(90_000);
+  await writePlan(page);
+  await page.goto("/report");
+  for (const title of SECTION_TITLES) await expect(page.getByRole("heading", { name: new RegExp(`^${title}`) })).toBeVisible();
+  await expect(page.getByText("Loading…")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
+
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  expect(pdf.length).toBeGreaterThan(5_000);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  // pdftotext (poppler-utils) reads the text back when the machine has it; the PDF checks above stand without it.
+  if (hasBinary("pdftotext")) {
+    const file = path.join(os.tmpdir(), `kneewise-report-${process.pid}.pdf`);
+    fs.writeFileSync(file, pdf);
+    try {
+      const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+      for (const title of SECTION_TITLES) expect(text).toContain(title);
+      expect(text).not.toContain("Community");
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+});

@@ -1,0 +1,96 @@
+/**
+ * `kneewise import <path…> [--db …] [--user EMAIL] [--json]`: reads activity files, folders,
+ * Strava and Garmin export zips into the database. Exit 0 when every file was read, 1 when some
+ * failed (the rest are still imported), 2 on a usage error.
+ */
+import path from "node:path";
+import { isDomainError } from "../../core/errors.js";
+import { createApp } from "../../services/app.js";
+import { dataDirFor, formatProgressLine, importPaths, resolveImportUser } from "../../services/import/index.js";
+import type { ImportProgress, ImportSummary } from "../../services/import/index.js";
+import { resolveDbSpec } from "../db-option.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
+import type { CliIO } from "../io.js";
+
+export interface ImportCommandOptions {
+  paths: string[];
+  db?: string | undefined;
+  user?: string | undefined;
+  json: boolean;
+  version: string;
+}
+
+const USAGE_CODES = new Set(["USER_REQUIRED", "USER_NOT_FOUND"]);
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function describe(s: ImportSummary): string {
+  const lines = [
+    `Imported ${plural(s.imported, "activity", "activities")} from ${plural(s.files, "file")} in ${s.seconds.toFixed(1)} s ` +
+      `(${plural(s.duplicates, "duplicate")} left out, ${s.skipped} not activities). You now have ${plural(s.activities, "activity", "activities")}.`,
+  ];
+  if (s.failed.length > 0) {
+    lines.push(`${plural(s.failed.length, "file")} could not be read:`);
+    for (const f of s.failed) lines.push(`  ${f.file}: ${f.code}: ${f.message}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<number> {
+  if (opts.paths.length === 0) {
+    io.stderr("import: name at least one file or folder to import.\n");
+    return EXIT_USAGE;
+  }
+  const db = resolveDbSpec(opts.db, io);
+  if (/^postgres(ql)?:/i.test(db) && opts.user === undefined) {
+    io.stderr("import: a PostgreSQL database holds several runners: name whose history this is with --user EMAIL.\n");
+    return EXIT_USAGE;
+  }
+  // Multi-user mode so that opening never invents a local owner in a site's database.
+  const app = await createApp({ db, multiUser: true, version: opts.version, cwd: io.cwd });
+  try {
+    let user;
+    try {
+      user = await resolveImportUser(app, opts.user);
+    } catch (err) {
+      if (isDomainError(err) && USAGE_CODES.has(err.code)) {
+        io.stderr(`import: ${err.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+    let lastDraw = 0;
+    const draw = (p: ImportProgress, final = false): void => {
+      const t = Date.now();
+      if (!final && t - lastDraw < 100) return;
+      lastDraw = t;
+      io.stderr(`\r${formatProgressLine(p)}${final ? "\n" : ""}`);
+    };
+    let last: ImportProgress | null = null;
+    const summary = await importPaths(
+      app,
+      user.id,
+      opts.paths.map((p) => ({ path: path.resolve(io.cwd, p), displayName: p })),
+      {
+        dataDir: dataDirFor(app, io.env, io.cwd),
+        ...(io.env.KNEEWISE_IMPORT_BATCH_FILES ? { batchFiles: Number(io.env.KNEEWISE_IMPORT_BATCH_FILES) } : {}),
+        ...(io.env.KNEEWISE_IMPORT_WORKERS ? { workers: Number(io.env.KNEEWISE_IMPORT_WORKERS) } : {}),
+        ...(io.isTTY
+          ? {
+              onProgress: (p: ImportProgress) => {
+                last = p;
+                draw(p);
+              },
+            }
+          : {}),
+      },
+    );
+    if (last !== null) draw(last, true);
+    io.stdout(opts.json ? `${JSON.stringify(summary)}\n` : describe(summary));
+    return summary.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureIO } from "../../../test/cli-io.js";
+import { createTestDb } from "../../../test/db.js";
+import type { TestDb } from "../../../test/db.js";
+import type { TrainingReport } from "../../core/training/index.js";
+import { createApp } from "../../services/app.js";
+import { addManualActivity } from "../../services/manual-entry.js";
+import { createShoe } from "../../services/shoes.js";
+import { signUp } from "../../services/auth.js";
+import { runCli } from "../run-cli.js";
+
+const run = async (args: string[]) => {
+  const cap = captureIO();
+  const code = await runCli(["report", ...args], cap.io, { version: "0.0.0-test" });
+  return { code, out: cap.stdout(), err: cap.stderr() };
+};
+
+describe("kneewise report", () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb("sqlite");
+    // The embedded single-user database, as `kneewise serve` leaves it: one local owner.
+    const app = await createApp({ db: db.spec, multiUser: false, version: "test" });
+    const owner = await app.database.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+    await createShoe(app, owner.id, { name: "Daily", brand: "Acme", defaultForSports: ["run"], limitM: 640_000 });
+    const runOn = (date: string, km: number) =>
+      addManualActivity(app, owner.id, { sport: "run", date, time: "07:00", distanceM: km * 1000, durationS: km * 360 });
+    for (const date of ["2024-03-04", "2024-03-06", "2024-03-08", "2024-03-11", "2024-03-13", "2024-03-15"]) await runOn(date, 10);
+    for (const date of ["2024-03-18", "2024-03-19", "2024-03-21", "2024-03-23"]) await runOn(date, 9);
+    await app.close();
+  });
+  afterAll(() => db.drop());
+
+  it("prints the documented JSON with the ramp on its week", async () => {
+    const { code, out } = await run(["--json", "--db", db.spec, "--as-of", "2024-03-24", "--weeks", "3"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as TrainingReport;
+    expect(report.as_of).toBe("2024-03-24");
+    expect(report.weeks.map((w) => [w.start, w.distance_m, w.runs, w.change_pct])).toEqual([
+      ["2024-03-04", 30_000, 3, null],
+      ["2024-03-11", 30_000, 3, 0],
+      ["2024-03-18", 36_000, 4, 20],
+    ]);
+    expect(report.warnings.find((w) => w.code === "RAMP_WEEKLY")?.week).toBe("2024-03-18");
+    expect(report.shoes).toEqual([
+      expect.objectContaining({ name: "Daily", distance_m: 96_000, limit_m: 640_000, status: "ok" }),
+    ]);
+  });
+
+  it("prints a readable report with the weeks, shoes and warnings linked to their articles", async () => {
+    const { code, out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "3"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/2024-03-18\s+36\.0 km/);
+    expect(out).toContain("RAMP_WEEKLY (week of 2024-03-18)");
+    expect(out).toContain("Read more: /learn/ten-percent-rule");
+    expect(out).toMatch(/Acme Daily\s+96\.0 km\s+640\.0 km\s+ok/);
+  });
+
+  it("shows miles when asked", async () => {
+    const { out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "1", "--units", "mi"]);
+    // 36 km is 22.4 miles.
+    expect(out).toMatch(/2024-03-18\s+22\.4 mi/);
+    expect(out).not.toMatch(/\d km/);
+  });
+
+  it("answers a usage error with exit code 2 and a sentence", async () => {
+    for (const args of [
+      ["--as-of", "2024-13-01"],
+      ["--weeks", "0"],
+      ["--weeks", "two"],
+      ["--units", "furlongs"],
+      ["--user", "nobody@example.org"],
+    ]) {
+      const { code, err } = await run(["--db", db.spec, ...args]);
+      expect(code, args.join(" ")).toBe(2);
+      expect(err).toMatch(/^kneewise report: /);
+    }
+  });
+
+  it("asks which runner when a shared database holds several", async () => {
+    const shared = await createTestDb("sqlite");
+    const app = await createApp({ db: shared.spec, multiUser: true, version: "test" });
+    await signUp(app, { email: "ada@example.org", password: "a long enough password", displayName: "Ada" });
+    await signUp(app, { email: "bob@example.org", password: "a long enough password", displayName: "Bob" });
+    await app.close();
+    try {
+      const ambiguous = await run(["--db", shared.spec]);
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.err).toContain("--user");
+      const chosen = await run(["--db", shared.spec, "--user", "bob@example.org", "--json", "--as-of", "2024-03-24"]);
+      expect(chosen.code).toBe(0);
+      expect((JSON.parse(chosen.out) as TrainingReport).weeks).toEqual([]);
+    } finally {
+      await shared.drop();
+    }
+  });
+});

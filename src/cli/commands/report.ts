@@ -1,0 +1,212 @@
+/**
+ * `kneewise report`: the runner's current risk picture from their stored history, as a readable
+ * text report or as the documented JSON (docs/report-json.md).
+ */
+import { articleUrl } from "../../core/content/site-urls.js";
+import { isDomainError } from "../../core/errors.js";
+import type { DistanceUnit, ReportWarning, TrainingReport } from "../../core/training/index.js";
+import { formatDistance, formatDuration } from "../../core/training/warnings.js";
+import { REPORT_WEEKS_MAX, REPORT_WEEKS_DEFAULT, isoDate } from "../../contracts/training.js";
+import { createApp } from "../../services/app.js";
+import { findReportUser, trainingReport } from "../../services/training-report.js";
+import { resolveDbSpec } from "../db-option.js";
+import type { CliIO } from "../io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
+
+export interface ReportCommandOptions {
+  json: boolean;
+  asOf?: string;
+  weeks?: string;
+  user?: string;
+  db?: string;
+  units?: string;
+}
+
+interface Checked {
+  asOf: string;
+  weeks: number;
+  units: DistanceUnit | undefined;
+}
+
+function validate(opts: ReportCommandOptions, today: string): string | Checked {
+  const asOf = opts.asOf ?? today;
+  if (!isoDate.safeParse(asOf).success) return `--as-of must be a real date written YYYY-MM-DD (got "${asOf}").`;
+  let weeks = REPORT_WEEKS_DEFAULT;
+  if (opts.weeks !== undefined) {
+    weeks = Number(opts.weeks);
+    if (!/^\d+$/.test(opts.weeks) || weeks < 1 || weeks > REPORT_WEEKS_MAX)
+      return `--weeks must be a whole number from 1 to ${REPORT_WEEKS_MAX} (got "${opts.weeks}").`;
+  }
+  if (opts.units !== undefined && opts.units !== "km" && opts.units !== "mi")
+    return `--units must be km or mi (got "${opts.units}").`;
+  return { asOf, weeks, units: opts.units };
+}
+
+/** Errors about what was asked for (a user who is not there, several to choose from) are usage errors. */
+const USAGE_CODES = new Set(["USER_NOT_FOUND", "USER_AMBIGUOUS", "INVALID_DATE", "INVALID_WEEKS", "INVALID_WEEK_START"]);
+
+export async function runReport(opts: ReportCommandOptions, io: CliIO, version: string): Promise<number> {
+  const checked = validate(opts, io.today());
+  if (typeof checked === "string") {
+    io.stderr(`kneewise report: ${checked}\n`);
+    return EXIT_USAGE;
+  }
+  let app;
+  try {
+    // multiUser: true so that reading a report never creates the local owner as a side effect.
+    app = await createApp({ db: resolveDbSpec(opts.db, io), multiUser: true, version, cwd: io.cwd });
+  } catch (err) {
+    if (isDomainError(err)) {
+      io.stderr(`kneewise report: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
+  try {
+    const user = await findReportUser(app, opts.user);
+    const { report, rampThresholdPct, units } = await trainingReport(app, user.id, {
+      asOf: checked.asOf,
+      weeks: checked.weeks,
+      units: checked.units,
+    });
+    io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, units, rampThresholdPct));
+    return EXIT_OK;
+  } catch (err) {
+    if (isDomainError(err)) {
+      io.stderr(`kneewise report: ${err.message}\n`);
+      return USAGE_CODES.has(err.code) ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    throw err;
+  } finally {
+    await app.close();
+  }
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+function pct(x: number | null): string {
+  return x === null ? "-" : `${x > 0 ? "+" : ""}${Math.round(x)}%`;
+}
+
+function climb(m: number, units: DistanceUnit): string {
+  return units === "mi" ? `${Math.round(m / 0.3048)} ft` : `${Math.round(m)} m`;
+}
+
+/** Wraps prose at word boundaries so a terminal shows it as paragraphs. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  // Keep a number with its unit ("11.8 km", "6 h") on one line.
+  const glued = text.replace(/(\d) (?=(km|mi|min|h|m|ft)\b)/g, "$1\u0000");
+  for (const word of glued.split(/\s+/).map((w) => w.replaceAll("\u0000", " "))) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+function warningLines(w: ReportWarning): string[] {
+  return [
+    `! ${w.code}${w.week ? ` (week of ${w.week})` : ""}`,
+    ...wrap(w.message, 92).map((l) => `  ${l}`),
+    `  Read more: ${articleUrl(w.article)}`,
+  ];
+}
+
+export function renderText(report: TrainingReport, units: DistanceUnit, rampThresholdPct: number): string {
+  const dist = (m: number) => formatDistance(m, units);
+  const out: string[] = [];
+  out.push(
+    `Training report as of ${report.as_of}`,
+    `Weeks start on ${WEEKDAYS[report.week_start] ?? "Monday"}; your weekly ramp guide is ${rampThresholdPct}%.`,
+    "",
+    "Weekly volume (running; cross-training in minutes)",
+  );
+  if (report.weeks.length === 0) {
+    out.push("  No activities yet: import your runs or log them by hand.");
+  } else {
+    const rows = [["Week of", "Distance", "Time", "Runs", "Longest", "Climb", "Change", "Cross-training", "Flags"]];
+    for (const w of report.weeks) {
+      const cross = Object.entries(w.cross_training_min)
+        .map(([sport, min]) => `${sport} ${min}`)
+        .join(", ");
+      rows.push([
+        w.start + (w.complete ? "" : "*"),
+        dist(w.distance_m),
+        formatDuration(w.duration_s),
+        String(w.runs),
+        dist(w.longest_m),
+        climb(w.elevation_gain_m, units),
+        pct(w.change_pct),
+        cross || "-",
+        [...new Set(w.warnings.map((x) => x.code))].join(" "),
+      ]);
+    }
+    out.push(...table(rows, new Set([1, 2, 3, 4, 5, 6])).map((l) => `  ${l}`));
+    if (report.weeks.some((w) => !w.complete)) out.push("  * this week is not over yet");
+  }
+
+  out.push("", "Acute:chronic load (last 7 days against the 3 weeks before)");
+  const a = report.acwr;
+  if (a.withheld !== null) out.push(`  Not shown: ${a.withheld} (${a.covered_days} of the last 28 days covered).`);
+  else {
+    const zone = a.zone === null ? "" : ` (${a.zone.replace("_", " ")})`;
+    out.push(`  Distance: ${a.rolling?.toFixed(2) ?? "-"} rolling${zone}, ${a.ewma?.toFixed(2) ?? "-"} EWMA.`);
+    const d = a.by_load.duration.rolling.ratio;
+    if (d !== null) out.push(`  Running time: ${d.toFixed(2)} rolling.`);
+    const s = a.by_load.srpe?.rolling.ratio;
+    if (s !== undefined && s !== null) out.push(`  Session effort (RPE x minutes): ${s.toFixed(2)} rolling.`);
+    out.push("  Zones: below 0.8 low, 0.8-1.3 usual, 1.3-1.5 high, above 1.5 very high.");
+  }
+
+  out.push("", "Single runs much longer than the 30 days before");
+  if (report.spikes.length === 0) out.push("  None in these weeks.");
+  for (const s of report.spikes)
+    out.push(`  ${s.date}: ${dist(s.distance_m)}, ${Math.round(s.increase_pct)}% beyond ${dist(s.previous_longest_m)}`);
+
+  out.push("", "Shoes");
+  if (report.shoes.length === 0) out.push("  No pairs yet.");
+  else {
+    const rows = [["Pair", "Distance", "Limit", "Status", "Limit around", "Runs (28 d)"]];
+    for (const s of report.shoes) {
+      rows.push([
+        `${s.brand ? `${s.brand} ` : ""}${s.name}${s.retired ? " (retired)" : ""}`,
+        dist(s.distance_m),
+        dist(s.limit_m),
+        s.status.replace("_", " "),
+        s.forecast_date ?? "-",
+        `${s.runs_28d} (${Math.round(s.share_28d * 100)}%)`,
+      ]);
+    }
+    out.push(...table(rows, new Set([1, 2])).map((l) => `  ${l}`));
+  }
+
+  const c = report.checkins;
+  if (c.trend.length > 0) {
+    out.push(
+      "",
+      "Check-ins (last 14 days; score out of 24, higher is worse)",
+      `  ${c.trend.map((t) => `${t.date} ${t.score}${t.elevated ? "!" : ""}`).join(", ")}`,
+    );
+    if (c.direction !== null) out.push(`  Trend: ${c.direction}.`);
+  }
+
+  out.push("", report.warnings.length === 0 ? "Nothing needs your attention now." : "What needs attention now, most pressing first");
+  for (const w of report.warnings) out.push(...warningLines(w).map((l) => `  ${l}`));
+  out.push("", "kneewise supports your decisions; it does not replace a clinician.");
+  return `${out.join("\n")}\n`;
+}

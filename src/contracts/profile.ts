@@ -1,0 +1,56 @@
+import { z } from "zod";
+import {
+  DISTANCE_UNITS,
+  EXPERIENCE_LEVELS,
+  FOOT_TYPES,
+  OTHER_SPORTS,
+  PROFILE_SURFACES,
+  TIGHT_GROUPS,
+  WEAK_GROUPS,
+} from "../core/profile.js";
+
+export {
+  DISTANCE_UNITS,
+  EXPERIENCE_LEVELS,
+  FOOT_TYPES,
+  OTHER_SPORTS,
+  PROFILE_SURFACES,
+  TIGHT_GROUPS,
+  WEAK_GROUPS,
+} from "../core/profile.js";
+export type { DistanceUnits, Experience, FootType, OtherSport, ProfileSurface, TightGroup, WeakGroup } from "../core/profile.js";
+
+const codeList = <T extends readonly [string, ...string[]]>(codes: T, what: string) =>
+  z.array(z.enum(codes, { error: `Choose ${what} from the list.` })).refine((l) => new Set(l).size === l.length, "Each choice may appear once.");
+
+/** PUT /api/profile: any subset of the fields; the ones given replace the stored ones. */
+export const profileUpdateBody = z
+  .object({
+    experience: z.enum(EXPERIENCE_LEVELS, { error: "Choose new, returning or regular." }),
+    footType: z.enum(FOOT_TYPES, { error: "Choose one of the foot types, or don't know." }),
+    surfaces: codeList(PROFILE_SURFACES, "surfaces"),
+    otherSports: codeList(OTHER_SPORTS, "sports"),
+    weakGroups: codeList(WEAK_GROUPS, "muscle groups"),
+    tightGroups: codeList(TIGHT_GROUPS, "muscle groups"),
+    weekStart: z.number({ error: "Choose a day." }).int().min(0).max(6),
+    units: z.enum(DISTANCE_UNITS, { error: "Choose km or mi." }),
+  })
+  .partial()
+  .strict();
+export type ProfileUpdateBody = z.infer<typeof profileUpdateBody>;
+
+export const profileResponse = z.object({
+  experience: z.enum(EXPERIENCE_LEVELS),
+  footType: z.enum(FOOT_TYPES),
+  surfaces: z.array(z.enum(PROFILE_SURFACES)),
+  otherSports: z.array(z.enum(OTHER_SPORTS)),
+  weakGroups: z.array(z.enum(WEAK_GROUPS)),
+  tightGroups: z.array(z.enum(TIGHT_GROUPS)),
+  weekStart: z.number().int(),
+  units: z.enum(DISTANCE_UNITS),
+  /** null until the runner first saves the profile (the values are then the defaults). */
+  updatedAt: z.string().nullable(),
+  /** The weekly ramp guide this profile gives, as a fraction (0.05 or 0.10). */
+  rampThreshold: z.number(),
+});
+export type ProfileResponse = z.infer<typeof profileResponse>;

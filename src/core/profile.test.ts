@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  applyProfileUpdate,
+  DEFAULT_PROFILE,
+  EXPERIENCE_LEVELS,
+  PROFILE_SURFACES,
+  rampThresholdFor,
+  trainingExperienceOf,
+  validateProfileUpdate,
+} from "./profile.js";
+
+describe("rampThresholdFor", () => {
+  it("gives new and returning runners the 5% guide and regular runners 10%", () => {
+    expect(rampThresholdFor({ experience: "new" })).toBe(0.05);
+    expect(rampThresholdFor({ experience: "returning" })).toBe(0.05);
+    expect(rampThresholdFor({ experience: "regular" })).toBe(0.1);
+  });
+
+  it("is never looser for a cautious runner than for a regular one", () => {
+    for (const experience of EXPERIENCE_LEVELS) {
+      expect(rampThresholdFor({ experience })).toBeLessThanOrEqual(rampThresholdFor({ experience: "regular" }));
+    }
+  });
+
+  it("maps experience onto the training guard's names", () => {
+    expect(trainingExperienceOf({ experience: "new" })).toBe("beginner");
+    expect(trainingExperienceOf({ experience: "returning" })).toBe("returning");
+    expect(trainingExperienceOf({ experience: "regular" })).toBe("regular");
+  });
+});
+
+describe("validateProfileUpdate", () => {
+  it("accepts any subset of valid fields", () => {
+    expect(validateProfileUpdate({})).toEqual({ ok: true, value: {} });
+    expect(validateProfileUpdate({ footType: "over_pronating", weekStart: 6 })).toMatchObject({ ok: true });
+  });
+
+  it("reports every bad field with its path", () => {
+    const out = validateProfileUpdate({ experience: "pro", surfaces: ["road", "sand", "road"], weekStart: 1.5, units: "yards", colour: "red" });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors.map((e) => e.path).sort()).toEqual(["colour", "experience", "surfaces[1]", "surfaces[2]", "units", "weekStart"]);
+  });
+
+  it("refuses something that is not an object", () => {
+    expect(validateProfileUpdate(null)).toMatchObject({ ok: false, errors: [{ path: "" }] });
+    expect(validateProfileUpdate([])).toMatchObject({ ok: false });
+  });
+});
+
+describe("applyProfileUpdate", () => {
+  it("keeps list choices in the catalogue's order whatever order they were given in", () => {
+    fc.assert(
+      fc.property(fc.subarray([...PROFILE_SURFACES]), (chosen) => {
+        const shuffled = [...chosen].reverse();
+        const next = applyProfileUpdate({ ...DEFAULT_PROFILE }, { surfaces: shuffled });
+        expect(next.surfaces).toEqual(PROFILE_SURFACES.filter((s) => chosen.includes(s)));
+      }),
+    );
+  });
+
+  it("replaces only the fields given", () => {
+    const next = applyProfileUpdate({ ...DEFAULT_PROFILE, units: "mi", experience: "new" }, { experience: "regular" });
+    expect(next).toMatchObject({ units: "mi", experience: "regular", footType: "unknown" });
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/db.js";
+import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { profileResponse } from "../../contracts/profile.js";
+import { SESSION_COOKIE } from "../auth-context.js";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+async function signUp(t: TestServer, name: string): Promise<Record<string, string>> {
+  const res = await t.server.inject({
+    method: "POST",
+    url: "/api/auth/signup",
+    payload: { email: `${name}@example.org`, password: "a long enough password", displayName: name },
+  });
+  return { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value };
+}
+
+for (const dialect of DIALECTS) {
+  // PostgreSQL always runs multi-user, so there the runner signs up first.
+  describe(`runner profile on ${dialect}`, () => {
+    let t: TestServer;
+    let me: Record<string, string> = {};
+    beforeAll(async () => {
+      t = await startTestServer(dialect);
+      if (t.app.mode === "multi") me = await signUp(t, "runner");
+    });
+    afterAll(() => t.close());
+
+    it("gives the defaults before the runner saves anything", async () => {
+      const res = await t.server.inject({ method: "GET", url: "/api/profile", cookies: me });
+      expect(res.statusCode).toBe(200);
+      expect(profileResponse.parse(res.json())).toEqual({
+        experience: "regular",
+        footType: "unknown",
+        surfaces: [],
+        otherSports: [],
+        weakGroups: [],
+        tightGroups: [],
+        weekStart: 1,
+        units: "km",
+        updatedAt: null,
+        rampThreshold: 0.1,
+      });
+    });
+
+    it("saves a partial update, keeps the other fields, and tightens the ramp guide for a returning runner", async () => {
+      const first = await t.server.inject({
+        method: "PUT",
+        url: "/api/profile",
+        payload: { experience: "returning", footType: "flat", tightGroups: ["itb_region", "hamstrings"], units: "mi" },
+        cookies: me,
+      });
+      expect(first.statusCode).toBe(200);
+      expect(profileResponse.parse(first.json())).toMatchObject({
+        experience: "returning",
+        footType: "flat",
+        tightGroups: ["hamstrings", "itb_region"],
+        units: "mi",
+        weekStart: 1,
+        rampThreshold: 0.05,
+      });
+      expect(profileResponse.parse(first.json()).updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const second = await t.server.inject({ method: "PUT", url: "/api/profile", payload: { weekStart: 0, surfaces: ["trail", "road"], otherSports: ["cycling"], weakGroups: ["glutes"] }, cookies: me });
+      const body = profileResponse.parse(second.json());
+      expect(body).toMatchObject({ experience: "returning", footType: "flat", weekStart: 0, surfaces: ["road", "trail"], otherSports: ["cycling"], weakGroups: ["glutes"], units: "mi" });
+      expect(profileResponse.parse((await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json())).toEqual(body);
+    });
+
+    it("names each invalid field and changes nothing", async () => {
+      const before = (await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json<unknown>();
+      const res = await t.server.inject({
+        method: "PUT",
+        url: "/api/profile",
+        payload: { experience: "elite", weekStart: 7, surfaces: ["road", "road"], shoeSize: 44 },
+        cookies: me,
+      });
+      expect(res.statusCode).toBe(400);
+      const body = res.json<{ error: { code: string; fields: { path: string }[] } }>();
+      expect(body.error.code).toBe("VALIDATION_FAILED");
+      const paths = body.error.fields.map((f) => f.path);
+      expect(paths).toEqual(expect.arrayContaining(["experience", "weekStart", "surfaces"]));
+      expect((await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json()).toEqual(before);
+    });
+  });
+
+  describe(`runner profile on ${dialect} (multi-user mode)`, () => {
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true });
+    });
+    afterAll(() => t.close());
+
+    it("requires sign-in to read or change a profile", async () => {
+      expect((await t.server.inject({ method: "GET", url: "/api/profile" })).statusCode).toBe(401);
+      expect((await t.server.inject({ method: "PUT", url: "/api/profile", payload: { units: "mi" } })).statusCode).toBe(401);
+    });
+
+    it("keeps each runner's profile their own", async () => {
+      const ada = await signUp(t, "ada");
+      const bob = await signUp(t, "bob");
+      await t.server.inject({ method: "PUT", url: "/api/profile", payload: { experience: "new", units: "mi" }, cookies: ada });
+      const bobs = profileResponse.parse((await t.server.inject({ method: "GET", url: "/api/profile", cookies: bob })).json());
+      expect(bobs).toMatchObject({ experience: "regular", units: "km", updatedAt: null });
+      const adas = profileResponse.parse((await t.server.inject({ method: "GET", url: "/api/profile", cookies: ada })).json());
+      expect(adas).toMatchObject({ experience: "new", units: "mi", rampThreshold: 0.05 });
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from "fastify";
+import { profileUpdateBody } from "../../contracts/profile.js";
+import type { ProfileResponse } from "../../contracts/profile.js";
+import type { App } from "../../services/app.js";
+import { getProfile, updateProfile } from "../../services/profile.js";
+import { requireUser } from "../auth-context.js";
+
+export function profileRoutes(app: App) {
+  return function register(server: FastifyInstance): void {
+    server.get("/api/profile", async (request): Promise<ProfileResponse> => getProfile(app, requireUser(request).id));
+
+    server.put("/api/profile", async (request): Promise<ProfileResponse> => {
+      const user = requireUser(request);
+      const update = profileUpdateBody.parse(request.body);
+      return updateProfile(app, user.id, update);
+    });
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { ImportedActivity } from "../../core/activity.js";
+import { decodeLaps, decodeStream, encodeStream, toRecord } from "./activity-record.js";
+
+const activity: ImportedActivity = {
+  sport: "run",
+  startUtc: "2024-03-01T06:30:00.000Z",
+  utcOffsetMin: 60,
+  movingS: 1799.6,
+  elapsedS: 1850.2,
+  distanceM: 5012.7,
+  elevationGainM: 40.4,
+  elevationLossM: null,
+  avgHr: 151.5,
+  maxHr: 172,
+  avgCadence: 171,
+  device: "garmin fenix 5",
+  gear: null,
+  name: "Easy",
+  perceivedExertion: null,
+  indoor: false,
+  laps: [{ startOffsetS: 0, durationS: 1850.2, distanceM: 5012.7 }],
+  stream: [
+    { t: 0, d: 0, alt: 12.34, hr: null, cad: null },
+    { t: 10, d: 28.4, alt: 12.5, hr: 120, cad: null },
+  ],
+  source: "fit",
+};
+
+describe("stored activities", () => {
+  it("keep integer units and the start minute as their twin key", () => {
+    const r = toRecord(activity);
+    expect(r).toMatchObject({ moving_s: 1800, elapsed_s: 1850, distance_m: 5013, elevation_gain_m: 40, avg_hr: 152, indoor: 0, dedupe_key: "2024-03-01T06:30" });
+    expect(decodeLaps(r.laps_json)).toEqual([{ startOffsetS: 0, durationS: 1850, distanceM: 5013 }]);
+  });
+
+  it("store streams as columns, leaving out a channel no sample has, and read them back", () => {
+    const json = encodeStream(activity.stream);
+    expect(JSON.parse(json)).toEqual({ t: [0, 10], d: [0, 28], alt: [12.3, 12.5], hr: [null, 120], cad: null });
+    expect(decodeStream(json)).toEqual([
+      { t: 0, d: 0, alt: 12.3, hr: null, cad: null },
+      { t: 10, d: 28, alt: 12.5, hr: 120, cad: null },
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Whole exports as runners download them, built here from generated runs and corpus files: a
+ * Strava bulk export (activities.csv beside activities/*.gz) and a Garmin Connect export (FIT
+ * files in UploadedFiles zips nested in the export zip), plus twins from two sources.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeZip } from "../../../bench/import-data/zip-writer.js";
+import { CORPUS_DIR } from "../../../test/paths.js";
+import { gz, importFixture, runFit, runGpx, runTcx, stravaCsv, syntheticRun } from "./import.test-helpers.js";
+import type { ImportFixture } from "./import.test-helpers.js";
+import { importPaths } from "./run-import.js";
+
+const corpus = (p: string) => new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, p)));
+
+let fx: ImportFixture;
+beforeEach(async () => {
+  fx = await importFixture();
+});
+afterEach(() => fx.close());
+
+const rowsOf = () => fx.app.database.db.selectFrom("activities").selectAll().where("user_id", "=", fx.userId).orderBy("start_utc").execute();
+
+function buildStravaExport(file: string): void {
+  const r1 = syntheticRun(1, 1800);
+  const r2 = syntheticRun(2, 1500);
+  const r3 = syntheticRun(3, 1200);
+  const csv = stravaCsv([
+    { id: "101", dateMs: r1.startMs, name: "Tempo by the river", type: "Run", elapsedS: 1800, distanceM: 5000, filename: "activities/101.fit.gz", gear: "Pegasus 40", perceivedExertion: "6" },
+    { id: "102", dateMs: r2.startMs, name: "Hill reps", type: "Trail Run", elapsedS: 1500, distanceM: 4000, filename: "activities/102.gpx.gz", gear: "Speedgoat", perceivedExertion: "" },
+    { id: "103", dateMs: r3.startMs, name: "Easy shakeout", type: "Run", elapsedS: 1200, distanceM: 3500, filename: "activities/103.tcx.gz", gear: "", perceivedExertion: "3" },
+    { id: "104", dateMs: Date.UTC(2021, 5, 1, 17, 0), name: "Treadmill intervals", type: "Run", elapsedS: 2400, distanceM: 7000, filename: "", gear: "Pegasus 40", perceivedExertion: "8" },
+    { id: "105", dateMs: Date.UTC(2021, 5, 2, 17, 0), name: "Lost file", type: "Run", elapsedS: 3000, distanceM: 9000, filename: "activities/105.gpx.gz", gear: "", perceivedExertion: "" },
+  ]);
+  writeZip(file, [
+    { name: "activities.csv", data: new TextEncoder().encode(csv), deflate: true },
+    { name: "activities/101.fit.gz", data: gz(runFit(r1)) },
+    { name: "activities/102.gpx.gz", data: gz(runGpx(r2, "Afternoon Run")) },
+    { name: "activities/103.tcx.gz", data: gz(runTcx(r3)) },
+    { name: "bikes.csv", data: new TextEncoder().encode("Bike Name,Bike Brand\n"), deflate: true },
+    { name: "media/photo-1.jpg", data: new Uint8Array(2048) },
+    { name: "profile.json", data: new TextEncoder().encode("{}") },
+  ]);
+}
+
+describe("a Strava bulk export", () => {
+  it("merges activities.csv with the files it names and keeps the rows that have no file", async () => {
+    const file = path.join(fx.workDir, "export_12345.zip");
+    buildStravaExport(file);
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s.failed).toEqual([]);
+    expect(s.imported).toBe(5);
+    expect(s.activities).toBe(5);
+    const rows = await rowsOf();
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    const tempo = byName.get("Tempo by the river")!;
+    expect(tempo).toMatchObject({ source: "fit", gear: "Pegasus 40", perceived_exertion: 6, sport: "run", utc_offset_min: 60 });
+    expect(JSON.parse(tempo.stream_json).hr.length).toBeGreaterThan(100);
+    // The runner called it a trail run on Strava; the GPX alone said running.
+    expect(byName.get("Hill reps")).toMatchObject({ source: "gpx", sport: "trail_run", gear: "Speedgoat" });
+    expect(byName.get("Easy shakeout")).toMatchObject({ source: "tcx", perceived_exertion: 3 });
+    expect(byName.get("Treadmill intervals")).toMatchObject({ source: "strava_csv", distance_m: 7000, elapsed_s: 2400, perceived_exertion: 8 });
+    expect(byName.get("Lost file")).toMatchObject({ source: "strava_csv", distance_m: 9000 });
+  });
+
+  it("adds nothing when the same export is imported again", async () => {
+    const file = path.join(fx.workDir, "export.zip");
+    buildStravaExport(file);
+    const first = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    const before = await rowsOf();
+    const again = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    expect(again).toMatchObject({ imported: 0, duplicates: first.imported, failed: [], activities: first.activities });
+    expect(await rowsOf()).toEqual(before);
+  });
+
+  it("adds nothing when a copy of the export with a different zip layout is imported", async () => {
+    const file = path.join(fx.workDir, "export.zip");
+    buildStravaExport(file);
+    await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    const before = await rowsOf();
+    // Unpacked and re-zipped under a folder: every file has new bytes around it, the same activities.
+    const copy = path.join(fx.workDir, "copy.zip");
+    const r1 = syntheticRun(1, 1800);
+    writeZip(copy, [{ name: "strava/activities/101.fit.gz", data: gz(runFit(r1)), deflate: true }]);
+    const again = await importPaths(fx.app, fx.userId, [{ path: copy }], { dataDir: fx.dataDir, workers: 0 });
+    expect(again).toMatchObject({ imported: 0, duplicates: 1 });
+    expect(await rowsOf()).toEqual(before);
+  });
+});
+
+describe("a Garmin Connect export", () => {
+  it("finds the FIT files in UploadedFiles zips nested wherever they sit, unpacking only under the data folder", async () => {
+    const inner1 = path.join(fx.workDir, "inner1.zip");
+    const inner2 = path.join(fx.workDir, "inner2.zip");
+    writeZip(inner1, [
+      { name: "fitparse__activity-small-fenix2-run.fit", data: corpus("fit/fitparse__activity-small-fenix2-run.fit"), deflate: true },
+      { name: "run-2021.fit", data: runFit(syntheticRun(10)), deflate: true },
+    ]);
+    writeZip(inner2, [{ name: "2013-02-06.fit", data: corpus("fit/fitparse__2013-02-06-12-11-14.fit"), deflate: true }]);
+    const outer = path.join(fx.workDir, "garmin-export.zip");
+    writeZip(outer, [
+      { name: "DI_CONNECT/DI-Connect-Fitness/runner_0_summarizedActivities.json", data: new TextEncoder().encode("[]") },
+      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", data: fs.readFileSync(inner1) },
+      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip", data: fs.readFileSync(inner2), deflate: true },
+    ]);
+    const progress: number[] = [];
+    const s = await importPaths(fx.app, fx.userId, [{ path: outer }], { dataDir: fx.dataDir, workers: 0, onProgress: (p) => progress.push(p.filesTotal) });
+    expect(s).toMatchObject({ files: 3, imported: 3, failed: [] });
+    // The total grows as nested archives are opened.
+    expect(progress.at(-1)).toBe(3);
+    const rows = await rowsOf();
+    expect(rows.map((r) => r.source)).toEqual(["fit", "fit", "fit"]);
+    expect(rows.every((r) => r.source_file?.includes("UploadedFiles_0-_Part"))).toBe(true);
+    // The inner zips were unpacked to the data folder's tmp and removed afterwards.
+    expect(fs.readdirSync(path.join(fx.dataDir, "tmp"))).toEqual([]);
+  });
+});
+
+describe("twins from two sources", () => {
+  it("stores a FIT file and its GPX twin once, keeping the FIT's richer record and the GPX's name", async () => {
+    const r = syntheticRun(20, 2400);
+    const dir = path.join(fx.workDir, "twins");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "a-run.gpx"), runGpx(r, "Sunday long run"));
+    fs.writeFileSync(path.join(dir, "b-run.fit"), runFit(r));
+    const s = await importPaths(fx.app, fx.userId, [{ path: dir }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s).toMatchObject({ imported: 1, duplicates: 1, activities: 1 });
+    const [row] = await rowsOf();
+    expect(row).toMatchObject({ source: "fit", name: "Sunday long run", utc_offset_min: 60 });
+  });
+
+  it("keeps the stored record when a poorer twin arrives in a later import", async () => {
+    const r = syntheticRun(21, 2400);
+    const fit = path.join(fx.workDir, "run.fit");
+    const gpx = path.join(fx.workDir, "run.gpx");
+    fs.writeFileSync(fit, runFit(r));
+    fs.writeFileSync(gpx, runGpx(r, "Named later"));
+    await importPaths(fx.app, fx.userId, [{ path: fit }], { dataDir: fx.dataDir, workers: 0 });
+    const s = await importPaths(fx.app, fx.userId, [{ path: gpx }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s).toMatchObject({ imported: 0, duplicates: 1, activities: 1 });
+    const [row] = await rowsOf();
+    expect(row).toMatchObject({ source: "fit", name: "Named later", source_file: fit });
+  });
+
+  it("keeps two runs on the same morning apart when their distances differ", async () => {
+    const a = syntheticRun(30, 1800);
+    const b = { ...syntheticRun(31, 900), startMs: a.startMs + 60_000 };
+    fs.writeFileSync(path.join(fx.workDir, "a.fit"), runFit(a));
+    fs.writeFileSync(path.join(fx.workDir, "b.fit"), runFit(b));
+    const s = await importPaths(fx.app, fx.userId, [{ path: fx.workDir }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s).toMatchObject({ imported: 2, duplicates: 0 });
+  });
+});

@@ -1,0 +1,14 @@
+export { importPaths } from "./run-import.js";
+export type { FailedFile, ImportOptions, ImportProgress, ImportSummary } from "./run-import.js";
+export type { ImportInput } from "./walk-sources.js";
+export { DEFAULT_LIMITS } from "./limits.js";
+export type { ImportLimits } from "./limits.js";
+export { resolveImportUser } from "./import-user.js";
+export { dataDirFor } from "./data-dir.js";
+export { formatProgressLine } from "./progress-line.js";
+export { createInProcessJobRunner } from "./job-runner.js";
+export type { ImportJobRunner, QueuedImport } from "./job-runner.js";
+export { startUploadImport, getImportJob, DEFAULT_UPLOAD_LIMIT_BYTES } from "./import-jobs.js";
+export type { ImportJobView, UploadRequest } from "./import-jobs.js";
+export { listActivities, getActivity } from "./activity-queries.js";
+export type { ActivityDetailView, ActivityListQuery, ActivitySummaryView } from "./activity-queries.js";

@@ -1,0 +1,343 @@
+/**
+ * The import pipeline: walk the inputs, parse on every core, drop twins, write in batches.
+ *
+ * Each batch is one transaction holding, for every file it covers, the file's record (by content
+ * hash) together with the activities it gave. A process killed mid-import therefore leaves whole
+ * files or nothing; running the import again recognises the finished files by hash and completes
+ * the rest.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Updateable } from "kysely";
+import { activities, importFiles } from "../../store/index.js";
+import type { NewActivityRow } from "../../store/index.js";
+import type { ActivitiesTable, NewImportFileRow } from "../../store/schema.js";
+import type { App } from "../app.js";
+import { richness, toRecord } from "./activity-record.js";
+import type { ActivityRecord } from "./activity-record.js";
+import { TwinIndex } from "./dedupe.js";
+import type { TwinKey } from "./dedupe.js";
+import { withLimits } from "./limits.js";
+import type { ImportLimits } from "./limits.js";
+import type { ParseOutcome } from "./parse-task.js";
+import { stravaRowActivity } from "./parsers.js";
+import { applyStravaRow } from "./strava-export.js";
+import type { StravaContext } from "./strava-export.js";
+import { walkSources } from "./walk-sources.js";
+import type { ImportInput, SourceFile } from "./walk-sources.js";
+import { createParsePool, defaultPoolSize } from "./worker-pool.js";
+
+export interface FailedFile {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  /** Files looked at (activity files and CSVs; not the archives holding them). */
+  files: number;
+  /** Activities added. */
+  imported: number;
+  /** Activities already stored (from another file, or this file in an earlier import). */
+  duplicates: number;
+  /** Files read that hold no activity (settings, routes, other CSVs). */
+  skipped: number;
+  failed: FailedFile[];
+  /** The user's activities after the import. */
+  activities: number;
+  seconds: number;
+}
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  failed: number;
+  elapsedS: number;
+  /** Files per second so far. */
+  ratePerS: number;
+  /** Seconds left at the current rate; null until there is a rate. */
+  etaS: number | null;
+}
+
+export interface ImportOptions {
+  /** The data folder: nested archives are unpacked in its tmp/ folder, nowhere else. */
+  dataDir: string;
+  limits?: Partial<ImportLimits>;
+  /** Parse workers; 0 parses on the calling thread. Default: one per core. */
+  workers?: number;
+  /** Files per transaction. */
+  batchFiles?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+interface Indexed extends TwinKey {
+  id: string;
+  richness: number;
+  sport: string;
+  name: string | null;
+  gear: string | null;
+  perceivedExertion: number | null;
+  /** The row while it waits in the current batch; null once written. */
+  pending: NewActivityRow | null;
+}
+
+type ActivityPatch = Omit<Updateable<ActivitiesTable>, "id" | "user_id" | "created_at">;
+
+interface Batch {
+  inserts: NewActivityRow[];
+  /** Index entries of the inserts, to mark written after the commit. */
+  entries: Indexed[];
+  updates: Map<string, ActivityPatch>;
+  files: NewImportFileRow[];
+}
+
+const emptyBatch = (): Batch => ({ inserts: [], entries: [], updates: new Map(), files: [] });
+
+/** In-flight bytes beyond which reading waits for the workers: memory stays flat on any export. */
+const MAX_INFLIGHT_BYTES = 64 * 1024 * 1024;
+
+export async function importPaths(
+  app: App,
+  userId: string,
+  inputs: readonly ImportInput[],
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const limits = withLimits(opts.limits);
+  const batchFiles = Math.max(1, opts.batchFiles ?? 100);
+  const { db } = app.database;
+  const now = () => app.now().toISOString();
+
+  const settled = await importFiles.listSettledHashes(db, userId);
+  const index = new TwinIndex<Indexed>();
+  for (const k of await activities.listActivityKeys(db, userId)) {
+    index.add({
+      id: k.id,
+      startMs: Date.parse(k.start_utc),
+      elapsedS: k.elapsed_s,
+      movingS: k.moving_s,
+      distanceM: k.distance_m,
+      richness: richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars }),
+      sport: k.sport,
+      name: k.name,
+      gear: k.gear,
+      perceivedExertion: k.perceived_exertion,
+      pending: null,
+    });
+  }
+
+  const counts = { files: 0, filesDone: 0, imported: 0, duplicates: 0, skipped: 0 };
+  const failed: FailedFile[] = [];
+  const stravaContexts: StravaContext[] = [];
+  let batch = emptyBatch();
+  let batchFileCount = 0;
+
+  const progress = (): void => {
+    if (opts.onProgress === undefined) return;
+    const elapsedS = (performance.now() - t0) / 1000;
+    const ratePerS = elapsedS > 0 ? counts.filesDone / elapsedS : 0;
+    const left = Math.max(0, counts.files - counts.filesDone);
+    opts.onProgress({
+      filesDone: counts.filesDone,
+      filesTotal: counts.files,
+      imported: counts.imported,
+      duplicates: counts.duplicates,
+      skipped: counts.skipped,
+      failed: failed.length,
+      elapsedS,
+      ratePerS,
+      etaS: ratePerS > 0 ? left / ratePerS : null,
+    });
+  };
+
+  const fileRow = (name: string, sha: string, status: NewImportFileRow["status"], activityCount: number, problem?: { code: string; message: string }): NewImportFileRow => ({
+    id: randomUUID(),
+    user_id: userId,
+    sha256: sha,
+    file_name: name.slice(-1000),
+    status,
+    code: problem?.code ?? null,
+    message: problem?.message ?? null,
+    activity_count: activityCount,
+    created_at: now(),
+  });
+
+  const patchTwin = (twin: Indexed, patch: ActivityPatch): void => {
+    if (twin.pending !== null) Object.assign(twin.pending, patch);
+    else batch.updates.set(twin.id, { ...batch.updates.get(twin.id), ...patch });
+  };
+
+  /** Stores a record unless a twin is already there; keeps the richer one. True when added. */
+  const admit = (rec: ActivityRecord, sourceFile: string): boolean => {
+    const key: TwinKey = { startMs: Date.parse(rec.start_utc), elapsedS: rec.elapsed_s, movingS: rec.moving_s, distanceM: rec.distance_m };
+    const rich = richness({ source: rec.source, streamChars: rec.stream_json.length, lapsChars: rec.laps_json.length });
+    const twin = index.findTwin(key);
+    if (twin === undefined) {
+      const row: NewActivityRow = { ...rec, id: randomUUID(), user_id: userId, surface: null, shoe_id: null, source_file: sourceFile.slice(-1000), created_at: now() };
+      const entry: Indexed = { ...key, id: row.id, richness: rich, sport: rec.sport, name: rec.name, gear: rec.gear, perceivedExertion: rec.perceived_exertion, pending: row };
+      batch.inserts.push(row);
+      batch.entries.push(entry);
+      index.add(entry);
+      return true;
+    }
+    // Words the runner gave (name, gear, effort) survive whichever record's samples are kept.
+    const name = twin.name ?? rec.name;
+    const gear = twin.gear ?? rec.gear;
+    const pe = twin.perceivedExertion ?? rec.perceived_exertion;
+    if (rich > twin.richness) {
+      const sport = rec.sport === "other" ? twin.sport : rec.sport;
+      patchTwin(twin, { ...rec, sport, name: rec.name ?? twin.name, gear: rec.gear ?? twin.gear, perceived_exertion: rec.perceived_exertion ?? twin.perceivedExertion, source_file: sourceFile.slice(-1000) });
+      Object.assign(twin, { richness: rich, sport, name: rec.name ?? twin.name, gear: rec.gear ?? twin.gear, perceivedExertion: rec.perceived_exertion ?? twin.perceivedExertion });
+    } else {
+      const sport = twin.sport === "other" && rec.sport !== "other" ? rec.sport : twin.sport;
+      if (name !== twin.name || gear !== twin.gear || pe !== twin.perceivedExertion || sport !== twin.sport) {
+        patchTwin(twin, { name, gear, perceived_exertion: pe, sport });
+        Object.assign(twin, { name, gear, perceivedExertion: pe, sport });
+      }
+    }
+    return false;
+  };
+
+  const handle = (file: SourceFile, o: ParseOutcome): void => {
+    counts.filesDone++;
+    batchFileCount++;
+    if (o.known) {
+      // Its Strava row was merged into it the first time: no activity from the row alone.
+      if (file.stravaRow !== null) file.strava?.used.add(file.stravaRow);
+      const prior = settled.get(o.sha256);
+      if (prior?.status === "skipped") counts.skipped++;
+      else counts.duplicates += prior?.activityCount ?? 0;
+      return;
+    }
+    if (o.failure !== null) {
+      failed.push({ file: file.name, code: o.failure.code, message: o.failure.message });
+      batch.files.push(fileRow(file.name, o.sha256, "failed", 0, o.failure));
+      return;
+    }
+    if (o.skipped !== null) {
+      counts.skipped++;
+      batch.files.push(fileRow(file.name, o.sha256, "skipped", 0, o.skipped));
+      return;
+    }
+    let records = o.activities;
+    if (file.stravaRow !== null && file.strava !== null) {
+      records = applyStravaRow(records, file.stravaRow);
+      file.strava.used.add(file.stravaRow);
+    }
+    let added = 0;
+    for (const rec of records) if (admit(rec, file.name)) added++;
+    counts.imported += added;
+    counts.duplicates += records.length - added;
+    batch.files.push(fileRow(file.name, o.sha256, added > 0 ? "imported" : "duplicate", records.length));
+  };
+
+  const flush = async (): Promise<void> => {
+    const b = batch;
+    batch = emptyBatch();
+    batchFileCount = 0;
+    if (b.inserts.length === 0 && b.updates.size === 0 && b.files.length === 0) return;
+    // From here on these rows belong to the transaction: later twins update them by id.
+    for (const entry of b.entries) entry.pending = null;
+    await db.transaction().execute(async (trx) => {
+      await activities.insertActivities(trx, b.inserts);
+      for (const [id, patch] of b.updates) await activities.updateActivity(trx, userId, id, patch);
+      await importFiles.insertImportFiles(trx, b.files);
+    });
+  };
+
+  const tmpDir = path.join(opts.dataDir, "tmp", `import-${randomUUID()}`);
+  const pool = createParsePool(opts.workers ?? defaultPoolSize(), new Set(settled.keys()));
+  const inflight = new Set<Promise<void>>();
+  let inflightBytes = 0;
+  let nextId = 0;
+  try {
+    for await (const ev of walkSources(inputs, { limits, tmpDir })) {
+      if (ev.type === "found") {
+        counts.files += ev.count;
+      } else if (ev.type === "strava") {
+        stravaContexts.push(ev.context);
+        counts.filesDone++;
+      } else if (ev.type === "skipped") {
+        counts.filesDone++;
+        counts.skipped++;
+        if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "skipped", 0, ev));
+      } else if (ev.type === "failed") {
+        counts.filesDone++;
+        failed.push({ file: ev.name, code: ev.code, message: ev.message });
+        if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "failed", 0, ev));
+      } else {
+        const file = ev.file;
+        let bytes: Buffer;
+        try {
+          bytes = await file.read();
+        } catch (err) {
+          counts.filesDone++;
+          failed.push({ file: file.name, code: "READ_FAILED", message: `${file.name} could not be read: ${(err as Error).message}` });
+          progress();
+          continue;
+        }
+        const size = bytes.length;
+        inflightBytes += size;
+        const task = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), fileName: file.name, limits };
+        const p: Promise<void> = pool
+          .parse(task)
+          .then(
+            (o) => handle(file, o),
+            (err: unknown) => {
+              counts.filesDone++;
+              failed.push({ file: file.name, code: "PARSE_CRASHED", message: `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}` });
+            },
+          )
+          .finally(() => {
+            inflightBytes -= size;
+            inflight.delete(p);
+            progress();
+          });
+        inflight.add(p);
+        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * 2) || inflightBytes > MAX_INFLIGHT_BYTES)) {
+          await Promise.race(inflight);
+        }
+      }
+      if (batchFileCount >= batchFiles) await flush();
+      progress();
+    }
+    await Promise.all(inflight);
+
+    // Strava rows whose file gave nothing (none named, missing, unreadable) come from the row alone.
+    for (const ctx of stravaContexts) {
+      let added = 0;
+      let total = 0;
+      for (const row of ctx.rows) {
+        if (ctx.used.has(row)) continue;
+        if (row.date === null) {
+          failed.push({ file: `${ctx.csvName} line ${row.line}`, code: "STRAVA_ROW_NO_DATE", message: `${ctx.csvName} line ${row.line}: activity ${row.id} has no readable date.` });
+          continue;
+        }
+        total++;
+        if (admit(toRecord(stravaRowActivity(row)), `${ctx.csvName} line ${row.line}`)) added++;
+      }
+      counts.imported += added;
+      counts.duplicates += total - added;
+      if (!settled.has(ctx.sha256)) batch.files.push(fileRow(ctx.csvName, ctx.sha256, added > 0 ? "imported" : "duplicate", total));
+    }
+    await flush();
+    progress();
+  } finally {
+    await pool.close();
+    await fs.rm(tmpDir, { recursive: true, force: true });
+  }
+
+  return {
+    files: counts.files,
+    imported: counts.imported,
+    duplicates: counts.duplicates,
+    skipped: counts.skipped,
+    failed,
+    activities: await activities.countActivities(db, userId),
+    seconds: Math.round((performance.now() - t0) / 10) / 100,
+  };
+}

@@ -1,0 +1,496 @@
+/**
+ * Plans from the runner's own data: a build-up plan measured from their imported runs (or a
+ * weekly distance they give), a walk-run return steered by the pain diary, and the adaptation
+ * that re-plans the weeks ahead when a week fell short or pain rose, remembering what changed
+ * and why. Also the secret calendar-subscription URL, kept only as a SHA-256.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { RUNNING_SPORTS } from "../core/activity.js";
+import { planToICalendar } from "../core/calendar/ical.js";
+import { DomainError, isDomainError } from "../core/errors.js";
+import { addDays, daysBetween, nextMonday, weekStartOf } from "../core/plan/dates.js";
+import {
+  adaptPlan,
+  baselineFromHistory,
+  generatePlan,
+  generateReturnToRun,
+  judgeDay,
+} from "../core/plan/index.js";
+import { MAX_PAIN_TO_PROGRESS } from "../core/plan/return-to-run.js";
+import type { LoggedWeek, PainEntry, Plan, PlanChange, ReturnPlan } from "../core/plan/index.js";
+import type {
+  ActivePlanView,
+  CreatePlanBody,
+  PlanChangesView,
+  PlanChangeView,
+  ReturnTodayView,
+} from "../contracts/plans.js";
+import { activities, calendarTokens, plans } from "../store/index.js";
+import type { PlanRow } from "../store/index.js";
+import type { App } from "./app.js";
+import { listPainEntries } from "./pain.js";
+import { getProfile } from "./profile.js";
+
+/** The baseline is the mean of this many complete weeks (baselineFromHistory uses four). */
+const BASELINE_WEEKS = 4;
+
+interface BuildInput {
+  kind: "build";
+  goal: Plan["goal"];
+  start: string;
+  currentWeeklyM: number | null;
+  beginner: boolean;
+  returning: boolean;
+  runDaysPerWeek: number | null;
+  basis: Basis;
+}
+
+interface ReturnInput {
+  kind: "return";
+  start: string;
+  baselinePain: number;
+  basis: Basis;
+}
+
+type StoredInput = BuildInput | ReturnInput;
+
+export interface Basis {
+  baseline_from: "given" | "runs" | null;
+  baseline_weeks: number | null;
+  profile_from: "given" | "profile" | "default" | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runner's data
+
+/** The runner's calendar date: UTC shifted by the offset of their latest run (their time zone). */
+async function todayFor(app: App, userId: string): Promise<string> {
+  const latest = await activities.listActivities(
+    app.database.db,
+    userId,
+    {},
+    { key: "start_utc", dir: "desc" },
+    { limit: 1, offset: 0 },
+  );
+  const offset = latest.rows[0]?.utc_offset_min ?? 0;
+  return new Date(app.now().getTime() + offset * 60_000).toISOString().slice(0, 10);
+}
+
+/** Running distance per local week (Monday starts) from `fromDate` on, weeks without runs as 0. */
+export function weeklyRunning(
+  runs: readonly { start_utc: string; utc_offset_min: number | null; distance_m: number }[],
+  fromWeek: string,
+  toWeek: string,
+): LoggedWeek[] {
+  const weeks = new Map<string, number>();
+  for (let w = fromWeek; daysBetween(w, toWeek) >= 0; w = addDays(w, 7)) weeks.set(w, 0);
+  for (const r of runs) {
+    const t = Date.parse(r.start_utc);
+    if (Number.isNaN(t)) continue;
+    const local = new Date(t + (r.utc_offset_min ?? 0) * 60_000).toISOString().slice(0, 10);
+    const week = weekStartOf(local);
+    const sum = weeks.get(week);
+    if (sum !== undefined) weeks.set(week, sum + Math.max(0, r.distance_m));
+  }
+  return [...weeks].map(([weekStart, distanceM]) => ({ weekStart, distanceM }));
+}
+
+async function loggedWeeks(app: App, userId: string, fromWeek: string, toWeek: string): Promise<LoggedWeek[]> {
+  // A day's margin either side of the window covers any UTC offset.
+  const { rows } = await activities.listActivities(
+    app.database.db,
+    userId,
+    {
+      sports: RUNNING_SPORTS,
+      fromUtc: `${addDays(fromWeek, -1)}T00:00:00.000Z`,
+      toUtc: `${addDays(toWeek, 8)}T00:00:00.000Z`,
+    },
+    { key: "start_utc", dir: "asc" },
+    // Five months of daily runs, doubled: far more than the window can hold.
+    { limit: 10_000, offset: 0 },
+  );
+  return weeklyRunning(rows, fromWeek, toWeek);
+}
+
+async function hasRunsBefore(app: App, userId: string, beforeWeek: string, weeks: number): Promise<boolean> {
+  const { total } = await activities.listActivities(
+    app.database.db,
+    userId,
+    { sports: RUNNING_SPORTS, fromUtc: `${addDays(beforeWeek, -7 * weeks - 1)}T00:00:00.000Z`, toUtc: `${beforeWeek}T23:59:59.999Z` },
+    { key: "start_utc", dir: "asc" },
+    { limit: 1, offset: 0 },
+  );
+  return total > 0;
+}
+
+/** Pain-diary days as the plan's model reads them: a score not recorded counts as no pain. */
+function asTrendEntries(diary: readonly DiaryDay[]): PainEntry[] {
+  return diary
+    .filter((d) => d.during !== null || d.after !== null || d.nextMorning !== null)
+    .map((d) => ({ date: d.date, during: d.during ?? 0, after: d.after ?? 0, nextMorning: d.nextMorning }));
+}
+
+/**
+ * Walk-run sessions are the diary days with a score during the run. When the "after" score is
+ * missing the "during" score stands in for it: the session still has to meet the same 3/10.
+ */
+function asSessionEntries(diary: readonly DiaryDay[]): PainEntry[] {
+  return diary
+    .filter((d) => d.during !== null)
+    .map((d) => ({ date: d.date, during: d.during ?? 0, after: d.after ?? d.during ?? 0, nextMorning: d.nextMorning }));
+}
+
+async function profileFlags(
+  app: App,
+  userId: string,
+): Promise<{ beginner: boolean; returning: boolean; from: "profile" | "default" }> {
+  const profile = await getProfile(app, userId);
+  return {
+    beginner: profile.experience === "new",
+    returning: profile.experience === "returning",
+    from: profile.updatedAt === null ? "default" : "profile",
+  };
+}
+
+/** One pain-diary day as the plans read it; a score is null when it was not recorded. */
+export interface DiaryDay {
+  date: string;
+  during: number | null;
+  after: number | null;
+  nextMorning: number | null;
+}
+
+/** The pain diary from `from` to `to`, both the runner's local dates, inclusive. */
+async function loadPainDiary(app: App, userId: string, from: string, to: string): Promise<DiaryDay[]> {
+  const entries = await listPainEntries(app, userId, { from, to });
+  return entries.map((e) => ({ date: e.date, during: e.during, after: e.after, nextMorning: e.nextMorning }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating
+
+/** Core errors about a field become field errors the form can show next to that field. */
+const FIELD_OF_CODE: Record<string, string> = {
+  PLAN_NO_BASELINE: "currentWeeklyM",
+  PLAN_BASELINE_TOO_LOW: "currentWeeklyM",
+  PLAN_EVENT_BEFORE_START: "goal.date",
+  PLAN_EVENT_TOO_FAR: "goal.date",
+  PLAN_BAD_GOAL: "goal",
+  PLAN_BAD_RUN_DAYS: "runDaysPerWeek",
+};
+
+function withField<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isDomainError(err)) {
+      const path = FIELD_OF_CODE[err.code];
+      if (path !== undefined) throw new DomainError(err.code, err.message, { fields: [{ path, message: err.message }] });
+    }
+    throw err;
+  }
+}
+
+export async function createPlan(app: App, userId: string, body: CreatePlanBody): Promise<ActivePlanView> {
+  const today = await todayFor(app, userId);
+  let input: StoredInput;
+  let planJson: string;
+  if (body.kind === "build") {
+    const start = body.start ?? nextMonday(today);
+    const profile = await profileFlags(app, userId);
+    const given = body.beginner !== undefined || body.returning !== undefined;
+    const beginner = body.beginner ?? profile.beginner;
+    const returning = body.returning ?? profile.returning;
+    // Only complete weeks count: the week in progress would understate the usual week.
+    const upTo = daysBetween(weekStartOf(start), weekStartOf(today)) > 0 ? weekStartOf(start) : weekStartOf(today);
+    const fromWeek = addDays(upTo, -7 * BASELINE_WEEKS);
+    let history: { weeks: { start: string; distanceM: number }[] } | undefined;
+    if (body.currentWeeklyM === undefined && (await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))) {
+      const weeks = await loggedWeeks(app, userId, fromWeek, addDays(upTo, -7));
+      history = { weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) };
+    }
+    const plan = withField(() =>
+      generatePlan({
+        start,
+        ...(body.currentWeeklyM !== undefined ? { currentWeeklyM: body.currentWeeklyM } : {}),
+        ...(history && body.currentWeeklyM === undefined
+          ? { currentWeeklyM: baselineFromHistory(history, upTo) ?? 0 }
+          : {}),
+        goal: body.goal,
+        beginner,
+        returning,
+        ...(body.runDaysPerWeek !== undefined ? { runDaysPerWeek: body.runDaysPerWeek } : {}),
+      }),
+    );
+    input = {
+      kind: "build",
+      goal: body.goal,
+      start,
+      currentWeeklyM: body.currentWeeklyM ?? null,
+      beginner,
+      returning,
+      runDaysPerWeek: body.runDaysPerWeek ?? null,
+      basis: {
+        baseline_from: body.currentWeeklyM !== undefined ? "given" : "runs",
+        baseline_weeks: body.currentWeeklyM !== undefined ? null : BASELINE_WEEKS,
+        profile_from: given ? "given" : profile.from,
+      },
+    };
+    planJson = JSON.stringify(plan);
+  } else {
+    const start = body.start ?? today;
+    const baselinePain = body.baselinePain ?? 0;
+    const diary = await loadPainDiary(app, userId, start, today);
+    const plan = upcomingFrom(generateReturnToRun({ start, painLog: asSessionEntries(diary), baselinePain }), today);
+    input = { kind: "return", start, baselinePain, basis: { baseline_from: null, baseline_weeks: null, profile_from: null } };
+    planJson = JSON.stringify(plan);
+  }
+
+  const now = app.now().toISOString();
+  const row = await app.database.db.transaction().execute(async (trx) => {
+    // A new plan replaces the active one; the old one is kept, inactive, for the record.
+    await plans.deactivatePlans(trx, userId, now);
+    return plans.insertPlan(trx, {
+      id: randomUUID(),
+      user_id: userId,
+      kind: input.kind,
+      input_json: JSON.stringify(input),
+      plan_json: planJson,
+      previous_plan_json: null,
+      changes_json: "null",
+      data_signature: null,
+      created_at: now,
+      updated_at: now,
+      active: 1,
+    });
+  });
+  return present(await refreshRow(app, userId, row), await todayFor(app, userId), app, userId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Adapting
+
+function signature(parts: unknown): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+/** Return-plan sessions that fell in the past move to today, keeping their every-other-day rhythm. */
+function upcomingFrom(plan: ReturnPlan, today: string): ReturnPlan {
+  const first = plan.weeks[0]?.sessions[0]?.date;
+  if (first === undefined || daysBetween(first, today) <= 0) return plan;
+  const shift = daysBetween(first, today);
+  const sessions = plan.weeks.flatMap((w) => w.sessions).map((s) => ({ ...s, date: addDays(s.date, shift) }));
+  const weeks: { start: string; sessions: typeof sessions }[] = [];
+  for (const s of sessions) {
+    const start = weekStartOf(s.date);
+    const week = weeks.find((w) => w.start === start);
+    if (week) week.sessions.push(s);
+    else weeks.push({ start, sessions: [s] });
+  }
+  return { ...plan, weeks };
+}
+
+function buildChanges(items: readonly PlanChange[]): PlanChangeView[] {
+  return items.map((c) => ({ week: c.week, before_m: c.before_m, after_m: c.after_m, why: c.why }));
+}
+
+/** What moved in a return plan: the stage, and the diary days that moved it. */
+function returnChanges(before: ReturnPlan, after: ReturnPlan): PlanChangeView[] {
+  const seen = new Set(before.days.map((d) => `${d.date}|${d.outcome}|${d.stage_after}`));
+  const fresh = after.days.filter((d) => !seen.has(`${d.date}|${d.outcome}|${d.stage_after}`));
+  const items: PlanChangeView[] = fresh
+    .filter((d) => d.outcome !== "waiting")
+    .map((d) => ({ week: d.date, before_m: null, after_m: null, why: `${d.date}: ${d.why}` }));
+  if (before.current_stage !== after.current_stage || before.complete !== after.complete) {
+    const what = after.complete
+      ? "You have completed the walk-run return."
+      : `You are now at stage ${after.current_stage} (was ${before.current_stage}).`;
+    items.unshift({ week: null, before_m: null, after_m: null, why: what });
+  }
+  return items;
+}
+
+/**
+ * Adapts the stored plan to the runner's latest runs and pain diary, when they (or the date)
+ * changed since the last look. Stores the new plan, the one it replaced and what changed.
+ */
+async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanRow> {
+  const today = await todayFor(app, userId);
+  const input = JSON.parse(row.input_json) as StoredInput;
+  let sig: string;
+  let next: { planJson: string; changes: PlanChangeView[] } | null = null;
+  if (input.kind === "build") {
+    const current = JSON.parse(row.plan_json) as Plan;
+    const firstWeek = current.weeks[0]?.start ?? weekStartOf(input.start);
+    // Four weeks before the plan as well: adaptPlan weighs last week against the month's mean.
+    const fromWeek = addDays(firstWeek, -7 * BASELINE_WEEKS);
+    const thisWeek = weekStartOf(today);
+    const logged =
+      daysBetween(fromWeek, thisWeek) >= 0 ? (await loggedWeeks(app, userId, fromWeek, thisWeek)).filter((w) => w.weekStart !== thisWeek) : [];
+    const pain = asTrendEntries(await loadPainDiary(app, userId, addDays(today, -14), today));
+    sig = signature({ today, logged, pain });
+    if (sig === row.data_signature) return row;
+    const adapted = adaptPlan(current, logged, pain, today);
+    if (adapted.changes.length > 0) next = { planJson: JSON.stringify(adapted.plan), changes: buildChanges(adapted.changes) };
+  } else {
+    const current = JSON.parse(row.plan_json) as ReturnPlan;
+    const diary = asSessionEntries(await loadPainDiary(app, userId, input.start, today));
+    sig = signature({ today, diary });
+    if (sig === row.data_signature) return row;
+    const fresh = upcomingFrom(generateReturnToRun({ start: input.start, painLog: diary, baselinePain: input.baselinePain }), today);
+    const changes = returnChanges(current, fresh);
+    const moved = JSON.stringify(fresh) !== row.plan_json;
+    if (moved) next = { planJson: JSON.stringify(fresh), changes };
+  }
+  const now = app.now().toISOString();
+  const patch =
+    next === null
+      ? { data_signature: sig, updated_at: row.updated_at }
+      : {
+          data_signature: sig,
+          updated_at: now,
+          plan_json: next.planJson,
+          // Upcoming return sessions moving to today is not news; keep the last real change.
+          ...(next.changes.length > 0
+            ? {
+                previous_plan_json: row.plan_json,
+                changes_json: JSON.stringify({ at: now, as_of: today, items: next.changes } satisfies PlanChangesView),
+              }
+            : {}),
+        };
+  const stored = await plans.updateAdaptation(app.database.db, userId, row.id, row.data_signature, patch);
+  // Another request adapted it first, from the same data: read what it stored.
+  if (!stored) return (await plans.findActivePlan(app.database.db, userId)) ?? row;
+  return { ...row, ...patch };
+}
+
+/** The active plan, adapted to what happened since the last look; null without one. */
+export async function refreshPlan(app: App, userId: string): Promise<ActivePlanView | null> {
+  const row = await plans.findActivePlan(app.database.db, userId);
+  if (!row) return null;
+  const fresh = await refreshRow(app, userId, row);
+  return present(fresh, await todayFor(app, userId), app, userId);
+}
+
+export const getActivePlan = refreshPlan;
+
+export async function deleteActivePlan(app: App, userId: string): Promise<void> {
+  const n = await plans.deactivatePlans(app.database.db, userId, app.now().toISOString());
+  if (n === 0) throw new DomainError("PLAN_NOT_FOUND", "You have no active plan.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presenting
+
+async function todayStatus(app: App, userId: string, plan: ReturnPlan, input: ReturnInput, today: string): Promise<ReturnTodayView> {
+  const diary = asSessionEntries(await loadPainDiary(app, userId, addDays(today, -1), today));
+  const entry = diary.find((d) => d.date === today);
+  const yesterday = diary.find((d) => d.date === addDays(today, -1));
+  const next = plan.weeks[0]?.sessions[0]?.date;
+  if (!entry) {
+    if (yesterday && yesterday.nextMorning === null)
+      return {
+        date: today,
+        logged: false,
+        status: "waiting",
+        message: "Yesterday's walk-run needs this morning's pain score before it can count: add it to the pain diary.",
+      };
+    return {
+      date: today,
+      logged: false,
+      status: "not_logged",
+      message: plan.complete
+        ? "The walk-run return is complete."
+        : next === today
+          ? `A stage ${plan.current_stage} walk-run is due today. Afterwards, log your pain in the diary.`
+          : `Nothing logged today. Your next walk-run is on ${next ?? "a day of your choosing"}.`,
+    };
+  }
+  const verdict = judgeDay(entry, input.baselinePain);
+  const messages: Record<typeof verdict, string> = {
+    good: `Today's session stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less and settled: it counts towards the next stage.`,
+    waiting: `Pain stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less so far. Log tomorrow morning's score to count this session.`,
+    hold_pain: `Pain went above ${MAX_PAIN_TO_PROGRESS}/10 today: stay at this stage and start the count again.`,
+    hold_morning: "The pain had not settled by the morning: stay at this stage and start the count again.",
+    step_back: "Pain went above 5/10 today: go back one stage, and rest for a couple of days if it lingers.",
+  };
+  return { date: today, logged: true, status: verdict, message: messages[verdict] };
+}
+
+async function present(row: PlanRow, today: string, app: App, userId: string): Promise<ActivePlanView> {
+  const input = JSON.parse(row.input_json) as StoredInput;
+  const changes = JSON.parse(row.changes_json) as PlanChangesView | null;
+  const meta = {
+    id: row.id,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    changes: changes && Array.isArray(changes.items) ? changes : null,
+    basis: input.basis,
+  };
+  if (input.kind === "build") return { kind: "build", ...meta, plan: JSON.parse(row.plan_json) as Plan };
+  const plan = JSON.parse(row.plan_json) as ReturnPlan;
+  return { kind: "return", ...meta, plan: { ...plan, stages: [...plan.stages] }, today: await todayStatus(app, userId, plan, input, today) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+function calendarText(row: PlanRow, app: App, userId: string): string {
+  const plan = JSON.parse(row.plan_json) as Plan | ReturnPlan;
+  return planToICalendar(plan, {
+    calName: row.kind === "return" ? "kneewise walk-run return" : "kneewise training plan",
+    // Per-user UIDs: two runners subscribing on one device keep separate events.
+    uidDomain: `${createHash("sha256").update(userId).digest("hex").slice(0, 16)}.kneewise`,
+    dtstamp: app.now().toISOString(),
+  });
+}
+
+/** The signed-in runner's active plan as an iCalendar file (adapted first). */
+export async function activePlanICalendar(app: App, userId: string): Promise<string> {
+  const row = await plans.findActivePlan(app.database.db, userId);
+  if (!row) throw new DomainError("PLAN_NOT_FOUND", "You have no active plan to export.");
+  return calendarText(await refreshRow(app, userId, row), app, userId);
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new secret subscription token; any earlier one stops working. The token is returned once. */
+export async function rotateCalendarToken(app: App, userId: string): Promise<{ token: string; created_at: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const now = app.now().toISOString();
+  await app.database.db.transaction().execute(async (trx) => {
+    await calendarTokens.revokeCalendarTokens(trx, userId, now);
+    await calendarTokens.insertCalendarToken(trx, { token_hash: hashToken(token), user_id: userId, created_at: now, revoked_at: null });
+  });
+  return { token, created_at: now };
+}
+
+export async function revokeCalendarToken(app: App, userId: string): Promise<void> {
+  const n = await calendarTokens.revokeCalendarTokens(app.database.db, userId, app.now().toISOString());
+  if (n === 0) throw new DomainError("CALENDAR_TOKEN_NOT_FOUND", "There is no calendar link to revoke.");
+}
+
+export async function calendarTokenState(app: App, userId: string): Promise<{ active: boolean; created_at: string | null }> {
+  const row = await calendarTokens.findLiveCalendarTokenOf(app.database.db, userId);
+  return { active: row !== undefined, created_at: row?.created_at ?? null };
+}
+
+/** Tokens are 32 random bytes in base64url; anything else is not worth a database look-up. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The calendar feed behind a subscription token: the owner's active plan, adapted to their
+ * latest data, so a subscribed calendar follows the plan. Without an active plan the feed is an
+ * empty calendar (the subscription keeps working for the next plan). Unknown or revoked: not found.
+ */
+export async function calendarFeed(app: App, token: string): Promise<string> {
+  const notFound = new DomainError("CALENDAR_NOT_FOUND", "No calendar here.");
+  if (!TOKEN_SHAPE.test(token)) throw notFound;
+  const live = await calendarTokens.findLiveCalendarToken(app.database.db, hashToken(token));
+  if (!live) throw notFound;
+  const row = await plans.findActivePlan(app.database.db, live.user_id);
+  if (!row) return planToICalendar({ weeks: [] }, { calName: "kneewise training plan", uidDomain: "kneewise", dtstamp: app.now().toISOString() });
+  return calendarText(await refreshRow(app, live.user_id, row), app, live.user_id);
+}

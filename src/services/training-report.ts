@@ -1,0 +1,231 @@
+/**
+ * The runner's training report: everything the core needs is read in one round of queries (the
+ * activities in ONE query, with laps and streams only for the weeks the training-error detectors
+ * look at), then core `buildTrainingReport` does all the maths in memory.
+ */
+import { decodeLaps, decodeStream } from "./import/activity-record.js";
+import { trainingExperienceOf } from "../core/profile.js";
+import { DomainError } from "../core/errors.js";
+import { SPORTS } from "../core/activity.js";
+import type { Sport } from "../core/activity.js";
+import {
+  assignShoe,
+  buildTrainingReport,
+  CHECKIN_ITEMS,
+  DEFAULT_TRAINING_CONFIG,
+  SURFACES,
+} from "../core/training/index.js";
+import type {
+  Checkin,
+  CheckinAnswers,
+  DistanceUnit,
+  RunnerProfile,
+  Shoe,
+  Surface,
+  TrainingActivity,
+  TrainingReportInput,
+} from "../core/training/index.js";
+import type { ReportResponse } from "../contracts/training.js";
+import { checkins as checkinRepo, shoes as shoeRepo, trainingActivities, users } from "../store/index.js";
+import type { CheckinRow, ShoeRow } from "../store/index.js";
+import type { TrainingActivityRow } from "../store/repositories/manual-activities.js";
+import type { App } from "./app.js";
+import { getProfile } from "./profile.js";
+
+const DAY_MS = 86_400_000;
+
+export function sportsOf(json: string): Sport[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  return Array.isArray(parsed) ? SPORTS.filter((s) => parsed.includes(s)) : [];
+}
+
+/** The core's view of a stored pair. */
+export function toCoreShoe(row: ShoeRow): Shoe {
+  return {
+    id: row.id,
+    name: row.name,
+    brand: row.brand,
+    startDate: row.start_date,
+    distanceBeforeM: row.initial_distance_m,
+    limitM: row.limit_m,
+    retiredOn: row.retired_at,
+    defaultForSports: sportsOf(row.sports_json),
+  };
+}
+
+export function asSport(value: string): Sport {
+  return (SPORTS as readonly string[]).includes(value) ? (value as Sport) : "other";
+}
+
+export function asSurface(value: string | null): Surface | null {
+  return value !== null && (SURFACES as readonly string[]).includes(value) ? (value as Surface) : null;
+}
+
+/** The local date of an activity, for "was this pair in use that day". */
+export function localDateOf(startUtc: string, utcOffsetMin: number | null): string {
+  return new Date(Date.parse(startUtc) + (utcOffsetMin ?? 0) * 60_000).toISOString().slice(0, 10);
+}
+
+
+/**
+ * Laps and streams are read for the detectors' window (recent + baseline days, 105 by default)
+ * plus two days of slack for time zones; older activities need only their totals.
+ */
+export const DETAIL_DAYS =
+  DEFAULT_TRAINING_CONFIG.recentDays + DEFAULT_TRAINING_CONFIG.baselineDays + 2;
+
+/** Check-ins of the last 28 days are all the trend and its comparison read. */
+const CHECKIN_DAYS = 30;
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The local date now at a given offset from UTC (null reads as UTC). */
+function dateAtOffset(now: Date, offsetMin: number | null): string {
+  return new Date(now.getTime() + (offsetMin ?? 0) * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Today in the runner's time zone. The server does not know where the runner is, so it takes
+ * the offset of their latest activity (the web sends its own date, which wins when given).
+ */
+export async function todayForRunner(app: App, userId: string): Promise<string> {
+  const offset = await trainingActivities.latestUtcOffset(app.database.db, userId);
+  return dateAtOffset(app.now(), offset);
+}
+
+export function checkinAnswersOf(row: CheckinRow): CheckinAnswers {
+  const answers = {} as CheckinAnswers;
+  for (const item of CHECKIN_ITEMS) answers[item] = row[item];
+  return answers;
+}
+
+function toTrainingActivity(row: TrainingActivityRow, shoes: readonly Shoe[]): TrainingActivity {
+  const sport = asSport(row.sport);
+  // A hand-picked pair (or "none") stands; otherwise derive it now, so that runs imported since
+  // the pairs last changed are counted in the right pair without waiting for a re-derivation.
+  const shoeId =
+    Number(row.shoe_manual) === 1
+      ? row.shoe_id
+      : shoes.length === 0
+        ? null
+        : assignShoe({ sport, gear: row.gear, date: localDateOf(row.start_utc, row.utc_offset_min) }, shoes);
+  return {
+    id: row.id,
+    sport,
+    startUtc: row.start_utc,
+    utcOffsetMin: row.utc_offset_min,
+    movingS: row.moving_s,
+    elapsedS: row.elapsed_s,
+    distanceM: row.distance_m,
+    elevationGainM: row.elevation_gain_m,
+    elevationLossM: row.elevation_loss_m,
+    // Heart rate plays no part in the report's rules, so it is not read.
+    avgHr: null,
+    perceivedExertion: row.perceived_exertion,
+    shoeId,
+    surface: asSurface(row.surface),
+    laps: row.laps_json === null ? [] : decodeLaps(row.laps_json),
+    stream: row.stream_json === null || row.stream_json === "{}" ? null : decodeStream(row.stream_json),
+  };
+}
+
+export interface TrainingInputs {
+  /** Everything buildTrainingReport needs except `weeks`. */
+  reportInput: Omit<TrainingReportInput, "weeks">;
+  shoeRows: ShoeRow[];
+  rampThresholdPct: number;
+  units: DistanceUnit;
+}
+
+export interface LoadOptions {
+  /** The runner's local date; by default today in their zone. */
+  asOf?: string | undefined;
+  /** Read laps and streams for the detectors' window (false for shoe mileage alone). */
+  streams: boolean;
+  units?: DistanceUnit | undefined;
+}
+
+/** Reads the profile, pairs, check-ins and activities of one runner, once each. */
+export async function loadTrainingInputs(app: App, userId: string, opts: LoadOptions): Promise<TrainingInputs> {
+  const { db } = app.database;
+  // Before the query we only know asOf roughly (the zone comes from the activities); a day of
+  // slack on each side of the windows covers every offset.
+  const around = opts.asOf ?? app.now().toISOString().slice(0, 10);
+  const detailFromUtc = opts.streams ? `${addDays(around, -DETAIL_DAYS)}T00:00:00.000Z` : null;
+  const [profile, shoeRows, rows, checkinRows] = await Promise.all([
+    getProfile(app, userId),
+    shoeRepo.listShoes(db, userId),
+    trainingActivities.listTrainingActivities(db, userId, detailFromUtc),
+    checkinRepo.listCheckins(db, userId, { from: addDays(around, -CHECKIN_DAYS - 1), to: addDays(around, 1) }),
+  ]);
+
+  let asOf = opts.asOf;
+  if (asOf === undefined) {
+    let latest: TrainingActivityRow | undefined;
+    for (const r of rows) if (latest === undefined || r.start_utc > latest.start_utc) latest = r;
+    asOf = dateAtOffset(app.now(), latest?.utc_offset_min ?? null);
+  }
+
+  const shoes = shoeRows.map(toCoreShoe);
+  const activities = rows.map((r) => toTrainingActivity(r, shoes));
+  const checkins: Checkin[] = checkinRows.map((c) => ({ date: c.date, answers: checkinAnswersOf(c) }));
+  const experience = trainingExperienceOf(profile);
+  const units: DistanceUnit = opts.units ?? profile.units;
+  const runner: RunnerProfile = { experience, units, weekStart: profile.weekStart };
+  return {
+    reportInput: { activities, shoes, checkins, profile: runner, asOf },
+    shoeRows,
+    rampThresholdPct:
+      experience === "regular" ? DEFAULT_TRAINING_CONFIG.rampPct : DEFAULT_TRAINING_CONFIG.rampPctCautious,
+    units,
+  };
+}
+
+export interface ReportOptions {
+  asOf?: string | undefined;
+  weeks?: number | undefined;
+  units?: DistanceUnit | undefined;
+}
+
+export const DEFAULT_REPORT_WEEKS = 12;
+
+/** The report for one runner, as of their today unless told otherwise. */
+export async function trainingReport(app: App, userId: string, opts: ReportOptions = {}): Promise<ReportResponse> {
+  const weeks = opts.weeks ?? DEFAULT_REPORT_WEEKS;
+  if (!Number.isInteger(weeks) || weeks < 1)
+    throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${weeks}.`);
+  const inputs = await loadTrainingInputs(app, userId, { asOf: opts.asOf, streams: true, units: opts.units });
+  const report = buildTrainingReport({ ...inputs.reportInput, weeks });
+  return { report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units };
+}
+
+/**
+ * Whose report the CLI prints: the account with that email; without one, the local owner of an
+ * embedded database, or the only account there is. Never a guess between several runners.
+ */
+export async function findReportUser(app: App, email?: string): Promise<{ id: string; email: string }> {
+  const { db } = app.database;
+  if (email !== undefined) {
+    const row = await users.findUserByEmail(db, email.trim());
+    if (!row) throw new DomainError("USER_NOT_FOUND", `There is no account with the email address ${email}.`);
+    return { id: row.id, email: row.email };
+  }
+  const owner = await users.findLocalOwner(db);
+  if (owner) return { id: owner.id, email: owner.email };
+  const all = await db.selectFrom("users").select(["id", "email"]).orderBy("email").limit(2).execute();
+  const only = all[0];
+  if (all.length === 1 && only) return only;
+  throw new DomainError(
+    all.length === 0 ? "USER_NOT_FOUND" : "USER_AMBIGUOUS",
+    all.length === 0
+      ? "This database has no runner yet: import or log some runs first."
+      : "This database holds several runners: choose one with --user EMAIL.",
+  );
+}

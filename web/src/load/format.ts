@@ -1,0 +1,78 @@
+/** Distances and times for people, in the runner's units. The API always speaks metres and seconds. */
+import type { Units } from "../shell/session.js";
+
+export const METRES_PER_MILE = 1609.344;
+
+export function unitLabel(units: Units): string {
+  return units === "mi" ? "mi" : "km";
+}
+
+export function unitWord(units: Units): string {
+  return units === "mi" ? "miles" : "kilometres";
+}
+
+/** Metres in the runner's unit, as a number (for charts). */
+export function inUnits(metres: number, units: Units): number {
+  return units === "mi" ? metres / METRES_PER_MILE : metres / 1000;
+}
+
+/** A distance typed in the runner's unit, as whole metres. */
+export function toMetres(value: number, units: Units): number {
+  return Math.round(units === "mi" ? value * METRES_PER_MILE : value * 1000);
+}
+
+export function formatDistance(metres: number, units: Units, digits = 1): string {
+  return `${inUnits(metres, units).toFixed(digits)} ${unitLabel(units)}`;
+}
+
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds / 60);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
+}
+
+/** Today in the browser's own time zone, YYYY-MM-DD: the runner's day, not UTC's. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "4 Mar" (or "4 Mar 2024" with the year): short enough for a chart axis. */
+export function shortDate(date: string, withYear = false): string {
+  const [y, m, d] = date.split("-");
+  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? ""}${withYear ? ` ${y}` : ""}`;
+}
+
+export function pct(x: number | null): string {
+  return x === null ? "–" : `${x > 0 ? "+" : ""}${Math.round(x)}%`;
+}
+
+export const ZONE_WORDS = { low: "low", ok: "usual range", high: "high", very_high: "very high" } as const;
+
+export const SPORT_WORDS: Record<string, string> = {
+  run: "Run",
+  trail_run: "Trail run",
+  treadmill: "Treadmill run",
+  walk: "Walk",
+  hike: "Hike",
+  ride: "Cycling",
+  swim: "Swimming",
+  row: "Rowing",
+  strength: "Strength training",
+  other: "Other",
+};
+
+export const SURFACE_WORDS: Record<string, string> = {
+  road: "Road",
+  track: "Track",
+  trail: "Trail",
+  treadmill: "Treadmill",
+  cambered_road: "Cambered road",
+};

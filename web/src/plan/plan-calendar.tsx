@@ -1,0 +1,125 @@
+import type { PlanSessionView, PlanWeekView } from "../../../src/contracts/plans.js";
+import type { Units } from "../shell/session.js";
+import { formatDistance, PHASE_LABELS, SESSION_LABELS, sessionAmount, shortDate } from "./distance.js";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTH = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function SessionLine({ s, units }: { s: PlanSessionView; units: Units }) {
+  const amount = sessionAmount(s, units);
+  return (
+    <details className={`session session-${s.kind}`}>
+      <summary>
+        <span className="session-kind">{SESSION_LABELS[s.kind] ?? s.kind}</span>
+        {amount ? <span className="session-amount"> {amount}</span> : null}
+      </summary>
+      <p>{s.description}</p>
+    </details>
+  );
+}
+
+/** A month grid (Monday first) of every session; shown on wide screens. */
+function MonthGrid({ weeks, units }: { weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[]; units: Units }) {
+  const byDate = new Map<string, PlanSessionView[]>();
+  for (const w of weeks) for (const s of w.sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
+  const months = new Map<string, string[]>();
+  for (const w of weeks) {
+    // A week that spans two months shows in both, so each month's grid is complete.
+    for (const month of new Set([w.start.slice(0, 7), addDays(w.start, 6).slice(0, 7)])) {
+      const list = months.get(month) ?? [];
+      if (!list.includes(w.start)) list.push(w.start);
+      months.set(month, list);
+    }
+  }
+  return (
+    <div className="plan-month">
+      {[...months].map(([month, starts]) => (
+        <table key={month} className="month-grid">
+          <caption>{MONTH.format(new Date(`${month}-01T00:00:00Z`))}</caption>
+          <thead>
+            <tr>
+              {WEEKDAYS.map((d) => (
+                <th key={d} scope="col">
+                  <abbr title={d}>{d.slice(0, 3)}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {starts.map((start) => (
+              <tr key={start}>
+                {WEEKDAYS.map((_, i) => {
+                  const date = addDays(start, i);
+                  const inMonth = date.startsWith(month);
+                  return (
+                    <td key={date} className={inMonth ? undefined : "other-month"}>
+                      {inMonth ? (
+                        <>
+                          <span className="day-number">{Number(date.slice(8))}</span>
+                          {(byDate.get(date) ?? []).map((s, k) => (
+                            <SessionLine key={k} s={s} units={units} />
+                          ))}
+                        </>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+/** The plan week by week: the distance, the reason, and (on phones) each session as a list. */
+export function PlanCalendar({ weeks, units }: { weeks: readonly PlanWeekView[]; units: Units }) {
+  return (
+    <section aria-labelledby="plan-calendar-title" className="plan-calendar">
+      <h2 id="plan-calendar-title">Your calendar</h2>
+      <MonthGrid weeks={weeks} units={units} />
+      <h2 className="weeks-title">Week by week, and why</h2>
+      <ol className="plan-weeks">
+        {weeks.map((w) => (
+          <li key={w.start} className={`plan-week phase-${w.phase}`}>
+            <h3>
+              Week of {shortDate(w.start)}: {formatDistance(w.distance_m, units)}{" "}
+              <span className="phase-tag">{PHASE_LABELS[w.phase] ?? w.phase}</span>
+            </h3>
+            <p className="week-reason">{w.reason}</p>
+            <ul className="plan-list">
+              {w.sessions.map((s, i) => (
+                <li key={i}>
+                  <span className="session-date">{shortDate(s.date)}</span> <SessionLine s={s} units={units} />
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The same list and grid for the walk-run sessions of a return plan. */
+export function SessionCalendar({ weeks, units }: { weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[]; units: Units }) {
+  return (
+    <>
+      <MonthGrid weeks={weeks} units={units} />
+      <ul className="plan-list">
+        {weeks.flatMap((w) =>
+          w.sessions.map((s, i) => (
+            <li key={`${s.date}-${i}`}>
+              <span className="session-date">{shortDate(s.date)}</span> <SessionLine s={s} units={units} />
+            </li>
+          )),
+        )}
+      </ul>
+    </>
+  );
+}
