@@ -3,18 +3,18 @@
  * mix of plain, misspelt and synonym queries. Target (issue 6): p95 < 30 ms with 100,000
  * comments in the database.
  *
- * Comments are seeded through `seedComments(app, count)` from src/services/community.ts when that
+ * Comments are seeded through `seedComments(app, count)` from bench/seed-comments.ts when that
  * module exports it; otherwise the bench measures content search only and says so.
  *
  * Run: npm run bench:search                       (SQLite in a temp folder)
  *      BENCH_DATABASE_URL=postgres://… npm run bench:search
  *      BENCH_COMMENTS=20000 npm run bench:search   (fewer comments for a quick look)
  */
+import { seedComments } from "./seed-comments.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createApp } from "../src/services/app.js";
-import type { App } from "../src/services/app.js";
 import { buildServer } from "../src/server/build-server.js";
 import { searchResponse } from "../src/contracts/search.js";
 
@@ -39,17 +39,6 @@ const QUERIES = [
   "zzqx",
 ];
 
-type SeedComments = (app: App, count: number) => Promise<void>;
-
-async function findSeeder(): Promise<SeedComments | undefined> {
-  try {
-    const community = (await import("../src/services/community.js")) as Record<string, unknown>;
-    const seed = community.seedComments;
-    return typeof seed === "function" ? (seed as SeedComments) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -64,18 +53,17 @@ async function main(): Promise<void> {
   const app = await createApp({ db, multiUser: false, version: "bench" });
   const server = await buildServer({ app });
   try {
-    const seeder = await findSeeder();
     let seeded = 0;
-    if (seeder && COMMENTS > 0) {
+    if (COMMENTS > 0) {
       const t0 = performance.now();
-      await seeder(app, COMMENTS);
+      await seedComments(app, COMMENTS);
       seeded = COMMENTS;
       console.log(
         `seeded ${COMMENTS.toLocaleString("en")} comments in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
     } else {
       console.log(
-        "src/services/community.ts exports no seedComments(app, count): measuring content search only, without comments.",
+        "measuring content search only, without comments (--comments 0).",
       );
     }
 

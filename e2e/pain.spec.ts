@@ -9,8 +9,14 @@ test("a runner logs today's pain on a phone and sees the traffic light", async (
   await expect(page.getByRole("heading", { level: 1, name: "Pain diary" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No light yet" })).toBeVisible();
 
-  await page.getByRole("group", { name: "During the run" }).getByRole("radio", { name: "2", exact: true }).check();
-  await page.getByRole("group", { name: "After the run" }).getByRole("radio", { name: "4", exact: true }).check();
+  await page
+    .getByRole("group", { name: "During the run" })
+    .getByRole("radio", { name: "2", exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: "After the run" })
+    .getByRole("radio", { name: "4", exact: true })
+    .check();
   await page.getByText("Where it hurt, what set it off, notes").click();
   await page.getByRole("checkbox", { name: "Outer side of the knee" }).check();
   await page.getByRole("checkbox", { name: "Downhills" }).check();
@@ -18,19 +24,32 @@ test("a runner logs today's pain on a phone and sees the traffic light", async (
 
   // Pain of 4 is acceptable, not safe: the light says so in words, with its decision.
   const light = page.getByRole("region", { name: /Amber/ });
-  await expect(light.getByRole("heading", { name: "Amber: hold your training where it is" })).toBeVisible();
+  await expect(
+    light.getByRole("heading", { name: "Amber: hold your training where it is" }),
+  ).toBeVisible();
   await expect(light).toContainText("Decision: Hold");
   await expect(light).toContainText("3 to 5");
-  const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+  const overflow = await page.evaluate<number>(
+    "document.documentElement.scrollWidth - window.innerWidth",
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // Delete, then undo: the entry and the light come back.
-  await page.getByRole("button", { name: /^Delete / }).first().click();
+  await page
+    .getByRole("button", { name: /^Delete / })
+    .first()
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Deleted the entry" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No light yet" })).toBeVisible();
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByRole("heading", { name: "Amber: hold your training where it is" })).toBeVisible();
-  await expect(page.getByRole("group", { name: "After the run" }).getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  await expect(
+    page.getByRole("heading", { name: "Amber: hold your training where it is" }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("group", { name: "After the run" })
+      .getByRole("radio", { name: "4", exact: true }),
+  ).toBeChecked();
 });
 
 for (const path of ["/pain", PROGRAMME]) {
@@ -40,11 +59,17 @@ for (const path of ["/pain", PROGRAMME]) {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+      ),
+    ).toEqual([]);
   });
 }
 
-test("a programme session is logged and the programme prints without the navigation", async ({ page }) => {
+test("a programme session is logged and the programme prints without the navigation", async ({
+  page,
+}) => {
   await page.goto(PROGRAMME);
   const title = page.getByRole("heading", { level: 1 });
   await expect(title).toContainText(/knee/i);
@@ -58,7 +83,9 @@ test("a programme session is logged and the programme prints without the navigat
   await form.getByLabel("Pain during the session (0-10)").selectOption("2");
   await form.getByRole("button", { name: "Log session" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Session logged." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Sessions done, as a table" }).getByRole("row")).toHaveCount(2);
+  await expect(
+    page.getByRole("region", { name: "Sessions done, as a table" }).getByRole("row"),
+  ).toHaveCount(2);
 
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("#site-nav")).toBeHidden();
@@ -72,6 +99,8 @@ test("a programme session is logged and the programme prints without the navigat
   // Chromium writes the document title into the PDF's info dictionary (UTF-16 hex when not ASCII).
   const raw = pdf.toString("latin1");
   const hex = /\/Title\s*<FEFF([0-9A-Fa-f]*)>/.exec(raw)?.[1];
-  const pdfTitle = hex ? Buffer.from(hex, "hex").swap16().toString("utf16le") : (/\/Title\s*\(([^)]*)\)/.exec(raw)?.[1] ?? "");
+  const pdfTitle = hex
+    ? Buffer.from(hex, "hex").swap16().toString("utf16le")
+    : (/\/Title\s*\(([^)]*)\)/.exec(raw)?.[1] ?? "");
   expect(pdfTitle).toContain(titleText.trim());
 });

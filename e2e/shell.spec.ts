@@ -19,14 +19,27 @@ test("the home page opens and the navigation reaches every area", async ({ page 
   await expect(page.getByText("nothing to sign in to")).toBeVisible();
 });
 
-for (const path of ["/", "/learn", "/assess", "/training", "/shoes", "/plan", "/community", "/account"]) {
+for (const path of [
+  "/",
+  "/learn",
+  "/assess",
+  "/training",
+  "/shoes",
+  "/plan",
+  "/community",
+  "/account",
+]) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     // axe is CPU-heavy; on a shared two-core machine one page can take a while.
     test.setTimeout(90_000);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+      ),
+    ).toEqual([]);
   });
 }
 
@@ -41,7 +54,9 @@ test("on a phone the menu opens and closes", async ({ page }) => {
   await page.getByRole("link", { name: "Shoes", exact: true }).click();
   await expect(page).toHaveURL(/\/shoes$/);
   await expect(page.getByRole("link", { name: "Plan", exact: true })).toBeHidden();
-  const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+  const overflow = await page.evaluate<number>(
+    "document.documentElement.scrollWidth - window.innerWidth",
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -87,7 +87,7 @@ const TOOL_URLS: Record<string, string> = {
   "load-guard": "/training",
   "shoe-tracker": "/shoes",
   assessment: "/assess",
-  "pain-diary": "/training/pain",
+  "pain-diary": "/pain",
   plan: "/plan",
   "check-in": "/check-in",
 };

@@ -38,10 +38,14 @@ export const postCommentBody = z
   .strict();
 export type PostCommentBody = z.infer<typeof postCommentBody>;
 
-export const editCommentBody = z.object({ body: z.string({ error: "Write the comment in body." }) }).strict();
+export const editCommentBody = z
+  .object({ body: z.string({ error: "Write the comment in body." }) })
+  .strict();
 export type EditCommentBody = z.infer<typeof editCommentBody>;
 
-export const reportCommentBody = z.object({ reason: z.string({ error: "Say what is wrong in reason." }) }).strict();
+export const reportCommentBody = z
+  .object({ reason: z.string({ error: "Say what is wrong in reason." }) })
+  .strict();
 export type ReportCommentBody = z.infer<typeof reportCommentBody>;
 
 export const moderateCommentBody = z.object({ action: z.enum(["approve", "hide"]) }).strict();

@@ -84,7 +84,16 @@ export const createPlanBody = z.discriminatedUnion("kind", [buildPlanBody, retur
 });
 export type CreatePlanBody = z.infer<typeof createPlanBody>;
 
-export const SESSION_KIND_VALUES = ["easy", "long", "quality", "rest", "cross", "strength", "walk_run", "race"] as const;
+export const SESSION_KIND_VALUES = [
+  "easy",
+  "long",
+  "quality",
+  "rest",
+  "cross",
+  "strength",
+  "walk_run",
+  "race",
+] as const;
 
 export const planSessionView = z.object({
   date: z.string(),
@@ -127,10 +136,19 @@ export const buildPlanView = z.object({
 });
 export type BuildPlanView = z.infer<typeof buildPlanView>;
 
-export const DAY_OUTCOMES = ["unlocked", "completed", "counted", "held", "stepped_back", "waiting"] as const;
+export const DAY_OUTCOMES = [
+  "unlocked",
+  "completed",
+  "counted",
+  "held",
+  "stepped_back",
+  "waiting",
+] as const;
 
 export const returnPlanView = z.object({
-  stages: z.array(z.object({ stage: z.number(), runS: z.number(), walkS: z.number(), repeats: z.number() })),
+  stages: z.array(
+    z.object({ stage: z.number(), runS: z.number(), walkS: z.number(), repeats: z.number() }),
+  ),
   current_stage: z.number(),
   counted_at_stage: z.number(),
   complete: z.boolean(),
@@ -193,7 +211,12 @@ const planMeta = {
 
 export const activePlanView = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("build"), ...planMeta, plan: buildPlanView }),
-  z.object({ kind: z.literal("return"), ...planMeta, plan: returnPlanView, today: returnTodayView }),
+  z.object({
+    kind: z.literal("return"),
+    ...planMeta,
+    plan: returnPlanView,
+    today: returnTodayView,
+  }),
 ]);
 export type ActivePlanView = z.infer<typeof activePlanView>;
 
@@ -210,5 +233,8 @@ export const calendarTokenResponse = z.object({
 export type CalendarTokenResponse = z.infer<typeof calendarTokenResponse>;
 
 /** GET /api/calendar/token: whether a subscription URL exists (the URL itself cannot be shown again). */
-export const calendarTokenStatus = z.object({ active: z.boolean(), created_at: z.string().nullable() });
+export const calendarTokenStatus = z.object({
+  active: z.boolean(),
+  created_at: z.string().nullable(),
+});
 export type CalendarTokenStatus = z.infer<typeof calendarTokenStatus>;

@@ -23,8 +23,8 @@ export const searchQuery = z
       .trim()
       .min(1, "Type a word or two to search for.")
       .max(SEARCH_QUERY_MAX_LENGTH, `Keep the search under ${SEARCH_QUERY_MAX_LENGTH} characters.`)
-      // eslint-disable-next-line no-control-regex
       .refine(
+        // eslint-disable-next-line no-control-regex
         (q) => !/[\u0000-\u001f\u007f]/.test(q),
         "The search text contains control characters.",
       ),

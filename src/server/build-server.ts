@@ -16,6 +16,7 @@ import { loadSiteContent } from "../services/content.js";
 import { learnRoutes } from "./routes/learn.js";
 import { searchRoutes } from "./routes/search.js";
 import { communityRoutes } from "./routes/community.js";
+import { searchCommentsForSite } from "../services/community.js";
 import { planRoutes } from "./routes/plans.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { trainingRoutes } from "./routes/training.js";
@@ -53,7 +54,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Content is read and checked once, at startup; a broken content file stops the server here.
   const siteContent = loadSiteContent();
   await server.register(learnRoutes(deps.app, siteContent));
-  await server.register(searchRoutes(deps.app, siteContent));
+  await server.register(searchRoutes(deps.app, siteContent, { searchComments: searchCommentsForSite }));
   await server.register(painRoutes(deps.app));
   await server.register(programmeRoutes(deps.app, siteContent.catalogue));
   await server.register(communityRoutes(deps.app));

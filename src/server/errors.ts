@@ -43,6 +43,8 @@ export function installErrorHandler(server: FastifyInstance): void {
       const fields = Array.isArray(err.details?.fields)
         ? (err.details.fields as { path: string; message: string }[])
         : undefined;
+      const retryAfter = err.details?.retryAfterS;
+      if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
       return reply.status(statusForCode(err.code)).send(body(err.code, err.message, fields));
     }
     if (err instanceof ZodError) {

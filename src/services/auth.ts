@@ -4,6 +4,19 @@ import { DomainError } from "../core/errors.js";
 import { sessions, users } from "../store/index.js";
 import type { UserRow } from "../store/index.js";
 import type { App } from "./app.js";
+import { enforceRateLimit } from "./rate-limit.js";
+import type { RateRule } from "./rate-limit.js";
+
+/**
+ * Sign-in attempts are counted per account and per client address, in the database so that
+ * every instance sees them. Past the limit the account is locked for the rest of the window:
+ * slow enough to make password guessing pointless, short enough that a runner who mistyped
+ * can try again after a coffee.
+ */
+export const LOGIN_RULES = {
+  perAccount: { name: "login-account", limit: 10, windowMs: 15 * 60_000, noun: "sign-in attempts" },
+  perAddress: { name: "login-address", limit: 50, windowMs: 15 * 60_000, noun: "sign-in attempts" },
+} as const satisfies Record<string, RateRule>;
 
 /** How long a session lives without use; each use slides it forward. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -100,8 +113,16 @@ async function startSession(app: App, user: UserRow): Promise<SessionGrant> {
   return { token, expiresAt, user: toPublicUser(user) };
 }
 
-export async function logIn(app: App, input: { email: string; password: string }): Promise<SessionGrant> {
-  const row = await users.findUserByEmail(app.database.db, normaliseEmail(input.email));
+export async function logIn(
+  app: App,
+  input: { email: string; password: string },
+  client: { ip?: string } = {},
+): Promise<SessionGrant> {
+  const email = normaliseEmail(input.email);
+  const now = app.now();
+  await enforceRateLimit(app.database.db, LOGIN_RULES.perAccount, email, now);
+  if (client.ip) await enforceRateLimit(app.database.db, LOGIN_RULES.perAddress, client.ip, now);
+  const row = await users.findUserByEmail(app.database.db, email);
   const bad = new DomainError("LOGIN_FAILED", "The email address or password is not right.");
   if (!row?.password_hash) {
     // Spend the same time as a real check so response times do not reveal which emails exist.

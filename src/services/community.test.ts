@@ -29,8 +29,20 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       testDb = await createTestDb(dialect);
       app = await createApp({ db: testDb.spec, multiUser: true, version: "test" }, { now: tick });
-      mod = (await signUp(app, { email: "mod@example.org", password: "correct horse battery", displayName: "Mod" })).id;
-      runner = (await signUp(app, { email: "new@example.org", password: "correct horse battery", displayName: "Newcomer" })).id;
+      mod = (
+        await signUp(app, {
+          email: "mod@example.org",
+          password: "correct horse battery",
+          displayName: "Mod",
+        })
+      ).id;
+      runner = (
+        await signUp(app, {
+          email: "new@example.org",
+          password: "correct horse battery",
+          displayName: "Newcomer",
+        })
+      ).id;
     });
     afterAll(async () => {
       await app.close();
@@ -50,13 +62,23 @@ for (const dialect of DIALECTS) {
     });
 
     it("finds visible comments by word, by stem, by completion and despite a typo", async () => {
-      const id = await visible("Eccentric squats on a decline board fixed my patellar tendinopathy after six weeks.");
+      const id = await visible(
+        "Eccentric squats on a decline board fixed my patellar tendinopathy after six weeks.",
+      );
       for (const q of ["patellar", "Squat", "tendin", "patelar tendonopathy", "decline boards"]) {
         const hits = await searchComments(app, q, 10);
-        expect(hits.map((h) => h.commentId), q).toContain(id);
+        expect(
+          hits.map((h) => h.commentId),
+          q,
+        ).toContain(id);
       }
       const [hit] = await searchComments(app, "eccentric", 10);
-      expect(hit).toMatchObject({ articleSlug: SLUG, commentId: id, displayName: "Mod", body: expect.stringContaining("Eccentric") });
+      expect(hit).toMatchObject({
+        articleSlug: SLUG,
+        commentId: id,
+        displayName: "Mod",
+      });
+      expect(hit!.body).toContain("Eccentric");
       expect(hit!.score).toBeGreaterThan(0);
     });
 
@@ -65,7 +87,9 @@ for (const dialect of DIALECTS) {
       expect(pending.state).toBe("pending");
       expect(await searchComments(app, "zanzibar", 10)).toEqual([]);
       await moderateComment(app, mod, pending.comment!.id, "approve");
-      expect((await searchComments(app, "zanzibar", 10)).map((h) => h.commentId)).toEqual([pending.comment!.id]);
+      expect((await searchComments(app, "zanzibar", 10)).map((h) => h.commentId)).toEqual([
+        pending.comment!.id,
+      ]);
       await moderateComment(app, mod, pending.comment!.id, "hide");
       expect(await searchComments(app, "zanzibar", 10)).toEqual([]);
 
@@ -76,7 +100,11 @@ for (const dialect of DIALECTS) {
       await deleteComment(app, mod, edited);
       expect(await searchComments(app, "wombat", 10)).toEqual([]);
       // The vocabulary no longer offers words no visible comment holds.
-      const vocab = await app.database.db.selectFrom("comment_vocabulary").selectAll().where("term", "in", ["zanzibar", "wombat", "quokka"]).execute();
+      const vocab = await app.database.db
+        .selectFrom("comment_vocabulary")
+        .selectAll()
+        .where("term", "in", ["zanzibar", "wombat", "quokka"])
+        .execute();
       expect(vocab.every((v) => Number(v.comments) === 0)).toBe(true);
     });
 
@@ -96,7 +124,11 @@ for (const dialect of DIALECTS) {
 
     it("gives the site search a title, a link to the comment and an escaped, highlighted snippet", async () => {
       const id = await visible("My **kneecap** ached on <b>downhill</b> runs");
-      const [result] = await searchCommentsForSite(app, { text: "downhill kneecap", terms: ["downhill", "kneecap"], highlight: ["downhill"] }, 5);
+      const [result] = await searchCommentsForSite(
+        app,
+        { text: "downhill kneecap", terms: ["downhill", "kneecap"], highlight: ["downhill"] },
+        5,
+      );
       expect(result).toMatchObject({ kind: "comment", url: `/community/${SLUG}#comment-${id}` });
       expect(result!.title).toMatch(/^Mod on “.*tendinopathy.*”$/i);
       expect(result!.snippet).toContain("<mark>downhill</mark>");

@@ -2,17 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { commentPlainText, parseCommentMarkdown } from "../core/community/comment-markdown.js";
-import { commentTerms, expandQueryTerm, queryTerms, termPrefix } from "../core/community/comment-terms.js";
+import {
+  commentTerms,
+  expandQueryTerm,
+  queryTerms,
+  termPrefix,
+} from "../core/community/comment-terms.js";
 import type { VocabularyEntry } from "../core/community/comment-terms.js";
 import { validateCommentBody, validateReportReason } from "../core/community/validate-comment.js";
 import { parseFrontMatter } from "../core/content/front-matter.js";
 import { highlightSnippet, normalizeWord, stem } from "../core/content/search-text.js";
 import { DomainError } from "../core/errors.js";
-import {
-  COMMENT_MAX_PAGE,
-  COMMENT_PAGE_SIZE,
-  QUEUE_PAGE_SIZE,
-} from "../contracts/community.js";
+import { COMMENT_MAX_PAGE, COMMENT_PAGE_SIZE, QUEUE_PAGE_SIZE } from "../contracts/community.js";
 import type {
   ArticleRef,
   BanResponse,
@@ -59,7 +60,9 @@ const articleDirectories = new Map<string, ReadonlyMap<string, ArticleRef>>();
  * Every article that takes comments: content/articles/*.md by file name, with its title. Content
  * only changes with a release, so each folder is read once per process.
  */
-export function communityArticles(contentDir: string = defaultContentDir()): ReadonlyMap<string, ArticleRef> {
+export function communityArticles(
+  contentDir: string = defaultContentDir(),
+): ReadonlyMap<string, ArticleRef> {
   const cached = articleDirectories.get(contentDir);
   if (cached) return cached;
   const dir = path.join(contentDir, "articles");
@@ -113,12 +116,19 @@ async function viewerInfo(app: App, viewerId: string | null): Promise<ViewerInfo
   const { db } = app.database;
   const user = await users.findUserById(db, viewerId);
   if (!user) return { signedIn: false, banned: false, moderator: false };
-  return { signedIn: true, banned: (await moderation.findBan(db, viewerId)) !== undefined, moderator: isModerator(user) };
+  return {
+    signedIn: true,
+    banned: (await moderation.findBan(db, viewerId)) !== undefined,
+    moderator: isModerator(user),
+  };
 }
 
 function checkPage(page: number): void {
   if (!Number.isInteger(page) || page < 1 || page > COMMENT_MAX_PAGE)
-    throw new DomainError("INVALID_PAGE", `The page must be a whole number from 1 to ${COMMENT_MAX_PAGE}.`);
+    throw new DomainError(
+      "INVALID_PAGE",
+      `The page must be a whole number from 1 to ${COMMENT_MAX_PAGE}.`,
+    );
 }
 
 function pagesFor(total: number, pageSize: number): number {
@@ -127,9 +137,13 @@ function pagesFor(total: number, pageSize: number): number {
 
 function checkPageInRange(page: number, pages: number): void {
   if (page > pages)
-    throw new DomainError("PAGE_OUT_OF_RANGE", `There ${pages === 1 ? "is only 1 page" : `are only ${pages} pages`} of comments.`, {
-      pages,
-    });
+    throw new DomainError(
+      "PAGE_OUT_OF_RANGE",
+      `There ${pages === 1 ? "is only 1 page" : `are only ${pages} pages`} of comments.`,
+      {
+        pages,
+      },
+    );
 }
 
 function stateOf(row: CommentRow, viewerId: string | null): CommentView["state"] {
@@ -140,7 +154,11 @@ function stateOf(row: CommentRow, viewerId: string | null): CommentView["state"]
 }
 
 /** What a viewer sees of a comment: placeholders carry no author and no text. */
-function toView(row: CommentRow & { display_name: string }, viewerId: string | null, replies: CommentView[] = []): CommentView {
+function toView(
+  row: CommentRow & { display_name: string },
+  viewerId: string | null,
+  replies: CommentView[] = [],
+): CommentView {
   const state = stateOf(row, viewerId);
   const live = state === "visible" || state === "pending";
   const mine = row.user_id === viewerId;
@@ -167,22 +185,47 @@ async function index(db: Db, row: Pick<CommentRow, "id" | "created_at" | "body">
   );
 }
 
-async function audit(db: Db, app: App, actorId: string, action: string, target: string, details: Record<string, unknown>): Promise<void> {
-  await auditLog.insertAudit(db, { id: randomUUID(), actorId, action, target, details, createdAt: app.now().toISOString() });
+async function audit(
+  db: Db,
+  app: App,
+  actorId: string,
+  action: string,
+  target: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await auditLog.insertAudit(db, {
+    id: randomUUID(),
+    actorId,
+    action,
+    target,
+    details,
+    createdAt: app.now().toISOString(),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
 /** One page (newest first) of an article's thread, with each comment's replies (oldest first). */
-export async function listThread(app: App, viewerId: string | null, slug: string, page = 1): Promise<ThreadResponse> {
+export async function listThread(
+  app: App,
+  viewerId: string | null,
+  slug: string,
+  page = 1,
+): Promise<ThreadResponse> {
   checkPage(page);
   const article = articleOrThrow(slug);
   const { db } = app.database;
   const total = await comments.countThread(db, slug, viewerId);
   const pages = pagesFor(total, COMMENT_PAGE_SIZE);
   checkPageInRange(page, pages);
-  const top = await comments.listThreadPage(db, slug, viewerId, (page - 1) * COMMENT_PAGE_SIZE, COMMENT_PAGE_SIZE);
+  const top = await comments.listThreadPage(
+    db,
+    slug,
+    viewerId,
+    (page - 1) * COMMENT_PAGE_SIZE,
+    COMMENT_PAGE_SIZE,
+  );
   const replies = await comments.listReplies(
     db,
     top.map((c) => c.id),
@@ -206,16 +249,27 @@ export async function listThread(app: App, viewerId: string | null, slug: string
 }
 
 /** The newest visible comments across all articles, with the articles' titles. */
-export async function listRecent(app: App, viewerId: string | null, page = 1): Promise<RecentResponse> {
+export async function listRecent(
+  app: App,
+  viewerId: string | null,
+  page = 1,
+): Promise<RecentResponse> {
   checkPage(page);
   const { db } = app.database;
   const pages = pagesFor(await comments.countRecentVisible(db), COMMENT_PAGE_SIZE);
   checkPageInRange(page, pages);
-  const rows = await comments.listRecentVisible(db, (page - 1) * COMMENT_PAGE_SIZE, COMMENT_PAGE_SIZE);
+  const rows = await comments.listRecentVisible(
+    db,
+    (page - 1) * COMMENT_PAGE_SIZE,
+    COMMENT_PAGE_SIZE,
+  );
   return {
     page,
     pages,
-    comments: rows.map((r) => ({ ...toView(r, viewerId), articleTitle: articleTitle(r.article_slug) })),
+    comments: rows.map((r) => ({
+      ...toView(r, viewerId),
+      articleTitle: articleTitle(r.article_slug),
+    })),
     articles: [...communityArticles().values()].sort((a, b) => a.title.localeCompare(b.title)),
     viewer: await viewerInfo(app, viewerId),
   };
@@ -233,17 +287,25 @@ export interface PostCommentInput {
 
 async function initialStatus(app: App, db: Db, user: UserRow): Promise<"visible" | "pending"> {
   if (app.mode === "local" || isModerator(user)) return "visible";
-  return (await comments.countVisibleByUser(db, user.id)) >= HELD_UNTIL_APPROVED ? "visible" : "pending";
+  return (await comments.countVisibleByUser(db, user.id)) >= HELD_UNTIL_APPROVED
+    ? "visible"
+    : "pending";
 }
 
 /**
  * Posts a comment or a reply. A filled honeypot answers like a held comment and stores nothing,
  * so a bot learns nothing from the answer.
  */
-export async function postComment(app: App, userId: string, slug: string, input: PostCommentInput): Promise<PostCommentResponse> {
+export async function postComment(
+  app: App,
+  userId: string,
+  slug: string,
+  input: PostCommentInput,
+): Promise<PostCommentResponse> {
   const { db } = app.database;
   const user = await actingUser(db, userId);
-  if (input.website !== undefined && input.website.trim() !== "") return { state: "pending", comment: null };
+  if (input.website !== undefined && input.website.trim() !== "")
+    return { state: "pending", comment: null };
   await notBanned(db, user);
   const body = validateCommentBody(input.body);
   articleOrThrow(slug);
@@ -252,8 +314,16 @@ export async function postComment(app: App, userId: string, slug: string, input:
     let parentId: string | null = null;
     if (input.parentId !== undefined) {
       const parent = await comments.findComment(trx, input.parentId);
-      if (!parent || parent.article_slug !== slug || parent.deleted_at !== null || parent.status !== "visible")
-        throw new DomainError("COMMENT_NOT_FOUND", "The comment you are replying to is not there any more.");
+      if (
+        !parent ||
+        parent.article_slug !== slug ||
+        parent.deleted_at !== null ||
+        parent.status !== "visible"
+      )
+        throw new DomainError(
+          "COMMENT_NOT_FOUND",
+          "The comment you are replying to is not there any more.",
+        );
       parentId = parent.parent_id ?? parent.id;
     }
     const now = app.now();
@@ -283,7 +353,12 @@ async function ownComment(db: Db, userId: string, id: string): Promise<CommentRo
   return row;
 }
 
-export async function editComment(app: App, userId: string, id: string, rawBody: string): Promise<CommentView> {
+export async function editComment(
+  app: App,
+  userId: string,
+  id: string,
+  rawBody: string,
+): Promise<CommentView> {
   const { db } = app.database;
   const user = await actingUser(db, userId);
   await ownComment(db, userId, id);
@@ -312,19 +387,35 @@ export async function deleteComment(app: App, userId: string, id: string): Promi
 }
 
 /** Reports someone else's visible comment to the moderators; reporting twice changes nothing. */
-export async function reportComment(app: App, userId: string, id: string, rawReason: string): Promise<void> {
+export async function reportComment(
+  app: App,
+  userId: string,
+  id: string,
+  rawReason: string,
+): Promise<void> {
   const { db } = app.database;
   const user = await actingUser(db, userId);
   const row = await comments.findComment(db, id);
   if (!row || row.deleted_at !== null || row.status !== "visible")
     throw new DomainError("COMMENT_NOT_FOUND", "There is no such comment.");
-  if (row.user_id === userId) throw new DomainError("CANNOT_REPORT_OWN", "You cannot report your own comment; edit or delete it instead.");
+  if (row.user_id === userId)
+    throw new DomainError(
+      "CANNOT_REPORT_OWN",
+      "You cannot report your own comment; edit or delete it instead.",
+    );
   await notBanned(db, user);
   const reason = validateReportReason(rawReason);
   await db.transaction().execute(async (trx) => {
     const now = app.now();
     if (app.mode === "multi") await enforceRateLimit(trx, RATE_RULES.report, user.id, now);
-    await moderation.insertReport(trx, { id: randomUUID(), comment_id: id, user_id: userId, reason, created_at: now.toISOString(), resolved_at: null });
+    await moderation.insertReport(trx, {
+      id: randomUUID(),
+      comment_id: id,
+      user_id: userId,
+      reason,
+      created_at: now.toISOString(),
+      resolved_at: null,
+    });
   });
 }
 
@@ -333,7 +424,8 @@ export async function reportComment(app: App, userId: string, id: string, rawRea
 
 async function moderatorOrThrow(db: Db, userId: string): Promise<UserRow> {
   const user = await actingUser(db, userId);
-  if (!isModerator(user)) throw new DomainError("FORBIDDEN", "Only moderators and admins can do this.");
+  if (!isModerator(user))
+    throw new DomainError("FORBIDDEN", "Only moderators and admins can do this.");
   return user;
 }
 
@@ -361,17 +453,25 @@ export async function moderationQueue(app: App, userId: string, page = 1): Promi
         articleTitle: articleTitle(r.article_slug),
       },
       author: { id: r.user_id, displayName: r.display_name, banned: r.banned === 1 },
-      reports: reports.filter((p) => p.comment_id === r.id).map((p) => ({ reason: p.reason, createdAt: p.created_at })),
+      reports: reports
+        .filter((p) => p.comment_id === r.id)
+        .map((p) => ({ reason: p.reason, createdAt: p.created_at })),
     })),
   };
 }
 
 /** Approves (shows) or hides a comment and closes its reports, with an audit row. */
-export async function moderateComment(app: App, userId: string, id: string, action: "approve" | "hide"): Promise<CommentView> {
+export async function moderateComment(
+  app: App,
+  userId: string,
+  id: string,
+  action: "approve" | "hide",
+): Promise<CommentView> {
   return app.database.db.transaction().execute(async (trx) => {
     await moderatorOrThrow(trx, userId);
     const row = await comments.findComment(trx, id);
-    if (!row || row.deleted_at !== null) throw new DomainError("COMMENT_NOT_FOUND", "There is no such comment.");
+    if (!row || row.deleted_at !== null)
+      throw new DomainError("COMMENT_NOT_FOUND", "There is no such comment.");
     const now = app.now().toISOString();
     const status = action === "approve" ? "visible" : "hidden";
     let updated = row;
@@ -381,7 +481,11 @@ export async function moderateComment(app: App, userId: string, id: string, acti
       if (status === "visible") await index(trx, updated);
     }
     const closed = await moderation.resolveReports(trx, id, now);
-    await audit(trx, app, userId, `comment.${action}`, `comment:${id}`, { from: row.status, to: status, reportsClosed: closed });
+    await audit(trx, app, userId, `comment.${action}`, `comment:${id}`, {
+      from: row.status,
+      to: status,
+      reportsClosed: closed,
+    });
     const author = await users.findUserById(trx, row.user_id);
     return toView({ ...updated, display_name: author?.display_name ?? "" }, userId);
   });
@@ -399,10 +503,19 @@ export async function banUser(
     const target = await users.findUserById(trx, targetId);
     if (!target) throw new DomainError("USER_NOT_FOUND", "There is no such user.");
     if (target.id === userId) throw new DomainError("CANNOT_BAN_SELF", "You cannot ban yourself.");
-    if (isModerator(target)) throw new DomainError("FORBIDDEN", "Moderators and admins cannot be banned; change their role first.");
+    if (isModerator(target))
+      throw new DomainError(
+        "FORBIDDEN",
+        "Moderators and admins cannot be banned; change their role first.",
+      );
     const now = app.now().toISOString();
     const reason = input.reason.trim();
-    await moderation.insertBan(trx, { user_id: target.id, banned_by: userId, reason, created_at: now });
+    await moderation.insertBan(trx, {
+      user_id: target.id,
+      banned_by: userId,
+      reason,
+      created_at: now,
+    });
     let hidden = 0;
     if (input.hideComments) {
       for (const c of await comments.listLiveByUser(trx, target.id, ["visible", "pending"])) {
@@ -412,7 +525,10 @@ export async function banUser(
         hidden++;
       }
     }
-    await audit(trx, app, userId, "user.ban", `user:${target.id}`, { reason, hiddenComments: hidden });
+    await audit(trx, app, userId, "user.ban", `user:${target.id}`, {
+      reason,
+      hiddenComments: hidden,
+    });
     return { userId: target.id, banned: true, hiddenComments: hidden };
   });
 }
@@ -423,7 +539,8 @@ export async function unbanUser(app: App, userId: string, targetId: string): Pro
     await moderatorOrThrow(trx, userId);
     const target = await users.findUserById(trx, targetId);
     if (!target) throw new DomainError("USER_NOT_FOUND", "There is no such user.");
-    if (await moderation.deleteBan(trx, target.id)) await audit(trx, app, userId, "user.unban", `user:${target.id}`, {});
+    if (await moderation.deleteBan(trx, target.id))
+      await audit(trx, app, userId, "user.unban", `user:${target.id}`, {});
     return { userId: target.id, banned: false, hiddenComments: 0 };
   });
 }
@@ -500,14 +617,29 @@ export async function searchComments(
     }
   }
   if (scores.size === 0) return [];
-  const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[1].seen - b[1].seen).slice(0, limit * 2);
-  const rows = new Map((await comments.listCommentsWithAuthors(db, ranked.map(([id]) => id))).map((r) => [r.id, r]));
+  const ranked = [...scores]
+    .sort((a, b) => b[1].score - a[1].score || a[1].seen - b[1].seen)
+    .slice(0, limit * 2);
+  const rows = new Map(
+    (
+      await comments.listCommentsWithAuthors(
+        db,
+        ranked.map(([id]) => id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const hits: CommentSearchHit[] = [];
   for (const [id, { score }] of ranked) {
     const row = rows.get(id);
     // The index only holds visible comments; this guards against a row changed mid-query.
     if (!row || row.status !== "visible" || row.deleted_at !== null) continue;
-    hits.push({ articleSlug: row.article_slug, commentId: id, body: row.body, displayName: row.display_name, score: Math.round(score * 1000) / 1000 });
+    hits.push({
+      articleSlug: row.article_slug,
+      commentId: id,
+      body: row.body,
+      displayName: row.display_name,
+      score: Math.round(score * 1000) / 1000,
+    });
     if (hits.length === limit) break;
   }
   return hits;
@@ -523,7 +655,11 @@ export async function searchCommentsForSite(
   limit: number,
 ): Promise<SearchResult[]> {
   const hits = await searchComments(app, query.text, limit, { terms: query.terms });
-  const marks = new Set([...query.highlight, ...queryTerms(query.text), ...query.terms.map((t) => stem(normalizeWord(t)))]);
+  const marks = new Set([
+    ...query.highlight,
+    ...queryTerms(query.text),
+    ...query.terms.map((t) => stem(normalizeWord(t))),
+  ]);
   return hits.map((h) => ({
     kind: "comment",
     title: `${h.displayName} on “${articleTitle(h.articleSlug)}”`,

@@ -95,7 +95,12 @@ export function weeklyRunning(
   return [...weeks].map(([weekStart, distanceM]) => ({ weekStart, distanceM }));
 }
 
-async function loggedWeeks(app: App, userId: string, fromWeek: string, toWeek: string): Promise<LoggedWeek[]> {
+async function loggedWeeks(
+  app: App,
+  userId: string,
+  fromWeek: string,
+  toWeek: string,
+): Promise<LoggedWeek[]> {
   // A day's margin either side of the window covers any UTC offset.
   const { rows } = await activities.listActivities(
     app.database.db,
@@ -112,11 +117,20 @@ async function loggedWeeks(app: App, userId: string, fromWeek: string, toWeek: s
   return weeklyRunning(rows, fromWeek, toWeek);
 }
 
-async function hasRunsBefore(app: App, userId: string, beforeWeek: string, weeks: number): Promise<boolean> {
+async function hasRunsBefore(
+  app: App,
+  userId: string,
+  beforeWeek: string,
+  weeks: number,
+): Promise<boolean> {
   const { total } = await activities.listActivities(
     app.database.db,
     userId,
-    { sports: RUNNING_SPORTS, fromUtc: `${addDays(beforeWeek, -7 * weeks - 1)}T00:00:00.000Z`, toUtc: `${beforeWeek}T23:59:59.999Z` },
+    {
+      sports: RUNNING_SPORTS,
+      fromUtc: `${addDays(beforeWeek, -7 * weeks - 1)}T00:00:00.000Z`,
+      toUtc: `${beforeWeek}T23:59:59.999Z`,
+    },
     { key: "start_utc", dir: "asc" },
     { limit: 1, offset: 0 },
   );
@@ -127,7 +141,12 @@ async function hasRunsBefore(app: App, userId: string, beforeWeek: string, weeks
 function asTrendEntries(diary: readonly DiaryDay[]): PainEntry[] {
   return diary
     .filter((d) => d.during !== null || d.after !== null || d.nextMorning !== null)
-    .map((d) => ({ date: d.date, during: d.during ?? 0, after: d.after ?? 0, nextMorning: d.nextMorning }));
+    .map((d) => ({
+      date: d.date,
+      during: d.during ?? 0,
+      after: d.after ?? 0,
+      nextMorning: d.nextMorning,
+    }));
 }
 
 /**
@@ -137,7 +156,12 @@ function asTrendEntries(diary: readonly DiaryDay[]): PainEntry[] {
 function asSessionEntries(diary: readonly DiaryDay[]): PainEntry[] {
   return diary
     .filter((d) => d.during !== null)
-    .map((d) => ({ date: d.date, during: d.during ?? 0, after: d.after ?? d.during ?? 0, nextMorning: d.nextMorning }));
+    .map((d) => ({
+      date: d.date,
+      during: d.during ?? 0,
+      after: d.after ?? d.during ?? 0,
+      nextMorning: d.nextMorning,
+    }));
 }
 
 async function profileFlags(
@@ -161,9 +185,19 @@ export interface DiaryDay {
 }
 
 /** The pain diary from `from` to `to`, both the runner's local dates, inclusive. */
-async function loadPainDiary(app: App, userId: string, from: string, to: string): Promise<DiaryDay[]> {
+async function loadPainDiary(
+  app: App,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<DiaryDay[]> {
   const entries = await listPainEntries(app, userId, { from, to });
-  return entries.map((e) => ({ date: e.date, during: e.during, after: e.after, nextMorning: e.nextMorning }));
+  return entries.map((e) => ({
+    date: e.date,
+    during: e.during,
+    after: e.after,
+    nextMorning: e.nextMorning,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,13 +219,18 @@ function withField<T>(fn: () => T): T {
   } catch (err) {
     if (isDomainError(err)) {
       const path = FIELD_OF_CODE[err.code];
-      if (path !== undefined) throw new DomainError(err.code, err.message, { fields: [{ path, message: err.message }] });
+      if (path !== undefined)
+        throw new DomainError(err.code, err.message, { fields: [{ path, message: err.message }] });
     }
     throw err;
   }
 }
 
-export async function createPlan(app: App, userId: string, body: CreatePlanBody): Promise<ActivePlanView> {
+export async function createPlan(
+  app: App,
+  userId: string,
+  body: CreatePlanBody,
+): Promise<ActivePlanView> {
   const today = await todayFor(app, userId);
   let input: StoredInput;
   let planJson: string;
@@ -202,10 +241,16 @@ export async function createPlan(app: App, userId: string, body: CreatePlanBody)
     const beginner = body.beginner ?? profile.beginner;
     const returning = body.returning ?? profile.returning;
     // Only complete weeks count: the week in progress would understate the usual week.
-    const upTo = daysBetween(weekStartOf(start), weekStartOf(today)) > 0 ? weekStartOf(start) : weekStartOf(today);
+    const upTo =
+      daysBetween(weekStartOf(start), weekStartOf(today)) > 0
+        ? weekStartOf(start)
+        : weekStartOf(today);
     const fromWeek = addDays(upTo, -7 * BASELINE_WEEKS);
     let history: { weeks: { start: string; distanceM: number }[] } | undefined;
-    if (body.currentWeeklyM === undefined && (await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))) {
+    if (
+      body.currentWeeklyM === undefined &&
+      (await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))
+    ) {
       const weeks = await loggedWeeks(app, userId, fromWeek, addDays(upTo, -7));
       history = { weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) };
     }
@@ -241,8 +286,16 @@ export async function createPlan(app: App, userId: string, body: CreatePlanBody)
     const start = body.start ?? today;
     const baselinePain = body.baselinePain ?? 0;
     const diary = await loadPainDiary(app, userId, start, today);
-    const plan = upcomingFrom(generateReturnToRun({ start, painLog: asSessionEntries(diary), baselinePain }), today);
-    input = { kind: "return", start, baselinePain, basis: { baseline_from: null, baseline_weeks: null, profile_from: null } };
+    const plan = upcomingFrom(
+      generateReturnToRun({ start, painLog: asSessionEntries(diary), baselinePain }),
+      today,
+    );
+    input = {
+      kind: "return",
+      start,
+      baselinePain,
+      basis: { baseline_from: null, baseline_weeks: null, profile_from: null },
+    };
     planJson = JSON.stringify(plan);
   }
 
@@ -279,7 +332,9 @@ function upcomingFrom(plan: ReturnPlan, today: string): ReturnPlan {
   const first = plan.weeks[0]?.sessions[0]?.date;
   if (first === undefined || daysBetween(first, today) <= 0) return plan;
   const shift = daysBetween(first, today);
-  const sessions = plan.weeks.flatMap((w) => w.sessions).map((s) => ({ ...s, date: addDays(s.date, shift) }));
+  const sessions = plan.weeks
+    .flatMap((w) => w.sessions)
+    .map((s) => ({ ...s, date: addDays(s.date, shift) }));
   const weeks: { start: string; sessions: typeof sessions }[] = [];
   for (const s of sessions) {
     const start = weekStartOf(s.date);
@@ -326,18 +381,26 @@ async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanR
     const fromWeek = addDays(firstWeek, -7 * BASELINE_WEEKS);
     const thisWeek = weekStartOf(today);
     const logged =
-      daysBetween(fromWeek, thisWeek) >= 0 ? (await loggedWeeks(app, userId, fromWeek, thisWeek)).filter((w) => w.weekStart !== thisWeek) : [];
+      daysBetween(fromWeek, thisWeek) >= 0
+        ? (await loggedWeeks(app, userId, fromWeek, thisWeek)).filter(
+            (w) => w.weekStart !== thisWeek,
+          )
+        : [];
     const pain = asTrendEntries(await loadPainDiary(app, userId, addDays(today, -14), today));
     sig = signature({ today, logged, pain });
     if (sig === row.data_signature) return row;
     const adapted = adaptPlan(current, logged, pain, today);
-    if (adapted.changes.length > 0) next = { planJson: JSON.stringify(adapted.plan), changes: buildChanges(adapted.changes) };
+    if (adapted.changes.length > 0)
+      next = { planJson: JSON.stringify(adapted.plan), changes: buildChanges(adapted.changes) };
   } else {
     const current = JSON.parse(row.plan_json) as ReturnPlan;
     const diary = asSessionEntries(await loadPainDiary(app, userId, input.start, today));
     sig = signature({ today, diary });
     if (sig === row.data_signature) return row;
-    const fresh = upcomingFrom(generateReturnToRun({ start: input.start, painLog: diary, baselinePain: input.baselinePain }), today);
+    const fresh = upcomingFrom(
+      generateReturnToRun({ start: input.start, painLog: diary, baselinePain: input.baselinePain }),
+      today,
+    );
     const changes = returnChanges(current, fresh);
     const moved = JSON.stringify(fresh) !== row.plan_json;
     if (moved) next = { planJson: JSON.stringify(fresh), changes };
@@ -354,11 +417,21 @@ async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanR
           ...(next.changes.length > 0
             ? {
                 previous_plan_json: row.plan_json,
-                changes_json: JSON.stringify({ at: now, as_of: today, items: next.changes } satisfies PlanChangesView),
+                changes_json: JSON.stringify({
+                  at: now,
+                  as_of: today,
+                  items: next.changes,
+                } satisfies PlanChangesView),
               }
             : {}),
         };
-  const stored = await plans.updateAdaptation(app.database.db, userId, row.id, row.data_signature, patch);
+  const stored = await plans.updateAdaptation(
+    app.database.db,
+    userId,
+    row.id,
+    row.data_signature,
+    patch,
+  );
   // Another request adapted it first, from the same data: read what it stored.
   if (!stored) return (await plans.findActivePlan(app.database.db, userId)) ?? row;
   return { ...row, ...patch };
@@ -382,7 +455,13 @@ export async function deleteActivePlan(app: App, userId: string): Promise<void> 
 // ---------------------------------------------------------------------------------------------
 // Presenting
 
-async function todayStatus(app: App, userId: string, plan: ReturnPlan, input: ReturnInput, today: string): Promise<ReturnTodayView> {
+async function todayStatus(
+  app: App,
+  userId: string,
+  plan: ReturnPlan,
+  input: ReturnInput,
+  today: string,
+): Promise<ReturnTodayView> {
   const diary = asSessionEntries(await loadPainDiary(app, userId, addDays(today, -1), today));
   const entry = diary.find((d) => d.date === today);
   const yesterday = diary.find((d) => d.date === addDays(today, -1));
@@ -393,7 +472,8 @@ async function todayStatus(app: App, userId: string, plan: ReturnPlan, input: Re
         date: today,
         logged: false,
         status: "waiting",
-        message: "Yesterday's walk-run needs this morning's pain score before it can count: add it to the pain diary.",
+        message:
+          "Yesterday's walk-run needs this morning's pain score before it can count: add it to the pain diary.",
       };
     return {
       date: today,
@@ -411,13 +491,20 @@ async function todayStatus(app: App, userId: string, plan: ReturnPlan, input: Re
     good: `Today's session stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less and settled: it counts towards the next stage.`,
     waiting: `Pain stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less so far. Log tomorrow morning's score to count this session.`,
     hold_pain: `Pain went above ${MAX_PAIN_TO_PROGRESS}/10 today: stay at this stage and start the count again.`,
-    hold_morning: "The pain had not settled by the morning: stay at this stage and start the count again.",
-    step_back: "Pain went above 5/10 today: go back one stage, and rest for a couple of days if it lingers.",
+    hold_morning:
+      "The pain had not settled by the morning: stay at this stage and start the count again.",
+    step_back:
+      "Pain went above 5/10 today: go back one stage, and rest for a couple of days if it lingers.",
   };
   return { date: today, logged: true, status: verdict, message: messages[verdict] };
 }
 
-async function present(row: PlanRow, today: string, app: App, userId: string): Promise<ActivePlanView> {
+async function present(
+  row: PlanRow,
+  today: string,
+  app: App,
+  userId: string,
+): Promise<ActivePlanView> {
   const input = JSON.parse(row.input_json) as StoredInput;
   const changes = JSON.parse(row.changes_json) as PlanChangesView | null;
   const meta = {
@@ -427,9 +514,15 @@ async function present(row: PlanRow, today: string, app: App, userId: string): P
     changes: changes && Array.isArray(changes.items) ? changes : null,
     basis: input.basis,
   };
-  if (input.kind === "build") return { kind: "build", ...meta, plan: JSON.parse(row.plan_json) as Plan };
+  if (input.kind === "build")
+    return { kind: "build", ...meta, plan: JSON.parse(row.plan_json) as Plan };
   const plan = JSON.parse(row.plan_json) as ReturnPlan;
-  return { kind: "return", ...meta, plan: { ...plan, stages: [...plan.stages] }, today: await todayStatus(app, userId, plan, input, today) };
+  return {
+    kind: "return",
+    ...meta,
+    plan: { ...plan, stages: [...plan.stages] },
+    today: await todayStatus(app, userId, plan, input, today),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,22 +550,38 @@ function hashToken(token: string): string {
 }
 
 /** A new secret subscription token; any earlier one stops working. The token is returned once. */
-export async function rotateCalendarToken(app: App, userId: string): Promise<{ token: string; created_at: string }> {
+export async function rotateCalendarToken(
+  app: App,
+  userId: string,
+): Promise<{ token: string; created_at: string }> {
   const token = randomBytes(32).toString("base64url");
   const now = app.now().toISOString();
   await app.database.db.transaction().execute(async (trx) => {
     await calendarTokens.revokeCalendarTokens(trx, userId, now);
-    await calendarTokens.insertCalendarToken(trx, { token_hash: hashToken(token), user_id: userId, created_at: now, revoked_at: null });
+    await calendarTokens.insertCalendarToken(trx, {
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now,
+      revoked_at: null,
+    });
   });
   return { token, created_at: now };
 }
 
 export async function revokeCalendarToken(app: App, userId: string): Promise<void> {
-  const n = await calendarTokens.revokeCalendarTokens(app.database.db, userId, app.now().toISOString());
-  if (n === 0) throw new DomainError("CALENDAR_TOKEN_NOT_FOUND", "There is no calendar link to revoke.");
+  const n = await calendarTokens.revokeCalendarTokens(
+    app.database.db,
+    userId,
+    app.now().toISOString(),
+  );
+  if (n === 0)
+    throw new DomainError("CALENDAR_TOKEN_NOT_FOUND", "There is no calendar link to revoke.");
 }
 
-export async function calendarTokenState(app: App, userId: string): Promise<{ active: boolean; created_at: string | null }> {
+export async function calendarTokenState(
+  app: App,
+  userId: string,
+): Promise<{ active: boolean; created_at: string | null }> {
   const row = await calendarTokens.findLiveCalendarTokenOf(app.database.db, userId);
   return { active: row !== undefined, created_at: row?.created_at ?? null };
 }
@@ -491,6 +600,14 @@ export async function calendarFeed(app: App, token: string): Promise<string> {
   const live = await calendarTokens.findLiveCalendarToken(app.database.db, hashToken(token));
   if (!live) throw notFound;
   const row = await plans.findActivePlan(app.database.db, live.user_id);
-  if (!row) return planToICalendar({ weeks: [] }, { calName: "kneewise training plan", uidDomain: "kneewise", dtstamp: app.now().toISOString() });
+  if (!row)
+    return planToICalendar(
+      { weeks: [] },
+      {
+        calName: "kneewise training plan",
+        uidDomain: "kneewise",
+        dtstamp: app.now().toISOString(),
+      },
+    );
   return calendarText(await refreshRow(app, live.user_id, row), app, live.user_id);
 }

@@ -27,7 +27,12 @@ export const RATE_RULES = {
  * limit. Fixed windows counted in the database, so every server instance shares them. Called
  * inside the caller's transaction: a refused or failed action does not use up the allowance.
  */
-export async function enforceRateLimit(db: Db, rule: RateRule, subject: string, now: Date): Promise<void> {
+export async function enforceRateLimit(
+  db: Db,
+  rule: RateRule,
+  subject: string,
+  now: Date,
+): Promise<void> {
   const start = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
   const key = `${rule.name}:${subject}`;
   const windowStart = new Date(start).toISOString();

@@ -108,14 +108,14 @@ export function checkinAnswersOf(row: CheckinRow): CheckinAnswers {
 
 function toTrainingActivity(row: TrainingActivityRow, shoes: readonly Shoe[]): TrainingActivity {
   const sport = asSport(row.sport);
-  // A hand-picked pair (or "none") stands; otherwise derive it now, so that runs imported since
-  // the pairs last changed are counted in the right pair without waiting for a re-derivation.
+  // A hand-picked pair (or "none") stands, and so does a derived one: every change to the pairs
+  // derives them again in the same transaction (reassignShoes). Only activities without a pair
+  // (imported since, or derived to none) are derived here, so new imports count in the right
+  // pair at once, and ten years of history cost no matching at all.
   const shoeId =
-    Number(row.shoe_manual) === 1
+    row.shoe_id !== null || Number(row.shoe_manual) === 1 || shoes.length === 0
       ? row.shoe_id
-      : shoes.length === 0
-        ? null
-        : assignShoe({ sport, gear: row.gear, date: localDateOf(row.start_utc, row.utc_offset_min) }, shoes);
+      : assignShoe({ sport, gear: row.gear, date: localDateOf(row.start_utc, row.utc_offset_min) }, shoes);
   return {
     id: row.id,
     sport,

@@ -5,7 +5,14 @@ import { commentPlainText, parseCommentMarkdown, safeCommentUrl } from "./commen
 describe("the comment Markdown subset", () => {
   it("splits paragraphs on blank lines and keeps single newlines as line breaks", () => {
     expect(parseCommentMarkdown("first line\nsecond line\n\n\nnew paragraph")).toEqual([
-      { type: "paragraph", children: [{ type: "text", text: "first line" }, { type: "break" }, { type: "text", text: "second line" }] },
+      {
+        type: "paragraph",
+        children: [
+          { type: "text", text: "first line" },
+          { type: "break" },
+          { type: "text", text: "second line" },
+        ],
+      },
       { type: "paragraph", children: [{ type: "text", text: "new paragraph" }] },
     ]);
   });
@@ -22,46 +29,101 @@ describe("the comment Markdown subset", () => {
   });
 
   it("leaves unmatched or spaced-out stars as text", () => {
-    expect(commentPlainText(parseCommentMarkdown("5 * 3 = 15 and a lone * star"))).toBe("5 * 3 = 15 and a lone * star");
-    expect(parseCommentMarkdown("**not closed")[0]!.children).toEqual([{ type: "text", text: "**not closed" }]);
+    expect(commentPlainText(parseCommentMarkdown("5 * 3 = 15 and a lone * star"))).toBe(
+      "5 * 3 = 15 and a lone * star",
+    );
+    expect(parseCommentMarkdown("**not closed")[0]!.children).toEqual([
+      { type: "text", text: "**not closed" },
+    ]);
   });
 
   it("honours backslash escapes", () => {
-    expect(parseCommentMarkdown("\\*not emphasis\\*")[0]!.children).toEqual([{ type: "text", text: "*not emphasis*" }]);
+    expect(parseCommentMarkdown("\\*not emphasis\\*")[0]!.children).toEqual([
+      { type: "text", text: "*not emphasis*" },
+    ]);
   });
 
   it("turns [text](https://…) and bare http(s) URLs into links that name their host", () => {
-    expect(parseCommentMarkdown("see [the trial](https://example.org/a?b=1) or http://example.com/x.")[0]!.children).toEqual([
+    expect(
+      parseCommentMarkdown(
+        "see [the trial](https://example.org/a?b=1) or http://example.com/x.",
+      )[0]!.children,
+    ).toEqual([
       { type: "text", text: "see " },
       { type: "link", href: "https://example.org/a?b=1", text: "the trial", host: "example.org" },
       { type: "text", text: " or " },
-      { type: "link", href: "http://example.com/x", text: "http://example.com/x", host: "example.com" },
+      {
+        type: "link",
+        href: "http://example.com/x",
+        text: "http://example.com/x",
+        host: "example.com",
+      },
       { type: "text", text: "." },
     ]);
   });
 
   it("keeps a closing parenthesis that belongs to the URL and drops one that closes the sentence", () => {
     const [p] = parseCommentMarkdown("(see https://en.wikipedia.org/wiki/Knee_(anatomy))");
-    expect(p!.children[1]).toMatchObject({ type: "link", href: "https://en.wikipedia.org/wiki/Knee_(anatomy)" });
+    expect(p!.children[1]).toMatchObject({
+      type: "link",
+      href: "https://en.wikipedia.org/wiki/Knee_(anatomy)",
+    });
     expect(p!.children[2]).toEqual({ type: "text", text: ")" });
   });
 
   it("refuses links that are not plain http(s) URLs", () => {
-    for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://x.org", "//evil.example", "https://user:pw@example.org", " https://x.org", "https://"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "ftp://x.org",
+      "//evil.example",
+      "https://user:pw@example.org",
+      " https://x.org",
+      "https://",
+    ]) {
       expect(safeCommentUrl(url), url).toBeUndefined();
     }
-    expect(safeCommentUrl("HTTPS://Example.ORG/path")).toEqual({ href: "https://example.org/path", host: "example.org" });
+    expect(safeCommentUrl("HTTPS://Example.ORG/path")).toEqual({
+      href: "https://example.org/path",
+      host: "example.org",
+    });
   });
 
   it("never throws and never loses or invents text, whatever the input", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("*", "`", "[", "]", "(", ")", "\\", "h", "t", "p", "s", ":", "/", "a", " ", "\n", "<", ">", "\"") , maxLength: 200 }), (s) => {
-        const blocks = parseCommentMarkdown(s);
-        const letters = (t: string) => t.replace(/[^a-z<>"]/g, "");
-        // Markup characters may be consumed; the words and any < > " are always kept.
-        expect(letters(commentPlainText(blocks)).length).toBeLessThanOrEqual(letters(s).length);
-        for (const b of blocks) expect(b.type).toBe("paragraph");
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            "*",
+            "`",
+            "[",
+            "]",
+            "(",
+            ")",
+            "\\",
+            "h",
+            "t",
+            "p",
+            "s",
+            ":",
+            "/",
+            "a",
+            " ",
+            "\n",
+            "<",
+            ">",
+            '"',
+          ),
+          maxLength: 200,
+        }),
+        (s) => {
+          const blocks = parseCommentMarkdown(s);
+          const letters = (t: string) => t.replace(/[^a-z<>"]/g, "");
+          // Markup characters may be consumed; the words and any < > " are always kept.
+          expect(letters(commentPlainText(blocks)).length).toBeLessThanOrEqual(letters(s).length);
+          for (const b of blocks) expect(b.type).toBe("paragraph");
+        },
+      ),
     );
   });
 

@@ -35,14 +35,16 @@ const URL_STOP = /[\s<>"'`\\]/u;
  * for a browser to reinterpret. The WHATWG parser then percent-encodes anything left over.
  */
 export function safeCommentUrl(raw: string): { href: string; host: string } | undefined {
-  if (raw.length > MAX_URL_LENGTH || !/^https?:\/\/[^/]/i.test(raw) || URL_STOP.test(raw)) return undefined;
+  if (raw.length > MAX_URL_LENGTH || !/^https?:\/\/[^/]/i.test(raw) || URL_STOP.test(raw))
+    return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return undefined;
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return undefined;
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "")
+    return undefined;
   if (url.username !== "" || url.password !== "") return undefined;
   return { href: url.href, host: url.hostname };
 }
@@ -90,7 +92,8 @@ function readBareUrl(src: string, at: number): string {
   for (;;) {
     const last = url.at(-1);
     if (last !== undefined && ".,;:!?*".includes(last)) url = url.slice(0, -1);
-    else if (last === ")" && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) url = url.slice(0, -1);
+    else if (last === ")" && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0))
+      url = url.slice(0, -1);
     else return url;
   }
 }
@@ -136,7 +139,11 @@ function parseInline(src: string, depth: number): CommentInline[] {
         continue;
       }
     }
-    if ((ch === "h" || ch === "H") && !isWordChar(src[i - 1]) && /^https?:\/\//i.test(src.slice(i, i + 8))) {
+    if (
+      (ch === "h" || ch === "H") &&
+      !isWordChar(src[i - 1]) &&
+      /^https?:\/\//i.test(src.slice(i, i + 8))
+    ) {
       const raw = readBareUrl(src, i);
       const safe = safeCommentUrl(raw);
       if (safe) {

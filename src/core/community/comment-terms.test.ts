@@ -3,7 +3,13 @@ import { commentTerms, expandQueryTerm, queryTerms, termPrefix } from "./comment
 
 describe("comment search terms", () => {
   it("indexes distinct stems without function words, sorted", () => {
-    expect(commentTerms("The knees hurt and the KNEE was swollen after running")).toEqual(["after", "hurt", "knee", "run", "swollen"]);
+    expect(commentTerms("The knees hurt and the KNEE was swollen after running")).toEqual([
+      "after",
+      "hurt",
+      "knee",
+      "run",
+      "swollen",
+    ]);
   });
 
   it("stems a query the same way as a comment", () => {

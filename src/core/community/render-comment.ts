@@ -19,7 +19,9 @@ function inlineHtml(node: CommentInline): string {
       return `<strong>${node.children.map(inlineHtml).join("")}</strong>`;
     case "link": {
       const a = `<a href="${escapeHtml(node.href)}" rel="${COMMENT_LINK_REL}">${escapeHtml(node.text)}</a>`;
-      return node.text === node.href || node.text === node.host ? a : `${a} <span class="link-host">(${escapeHtml(node.host)})</span>`;
+      return node.text === node.href || node.text === node.host
+        ? a
+        : `${a} <span class="link-host">(${escapeHtml(node.host)})</span>`;
     }
   }
 }

@@ -71,13 +71,21 @@ const ALLOWED_TAG = [
 ];
 
 function unescapeAttr(v: string): string {
-  return v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Fails with the offending piece when the HTML holds anything but the allowed markup. */
 function assertSafeHtml(html: string, input: string): void {
   for (const tag of html.match(/<[^>]*>?/g) ?? []) {
-    expect(ALLOWED_TAG.some((re) => re.test(tag)), `tag ${tag} from ${JSON.stringify(input)}`).toBe(true);
+    expect(
+      ALLOWED_TAG.some((re) => re.test(tag)),
+      `tag ${tag} from ${JSON.stringify(input)}`,
+    ).toBe(true);
     const href = /^<a href="([^"]*)"/.exec(tag)?.[1];
     if (href !== undefined) {
       const url = new URL(unescapeAttr(href));
@@ -116,7 +124,9 @@ describe("XSS corpus", () => {
   }
 
   it("shows a script tag to the reader as the text it is", () => {
-    expect(renderCommentHtml("<script>alert(1)</script>")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    expect(renderCommentHtml("<script>alert(1)</script>")).toBe(
+      "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    );
   });
 
   it("shows entity-encoded text literally instead of decoding it", () => {
@@ -137,8 +147,32 @@ describe("XSS corpus", () => {
 
   it("keeps every generated input safe (property)", () => {
     const piece = fc.constantFrom(
-      "<", ">", '"', "'", "&", "*", "**", "`", "[", "](", ")", "\\", "\n", "\n\n", " ", "javascript:", "https://", "http://",
-      "example.org", "onerror=", "<script>", "&#106;", "data:", "@", "/", "x",
+      "<",
+      ">",
+      '"',
+      "'",
+      "&",
+      "*",
+      "**",
+      "`",
+      "[",
+      "](",
+      ")",
+      "\\",
+      "\n",
+      "\n\n",
+      " ",
+      "javascript:",
+      "https://",
+      "http://",
+      "example.org",
+      "onerror=",
+      "<script>",
+      "&#106;",
+      "data:",
+      "@",
+      "/",
+      "x",
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { COMMENT_MAX_LENGTH, validateCommentBody, validateReportReason } from "./validate-comment.js";
+import {
+  COMMENT_MAX_LENGTH,
+  validateCommentBody,
+  validateReportReason,
+} from "./validate-comment.js";
 import { DomainError } from "../errors.js";
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -22,15 +26,34 @@ describe("comment body validation", () => {
   });
 
   it("counts characters as people do (an emoji is one) and refuses more than 5,000", () => {
-    expect(validateCommentBody("🏃".repeat(COMMENT_MAX_LENGTH))).toHaveLength(COMMENT_MAX_LENGTH * 2);
-    expect(codeOf(() => validateCommentBody("a".repeat(COMMENT_MAX_LENGTH + 1)))).toBe("COMMENT_TOO_LONG");
+    expect(validateCommentBody("🏃".repeat(COMMENT_MAX_LENGTH))).toHaveLength(
+      COMMENT_MAX_LENGTH * 2,
+    );
+    expect(codeOf(() => validateCommentBody("a".repeat(COMMENT_MAX_LENGTH + 1)))).toBe(
+      "COMMENT_TOO_LONG",
+    );
     // Trimming comes first: padding does not count.
-    expect(validateCommentBody(` ${"a".repeat(COMMENT_MAX_LENGTH)} `)).toHaveLength(COMMENT_MAX_LENGTH);
+    expect(validateCommentBody(` ${"a".repeat(COMMENT_MAX_LENGTH)} `)).toHaveLength(
+      COMMENT_MAX_LENGTH,
+    );
   });
 
   it("refuses control characters other than newline and tab", () => {
-    for (const c of ["\u0000", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u007f", "\u0085", "\u009b"]) {
-      expect(codeOf(() => validateCommentBody(`before${c}after`)), JSON.stringify(c)).toBe("COMMENT_CONTROL_CHARS");
+    for (const c of [
+      "\u0000",
+      "\u0007",
+      "\u0008",
+      "\u000b",
+      "\u000c",
+      "\u001b",
+      "\u007f",
+      "\u0085",
+      "\u009b",
+    ]) {
+      expect(
+        codeOf(() => validateCommentBody(`before${c}after`)),
+        JSON.stringify(c),
+      ).toBe("COMMENT_CONTROL_CHARS");
     }
   });
 

@@ -47,10 +47,17 @@ export function validateCommentBody(raw: string): string {
 /** A report's reason: 1 to 500 characters of text, same rules as a comment. */
 export function validateReportReason(raw: string): string {
   const reason = normaliseNewlines(raw).trim();
-  if (reason === "") throw new DomainError("REPORT_REASON_EMPTY", "Say briefly what is wrong with this comment.");
+  if (reason === "")
+    throw new DomainError("REPORT_REASON_EMPTY", "Say briefly what is wrong with this comment.");
   if (length(reason) > REPORT_REASON_MAX_LENGTH)
-    throw new DomainError("REPORT_REASON_TOO_LONG", `Keep the reason under ${REPORT_REASON_MAX_LENGTH} characters.`);
+    throw new DomainError(
+      "REPORT_REASON_TOO_LONG",
+      `Keep the reason under ${REPORT_REASON_MAX_LENGTH} characters.`,
+    );
   if (CONTROL.test(reason))
-    throw new DomainError("REPORT_REASON_CONTROL_CHARS", "The reason contains invisible control characters. Remove them and try again.");
+    throw new DomainError(
+      "REPORT_REASON_CONTROL_CHARS",
+      "The reason contains invisible control characters. Remove them and try again.",
+    );
   return reason;
 }

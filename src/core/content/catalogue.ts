@@ -28,7 +28,7 @@ export const TOOL_LINKS: Record<string, { url: string; label: string }> = {
   "load-guard": { url: "/training", label: "Training-load guard" },
   "shoe-tracker": { url: "/shoes", label: "Shoe tracker" },
   assessment: { url: "/assess", label: "Knee assessment" },
-  "pain-diary": { url: "/training/pain", label: "Pain diary" },
+  "pain-diary": { url: "/pain", label: "Pain diary" },
   plan: { url: "/plan", label: "Build-up and return-to-run plans" },
   "check-in": { url: "/check-in", label: "Daily check-in" },
 };

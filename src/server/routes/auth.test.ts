@@ -76,6 +76,22 @@ for (const dialect of DIALECTS) {
       expect(after.json()).toMatchObject({ user: null });
     });
 
+    it("locks an account after too many sign-in attempts, with a clear 429", async () => {
+      const victim = { email: "victim@example.org", password: "a long enough password", displayName: "Vic" };
+      await t.server.inject({ method: "POST", url: "/api/auth/signup", payload: victim });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email: victim.email, password: `guess number ${i}` } });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+      expect(statuses[10]).toBe(429);
+      // Even the right password waits until the window ends.
+      const right = await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email: victim.email, password: victim.password } });
+      expect(right.statusCode).toBe(429);
+      expect(right.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+    });
+
     it("marks the cookie Secure behind a TLS proxy it trusts", async () => {
       const { buildServer } = await import("../build-server.js");
       const proxied = await buildServer({ app: t.app, trustProxy: true });

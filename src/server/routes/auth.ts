@@ -19,7 +19,7 @@ export function authRoutes(app: App) {
     server.post("/api/auth/login", async (request, reply) => {
       const input = loginBody.parse(request.body);
       const old = request.cookies[SESSION_COOKIE];
-      const grant = await logIn(app, input);
+      const grant = await logIn(app, input, { ip: request.ip });
       // Rotate: a session id that existed before login never becomes an authenticated one.
       if (old) await logOut(app, old);
       setSessionCookie(request, reply, grant.token, grant.expiresAt);

@@ -4,7 +4,14 @@ import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import { calendarTokenResponse, calendarTokenStatus } from "../../contracts/plans.js";
 import type { TestServer } from "./plans.test-helpers.js";
-import { activePlan, addRun, readCalendar, sessionCount, setClock, signUpRunner } from "./plans.test-helpers.js";
+import {
+  activePlan,
+  addRun,
+  readCalendar,
+  sessionCount,
+  setClock,
+  signUpRunner,
+} from "./plans.test-helpers.js";
 
 function feedPath(url: string): string {
   return new URL(url).pathname;
@@ -25,7 +32,13 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: ada.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, beginner: false, returning: false },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: 30_000 },
+          currentWeeklyM: 20_000,
+          beginner: false,
+          returning: false,
+        },
       });
       expect(res.statusCode).toBe(201);
     });
@@ -39,7 +52,12 @@ for (const dialect of DIALECTS) {
     });
 
     it("gives a secret URL once and keeps only its SHA-256", async () => {
-      const res = await t.server.inject({ method: "POST", url: "/api/calendar/token", cookies: ada.cookies, headers: { host: "kneewise.example" } });
+      const res = await t.server.inject({
+        method: "POST",
+        url: "/api/calendar/token",
+        cookies: ada.cookies,
+        headers: { host: "kneewise.example" },
+      });
       expect(res.statusCode).toBe(201);
       const body = calendarTokenResponse.parse(res.json());
       expect(body.url).toMatch(/^http:\/\/kneewise\.example\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
@@ -51,8 +69,15 @@ for (const dialect of DIALECTS) {
       expect(JSON.stringify(rows)).not.toContain(token);
       expect(rows[0]!.token_hash).toBe(createHash("sha256").update(token).digest("hex"));
 
-      const status = await t.server.inject({ method: "GET", url: "/api/calendar/token", cookies: ada.cookies });
-      expect(calendarTokenStatus.parse(status.json())).toEqual({ active: true, created_at: body.created_at });
+      const status = await t.server.inject({
+        method: "GET",
+        url: "/api/calendar/token",
+        cookies: ada.cookies,
+      });
+      expect(calendarTokenStatus.parse(status.json())).toEqual({
+        active: true,
+        created_at: body.created_at,
+      });
     });
 
     it("serves the plan at that URL without any cookie, one event per session", async () => {
@@ -65,19 +90,31 @@ for (const dialect of DIALECTS) {
     });
 
     it("does not tell another runner about the link", async () => {
-      const status = await t.server.inject({ method: "GET", url: "/api/calendar/token", cookies: bob.cookies });
+      const status = await t.server.inject({
+        method: "GET",
+        url: "/api/calendar/token",
+        cookies: bob.cookies,
+      });
       expect(status.json()).toEqual({ active: false, created_at: null });
-      const revoke = await t.server.inject({ method: "DELETE", url: "/api/calendar/token", cookies: bob.cookies });
+      const revoke = await t.server.inject({
+        method: "DELETE",
+        url: "/api/calendar/token",
+        cookies: bob.cookies,
+      });
       expect(revoke.statusCode).toBe(404);
       expect((await t.server.inject({ method: "GET", url: feedPath(url) })).statusCode).toBe(200);
     });
 
     it("follows the plan as it adapts", async () => {
-      const before = readCalendar((await t.server.inject({ method: "GET", url: feedPath(url) })).body);
+      const before = readCalendar(
+        (await t.server.inject({ method: "GET", url: feedPath(url) })).body,
+      );
       // The first week falls short (4 km of about 22 km); a week later the feed shows the re-plan.
       await addRun(t, ada.id, "2025-03-12", 4_000);
       setClock(t, "2025-03-19T09:00:00Z");
-      const after = readCalendar((await t.server.inject({ method: "GET", url: feedPath(url) })).body);
+      const after = readCalendar(
+        (await t.server.inject({ method: "GET", url: feedPath(url) })).body,
+      );
       const plan = await activePlan(t, ada.cookies);
       if (plan?.kind !== "build") throw new Error("expected a build plan");
       expect(plan.changes?.items.length).toBeGreaterThan(0);
@@ -91,7 +128,11 @@ for (const dialect of DIALECTS) {
     });
 
     it("stops serving the old URL when the link is replaced", async () => {
-      const res = await t.server.inject({ method: "POST", url: "/api/calendar/token", cookies: ada.cookies });
+      const res = await t.server.inject({
+        method: "POST",
+        url: "/api/calendar/token",
+        cookies: ada.cookies,
+      });
       const fresh = calendarTokenResponse.parse(res.json()).url;
       expect(fresh).not.toBe(url);
       const old = await t.server.inject({ method: "GET", url: feedPath(url) });
@@ -101,17 +142,29 @@ for (const dialect of DIALECTS) {
     });
 
     it("stops serving the URL once revoked", async () => {
-      const res = await t.server.inject({ method: "DELETE", url: "/api/calendar/token", cookies: ada.cookies });
+      const res = await t.server.inject({
+        method: "DELETE",
+        url: "/api/calendar/token",
+        cookies: ada.cookies,
+      });
       expect(res.statusCode).toBe(204);
       const feed = await t.server.inject({ method: "GET", url: feedPath(url) });
       expect(feed.statusCode).toBe(404);
       expect(feed.body).not.toContain("BEGIN:VCALENDAR");
-      const status = await t.server.inject({ method: "GET", url: "/api/calendar/token", cookies: ada.cookies });
+      const status = await t.server.inject({
+        method: "GET",
+        url: "/api/calendar/token",
+        cookies: ada.cookies,
+      });
       expect(status.json()).toMatchObject({ active: false });
     });
 
     it("answers 404 for made-up tokens", async () => {
-      for (const path of ["/calendar/nope.ics", `/calendar/${"A".repeat(43)}.ics`, `/calendar/${"A".repeat(43)}`]) {
+      for (const path of [
+        "/calendar/nope.ics",
+        `/calendar/${"A".repeat(43)}.ics`,
+        `/calendar/${"A".repeat(43)}`,
+      ]) {
         expect((await t.server.inject({ method: "GET", url: path })).statusCode, path).toBe(404);
       }
     });

@@ -3,7 +3,14 @@ import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import { activePlanResponse } from "../../contracts/plans.js";
 import type { TestServer } from "./plans.test-helpers.js";
-import { activePlan, addRun, readCalendar, sessionCount, setClock, signUpRunner } from "./plans.test-helpers.js";
+import {
+  activePlan,
+  addRun,
+  readCalendar,
+  sessionCount,
+  setClock,
+  signUpRunner,
+} from "./plans.test-helpers.js";
 
 // A Wednesday: the plan's default start is the next Monday, 2025-03-10.
 const WEDNESDAY = "2025-03-05T09:00:00Z";
@@ -28,7 +35,11 @@ for (const dialect of DIALECTS) {
         ["DELETE", "/api/plans/active"],
         ["GET", "/api/plans/active.ics"],
       ] as const) {
-        const res = await t.server.inject({ method, url, ...(method === "POST" ? { payload: {} } : {}) });
+        const res = await t.server.inject({
+          method,
+          url,
+          ...(method === "POST" ? { payload: {} } : {}),
+        });
         expect(res.statusCode, `${method} ${url}`).toBe(401);
         expect(res.json()).toMatchObject({ error: { code: "NOT_SIGNED_IN" } });
       }
@@ -39,7 +50,13 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: ada.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, beginner: false, returning: false },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: 30_000 },
+          currentWeeklyM: 20_000,
+          beginner: false,
+          returning: false,
+        },
       });
       expect(res.statusCode).toBe(201);
       const plan = activePlanResponse.parse(res.json()).plan;
@@ -66,14 +83,22 @@ for (const dialect of DIALECTS) {
         ["2025-02-24", 24],
       ] as const) {
         await addRun(t, cy.id, monday, (km / 2) * 1000);
-        await addRun(t, cy.id, monday.replace(/\d\d$/, (d) => String(Number(d) + 3).padStart(2, "0")), (km / 2) * 1000);
+        await addRun(
+          t,
+          cy.id,
+          monday.replace(/\d\d$/, (d) => String(Number(d) + 3).padStart(2, "0")),
+          (km / 2) * 1000,
+        );
       }
       // Not counted: the week in progress, a run six weeks back, and a bike ride.
       await addRun(t, cy.id, "2025-03-04", 30_000);
       await addRun(t, cy.id, "2025-01-20", 40_000);
       await addRun(t, cy.id, "2025-02-25", 60_000, { sport: "ride" });
       // A run late on Sunday evening local time is still Sunday's, though it is Monday in UTC.
-      await addRun(t, cy.id, "2025-02-09", 0, { startUtc: "2025-02-09T23:30:00.000Z", offsetMin: -60 });
+      await addRun(t, cy.id, "2025-02-09", 0, {
+        startUtc: "2025-02-09T23:30:00.000Z",
+        offsetMin: -60,
+      });
 
       const res = await t.server.inject({
         method: "POST",
@@ -84,20 +109,35 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(201);
       const plan = activePlanResponse.parse(res.json()).plan;
       if (plan?.kind !== "build") throw new Error("expected a build plan");
-      expect(plan.basis).toMatchObject({ baseline_from: "runs", baseline_weeks: 4, profile_from: "default" });
+      expect(plan.basis).toMatchObject({
+        baseline_from: "runs",
+        baseline_weeks: 4,
+        profile_from: "default",
+      });
       expect(plan.plan.baseline_weekly_m).toBe(21_000);
-      expect(plan.plan.weeks.at(-1)?.sessions.some((s) => s.kind === "race" && s.date === "2025-06-01")).toBe(true);
+      expect(
+        plan.plan.weeks.at(-1)?.sessions.some((s) => s.kind === "race" && s.date === "2025-06-01"),
+      ).toBe(true);
     });
 
     it("takes beginner and returning from the runner's profile when the form leaves them out", async () => {
       const dee = await signUpRunner(t, "dee");
-      const saved = await t.server.inject({ method: "PUT", url: "/api/profile", cookies: dee.cookies, payload: { experience: "returning" } });
+      const saved = await t.server.inject({
+        method: "PUT",
+        url: "/api/profile",
+        cookies: dee.cookies,
+        payload: { experience: "returning" },
+      });
       expect(saved.statusCode).toBe(200);
       const res = await t.server.inject({
         method: "POST",
         url: "/api/plans",
         cookies: dee.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 25_000 }, currentWeeklyM: 15_000 },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: 25_000 },
+          currentWeeklyM: 15_000,
+        },
       });
       const plan = activePlanResponse.parse(res.json()).plan;
       if (plan?.kind !== "build") throw new Error("expected a build plan");
@@ -110,14 +150,28 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: ada.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: -5 }, start: "2025-02-30", runDaysPerWeek: 9 },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: -5 },
+          start: "2025-02-30",
+          runDaysPerWeek: 9,
+        },
       });
       expect(res.statusCode).toBe(400);
       const body = res.json<{ error: { code: string; fields: { path: string }[] } }>();
       expect(body.error.code).toBe("VALIDATION_FAILED");
-      expect(body.error.fields.map((f) => f.path).sort()).toEqual(["goal.weeklyM", "runDaysPerWeek", "start"]);
+      expect(body.error.fields.map((f) => f.path).sort()).toEqual([
+        "goal.weeklyM",
+        "runDaysPerWeek",
+        "start",
+      ]);
 
-      const kind = await t.server.inject({ method: "POST", url: "/api/plans", cookies: ada.cookies, payload: { kind: "marathon" } });
+      const kind = await t.server.inject({
+        method: "POST",
+        url: "/api/plans",
+        cookies: ada.cookies,
+        payload: { kind: "marathon" },
+      });
       expect(kind.statusCode).toBe(400);
     });
 
@@ -129,28 +183,48 @@ for (const dialect of DIALECTS) {
         payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 } },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ error: { code: "PLAN_NO_BASELINE", fields: [{ path: "currentWeeklyM" }] } });
+      expect(res.json()).toMatchObject({
+        error: { code: "PLAN_NO_BASELINE", fields: [{ path: "currentWeeklyM" }] },
+      });
       const event = await t.server.inject({
         method: "POST",
         url: "/api/plans",
         cookies: bob.cookies,
-        payload: { kind: "build", goal: { kind: "event", date: "2025-03-01", distanceM: 10_000 }, currentWeeklyM: 10_000 },
+        payload: {
+          kind: "build",
+          goal: { kind: "event", date: "2025-03-01", distanceM: 10_000 },
+          currentWeeklyM: 10_000,
+        },
       });
-      expect(event.json()).toMatchObject({ error: { code: "PLAN_EVENT_BEFORE_START", fields: [{ path: "goal.date" }] } });
+      expect(event.json()).toMatchObject({
+        error: { code: "PLAN_EVENT_BEFORE_START", fields: [{ path: "goal.date" }] },
+      });
     });
 
     it("does not show, export or delete another runner's plan", async () => {
       expect(await activePlan(t, bob.cookies)).toBeNull();
-      const ics = await t.server.inject({ method: "GET", url: "/api/plans/active.ics", cookies: bob.cookies });
+      const ics = await t.server.inject({
+        method: "GET",
+        url: "/api/plans/active.ics",
+        cookies: bob.cookies,
+      });
       expect(ics.statusCode).toBe(404);
-      const del = await t.server.inject({ method: "DELETE", url: "/api/plans/active", cookies: bob.cookies });
+      const del = await t.server.inject({
+        method: "DELETE",
+        url: "/api/plans/active",
+        cookies: bob.cookies,
+      });
       expect(del.statusCode).toBe(404);
       expect(await activePlan(t, ada.cookies)).not.toBeNull();
     });
 
     it("exports the plan as iCalendar that ical.js reads, one event per session", async () => {
       const plan = await activePlan(t, ada.cookies);
-      const res = await t.server.inject({ method: "GET", url: "/api/plans/active.ics", cookies: ada.cookies });
+      const res = await t.server.inject({
+        method: "GET",
+        url: "/api/plans/active.ics",
+        cookies: ada.cookies,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/calendar/);
       expect(res.headers["content-disposition"]).toMatch(/attachment; filename=".+\.ics"/);
@@ -168,7 +242,13 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: eve.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, beginner: false, returning: false },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: 30_000 },
+          currentWeeklyM: 20_000,
+          beginner: false,
+          returning: false,
+        },
       });
       const before = activePlanResponse.parse(created.json()).plan;
       if (before?.kind !== "build") throw new Error("expected a build plan");
@@ -181,7 +261,8 @@ for (const dialect of DIALECTS) {
         if (after?.kind !== "build") throw new Error("expected a build plan");
         expect(after.changes?.as_of).toBe("2025-03-19");
         expect(after.changes?.items.length).toBeGreaterThan(0);
-        for (const c of after.changes!.items) expect(c.why).toMatch(/last week you ran 6\.0 km of the .+ planned/i);
+        for (const c of after.changes!.items)
+          expect(c.why).toMatch(/last week you ran 6\.0 km of the .+ planned/i);
         const planned = before.plan.weeks.find((w) => w.start === "2025-03-17")!;
         const replanned = after.plan.weeks.find((w) => w.start === "2025-03-17")!;
         expect(replanned.distance_m).toBeLessThan(planned.distance_m);
@@ -203,7 +284,12 @@ for (const dialect of DIALECTS) {
     });
 
     it("writes a walk-run return plan with its stages, rule and today's status", async () => {
-      const res = await t.server.inject({ method: "POST", url: "/api/plans", cookies: bob.cookies, payload: { kind: "return", baselinePain: 1 } });
+      const res = await t.server.inject({
+        method: "POST",
+        url: "/api/plans",
+        cookies: bob.cookies,
+        payload: { kind: "return", baselinePain: 1 },
+      });
       expect(res.statusCode).toBe(201);
       const plan = activePlanResponse.parse(res.json()).plan;
       if (plan?.kind !== "return") throw new Error("expected a return plan");
@@ -214,13 +300,27 @@ for (const dialect of DIALECTS) {
       expect(sessions.length).toBeGreaterThan(0);
       expect(sessions.every((s) => s.kind === "walk_run" && s.date >= "2025-03-05")).toBe(true);
       expect(plan.today).toMatchObject({ date: "2025-03-05", logged: false });
-      const ics = await t.server.inject({ method: "GET", url: "/api/plans/active.ics", cookies: bob.cookies });
+      const ics = await t.server.inject({
+        method: "GET",
+        url: "/api/plans/active.ics",
+        cookies: bob.cookies,
+      });
       expect(readCalendar(ics.body)).toHaveLength(sessions.length);
     });
 
     it("unlocks the next walk-run stage from the pain diary, and never on a day above 3/10", async () => {
-      const diary = async (date: string, during: number, after: number, nextMorning: number | null) => {
-        const res = await t.server.inject({ method: "PUT", url: `/api/pain/${date}`, cookies: bob.cookies, payload: { during, after, nextMorning } });
+      const diary = async (
+        date: string,
+        during: number,
+        after: number,
+        nextMorning: number | null,
+      ) => {
+        const res = await t.server.inject({
+          method: "PUT",
+          url: `/api/pain/${date}`,
+          cookies: bob.cookies,
+          payload: { during, after, nextMorning },
+        });
         expect(res.statusCode, date).toBeLessThan(300);
       };
       try {
@@ -252,9 +352,19 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: fay.cookies,
-        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, start: "2025-03-03" },
+        payload: {
+          kind: "build",
+          goal: { kind: "weekly", weeklyM: 30_000 },
+          currentWeeklyM: 20_000,
+          start: "2025-03-03",
+        },
       });
-      const res = await t.server.inject({ method: "PUT", url: "/api/pain/2025-03-04", cookies: fay.cookies, payload: { during: 6, after: 5, nextMorning: 3 } });
+      const res = await t.server.inject({
+        method: "PUT",
+        url: "/api/pain/2025-03-04",
+        cookies: fay.cookies,
+        payload: { during: 6, after: 5, nextMorning: 3 },
+      });
       expect(res.statusCode).toBeLessThan(300);
       const plan = await activePlan(t, fay.cookies);
       if (plan?.kind !== "build") throw new Error("expected a build plan");
@@ -264,10 +374,18 @@ for (const dialect of DIALECTS) {
     });
 
     it("deletes the active plan, after which there is none to show or export", async () => {
-      const del = await t.server.inject({ method: "DELETE", url: "/api/plans/active", cookies: ada.cookies });
+      const del = await t.server.inject({
+        method: "DELETE",
+        url: "/api/plans/active",
+        cookies: ada.cookies,
+      });
       expect(del.statusCode).toBe(204);
       expect(await activePlan(t, ada.cookies)).toBeNull();
-      const ics = await t.server.inject({ method: "GET", url: "/api/plans/active.ics", cookies: ada.cookies });
+      const ics = await t.server.inject({
+        method: "GET",
+        url: "/api/plans/active.ics",
+        cookies: ada.cookies,
+      });
       expect(ics.statusCode).toBe(404);
       expect(ics.json()).toMatchObject({ error: { code: "PLAN_NOT_FOUND" } });
     });

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { createPlanBody } from "../../contracts/plans.js";
 import type { ActivePlanResponse } from "../../contracts/plans.js";
-import { activePlanICalendar, createPlan, deleteActivePlan, refreshPlan } from "../../services/plans.js";
+import {
+  activePlanICalendar,
+  createPlan,
+  deleteActivePlan,
+  refreshPlan,
+} from "../../services/plans.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 

@@ -199,6 +199,45 @@ for (const dialect of DIALECTS) {
       expect((await shoeOf(daily.id))?.distanceM).toBe(93_000);
     });
 
+    it("counts a run imported after the pair was added in the pair its gear names", async () => {
+      const pair = (await c.post("/api/shoes", { name: "Pegasus 40", brand: "Nike" })).json<ShoeView>();
+      const owner = await t.app.database.db.selectFrom("users").select("id").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+      // As the import pipeline writes it: the gear name from the file, no pair yet.
+      await t.app.database.db
+        .insertInto("activities")
+        .values({
+          id: "imported-1",
+          user_id: owner.id,
+          sport: "run",
+          start_utc: "2024-05-12T06:00:00.000Z",
+          utc_offset_min: 0,
+          moving_s: 3000,
+          elapsed_s: 3100,
+          distance_m: 9_000,
+          elevation_gain_m: null,
+          elevation_loss_m: null,
+          avg_hr: null,
+          max_hr: null,
+          avg_cadence: null,
+          device: null,
+          gear: "Nike Pegasus 40",
+          name: null,
+          perceived_exertion: null,
+          indoor: 0,
+          source: "fit",
+          surface: null,
+          shoe_id: null,
+          laps_json: "[]",
+          stream_json: "{}",
+          source_file: "run.fit",
+          dedupe_key: "2024-05-12T06:00",
+          created_at: "2024-05-12T08:00:00.000Z",
+        })
+        .execute();
+      expect((await shoeOf(pair.id))?.distanceM).toBe(9_000);
+      expect((await c.del(`/api/shoes/${pair.id}`)).statusCode).toBe(204);
+    });
+
     it("refuses a limit or a name that makes no sense", async () => {
       const res = await c.post("/api/shoes", { name: " ", limitM: 5 });
       expect(res.statusCode).toBe(400);

@@ -56,7 +56,7 @@ describe("a Strava bulk export", () => {
     const byName = new Map(rows.map((r) => [r.name, r]));
     const tempo = byName.get("Tempo by the river")!;
     expect(tempo).toMatchObject({ source: "fit", gear: "Pegasus 40", perceived_exertion: 6, sport: "run", utc_offset_min: 60 });
-    expect(JSON.parse(tempo.stream_json).hr.length).toBeGreaterThan(100);
+    expect((JSON.parse(tempo.stream_json) as { hr: unknown[] }).hr.length).toBeGreaterThan(100);
     // The runner called it a trail run on Strava; the GPX alone said running.
     expect(byName.get("Hill reps")).toMatchObject({ source: "gpx", sport: "trail_run", gear: "Speedgoat" });
     expect(byName.get("Easy shakeout")).toMatchObject({ source: "tcx", perceived_exertion: 3 });

@@ -80,7 +80,7 @@ describe("importing every file of the shared corpus", () => {
           expect(mine.elapsed_s).toBe(Math.round(a.elapsedS));
           expect(mine.moving_s).toBe(Math.round(a.movingS));
           expect(mine.sport).toBe(a.sport);
-          expect(JSON.parse(mine.stream_json).t).toHaveLength(a.stream.length);
+          expect((JSON.parse(mine.stream_json) as { t: number[] }).t).toHaveLength(a.stream.length);
           checked++;
         }
       }

@@ -40,8 +40,20 @@ export function createInProcessJobRunner(
   const claimant = `${os.hostname()}:${process.pid}`;
   let chain: Promise<void> = Promise.resolve();
   let closed = false;
+  // Jobs waiting their turn here are alive too: their heartbeat keeps them from being presumed dead.
+  const waiting = new Set<string>();
+  let waitBeat: NodeJS.Timeout | null = null;
+  const beatWaiting = (): void => {
+    const stamp = app.now().toISOString();
+    for (const id of waiting) void importJobs.updateImportJob(app.database.db, id, { heartbeat_at: stamp }).catch(() => undefined);
+  };
 
   const run = async (job: QueuedImport): Promise<void> => {
+    waiting.delete(job.jobId);
+    if (waiting.size === 0 && waitBeat !== null) {
+      clearInterval(waitBeat);
+      waitBeat = null;
+    }
     const { db } = app.database;
     const stamp = () => app.now().toISOString();
     await importJobs.updateImportJob(db, job.jobId, { status: "running", claimed_by: claimant, heartbeat_at: stamp(), updated_at: stamp() });
@@ -64,6 +76,7 @@ export function createInProcessJobRunner(
     };
     const beat = setInterval(() => {
       if (last !== null) write(last);
+      else void importJobs.updateImportJob(db, job.jobId, { heartbeat_at: stamp() }).catch(() => undefined);
     }, HEARTBEAT_MS);
     try {
       const summary = await importPaths(app, job.userId, job.inputs, {
@@ -101,6 +114,11 @@ export function createInProcessJobRunner(
   return {
     enqueue(job) {
       if (closed) throw new Error("The import runner is closed.");
+      waiting.add(job.jobId);
+      if (waitBeat === null) {
+        waitBeat = setInterval(beatWaiting, HEARTBEAT_MS);
+        waitBeat.unref();
+      }
       chain = chain.then(() => run(job));
     },
     idle: () => chain,

@@ -125,13 +125,13 @@ async function receiveMultipart(body: Readable, opts: ReceiveOptions): Promise<R
           const at = buf.indexOf(delimiter);
           if (at < 0) {
             const keep = Math.min(buf.length, delimiter.length - 1);
-            if (state === "body" && sink !== null) await (sink as Sink).write(buf.subarray(0, buf.length - keep));
+            if (state === "body" && sink !== null) await sink.write(buf.subarray(0, buf.length - keep));
             if (state === "body" && current !== null) current.bytes += buf.length - keep;
             buf = buf.subarray(buf.length - keep);
             break;
           }
           if (state === "body") {
-            if (sink !== null) await (sink as Sink).write(buf.subarray(0, at));
+            if (sink !== null) await sink.write(buf.subarray(0, at));
             if (current !== null) current.bytes += at;
             await finishPart();
           }
@@ -172,7 +172,7 @@ async function receiveMultipart(body: Readable, opts: ReceiveOptions): Promise<R
       if (state === "done") break;
     }
   } finally {
-    if (sink !== null) await (sink as Sink).end();
+    if (sink !== null) await sink.end();
   }
   if (state !== "done") throw new DomainError("UPLOAD_MALFORMED", "The multipart upload ended before its closing boundary.");
   const nonEmpty = files.filter((f) => f.bytes > 0);

@@ -30,7 +30,7 @@ export interface SourceFile {
   name: string;
   type: FileType;
   /** Bytes as stored (still gzipped when the name says so). */
-  read(): Promise<Buffer>;
+  read: () => Promise<Buffer>;
   /** The Strava row naming this file, when its container holds an activities.csv. */
   stravaRow: StravaContext["rows"][number] | null;
   strava: StravaContext | null;
@@ -76,7 +76,7 @@ interface ContainerItem {
   name: string;
   type: FileType;
   size: number;
-  read(): Promise<Buffer>;
+  read: () => Promise<Buffer>;
   /** For nested zips: writes the item to a file without holding it. */
   extractTo?: (file: string) => Promise<void>;
   /** Set when the item must not be read, with the reason. */

@@ -16,6 +16,8 @@ export interface ParsePool {
   /** Parses one file; resolves in completion order, not submission order. */
   parse(task: ParseTask): Promise<ParseOutcome>;
   readonly size: number;
+  /** Resolves once every worker has started or failed to, with how many are running. */
+  ready(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     return {
       size: 0,
       parse: (task) => Promise.resolve(runParseTask(task, known)),
+      ready: () => Promise.resolve(0),
       close: () => Promise.resolve(),
     };
   }
@@ -57,6 +60,12 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   const slots: Slot[] = [];
   const waiting: NonNullable<Slot["busy"]>[] = [];
   let closed = false;
+  let settled = 0;
+  let onSettled: (() => void) | null = null;
+  const allSettled = new Promise<void>((resolve) => (onSettled = resolve));
+  const settle = (): void => {
+    if (++settled === size) onSettled?.();
+  };
 
   const dispatch = (slot: Slot): void => {
     if (slot.busy !== null || !slot.ready) return;
@@ -76,6 +85,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     worker.on("message", (outcome: ParseOutcome | { ready: true }) => {
       if ("ready" in outcome) {
         slot.ready = true;
+        settle();
         dispatch(slot);
         return;
       }
@@ -91,6 +101,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
       // A worker that died on a file (out of memory, say) is replaced and the batch goes on.
       // One that never started is not: parsing falls back to this thread.
       const i = slots.indexOf(slot);
+      if (!slot.ready) settle();
       if (i >= 0 && !closed && slot.ready) slots[i] = spawn();
       else if (i >= 0) slots.splice(i, 1);
       if (!slots.some((s) => s.ready)) {
@@ -111,6 +122,10 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
         const idle = slots.find((s) => s.ready && s.busy === null);
         if (idle !== undefined) dispatch(idle);
       });
+    },
+    async ready() {
+      await allSettled;
+      return slots.filter((s) => s.ready).length;
     },
     async close() {
       closed = true;

@@ -16,22 +16,40 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("edited_at", "text")
     .addColumn("deleted_at", "text")
     .execute();
-  await db.schema.createIndex("comments_article_created").on("comments").columns(["article_slug", "created_at"]).execute();
+  await db.schema
+    .createIndex("comments_article_created")
+    .on("comments")
+    .columns(["article_slug", "created_at"])
+    .execute();
   await db.schema.createIndex("comments_parent").on("comments").column("parent_id").execute();
-  await db.schema.createIndex("comments_status_created").on("comments").columns(["status", "created_at"]).execute();
-  await db.schema.createIndex("comments_user_status").on("comments").columns(["user_id", "status"]).execute();
+  await db.schema
+    .createIndex("comments_status_created")
+    .on("comments")
+    .columns(["status", "created_at"])
+    .execute();
+  await db.schema
+    .createIndex("comments_user_status")
+    .on("comments")
+    .columns(["user_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("comment_reports")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("comment_id", "text", (c) => c.notNull().references("comments.id").onDelete("cascade"))
+    .addColumn("comment_id", "text", (c) =>
+      c.notNull().references("comments.id").onDelete("cascade"),
+    )
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("resolved_at", "text")
     .addUniqueConstraint("comment_reports_once", ["comment_id", "user_id"])
     .execute();
-  await db.schema.createIndex("comment_reports_open").on("comment_reports").columns(["resolved_at", "comment_id"]).execute();
+  await db.schema
+    .createIndex("comment_reports_open")
+    .on("comment_reports")
+    .columns(["resolved_at", "comment_id"])
+    .execute();
 
   await db.schema
     .createTable("user_bans")
@@ -57,10 +75,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("comment_terms")
     .addColumn("term", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("comment_id", "text", (c) => c.notNull().references("comments.id").onDelete("cascade"))
+    .addColumn("comment_id", "text", (c) =>
+      c.notNull().references("comments.id").onDelete("cascade"),
+    )
     .addPrimaryKeyConstraint("comment_terms_pk", ["term", "created_at", "comment_id"])
     .execute();
-  await db.schema.createIndex("comment_terms_comment").on("comment_terms").column("comment_id").execute();
+  await db.schema
+    .createIndex("comment_terms_comment")
+    .on("comment_terms")
+    .column("comment_id")
+    .execute();
 
   // Every indexed stem with the number of visible comments holding it (for weights, prefix and
   // typo matching). `prefix` is its first two letters: an exact, indexed key on both dialects,
@@ -71,7 +95,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("prefix", "text", (c) => c.notNull())
     .addColumn("comments", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("comment_vocabulary_prefix").on("comment_vocabulary").column("prefix").execute();
+  await db.schema
+    .createIndex("comment_vocabulary_prefix")
+    .on("comment_vocabulary")
+    .column("prefix")
+    .execute();
 
   await db.schema
     .createTable("audit_log")

@@ -29,7 +29,10 @@ export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** Newest first; `target` narrows to one record's history. */
-export async function listAudit(db: Db, opts: { target?: string; limit: number }): Promise<AuditLogRow[]> {
+export async function listAudit(
+  db: Db,
+  opts: { target?: string; limit: number },
+): Promise<AuditLogRow[]> {
   let q = db.selectFrom("audit_log").selectAll();
   if (opts.target !== undefined) q = q.where("target", "=", opts.target);
   return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(opts.limit).execute();

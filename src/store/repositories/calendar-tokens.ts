@@ -8,7 +8,11 @@ export async function insertCalendarToken(db: Db, row: CalendarTokenRow): Promis
 }
 
 /** Revokes every live token of the runner; returns how many were live. */
-export async function revokeCalendarTokens(db: Db, userId: string, nowIso: string): Promise<number> {
+export async function revokeCalendarTokens(
+  db: Db,
+  userId: string,
+  nowIso: string,
+): Promise<number> {
   const res = await db
     .updateTable("calendar_tokens")
     .set({ revoked_at: nowIso })
@@ -19,7 +23,10 @@ export async function revokeCalendarTokens(db: Db, userId: string, nowIso: strin
 }
 
 /** The live (not revoked) token with this hash, or undefined. */
-export async function findLiveCalendarToken(db: Db, tokenHash: string): Promise<CalendarTokenRow | undefined> {
+export async function findLiveCalendarToken(
+  db: Db,
+  tokenHash: string,
+): Promise<CalendarTokenRow | undefined> {
   return db
     .selectFrom("calendar_tokens")
     .selectAll()
@@ -28,7 +35,10 @@ export async function findLiveCalendarToken(db: Db, tokenHash: string): Promise<
     .executeTakeFirst();
 }
 
-export async function findLiveCalendarTokenOf(db: Db, userId: string): Promise<CalendarTokenRow | undefined> {
+export async function findLiveCalendarTokenOf(
+  db: Db,
+  userId: string,
+): Promise<CalendarTokenRow | undefined> {
   return db
     .selectFrom("calendar_tokens")
     .selectAll()

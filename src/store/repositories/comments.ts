@@ -18,7 +18,12 @@ export async function findComment(db: Db, id: string): Promise<CommentRow | unde
 }
 
 export async function updateComment(db: Db, id: string, set: CommentUpdate): Promise<CommentRow> {
-  return db.updateTable("comments").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable("comments")
+    .set(set)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** How many of a user's comments a moderator (or the trust rule) has let through. */
@@ -60,7 +65,11 @@ function shownTopLevel(eb: CommentsEb, viewerId: string | null) {
   ]);
 }
 
-export async function countThread(db: Db, articleSlug: string, viewerId: string | null): Promise<number> {
+export async function countThread(
+  db: Db,
+  articleSlug: string,
+  viewerId: string | null,
+): Promise<number> {
   const row = await db
     .selectFrom("comments as c")
     .select((eb) => eb.fn.countAll().as("n"))
@@ -95,7 +104,11 @@ export async function listThreadPage(
 }
 
 /** The replies the viewer may see under the given comments, oldest first. */
-export async function listReplies(db: Db, parentIds: string[], viewerId: string | null): Promise<CommentWithAuthor[]> {
+export async function listReplies(
+  db: Db,
+  parentIds: string[],
+  viewerId: string | null,
+): Promise<CommentWithAuthor[]> {
   if (parentIds.length === 0) return [];
   return db
     .selectFrom("comments as c")
@@ -121,7 +134,11 @@ export async function countRecentVisible(db: Db): Promise<number> {
 }
 
 /** The newest visible comments across every article. */
-export async function listRecentVisible(db: Db, offset: number, limit: number): Promise<CommentWithAuthor[]> {
+export async function listRecentVisible(
+  db: Db,
+  offset: number,
+  limit: number,
+): Promise<CommentWithAuthor[]> {
   return db
     .selectFrom("comments as c")
     .innerJoin("users as u", "u.id", "c.user_id")
@@ -148,7 +165,11 @@ export async function listCommentsWithAuthors(db: Db, ids: string[]): Promise<Co
 }
 
 /** A user's live comments in the given statuses (for a ban that hides them). */
-export async function listLiveByUser(db: Db, userId: string, statuses: CommentRow["status"][]): Promise<CommentRow[]> {
+export async function listLiveByUser(
+  db: Db,
+  userId: string,
+  statuses: CommentRow["status"][],
+): Promise<CommentRow[]> {
   return db
     .selectFrom("comments")
     .selectAll()
@@ -170,23 +191,35 @@ export async function indexCommentTerms(
   if (terms.length === 0) return;
   await db
     .insertInto("comment_terms")
-    .values(terms.map((t) => ({ term: t.term, created_at: comment.created_at, comment_id: comment.id })))
+    .values(
+      terms.map((t) => ({ term: t.term, created_at: comment.created_at, comment_id: comment.id })),
+    )
     .execute();
-  await bumpVocabulary(db, terms.map((t) => ({ ...t, comments: 1 })));
+  await bumpVocabulary(
+    db,
+    terms.map((t) => ({ ...t, comments: 1 })),
+  );
 }
 
 /**
  * Adds counts to vocabulary rows, creating them as needed. Callers pass terms sorted, so two
  * transactions touching the same words lock them in the same order and cannot deadlock.
  */
-export async function bumpVocabulary(db: Db, rows: { term: string; prefix: string; comments: number }[]): Promise<void> {
+export async function bumpVocabulary(
+  db: Db,
+  rows: { term: string; prefix: string; comments: number }[],
+): Promise<void> {
   // SQLite limits a statement to 32,766 parameters: three per row.
   for (let at = 0; at < rows.length; at += 5000) {
     await db
       .insertInto("comment_vocabulary")
       .values(rows.slice(at, at + 5000))
       .onConflict((oc) =>
-        oc.column("term").doUpdateSet({ comments: (eb) => eb("comment_vocabulary.comments", "+", eb.ref("excluded.comments")) }),
+        oc
+          .column("term")
+          .doUpdateSet({
+            comments: (eb) => eb("comment_vocabulary.comments", "+", eb.ref("excluded.comments")),
+          }),
       )
       .execute();
   }
@@ -194,7 +227,12 @@ export async function bumpVocabulary(db: Db, rows: { term: string; prefix: strin
 
 /** Removes a comment from the index (hidden, deleted, edited) and uncounts its terms. */
 export async function unindexCommentTerms(db: Db, commentId: string): Promise<void> {
-  const rows = await db.selectFrom("comment_terms").select("term").where("comment_id", "=", commentId).orderBy("term").execute();
+  const rows = await db
+    .selectFrom("comment_terms")
+    .select("term")
+    .where("comment_id", "=", commentId)
+    .orderBy("term")
+    .execute();
   if (rows.length === 0) return;
   await db.deleteFrom("comment_terms").where("comment_id", "=", commentId).execute();
   const terms = rows.map((r) => r.term);
@@ -207,7 +245,10 @@ export async function unindexCommentTerms(db: Db, commentId: string): Promise<vo
   }
 }
 
-export async function vocabularyByPrefix(db: Db, prefixes: string[]): Promise<{ term: string; prefix: string; comments: number }[]> {
+export async function vocabularyByPrefix(
+  db: Db,
+  prefixes: string[],
+): Promise<{ term: string; prefix: string; comments: number }[]> {
   if (prefixes.length === 0) return [];
   return db
     .selectFrom("comment_vocabulary")
@@ -221,7 +262,11 @@ export async function vocabularyByPrefix(db: Db, prefixes: string[]): Promise<{ 
  * For each term, the newest visible comments holding it (at most `limit` per term): one
  * statement of per-term index ranges joined by UNION ALL, so a query costs one round trip.
  */
-export async function commentIdsForTerms(db: Db, terms: string[], limit: number): Promise<{ term: string; comment_id: string }[]> {
+export async function commentIdsForTerms(
+  db: Db,
+  terms: string[],
+  limit: number,
+): Promise<{ term: string; comment_id: string }[]> {
   if (terms.length === 0) return [];
   const range = (term: string, n: number) =>
     db
@@ -244,6 +289,11 @@ export async function commentIdsForTerms(db: Db, terms: string[], limit: number)
 
 /** Only for tests and diagnostics: the index rows of one comment. */
 export async function termsOfComment(db: Db, commentId: string): Promise<string[]> {
-  const rows = await db.selectFrom("comment_terms").select("term").where("comment_id", "=", commentId).orderBy("term").execute();
+  const rows = await db
+    .selectFrom("comment_terms")
+    .select("term")
+    .where("comment_id", "=", commentId)
+    .orderBy("term")
+    .execute();
   return rows.map((r) => r.term);
 }

@@ -60,7 +60,9 @@ function queueQuery(db: Db) {
 }
 
 export async function countQueue(db: Db): Promise<number> {
-  const row = await queueQuery(db).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const row = await queueQuery(db)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -72,7 +74,14 @@ export async function listQueue(db: Db, offset: number, limit: number): Promise<
     .select((eb) =>
       eb
         .case()
-        .when(eb.exists(eb.selectFrom("user_bans as b").select("b.user_id").whereRef("b.user_id", "=", "c.user_id")))
+        .when(
+          eb.exists(
+            eb
+              .selectFrom("user_bans as b")
+              .select("b.user_id")
+              .whereRef("b.user_id", "=", "c.user_id"),
+          ),
+        )
         .then(1)
         .else(0)
         .end()

@@ -11,7 +11,11 @@ export async function incrementCounter(db: Db, key: string, windowStart: string)
   const row = await db
     .insertInto("rate_limits")
     .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet({ count: (eb) => eb("rate_limits.count", "+", 1) }))
+    .onConflict((oc) =>
+      oc
+        .columns(["key", "window_start"])
+        .doUpdateSet({ count: (eb) => eb("rate_limits.count", "+", 1) }),
+    )
     .returning("count")
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -19,5 +23,9 @@ export async function incrementCounter(db: Db, key: string, windowStart: string)
 
 /** Forgets the key's finished windows, so the table holds one row per active key. */
 export async function deleteOldWindows(db: Db, key: string, before: string): Promise<void> {
-  await db.deleteFrom("rate_limits").where("key", "=", key).where("window_start", "<", before).execute();
+  await db
+    .deleteFrom("rate_limits")
+    .where("key", "=", key)
+    .where("window_start", "<", before)
+    .execute();
 }

@@ -61,16 +61,25 @@ export function CommentForm({
           required
         />
         <p id={`${id}-hint`} className="hint">
-          Plain text. *emphasis*, **bold**, `code` and links to http(s) pages work; nothing else is formatted.
+          Plain text. *emphasis*, **bold**, `code` and links to http(s) pages work; nothing else is
+          formatted.
         </p>
         <p id={`${id}-count`} className={over ? "hint error" : "hint"}>
-          {count.toLocaleString()} of {COMMENT_MAX_CHARS.toLocaleString()} characters{over ? ": too long" : ""}
+          {count.toLocaleString()} of {COMMENT_MAX_CHARS.toLocaleString()} characters
+          {over ? ": too long" : ""}
         </p>
       </div>
       {withHoneypot ? (
         <div className="hp" aria-hidden="true">
           <label htmlFor={`${id}-website`}>Leave this field empty</label>
-          <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          <input
+            id={`${id}-website`}
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
         </div>
       ) : null}
       {error ? (

@@ -7,7 +7,13 @@ import { Page } from "../shell/page.js";
 import { CommentBody, formatWhen } from "./comment-body.js";
 import { Pager } from "./pager.js";
 
-function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: string) => Promise<void> }) {
+function QueueEntry({
+  item,
+  onDone,
+}: {
+  item: QueueItem;
+  onDone: (message: string) => Promise<void>;
+}) {
   const [banning, setBanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { comment, author, reports } = item;
@@ -30,7 +36,9 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: strin
         reason: typeof reason === "string" ? reason : "",
         hideComments: form.get("hideComments") === "on",
       });
-      await onDone(`${author.displayName} is banned; ${res.hiddenComments} comment${res.hiddenComments === 1 ? "" : "s"} hidden.`);
+      await onDone(
+        `${author.displayName} is banned; ${res.hiddenComments} comment${res.hiddenComments === 1 ? "" : "s"} hidden.`,
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "That did not work.");
     }
@@ -44,7 +52,9 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: strin
           {author.banned ? <span className="badge">banned</span> : null} on{" "}
           <Link to={`/community/${comment.articleSlug}`}>{comment.articleTitle}</Link>{" "}
           <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt)}</time>{" "}
-          <span className="badge">{comment.state === "pending" ? "Waiting for approval" : `Reported ${reports.length}×`}</span>
+          <span className="badge">
+            {comment.state === "pending" ? "Waiting for approval" : `Reported ${reports.length}×`}
+          </span>
         </header>
         <CommentBody blocks={comment.blocks} />
         {reports.length > 0 ? (
@@ -69,7 +79,12 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: strin
             Hide
           </button>
           {!author.banned ? (
-            <button type="button" className="secondary" aria-expanded={banning} onClick={() => setBanning((b) => !b)}>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={banning}
+              onClick={() => setBanning((b) => !b)}
+            >
               Ban {author.displayName}…
             </button>
           ) : null}
@@ -83,7 +98,8 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (message: strin
               </label>
             </div>
             <label className="check">
-              <input type="checkbox" name="hideComments" defaultChecked /> Also hide everything they posted
+              <input type="checkbox" name="hideComments" defaultChecked /> Also hide everything they
+              posted
             </label>
             <button type="submit" className="danger">
               Ban
@@ -108,7 +124,11 @@ export function ModerationPage() {
       setData(await api<QueueResponse>("GET", `/api/moderation/queue?page=${page}`));
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "The queue could not be loaded."));
+      setError(
+        err instanceof ApiError
+          ? err
+          : new ApiError(0, "UNKNOWN", "The queue could not be loaded."),
+      );
     }
   }, [page]);
 
@@ -117,16 +137,30 @@ export function ModerationPage() {
   }, [load]);
 
   return (
-    <Page title="Moderation" intro={<p>Comments waiting for approval and comments people reported. Every decision is written to the audit log.</p>}>
+    <Page
+      title="Moderation"
+      intro={
+        <p>
+          Comments waiting for approval and comments people reported. Every decision is written to
+          the audit log.
+        </p>
+      }
+    >
       <p role="status" className="status-line">
         {status}
       </p>
       {error ? (
-        <p className="error">{error.code === "FORBIDDEN" ? "Only moderators and admins can see this page." : error.message}</p>
+        <p className="error">
+          {error.code === "FORBIDDEN"
+            ? "Only moderators and admins can see this page."
+            : error.message}
+        </p>
       ) : null}
       {data ? (
         <section aria-labelledby="queue-heading">
-          <h2 id="queue-heading">{data.total === 0 ? "Nothing to review" : `${data.total} to review`}</h2>
+          <h2 id="queue-heading">
+            {data.total === 0 ? "Nothing to review" : `${data.total} to review`}
+          </h2>
           <ul className="comments">
             {data.items.map((item) => (
               <QueueEntry

@@ -25,7 +25,11 @@ export function RecentPage() {
     let live = true;
     api<RecentResponse>("GET", `/api/community/recent?page=${page}`)
       .then((d) => live && setData(d))
-      .catch((err: unknown) => live && setError(err instanceof ApiError ? err.message : "The comments could not be loaded."));
+      .catch(
+        (err: unknown) =>
+          live &&
+          setError(err instanceof ApiError ? err.message : "The comments could not be loaded."),
+      );
     return () => {
       live = false;
     };
@@ -34,13 +38,19 @@ export function RecentPage() {
   function choose(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const slug = new FormData(e.currentTarget).get("article");
-    if (typeof slug === "string" && slug !== "") void navigate(`/community/${encodeURIComponent(slug)}`);
+    if (typeof slug === "string" && slug !== "")
+      void navigate(`/community/${encodeURIComponent(slug)}`);
   }
 
   return (
     <Page
       title="Community"
-      intro={<p>Runners share what helped them, and what did not. Comments are moderated and show only the display name each person chose.</p>}
+      intro={
+        <p>
+          Runners share what helped them, and what did not. Comments are moderated and show only the
+          display name each person chose.
+        </p>
+      }
     >
       {data?.viewer.moderator ? (
         <p>
@@ -67,14 +77,19 @@ export function RecentPage() {
         <h2 id="recent-heading">Recent experiences</h2>
         {error ? <p className="error">{error}</p> : null}
         {!data && !error ? <p>Loading…</p> : null}
-        {data && data.comments.length === 0 ? <p>No one has shared an experience yet. Choose an article above to be the first.</p> : null}
+        {data && data.comments.length === 0 ? (
+          <p>No one has shared an experience yet. Choose an article above to be the first.</p>
+        ) : null}
         {data && data.comments.length > 0 ? (
           <ul className="comments">
             {data.comments.map((c) => (
               <li key={c.id} className="comment">
-                <article aria-label={`Comment by ${c.author?.displayName ?? ""} on ${c.articleTitle}`}>
+                <article
+                  aria-label={`Comment by ${c.author?.displayName ?? ""} on ${c.articleTitle}`}
+                >
                   <header className="comment-meta">
-                    <strong>{c.author?.displayName}</strong> on <Link to={`/community/${c.articleSlug}#comment-${c.id}`}>{c.articleTitle}</Link>{" "}
+                    <strong>{c.author?.displayName}</strong> on{" "}
+                    <Link to={`/community/${c.articleSlug}#comment-${c.id}`}>{c.articleTitle}</Link>{" "}
                     <time dateTime={c.createdAt}>{formatWhen(c.createdAt)}</time>
                   </header>
                   <CommentBody blocks={c.blocks} />

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import type { CommentView, PostCommentResponse, ThreadResponse } from "../../../src/contracts/community.js";
+import type {
+  CommentView,
+  PostCommentResponse,
+  ThreadResponse,
+} from "../../../src/contracts/community.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
@@ -20,7 +24,13 @@ interface Actions {
   report: (id: string, reason: string) => Promise<void>;
 }
 
-function ReportForm({ onReport, onDone }: { onReport: (reason: string) => Promise<void>; onDone: () => void }) {
+function ReportForm({
+  onReport,
+  onDone,
+}: {
+  onReport: (reason: string) => Promise<void>;
+  onDone: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -47,7 +57,12 @@ function ReportForm({ onReport, onDone }: { onReport: (reason: string) => Promis
       <div className="field">
         <label>
           What is wrong with this comment?
-          <input name="reason" maxLength={500} required placeholder="Spam, abuse, dangerous advice…" />
+          <input
+            name="reason"
+            maxLength={500}
+            required
+            placeholder="Spam, abuse, dangerous advice…"
+          />
         </label>
       </div>
       {error ? (
@@ -70,16 +85,22 @@ function CommentItem({ comment, actions }: { comment: CommentView; actions: Acti
   const removed = comment.state === "deleted" || comment.state === "hidden";
   return (
     <li className="comment" id={`comment-${comment.id}`}>
-      <article aria-label={removed ? "Removed comment" : `Comment by ${comment.author?.displayName ?? ""}`}>
+      <article
+        aria-label={removed ? "Removed comment" : `Comment by ${comment.author?.displayName ?? ""}`}
+      >
         {removed ? (
-          <p className="comment-removed">{comment.state === "deleted" ? "Comment deleted." : "Comment removed by a moderator."}</p>
+          <p className="comment-removed">
+            {comment.state === "deleted" ? "Comment deleted." : "Comment removed by a moderator."}
+          </p>
         ) : (
           <>
             <header className="comment-meta">
               <strong>{comment.author?.displayName}</strong>{" "}
               <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt)}</time>
               {comment.editedAt ? <span> (edited)</span> : null}
-              {comment.state === "pending" ? <span className="badge">Awaiting review: only you can see it</span> : null}
+              {comment.state === "pending" ? (
+                <span className="badge">Awaiting review: only you can see it</span>
+              ) : null}
             </header>
             {mode === "edit" ? (
               <CommentForm
@@ -107,7 +128,11 @@ function CommentItem({ comment, actions }: { comment: CommentView; actions: Acti
                     <button type="button" className="link-button" onClick={() => setMode("edit")}>
                       Edit
                     </button>
-                    <button type="button" className="link-button" onClick={() => actions.remove(comment.id)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => actions.remove(comment.id)}
+                    >
                       Delete
                     </button>
                   </>
@@ -118,7 +143,12 @@ function CommentItem({ comment, actions }: { comment: CommentView; actions: Acti
                 ) : null}
               </div>
             ) : null}
-            {mode === "report" ? <ReportForm onReport={(reason) => actions.report(comment.id, reason)} onDone={() => setMode("read")} /> : null}
+            {mode === "report" ? (
+              <ReportForm
+                onReport={(reason) => actions.report(comment.id, reason)}
+                onDone={() => setMode("read")}
+              />
+            ) : null}
           </>
         )}
       </article>
@@ -149,7 +179,9 @@ function CommentItem({ comment, actions }: { comment: CommentView; actions: Acti
 
 /** Removes a comment from what is shown, wherever it sits in the thread. */
 function without(comments: CommentView[], id: string): CommentView[] {
-  return comments.filter((c) => c.id !== id).map((c) => ({ ...c, replies: without(c.replies, id) }));
+  return comments
+    .filter((c) => c.id !== id)
+    .map((c) => ({ ...c, replies: without(c.replies, id) }));
 }
 
 export function ThreadPage() {
@@ -166,10 +198,19 @@ export function ThreadPage() {
 
   const load = useCallback(async () => {
     try {
-      setData(await api<ThreadResponse>("GET", `/api/articles/${encodeURIComponent(slug)}/comments?page=${page}`));
+      setData(
+        await api<ThreadResponse>(
+          "GET",
+          `/api/articles/${encodeURIComponent(slug)}/comments?page=${page}`,
+        ),
+      );
       setError(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "The comments could not be loaded."));
+      setError(
+        err instanceof ApiError
+          ? err
+          : new ApiError(0, "UNKNOWN", "The comments could not be loaded."),
+      );
     }
   }, [slug, page]);
 
@@ -192,8 +233,15 @@ export function ThreadPage() {
   const actions: Actions = {
     canWrite: data?.viewer.signedIn === true && !data.viewer.banned,
     reply: async (parentId, body) => {
-      const res = await api<PostCommentResponse>("POST", `/api/articles/${slug}/comments`, { body, parentId });
-      setStatus(res.state === "pending" ? "Thank you. Your reply will appear once a moderator has approved it." : "Your reply is posted.");
+      const res = await api<PostCommentResponse>("POST", `/api/articles/${slug}/comments`, {
+        body,
+        parentId,
+      });
+      setStatus(
+        res.state === "pending"
+          ? "Thank you. Your reply will appear once a moderator has approved it."
+          : "Your reply is posted.",
+      );
       await load();
     },
     edit: async (id, body) => {
@@ -210,7 +258,9 @@ export function ThreadPage() {
             setStatus("Comment deleted.");
             return load();
           })
-          .catch((err: unknown) => setStatus(err instanceof ApiError ? err.message : "The comment could not be deleted."));
+          .catch((err: unknown) =>
+            setStatus(err instanceof ApiError ? err.message : "The comment could not be deleted."),
+          );
       }, UNDO_MS);
       setPendingDelete({ id, timer });
       setStatus("");
@@ -228,8 +278,15 @@ export function ThreadPage() {
   }
 
   async function postNew(body: string, website: string) {
-    const res = await api<PostCommentResponse>("POST", `/api/articles/${slug}/comments`, { body, website });
-    setStatus(res.state === "pending" ? "Thank you. Your comment will appear once a moderator has approved it." : "Your comment is posted.");
+    const res = await api<PostCommentResponse>("POST", `/api/articles/${slug}/comments`, {
+      body,
+      website,
+    });
+    setStatus(
+      res.state === "pending"
+        ? "Thank you. Your comment will appear once a moderator has approved it."
+        : "Your comment is posted.",
+    );
     if (page !== 1) setParams({});
     else await load();
   }
@@ -251,8 +308,9 @@ export function ThreadPage() {
       title={`Experiences: ${data.article.title}`}
       intro={
         <p>
-          What runners found with this problem, in their own words. Read the article first: <a href={`/learn/${data.article.slug}`}>{data.article.title}</a>.
-          Experiences are not medical advice.
+          What runners found with this problem, in their own words. Read the article first:{" "}
+          <a href={`/learn/${data.article.slug}`}>{data.article.title}</a>. Experiences are not
+          medical advice.
         </p>
       }
     >
@@ -273,19 +331,29 @@ export function ThreadPage() {
         {sessionLoading ? null : data.viewer.banned ? (
           <p>Your account can no longer post comments.</p>
         ) : data.viewer.signedIn ? (
-          <CommentForm label="Your experience" submitLabel="Post comment" withHoneypot onSubmit={postNew} />
+          <CommentForm
+            label="Your experience"
+            submitLabel="Post comment"
+            withHoneypot
+            onSubmit={postNew}
+          />
         ) : (
           <p>
-            <Link to="/account">Sign in</Link> to share what helped you{mode === "multi" && !user ? "" : "."}
+            <Link to="/account">Sign in</Link> to share what helped you
+            {mode === "multi" && !user ? "" : "."}
           </p>
         )}
         {mode === "multi" && data.viewer.signedIn && !data.viewer.moderator ? (
-          <p className="hint">A new account&apos;s first comments are read by a moderator before they appear.</p>
+          <p className="hint">
+            A new account&apos;s first comments are read by a moderator before they appear.
+          </p>
         ) : null}
       </section>
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">
-          {data.total === 0 ? "No comments yet" : `${data.total} comment${data.total === 1 ? "" : "s"}`}
+          {data.total === 0
+            ? "No comments yet"
+            : `${data.total} comment${data.total === 1 ? "" : "s"}`}
         </h2>
         {shown.length > 0 ? (
           <ul className="comments">

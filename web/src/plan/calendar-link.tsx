@@ -50,7 +50,9 @@ export function CalendarLink() {
     if (!fresh) return;
     try {
       await navigator.clipboard.writeText(fresh.url);
-      setNote("Copied. Paste it into your calendar app's “subscribe to a calendar” or “add by URL”.");
+      setNote(
+        "Copied. Paste it into your calendar app's “subscribe to a calendar” or “add by URL”.",
+      );
     } catch {
       setNote("Copying was not allowed here: select the address and copy it by hand.");
     }
@@ -65,13 +67,19 @@ export function CalendarLink() {
         </a>
       </p>
       <p>
-        Or subscribe: your calendar app then fetches the plan from kneewise itself, so it follows every change. The
-        address is secret; anyone who has it can see your plan, so you can replace or revoke it at any time.
+        Or subscribe: your calendar app then fetches the plan from kneewise itself, so it follows
+        every change. The address is secret; anyone who has it can see your plan, so you can replace
+        or revoke it at any time.
       </p>
       {fresh ? (
         <div className="field">
           <label htmlFor="calendar-url">Your subscription address (shown only now)</label>
-          <input id="calendar-url" readOnly value={fresh.url} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="calendar-url"
+            readOnly
+            value={fresh.url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <div className="button-row">
             <button type="button" onClick={() => void copy()}>
               Copy address
@@ -82,21 +90,33 @@ export function CalendarLink() {
           </div>
         </div>
       ) : status?.active ? (
-        <p>A subscription link exists (made {longDate((status.created_at ?? "").slice(0, 10))}). For safety it cannot be shown again; make a new one if you need the address.</p>
+        <p>
+          A subscription link exists (made {longDate((status.created_at ?? "").slice(0, 10))}). For
+          safety it cannot be shown again; make a new one if you need the address.
+        </p>
       ) : null}
       <div className="button-row">
         <button type="button" onClick={() => void create()} disabled={busy || status === null}>
-          {status?.active ? "Make a new link (the old one stops working)" : "Make a subscription link"}
+          {status?.active
+            ? "Make a new link (the old one stops working)"
+            : "Make a subscription link"}
         </button>
         {status?.active && !confirming ? (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)} disabled={busy}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setConfirming(true)}
+            disabled={busy}
+          >
             Revoke link
           </button>
         ) : null}
       </div>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="revoke-question" className="confirm">
-          <p id="revoke-question">Revoke the link? Calendars subscribed to it will stop updating.</p>
+          <p id="revoke-question">
+            Revoke the link? Calendars subscribed to it will stop updating.
+          </p>
           <div className="button-row">
             <button type="button" className="danger" onClick={() => void revoke()} disabled={busy}>
               Yes, revoke it

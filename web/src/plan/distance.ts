@@ -15,8 +15,18 @@ export function toMetres(text: string, units: Units): number | null {
   return Math.round(value * (units === "mi" ? METRES_PER_MILE : 1000));
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+const LONG_DATE = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "Mon 10 Mar" for a YYYY-MM-DD date (dates are calendar days, read as UTC midnights). */
 export function shortDate(date: string): string {
@@ -46,7 +56,10 @@ export const PHASE_LABELS: Record<string, string> = {
   race: "Race week",
 };
 
-export function sessionAmount(s: { distance_m?: number | undefined; duration_s?: number | undefined }, units: Units): string {
+export function sessionAmount(
+  s: { distance_m?: number | undefined; duration_s?: number | undefined },
+  units: Units,
+): string {
   if (s.distance_m !== undefined && s.distance_m > 0) return formatDistance(s.distance_m, units);
   if (s.duration_s !== undefined && s.duration_s > 0) return `${Math.round(s.duration_s / 60)} min`;
   return "";

@@ -1,9 +1,19 @@
 import type { PlanSessionView, PlanWeekView } from "../../../src/contracts/plans.js";
 import type { Units } from "../shell/session.js";
-import { formatDistance, PHASE_LABELS, SESSION_LABELS, sessionAmount, shortDate } from "./distance.js";
+import {
+  formatDistance,
+  PHASE_LABELS,
+  SESSION_LABELS,
+  sessionAmount,
+  shortDate,
+} from "./distance.js";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTH = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
+const MONTH = new Intl.DateTimeFormat(undefined, {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -23,9 +33,16 @@ function SessionLine({ s, units }: { s: PlanSessionView; units: Units }) {
 }
 
 /** A month grid (Monday first) of every session; shown on wide screens. */
-function MonthGrid({ weeks, units }: { weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[]; units: Units }) {
+function MonthGrid({
+  weeks,
+  units,
+}: {
+  weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[];
+  units: Units;
+}) {
   const byDate = new Map<string, PlanSessionView[]>();
-  for (const w of weeks) for (const s of w.sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
+  for (const w of weeks)
+    for (const s of w.sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   const months = new Map<string, string[]>();
   for (const w of weeks) {
     // A week that spans two months shows in both, so each month's grid is complete.
@@ -95,7 +112,8 @@ export function PlanCalendar({ weeks, units }: { weeks: readonly PlanWeekView[];
             <ul className="plan-list">
               {w.sessions.map((s, i) => (
                 <li key={i}>
-                  <span className="session-date">{shortDate(s.date)}</span> <SessionLine s={s} units={units} />
+                  <span className="session-date">{shortDate(s.date)}</span>{" "}
+                  <SessionLine s={s} units={units} />
                 </li>
               ))}
             </ul>
@@ -107,7 +125,13 @@ export function PlanCalendar({ weeks, units }: { weeks: readonly PlanWeekView[];
 }
 
 /** The same list and grid for the walk-run sessions of a return plan. */
-export function SessionCalendar({ weeks, units }: { weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[]; units: Units }) {
+export function SessionCalendar({
+  weeks,
+  units,
+}: {
+  weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[];
+  units: Units;
+}) {
   return (
     <>
       <MonthGrid weeks={weeks} units={units} />
@@ -115,7 +139,8 @@ export function SessionCalendar({ weeks, units }: { weeks: readonly { start: str
         {weeks.flatMap((w) =>
           w.sessions.map((s, i) => (
             <li key={`${s.date}-${i}`}>
-              <span className="session-date">{shortDate(s.date)}</span> <SessionLine s={s} units={units} />
+              <span className="session-date">{shortDate(s.date)}</span>{" "}
+              <SessionLine s={s} units={units} />
             </li>
           )),
         )}

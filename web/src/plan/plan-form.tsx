@@ -1,13 +1,30 @@
 import { useId, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import type { ActivePlanResponse, ActivePlanView, CreatePlanBody, PlanGoalBody } from "../../../src/contracts/plans.js";
+import type {
+  ActivePlanResponse,
+  ActivePlanView,
+  CreatePlanBody,
+  PlanGoalBody,
+} from "../../../src/contracts/plans.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
 import { toMetres } from "./distance.js";
 
 type Experience = "profile" | "new" | "returning" | "regular";
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -32,7 +49,13 @@ function describedBy(id: string, hint: boolean, error: string | undefined): stri
 }
 
 /** The form that writes a new plan: a build-up towards a weekly distance or an event, or a walk-run return. */
-export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlanView) => void; onCancel?: () => void }) {
+export function PlanForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (plan: ActivePlanView) => void;
+  onCancel?: () => void;
+}) {
   const { units } = useSession();
   const uid = useId();
   const [kind, setKind] = useState<"build" | "return">("build");
@@ -83,7 +106,9 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
       kind: "build",
       goal,
       ...(currentM !== undefined && currentM !== null ? { currentWeeklyM: currentM } : {}),
-      ...(experience === "profile" ? {} : { beginner: experience === "new", returning: experience === "returning" }),
+      ...(experience === "profile"
+        ? {}
+        : { beginner: experience === "new", returning: experience === "returning" }),
       ...(start ? { start } : {}),
       ...(runDays ? { runDaysPerWeek: Number(runDays) } : {}),
     };
@@ -119,15 +144,32 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
   const goalError = errors.goal;
 
   return (
-    <form className="plan-form stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-title`}>
+    <form
+      className="plan-form stack"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${uid}-title`}
+    >
       <h2 id={`${uid}-title`}>Write a plan</h2>
       <fieldset>
         <legend>What kind of plan?</legend>
         <label className="choice">
-          <input type="radio" name="kind" checked={kind === "build"} onChange={() => setKind("build")} /> Build up gradually
+          <input
+            type="radio"
+            name="kind"
+            checked={kind === "build"}
+            onChange={() => setKind("build")}
+          />{" "}
+          Build up gradually
         </label>
         <label className="choice">
-          <input type="radio" name="kind" checked={kind === "return"} onChange={() => setKind("return")} /> Walk-run return after knee pain
+          <input
+            type="radio"
+            name="kind"
+            checked={kind === "return"}
+            onChange={() => setKind("return")}
+          />{" "}
+          Walk-run return after knee pain
         </label>
       </fieldset>
 
@@ -136,10 +178,22 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
           <fieldset>
             <legend>Goal</legend>
             <label className="choice">
-              <input type="radio" name="goal" checked={goalKind === "weekly"} onChange={() => setGoalKind("weekly")} /> A weekly distance
+              <input
+                type="radio"
+                name="goal"
+                checked={goalKind === "weekly"}
+                onChange={() => setGoalKind("weekly")}
+              />{" "}
+              A weekly distance
             </label>
             <label className="choice">
-              <input type="radio" name="goal" checked={goalKind === "event"} onChange={() => setGoalKind("event")} /> An event on a date
+              <input
+                type="radio"
+                name="goal"
+                checked={goalKind === "event"}
+                onChange={() => setGoalKind("event")}
+              />{" "}
+              An event on a date
             </label>
             {goalError ? <p className="error">{goalError}</p> : null}
           </fieldset>
@@ -166,7 +220,11 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
                   aria-describedby={describedBy(ids.eventDate, false, err("goal.date"))}
                 />
               </Field>
-              <Field id={ids.eventDistance} label={`Event distance (${units})`} error={err("goal.distanceM")}>
+              <Field
+                id={ids.eventDistance}
+                label={`Event distance (${units})`}
+                error={err("goal.distanceM")}
+              >
                 <input
                   id={ids.eventDistance}
                   inputMode="decimal"
@@ -198,7 +256,12 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
             label="Your running"
             hint="New runners and runners coming back after pain rise by at most 5% a week; others by at most 10%."
           >
-            <select id={ids.experience} value={experience} onChange={(e) => setExperience(e.target.value as Experience)} aria-describedby={`${ids.experience}-hint`}>
+            <select
+              id={ids.experience}
+              value={experience}
+              onChange={(e) => setExperience(e.target.value as Experience)}
+              aria-describedby={`${ids.experience}-hint`}
+            >
               <option value="profile">As in my profile</option>
               <option value="new">I am new to running</option>
               <option value="returning">I am returning after pain or injury</option>
@@ -221,7 +284,12 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
           hint="A session counts when pain stays at 3/10 or less and settles back to this level (or 2/10) by the next morning."
           error={err("baselinePain")}
         >
-          <select id={ids.baselinePain} value={baselinePain} onChange={(e) => setBaselinePain(e.target.value)} aria-describedby={describedBy(ids.baselinePain, true, err("baselinePain"))}>
+          <select
+            id={ids.baselinePain}
+            value={baselinePain}
+            onChange={(e) => setBaselinePain(e.target.value)}
+            aria-describedby={describedBy(ids.baselinePain, true, err("baselinePain"))}
+          >
             {Array.from({ length: 11 }, (_, i) => (
               <option key={i} value={String(i)}>
                 {i}
@@ -233,7 +301,11 @@ export function PlanForm({ onCreated, onCancel }: { onCreated: (plan: ActivePlan
       <Field
         id={ids.start}
         label="Start (optional)"
-        hint={kind === "build" ? "The plan starts on the Monday of that week; by default next Monday." : "By default today."}
+        hint={
+          kind === "build"
+            ? "The plan starts on the Monday of that week; by default next Monday."
+            : "By default today."
+        }
         error={err("start")}
       >
         <input

@@ -17,15 +17,14 @@ function Changes({ view }: { view: ActivePlanView }) {
       <h2 id="changes-title">What changed since last time</h2>
       {view.changes ? (
         <>
-          <p>
-            Adapted on {longDate(view.changes.as_of)} to what you logged:
-          </p>
+          <p>Adapted on {longDate(view.changes.as_of)} to what you logged:</p>
           <ul>
             {view.changes.items.map((c, i) => (
               <li key={i}>
                 {c.week !== null && c.before_m !== null && c.after_m !== null ? (
                   <strong>
-                    Week of {shortDate(c.week)}: {formatDistance(c.before_m, units)} → {formatDistance(c.after_m, units)}.{" "}
+                    Week of {shortDate(c.week)}: {formatDistance(c.before_m, units)} →{" "}
+                    {formatDistance(c.after_m, units)}.{" "}
                   </strong>
                 ) : null}
                 {c.why}
@@ -34,7 +33,10 @@ function Changes({ view }: { view: ActivePlanView }) {
           </ul>
         </>
       ) : (
-        <p>Nothing yet: the plan is as first written. It adapts when a week falls short or your pain diary shows rising pain.</p>
+        <p>
+          Nothing yet: the plan is as first written. It adapts when a week falls short or your pain
+          diary shows rising pain.
+        </p>
       )}
     </section>
   );
@@ -47,13 +49,17 @@ function BuildSummary({ view }: { view: Extract<ActivePlanView, { kind: "build" 
     p.goal.kind === "weekly"
       ? `${formatDistance(p.goal.weeklyM, units)} a week`
       : `${formatDistance(p.goal.distanceM, units)} on ${longDate(p.goal.date)}, building towards ${formatDistance(p.target_weekly_m, units)} a week`;
-  const from = view.basis.baseline_from === "runs" ? `the average of your last ${view.basis.baseline_weeks ?? 4} complete weeks of runs` : "the distance you gave";
+  const from =
+    view.basis.baseline_from === "runs"
+      ? `the average of your last ${view.basis.baseline_weeks ?? 4} complete weeks of runs`
+      : "the distance you gave";
   return (
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">Your build-up plan</h2>
       <p>
-        Goal: {goal}. Starting from {formatDistance(p.baseline_weekly_m, units)} a week ({from}), rising at most{" "}
-        {Math.round(p.settings.rampRate * 100)}% a week with {p.settings.runDaysPerWeek} runs a week and a lighter week after every{" "}
+        Goal: {goal}. Starting from {formatDistance(p.baseline_weekly_m, units)} a week ({from}),
+        rising at most {Math.round(p.settings.rampRate * 100)}% a week with{" "}
+        {p.settings.runDaysPerWeek} runs a week and a lighter week after every{" "}
         {p.settings.buildWeeksPerCycle} building weeks.
       </p>
       {p.warnings.length > 0 ? (
@@ -91,7 +97,9 @@ export function PlanPage() {
     }
     api<ActivePlanResponse>("GET", "/api/plans/active")
       .then((res) => setView(res.plan))
-      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : "The plan could not be loaded."))
+      .catch((err: unknown) =>
+        setError(err instanceof ApiError ? err.message : "The plan could not be loaded."),
+      )
       .finally(() => setLoaded(true));
   }, [sessionLoading, user]);
 
@@ -108,22 +116,39 @@ export function PlanPage() {
 
   const intro = (
     <p>
-      A build-up plan that rises gradually with lighter weeks, or a walk-run return after pain, written from your own
-      runs and pain diary, adapted as you go, and in your own calendar.
+      A build-up plan that rises gradually with lighter weeks, or a walk-run return after pain,
+      written from your own runs and pain diary, adapted as you go, and in your own calendar.
     </p>
   );
 
-  if (!loaded) return <Page title="Plan" intro={intro}><p role="status">Loading your plan…</p></Page>;
+  if (!loaded)
+    return (
+      <Page title="Plan" intro={intro}>
+        <p role="status">Loading your plan…</p>
+      </Page>
+    );
   if (!user)
     return (
       <Page title="Plan" intro={intro}>
-        <p>{mode === "multi" ? <><Link to="/account">Sign in</Link> to write a plan.</> : "kneewise is not answering right now."}</p>
+        <p>
+          {mode === "multi" ? (
+            <>
+              <Link to="/account">Sign in</Link> to write a plan.
+            </>
+          ) : (
+            "kneewise is not answering right now."
+          )}
+        </p>
       </Page>
     );
 
   return (
     <Page title="Plan" intro={intro}>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <p className="plan-actions">
         <Link to="/report">Your personal report to print or share with your physio</Link>
       </p>
@@ -139,7 +164,11 @@ export function PlanPage() {
         <>
           {view.kind === "build" ? <BuildSummary view={view} /> : <h2>Your walk-run return</h2>}
           <Changes view={view} />
-          {view.kind === "build" ? <PlanCalendar weeks={view.plan.weeks} units={units} /> : <ReturnToRunView view={view} />}
+          {view.kind === "build" ? (
+            <PlanCalendar weeks={view.plan.weeks} units={units} />
+          ) : (
+            <ReturnToRunView view={view} />
+          )}
           <CalendarLink />
           <section aria-labelledby="manage-title">
             <h2 id="manage-title">Change plan</h2>
@@ -155,12 +184,18 @@ export function PlanPage() {
             </div>
             {confirmDelete ? (
               <div role="alertdialog" aria-labelledby="delete-question" className="confirm">
-                <p id="delete-question">Delete this plan? Your runs and pain diary stay; only the plan goes.</p>
+                <p id="delete-question">
+                  Delete this plan? Your runs and pain diary stay; only the plan goes.
+                </p>
                 <div className="button-row">
                   <button type="button" className="danger" onClick={() => void remove()}>
                     Yes, delete it
                   </button>
-                  <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setConfirmDelete(false)}
+                  >
                     Keep it
                   </button>
                 </div>

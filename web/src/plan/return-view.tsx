@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import type { ActivePlanView } from "../../../src/contracts/plans.js";
 import { useSession } from "../shell/session.js";
 import { SessionCalendar } from "./plan-calendar.js";
@@ -31,7 +32,8 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
           {view.today.message}
         </p>
         <p>
-          <a href="/training">Log knee pain in the diary</a> after each session and the next morning.
+          <Link to="/pain">Log knee pain in the diary</Link> after each session and the next
+          morning.
         </p>
       </section>
 
@@ -44,11 +46,24 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
         </p>
         <ol className="stages">
           {plan.stages.map((s) => {
-            const state = plan.complete || s.stage < plan.current_stage ? "done" : s.stage === plan.current_stage ? "current" : "ahead";
+            const state =
+              plan.complete || s.stage < plan.current_stage
+                ? "done"
+                : s.stage === plan.current_stage
+                  ? "current"
+                  : "ahead";
             return (
-              <li key={s.stage} className={`stage stage-${state}`} aria-current={state === "current" ? "step" : undefined}>
-                <span className="stage-state">{state === "done" ? "Done" : state === "current" ? "You are here" : "Ahead"}</span>{" "}
-                {s.walkS === 0 ? `Run ${minutes(s.runS)} without stopping` : `${s.repeats} × run ${minutes(s.runS)}, walk ${minutes(s.walkS)}`}
+              <li
+                key={s.stage}
+                className={`stage stage-${state}`}
+                aria-current={state === "current" ? "step" : undefined}
+              >
+                <span className="stage-state">
+                  {state === "done" ? "Done" : state === "current" ? "You are here" : "Ahead"}
+                </span>{" "}
+                {s.walkS === 0
+                  ? `Run ${minutes(s.runS)} without stopping`
+                  : `${s.repeats} × run ${minutes(s.runS)}, walk ${minutes(s.walkS)}`}
               </li>
             );
           })}
@@ -62,7 +77,11 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
 
       <section aria-labelledby="upcoming-title" className="plan-calendar">
         <h2 id="upcoming-title">Upcoming sessions</h2>
-        {plan.weeks.length > 0 ? <SessionCalendar weeks={plan.weeks} units={units} /> : <p>No more walk-run sessions: you are ready for a build-up plan.</p>}
+        {plan.weeks.length > 0 ? (
+          <SessionCalendar weeks={plan.weeks} units={units} />
+        ) : (
+          <p>No more walk-run sessions: you are ready for a build-up plan.</p>
+        )}
       </section>
 
       {plan.days.length > 0 ? (
@@ -72,7 +91,8 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
             {[...plan.days].reverse().map((d) => (
               <li key={d.date}>
                 <strong>
-                  {shortDate(d.date)}, stage {d.stage_before}: {OUTCOME_LABELS[d.outcome] ?? d.outcome}.
+                  {shortDate(d.date)}, stage {d.stage_before}:{" "}
+                  {OUTCOME_LABELS[d.outcome] ?? d.outcome}.
                 </strong>{" "}
                 {d.why}
               </li>

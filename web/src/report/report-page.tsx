@@ -1,7 +1,10 @@
 import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import type { AssessmentListResponse, AssessmentResponse } from "../../../src/contracts/assessments.js";
+import type {
+  AssessmentListResponse,
+  AssessmentResponse,
+} from "../../../src/contracts/assessments.js";
 import type { PainListResponse } from "../../../src/contracts/pain.js";
 import type { ActivePlanResponse } from "../../../src/contracts/plans.js";
 import type { ReportResponse, ShoeListResponse } from "../../../src/contracts/training.js";
@@ -9,13 +12,21 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
-import { formatDistance, longDate, PHASE_LABELS, SESSION_LABELS, sessionAmount, shortDate } from "../plan/distance.js";
+import {
+  formatDistance,
+  longDate,
+  PHASE_LABELS,
+  SESSION_LABELS,
+  sessionAmount,
+  shortDate,
+} from "../plan/distance.js";
 import { WeeklyChart } from "./weekly-chart.js";
 
 /** Eight weeks of pain diary: long enough to show a trend, short enough for a page. */
 const DIARY_DAYS = 56;
 
-type Loaded<T> = { state: "loading" } | { state: "ok"; data: T } | { state: "unavailable"; reason: string };
+type Loaded<T> =
+  { state: "loading" } | { state: "ok"; data: T } | { state: "unavailable"; reason: string };
 
 /** Fetches one source; any failure leaves that section saying so while the rest of the report stands. */
 function useSource<T>(url: string | null): Loaded<T> {
@@ -51,10 +62,27 @@ function minusDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function Section<T>({ id, title, source, empty, children }: { id: string; title: string; source: Loaded<T>; empty: (data: T) => boolean; children: (data: T) => ReactNode }) {
+function Section<T>({
+  id,
+  title,
+  source,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  source: Loaded<T>;
+  empty: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
   let body: ReactNode;
   if (source.state === "loading") body = <p role="status">Loading…</p>;
-  else if (source.state === "unavailable") body = <p className="no-data">{source.reason === "No data yet." ? "No data yet." : `No data yet. ${source.reason}`}</p>;
+  else if (source.state === "unavailable")
+    body = (
+      <p className="no-data">
+        {source.reason === "No data yet." ? "No data yet." : `No data yet. ${source.reason}`}
+      </p>
+    );
   else if (empty(source.data)) body = <p className="no-data">No data yet.</p>;
   else body = children(source.data);
   return (
@@ -72,7 +100,11 @@ const ZONE_WORDS: Record<string, string> = {
   very_high: "Very high: a sharp rise on the usual load",
 };
 
-const SHOE_STATUS: Record<string, string> = { ok: "In good use", replace_soon: "Replace soon", replace: "Replace now" };
+const SHOE_STATUS: Record<string, string> = {
+  ok: "In good use",
+  replace_soon: "Replace soon",
+  replace: "Replace now",
+};
 
 function score(v: number | null): string {
   return v === null ? "–" : `${v}/10`;
@@ -84,7 +116,9 @@ function RiskPicture({ data }: { data: ReportResponse }) {
     <>
       <p>
         <strong>Acute:chronic load (last 7 days against the 3 weeks before): </strong>
-        {r.acwr.rolling !== null ? `${r.acwr.rolling.toFixed(2)}. ${r.acwr.zone ? (ZONE_WORDS[r.acwr.zone] ?? r.acwr.zone) : ""}` : (r.acwr.withheld ?? "Not enough history yet.")}
+        {r.acwr.rolling !== null
+          ? `${r.acwr.rolling.toFixed(2)}. ${r.acwr.zone ? (ZONE_WORDS[r.acwr.zone] ?? r.acwr.zone) : ""}`
+          : (r.acwr.withheld ?? "Not enough history yet.")}
       </p>
       <p>Weekly rise guide for this runner: at most {data.rampThresholdPct}% a week.</p>
       {r.warnings.length > 0 ? (
@@ -93,7 +127,8 @@ function RiskPicture({ data }: { data: ReportResponse }) {
           <ul>
             {r.warnings.map((w, i) => (
               <li key={i}>
-                <strong>Warning{w.week ? ` (week of ${shortDate(w.week)})` : ""}:</strong> {w.message}
+                <strong>Warning{w.week ? ` (week of ${shortDate(w.week)})` : ""}:</strong>{" "}
+                {w.message}
               </li>
             ))}
           </ul>
@@ -131,7 +166,11 @@ function TrainingLoad({ data, units }: { data: ReportResponse; units: Units }) {
               <td>{formatDistance(w.distance_m, units)}</td>
               <td>{w.runs}</td>
               <td>{formatDistance(w.longest_m, units)}</td>
-              <td>{w.change_pct === null ? "–" : `${w.change_pct > 0 ? "+" : ""}${Math.round(w.change_pct)}%`}</td>
+              <td>
+                {w.change_pct === null
+                  ? "–"
+                  : `${w.change_pct > 0 ? "+" : ""}${Math.round(w.change_pct)}%`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -142,7 +181,9 @@ function TrainingLoad({ data, units }: { data: ReportResponse; units: Units }) {
 
 function LatestAssessment({ list }: { list: AssessmentListResponse }) {
   const latest = [...list.assessments].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  const detail = useSource<AssessmentResponse>(latest ? `/api/assessments/${encodeURIComponent(latest.id)}` : null);
+  const detail = useSource<AssessmentResponse>(
+    latest ? `/api/assessments/${encodeURIComponent(latest.id)}` : null,
+  );
   if (!latest) return <p className="no-data">No data yet.</p>;
   return (
     <>
@@ -181,7 +222,10 @@ function CurrentPlan({ data, units }: { data: ActivePlanResponse; units: Units }
     return (
       <>
         <p>
-          Walk-run return after knee pain: {p.complete ? "complete." : `stage ${p.current_stage} of ${p.stages.length}, ${p.counted_at_stage} of 2 sessions counted.`}
+          Walk-run return after knee pain:{" "}
+          {p.complete
+            ? "complete."
+            : `stage ${p.current_stage} of ${p.stages.length}, ${p.counted_at_stage} of 2 sessions counted.`}
         </p>
         <p>{p.rule}</p>
         <p>{view.today.message}</p>
@@ -193,14 +237,20 @@ function CurrentPlan({ data, units }: { data: ActivePlanResponse; units: Units }
   return (
     <>
       <p>
-        Build-up plan from {formatDistance(p.baseline_weekly_m, units)} towards {formatDistance(p.target_weekly_m, units)} a week, rising at most{" "}
+        Build-up plan from {formatDistance(p.baseline_weekly_m, units)} towards{" "}
+        {formatDistance(p.target_weekly_m, units)} a week, rising at most{" "}
         {Math.round(p.settings.rampRate * 100)}% a week.
       </p>
-      {view.changes ? <p>Last adapted {longDate(view.changes.as_of)}: {view.changes.items[0]?.why}</p> : null}
+      {view.changes ? (
+        <p>
+          Last adapted {longDate(view.changes.as_of)}: {view.changes.items[0]?.why}
+        </p>
+      ) : null}
       {coming.map((w) => (
         <div key={w.start} className="report-week">
           <h3>
-            Week of {shortDate(w.start)}: {formatDistance(w.distance_m, units)} ({PHASE_LABELS[w.phase] ?? w.phase})
+            Week of {shortDate(w.start)}: {formatDistance(w.distance_m, units)} (
+            {PHASE_LABELS[w.phase] ?? w.phase})
           </h3>
           <p>{w.reason}</p>
           <ul>
@@ -222,7 +272,9 @@ export function ReportPage() {
   const ready = !loading;
   const training = useSource<ReportResponse>(ready ? "/api/training/report" : null);
   const shoes = useSource<ShoeListResponse>(ready ? "/api/shoes" : null);
-  const pain = useSource<PainListResponse>(ready ? `/api/pain?from=${minusDays(today, DIARY_DAYS - 1)}&to=${today}` : null);
+  const pain = useSource<PainListResponse>(
+    ready ? `/api/pain?from=${minusDays(today, DIARY_DAYS - 1)}&to=${today}` : null,
+  );
   const assessments = useSource<AssessmentListResponse>(ready ? "/api/assessments" : null);
   const plan = useSource<ActivePlanResponse>(ready ? "/api/plans/active" : null);
 
@@ -232,7 +284,8 @@ export function ReportPage() {
       intro={
         <p>
           A summary to print or save as a PDF and take to your physiotherapist or doctor
-          {user && user.displayName && !user.localOwner ? `, for ${user.displayName}` : ""}, made on {longDate(today)}.
+          {user && user.displayName && !user.localOwner ? `, for ${user.displayName}` : ""}, made on{" "}
+          {longDate(today)}.
         </p>
       }
     >
@@ -243,14 +296,24 @@ export function ReportPage() {
         <Link to="/plan">Back to your plan</Link>
       </div>
       <p className="report-disclaimer">
-        kneewise supports a runner's own decisions and does not diagnose. The figures come from the runner's own
-        records.
+        kneewise supports a runner's own decisions and does not diagnose. The figures come from the
+        runner's own records.
       </p>
 
-      <Section id="risk" title="Risk picture" source={training} empty={(d) => d.report.weeks.length === 0}>
+      <Section
+        id="risk"
+        title="Risk picture"
+        source={training}
+        empty={(d) => d.report.weeks.length === 0}
+      >
         {(d) => <RiskPicture data={d} />}
       </Section>
-      <Section id="load" title="Training load" source={training} empty={(d) => d.report.weeks.length === 0}>
+      <Section
+        id="load"
+        title="Training load"
+        source={training}
+        empty={(d) => d.report.weeks.length === 0}
+      >
         {(d) => <TrainingLoad data={d} units={units} />}
       </Section>
       <Section id="shoes" title="Shoes" source={shoes} empty={(d) => d.shoes.length === 0}>
@@ -281,7 +344,12 @@ export function ReportPage() {
           </table>
         )}
       </Section>
-      <Section id="pain" title="Pain diary (last 8 weeks)" source={pain} empty={(d) => d.entries.length === 0}>
+      <Section
+        id="pain"
+        title="Pain diary (last 8 weeks)"
+        source={pain}
+        empty={(d) => d.entries.length === 0}
+      >
         {(d) => (
           <table className="report-table">
             <thead>
@@ -309,7 +377,12 @@ export function ReportPage() {
           </table>
         )}
       </Section>
-      <Section id="assessment" title="Latest knee assessment" source={assessments} empty={(d) => d.assessments.length === 0}>
+      <Section
+        id="assessment"
+        title="Latest knee assessment"
+        source={assessments}
+        empty={(d) => d.assessments.length === 0}
+      >
         {(d) => <LatestAssessment list={d} />}
       </Section>
       <Section id="plan" title="Current plan" source={plan} empty={(d) => d.plan === null}>

@@ -5,7 +5,13 @@ import { formatDistance, shortDate } from "../plan/distance.js";
  * Weekly running distance as bars, in inline SVG so it prints sharply. Each bar carries its
  * value as text, and incomplete weeks are hatched and labelled, so nothing rests on colour.
  */
-export function WeeklyChart({ weeks, units }: { weeks: readonly { start: string; distance_m: number; complete: boolean }[]; units: Units }) {
+export function WeeklyChart({
+  weeks,
+  units,
+}: {
+  weeks: readonly { start: string; distance_m: number; complete: boolean }[];
+  units: Units;
+}) {
   const width = 640;
   const height = 220;
   const top = 24;
@@ -14,28 +20,64 @@ export function WeeklyChart({ weeks, units }: { weeks: readonly { start: string;
   const slot = width / Math.max(1, weeks.length);
   const bar = Math.max(4, slot * 0.6);
   const scale = (height - top - bottom) / max;
-  const summary = weeks.map((w) => `${shortDate(w.start)}: ${formatDistance(w.distance_m, units)}${w.complete ? "" : " (so far)"}`).join("; ");
+  const summary = weeks
+    .map(
+      (w) =>
+        `${shortDate(w.start)}: ${formatDistance(w.distance_m, units)}${w.complete ? "" : " (so far)"}`,
+    )
+    .join("; ");
   return (
-    <svg className="weekly-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Weekly running distance. ${summary}`}>
+    <svg
+      className="weekly-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`Weekly running distance. ${summary}`}
+    >
       <defs>
-        <pattern id="incomplete-week" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern
+          id="incomplete-week"
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
           <rect width="6" height="6" fill="#ffffff" />
           <line x1="0" y1="0" x2="0" y2="6" stroke="#0b6e4f" strokeWidth="3" />
         </pattern>
       </defs>
-      <line x1="0" y1={height - bottom} x2={width} y2={height - bottom} stroke="#1b1f23" strokeWidth="1" />
+      <line
+        x1="0"
+        y1={height - bottom}
+        x2={width}
+        y2={height - bottom}
+        stroke="#1b1f23"
+        strokeWidth="1"
+      />
       {weeks.map((w, i) => {
         const h = w.distance_m * scale;
         const x = i * slot + (slot - bar) / 2;
         const y = height - bottom - h;
         return (
           <g key={w.start}>
-            <rect x={x} y={y} width={bar} height={h} fill={w.complete ? "#0b6e4f" : "url(#incomplete-week)"} stroke="#0b6e4f" />
+            <rect
+              x={x}
+              y={y}
+              width={bar}
+              height={h}
+              fill={w.complete ? "#0b6e4f" : "url(#incomplete-week)"}
+              stroke="#0b6e4f"
+            />
             <text x={x + bar / 2} y={y - 6} textAnchor="middle" fontSize="11" fill="#1b1f23">
               {(units === "mi" ? w.distance_m / 1609.344 : w.distance_m / 1000).toFixed(0)}
               {w.complete ? "" : "*"}
             </text>
-            <text x={x + bar / 2} y={height - bottom + 16} textAnchor="middle" fontSize="10" fill="#1b1f23">
+            <text
+              x={x + bar / 2}
+              y={height - bottom + 16}
+              textAnchor="middle"
+              fontSize="10"
+              fill="#1b1f23"
+            >
               {w.start.slice(5)}
             </text>
           </g>

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:import [-- --activities N --runs N]`: imports a generated Strava-like export
+ * (one-hour 1 Hz runs as .fit.gz, .gpx.gz and .tcx.gz with an activities.csv) into a fresh SQLite
+ * database, and compares the time with the floor no importer can beat: reading and gunzipping the
+ * same entries from the zip. Each import runs in its own process so its peak memory is its own.
+ * Reports medians over the runs.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { createApp } from "../src/services/app.js";
+import { ensureLocalOwner } from "../src/services/auth.js";
+import { importPaths } from "../src/services/import/index.js";
+import { openZip } from "../src/services/import/zip-archive.js";
+import { parseFit } from "../src/importers/fit/index.js";
+import { generateStravaExport } from "./import-data/generate-export.js";
+
+const HERE = fileURLToPath(import.meta.url);
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Read and gunzip every entry, one after the other: the floor. Also times our FIT decoder alone. */
+async function floor(zipFile: string): Promise<{ seconds: number; fitGunzipS: number; fitParseS: number; bytes: number }> {
+  const zip = await openZip(zipFile, "export");
+  let bytes = 0;
+  let fitGunzipS = 0;
+  let fitParseS = 0;
+  const t0 = performance.now();
+  for (const e of zip.entries) {
+    const raw = await zip.read(e);
+    const t1 = performance.now();
+    const out = e.name.endsWith(".gz") ? gunzipSync(raw) : raw;
+    bytes += out.length;
+    if (e.name.endsWith(".fit.gz")) {
+      const t2 = performance.now();
+      fitGunzipS += (t2 - t1) / 1000;
+      parseFit(new Uint8Array(out.buffer, out.byteOffset, out.length));
+      fitParseS += (performance.now() - t2) / 1000;
+    }
+  }
+  const total = (performance.now() - t0) / 1000 - fitParseS;
+  zip.close();
+  return { seconds: total, fitGunzipS, fitParseS, bytes };
+}
+
+async function childImport(zipFile: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
+  try {
+    const app = await createApp({ db: path.join(dir, "bench.db"), multiUser: false, version: "bench" });
+    const owner = await ensureLocalOwner(app);
+    const t0 = performance.now();
+    const s = await importPaths(app, owner.id, [{ path: zipFile }], { dataDir: dir });
+    const seconds = (performance.now() - t0) / 1000;
+    await app.close();
+    process.stdout.write(JSON.stringify({ seconds, imported: s.imported, failed: s.failed.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const childAt = process.argv.indexOf("--child-import");
+  if (childAt >= 0) return childImport(process.argv[childAt + 1]!);
+
+  const n = arg("activities", 3000);
+  const runs = arg("runs", 3);
+  const zipFile = path.join(os.tmpdir(), `kneewise-bench-strava-export-${n}-v1.zip`);
+  if (!fs.existsSync(zipFile)) {
+    const t0 = performance.now();
+    process.stderr.write(`generating ${n} one-hour runs into ${zipFile}…\n`);
+    const partial = `${zipFile}.partial`;
+    const stats = generateStravaExport(partial, n, 3600, (done) => {
+      if (done % 100 === 0) process.stderr.write(`\r  ${done}/${n}`);
+    });
+    fs.renameSync(partial, zipFile);
+    process.stderr.write(`\r  done in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${(stats.zipBytes / 1e6).toFixed(0)} MB zipped, ${(stats.unpackedBytes / 1e6).toFixed(0)} MB unpacked\n`);
+  }
+
+  const floors: number[] = [];
+  const imports: number[] = [];
+  const rss: number[] = [];
+  const fitRatios: number[] = [];
+  let unpackedMb = 0;
+  for (let r = 0; r < runs; r++) {
+    const f = await floor(zipFile);
+    floors.push(f.seconds);
+    fitRatios.push((f.fitGunzipS + f.fitParseS) / f.fitGunzipS);
+    unpackedMb = f.bytes / 1e6;
+    const child = spawnSync(process.execPath, ["--import", "tsx", HERE, "--child-import", zipFile], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
+    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; imported: number; failed: number; maxRssMb: number };
+    if (res.imported !== n || res.failed !== 0) throw new Error(`expected ${n} activities, imported ${res.imported} with ${res.failed} failures`);
+    imports.push(res.seconds);
+    rss.push(res.maxRssMb);
+    process.stderr.write(`run ${r + 1}/${runs}: floor ${f.seconds.toFixed(2)} s, import ${res.seconds.toFixed(2)} s, peak RSS ${res.maxRssMb.toFixed(0)} MB\n`);
+  }
+  const fl = median(floors);
+  const im = median(imports);
+  console.log(`kneewise import benchmark: ${n} one-hour 1 Hz runs (${unpackedMb.toFixed(0)} MB unpacked), ${os.availableParallelism()} cores, median of ${runs}`);
+  console.log(`floor (read + gunzip every entry)  ${fl.toFixed(2)} s`);
+  console.log(`import (parse, dedupe, store)       ${im.toFixed(2)} s  (${(n / im).toFixed(0)} activities/s)`);
+  console.log(`ratio import / floor                ${(im / fl).toFixed(2)}x  (target <= 1.5x)`);
+  console.log(`peak RSS of the import process      ${Math.max(...rss).toFixed(0)} MB  (target <= 400 MB)`);
+  console.log(`FIT entries only, (gunzip + parseFit) / gunzip on one core: ${median(fitRatios).toFixed(2)}x`);
+}
+
+await main();

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+
+// Playwright runs from the repository root; the corpus sits beside it in ../shared.
+const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
+
+test("a runner uploads files, watches the import, reads the failures and opens an activity's charts", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/training");
+  await page.getByRole("link", { name: "Import your history" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import your history" })).toBeVisible();
+
+  await page.getByLabel("Choose files, or drop them here").setInputFiles([
+    { name: "fenix2-run.fit", mimeType: "application/octet-stream", buffer: fs.readFileSync(path.join(CORPUS, "fit", "fitparse__activity-small-fenix2-run.fit")) },
+    { name: "sample.tcx", mimeType: "application/octet-stream", buffer: fs.readFileSync(path.join(CORPUS, "tcx", "togeojson__sample.tcx")) },
+    { name: "notes.fit", mimeType: "application/octet-stream", buffer: Buffer.from("not a FIT file at all") },
+  ]);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("notes.fit")).toBeVisible();
+  await expect(page.getByText("FIT_NOT_FIT")).toBeVisible();
+
+  await page.getByRole("link", { name: "See them all" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Activities" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(3); // header + 2 runs
+  await page.getByLabel("Sport").selectOption("run");
+  await expect(rows).toHaveCount(3);
+
+  await rows.nth(1).getByRole("link").click();
+  await expect(page.getByRole("img", { name: /Heart rate/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Pace/ })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test("the import page and the activity list have no accessibility violations on a phone", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const url of ["/training/import", "/training/activities"]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  }
+});

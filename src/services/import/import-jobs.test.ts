@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { importJobs } from "../../store/index.js";
+import { getImportJob } from "./import-jobs.js";
+import { importFixture } from "./import.test-helpers.js";
+import type { ImportFixture } from "./import.test-helpers.js";
+
+let fx: ImportFixture;
+beforeEach(async () => {
+  fx = await importFixture();
+});
+afterEach(() => fx.close());
+
+async function job(status: "queued" | "running", lastSignMsAgo: number) {
+  const t = new Date(Date.now() - lastSignMsAgo).toISOString();
+  return importJobs.insertImportJob(fx.app.database.db, {
+    id: `job-${status}-${lastSignMsAgo}`,
+    user_id: fx.userId,
+    status,
+    files_total: 3,
+    files_done: 1,
+    summary_json: null,
+    error: null,
+    created_at: t,
+    updated_at: t,
+    claimed_by: "elsewhere:1",
+    heartbeat_at: t,
+  });
+}
+
+describe("an import job whose runner went silent", () => {
+  it("is reported failed, with what to do, once no heartbeat came for two minutes", async () => {
+    const row = await job("running", 10 * 60_000);
+    const view = await getImportJob(fx.app, fx.userId, row.id);
+    expect(view.status).toBe("failed");
+    expect(view.error).toMatch(/interrupted.*already imported are recognised/);
+    expect((await importJobs.findImportJob(fx.app.database.db, fx.userId, row.id))?.status).toBe("failed");
+  });
+
+  it("is left alone while its heartbeat is recent", async () => {
+    const row = await job("queued", 5_000);
+    expect((await getImportJob(fx.app, fx.userId, row.id)).status).toBe("queued");
+  });
+
+  it("is not found by another user", async () => {
+    const row = await job("running", 1000);
+    await expect(getImportJob(fx.app, "someone-else", row.id)).rejects.toMatchObject({ code: "IMPORT_NOT_FOUND" });
+  });
+});

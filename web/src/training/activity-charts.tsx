@@ -1,0 +1,153 @@
+/**
+ * Charts of one activity as inline SVG. Each has an accessible name and a description stating its
+ * range and average in words, and a table of the same series (one row every few minutes), so no
+ * number is only a line.
+ */
+import { useId } from "react";
+import type { ActivityDetail } from "../../../src/contracts/activities.js";
+import type { Units } from "../shell/session.js";
+import { formatDuration } from "./format.js";
+
+const W = 640;
+const H = 180;
+const PAD = { left: 52, right: 12, top: 12, bottom: 28 };
+const TABLE_STEP_S = 300;
+
+export interface Series {
+  title: string;
+  /** e.g. "bpm", "m", "/km" */
+  unit: string;
+  points: { t: number; v: number | null }[];
+  format: (v: number) => string;
+  /** Smaller is better (pace): drawn with the best at the top. */
+  invert?: boolean;
+}
+
+function stats(points: Series["points"]) {
+  const vs = points.map((p) => p.v).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (vs.length === 0) return null;
+  let min = vs[0]!;
+  let max = vs[0]!;
+  let sum = 0;
+  for (const v of vs) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+  }
+  return { min, max, avg: sum / vs.length };
+}
+
+export function LineChart({ series }: { series: Series }) {
+  const id = useId();
+  const s = stats(series.points);
+  if (s === null) return null;
+  const tMax = Math.max(1, series.points[series.points.length - 1]?.t ?? 1);
+  const span = s.max - s.min || 1;
+  const lo = s.min - span * 0.05;
+  const hi = s.max + span * 0.05;
+  const x = (t: number) => PAD.left + (t / tMax) * (W - PAD.left - PAD.right);
+  const y = (v: number) => {
+    const f = (v - lo) / (hi - lo);
+    const g = series.invert ? f : 1 - f;
+    return PAD.top + g * (H - PAD.top - PAD.bottom);
+  };
+  // Gaps in the data break the line rather than bridge it.
+  const segments: string[] = [];
+  let cur: string[] = [];
+  for (const p of series.points) {
+    if (p.v === null || !Number.isFinite(p.v)) {
+      if (cur.length > 1) segments.push(cur.join(" "));
+      cur = [];
+      continue;
+    }
+    cur.push(`${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`);
+  }
+  if (cur.length > 1) segments.push(cur.join(" "));
+  const summary = `${series.title}: from ${series.format(series.invert ? s.max : s.min)} to ${series.format(series.invert ? s.min : s.max)}, average ${series.format(s.avg)}.`;
+  const rows = series.points.filter((p, i) => i === 0 || Math.floor(p.t / TABLE_STEP_S) !== Math.floor((series.points[i - 1]?.t ?? 0) / TABLE_STEP_S));
+  const top = series.invert ? s.min : s.max;
+  const bottom = series.invert ? s.max : s.min;
+  return (
+    <figure className="chart activity-chart">
+      <figcaption>
+        <strong>{series.title}</strong> <span className="chart-summary">{summary}</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+        <title id={`${id}-t`}>{series.title}</title>
+        <desc id={`${id}-d`}>{summary}</desc>
+        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
+        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} className="axis" />
+        <text x={PAD.left - 6} y={y(top) + 4} textAnchor="end" className="tick">
+          {series.format(top)}
+        </text>
+        <text x={PAD.left - 6} y={y(bottom) + 4} textAnchor="end" className="tick">
+          {series.format(bottom)}
+        </text>
+        <text x={PAD.left} y={H - 8} className="tick">
+          0:00
+        </text>
+        <text x={W - PAD.right} y={H - 8} textAnchor="end" className="tick">
+          {formatDuration(tMax)}
+        </text>
+        {segments.map((pts, i) => (
+          <polyline key={i} points={pts} className="series" />
+        ))}
+      </svg>
+      <details className="chart-table">
+        <summary>{series.title}: show as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">{series.title}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.t}>
+                <td>{formatDuration(p.t)}</td>
+                <td>{p.v === null ? "–" : series.format(p.v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** Pace between stream points, over a 30-second window so GPS jitter does not dominate. */
+function paceSeries(a: ActivityDetail, units: Units): Series | null {
+  const per = units === "mi" ? 1609.344 : 1000;
+  const pts = a.stream;
+  if (!pts.some((p) => p.d !== null && p.d > 0)) return null;
+  const out: Series["points"] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    const q = pts[Math.max(0, i - 3)]!;
+    if (p.d === null || q.d === null || p.t === q.t) {
+      out.push({ t: p.t, v: null });
+      continue;
+    }
+    const dd = p.d - q.d;
+    const sPer = dd > 1 ? ((p.t - q.t) / dd) * per : null;
+    // Standing still is not a pace: leave it out of the line.
+    out.push({ t: p.t, v: sPer !== null && sPer < 30 * 60 ? sPer : null });
+  }
+  return { title: "Pace", unit: `/${units}`, points: out, format: (v) => `${formatDuration(v)} /${units}`, invert: true };
+}
+
+export function activitySeries(a: ActivityDetail, units: Units): Series[] {
+  const list: (Series | null)[] = [
+    paceSeries(a, units),
+    { title: "Heart rate", unit: "bpm", points: a.stream.map((p) => ({ t: p.t, v: p.hr })), format: (v) => `${Math.round(v)} bpm` },
+    {
+      title: "Elevation",
+      unit: units === "mi" ? "ft" : "m",
+      points: a.stream.map((p) => ({ t: p.t, v: p.alt === null ? null : units === "mi" ? p.alt * 3.28084 : p.alt })),
+      format: (v) => `${Math.round(v)} ${units === "mi" ? "ft" : "m"}`,
+    },
+    { title: "Cadence", unit: "spm", points: a.stream.map((p) => ({ t: p.t, v: p.cad })), format: (v) => `${Math.round(v)} steps/min` },
+  ];
+  return list.filter((s): s is Series => s !== null && s.points.some((p) => p.v !== null));
+}

@@ -1,0 +1,54 @@
+import type { SportName } from "../../../src/contracts/activities.js";
+import type { Units } from "../shell/session.js";
+
+const METRES_PER_MILE = 1609.344;
+
+export function formatDistance(m: number, units: Units): string {
+  const v = units === "mi" ? m / METRES_PER_MILE : m / 1000;
+  return `${v.toFixed(v >= 100 ? 0 : 2)} ${units}`;
+}
+
+export function formatDuration(s: number): string {
+  const t = Math.round(s);
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const sec = t % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
+}
+
+/** Minutes per km or mile, e.g. "5:32 /km"; null when there is no distance to speak of. */
+export function formatPace(seconds: number, metres: number, units: Units): string | null {
+  if (metres < 50 || seconds <= 0) return null;
+  const per = units === "mi" ? METRES_PER_MILE : 1000;
+  const s = (seconds / metres) * per;
+  if (!Number.isFinite(s) || s > 3600) return null;
+  return `${formatDuration(s)} /${units}`;
+}
+
+export const SPORT_WORDS: Record<SportName, string> = {
+  run: "Run",
+  trail_run: "Trail run",
+  treadmill: "Treadmill",
+  walk: "Walk",
+  hike: "Hike",
+  ride: "Ride",
+  swim: "Swim",
+  row: "Row",
+  strength: "Strength",
+  other: "Other",
+};
+
+/** The start in the runner's own time when the file says it, else in this browser's zone. */
+export function formatStart(startUtc: string, utcOffsetMin: number | null): string {
+  const d = new Date(startUtc);
+  if (utcOffsetMin === null) return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const local = new Date(d.getTime() + utcOffsetMin * 60_000);
+  return local.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(n / 1024))} kB`;
+}
