@@ -26,7 +26,12 @@ test("a new pair, a check-in and a hand-logged run show up on the dashboard's ch
   await page.getByRole("button", { name: "Save check-in" }).click();
   await expect(page.getByRole("status").filter({ hasText: "out of 24" })).toContainText("1 out of 24");
 
+  // Other browser tests share this server's database and may have logged runs already, which a
+  // runner's only pair rightly carries too: compare the pair's distance before and after.
   await page.goto("/training");
+  const shoes = page.getByRole("figure").filter({ hasText: "Shoe mileage" });
+  const before = await shoes.getByRole("img").textContent({ timeout: 10_000 }).catch(() => "");
+  const beforeKm = Number(/Trail Friend: (\d+) km of 700 km/.exec(before ?? "")?.[1] ?? 0);
   await page.getByLabel("Distance in kilometres").fill("8");
   await page.getByLabel("Minutes").fill("45");
   await page.getByLabel("How hard did it feel? (optional)").selectOption("5");
@@ -38,8 +43,7 @@ test("a new pair, a check-in and a hand-logged run show up on the dashboard's ch
   await volume.getByText("Weekly running distance: show as a table").click();
   await expect(volume.getByRole("table")).toContainText("8.0 km");
 
-  const shoes = page.getByRole("figure").filter({ hasText: "Shoe mileage" });
-  await expect(shoes.getByRole("img")).toContainText("Trail Friend: 8 km of 700 km (1%), fine");
+  await expect(shoes.getByRole("img")).toContainText(`Trail Friend: ${beforeKm + 8} km of 700 km`);
   await shoes.getByText("show as a table").click();
   await expect(shoes.getByRole("table")).toContainText("Trail Friend");
 

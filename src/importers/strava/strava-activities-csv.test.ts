@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads the shared corpus from disk; the parser stays pure
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CORPUS_DIR } from "../../../test/paths.js";

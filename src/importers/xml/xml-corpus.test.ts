@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads the shared corpus from disk; the parsers stay pure
 import { readFileSync, readdirSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";

@@ -60,7 +60,8 @@ export async function receiveUpload(body: Readable, opts: ReceiveOptions): Promi
     if (type === "multipart/form-data") return await receiveMultipart(body, opts);
     return [await receiveRaw(body, opts)];
   } catch (err) {
-    body.destroy();
+    // Drain the rest unread rather than destroy the socket, so the client gets the answer.
+    body.resume();
     throw err;
   }
 }
@@ -70,7 +71,7 @@ async function receiveRaw(body: Readable, opts: ReceiveOptions): Promise<Receive
   const sink = new Sink(file);
   let bytes = 0;
   try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       if (bytes > opts.limitBytes) throw tooLarge(opts.limitBytes);
       await sink.write(chunk);
@@ -116,7 +117,7 @@ async function receiveMultipart(body: Readable, opts: ReceiveOptions): Promise<R
   };
 
   try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > opts.limitBytes) throw tooLarge(opts.limitBytes);
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);

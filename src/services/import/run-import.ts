@@ -35,7 +35,7 @@ export interface FailedFile {
 }
 
 export interface ImportSummary {
-  /** Files looked at (activity files and CSVs; not the archives holding them). */
+  /** Files looked at: activity files and CSVs, and archives only when they are unreadable or empty. */
   files: number;
   /** Activities added. */
   imported: number;

@@ -94,6 +94,7 @@ export async function* walkSources(inputs: readonly ImportInput[], opts: WalkOpt
     try {
       stat = await fs.stat(input.path);
     } catch {
+      yield { type: "found", count: 1 };
       yield { type: "failed", name: display, code: "FILE_NOT_FOUND", message: `${display} does not exist or cannot be read.`, sha256: null };
       continue;
     }
@@ -249,10 +250,12 @@ async function* walkZip(
   depth: number,
 ): AsyncGenerator<WalkEvent> {
   if (item.refuse !== null) {
+    yield { type: "found", count: 1 };
     yield { type: "failed", name: item.name, ...item.refuse, sha256: null };
     return;
   }
   if (depth >= opts.limits.maxNesting) {
+    yield { type: "found", count: 1 };
     yield { type: "failed", name: item.name, code: "ZIP_TOO_DEEP", message: `${item.name} is nested more than ${opts.limits.maxNesting} archives deep; it was not opened.`, sha256: null };
     return;
   }
@@ -260,6 +263,7 @@ async function* walkZip(
   let temp: string | null = null;
   if (file === undefined) {
     if (budget.used + item.size > opts.limits.maxTotalBytes) {
+      yield { type: "found", count: 1 };
       yield { type: "failed", name: item.name, code: "ARCHIVE_TOO_LARGE", message: `${item.name}: the archive unpacks to more than ${formatBytes(opts.limits.maxTotalBytes)}; reading stopped here.`, sha256: null };
       return;
     }
@@ -272,6 +276,7 @@ async function* walkZip(
       await item.extractTo!(temp);
     } catch (err) {
       await fs.rm(temp, { force: true });
+      yield { type: "found", count: 1 };
       yield { type: "failed", name: item.name, code: "ZIP_INVALID", message: `${item.name} could not be unpacked: ${(err as Error).message}`, sha256: null };
       return;
     }
@@ -283,11 +288,13 @@ async function* walkZip(
       zip = await openZip(file, item.name);
     } catch (err) {
       if (!isDomainError(err)) throw err;
+      yield { type: "found", count: 1 };
       yield { type: "failed", name: item.name, code: err.code, message: err.message, sha256: null };
       return;
     }
     const items = zipItems(zip, item.name, opts.limits);
     if (items.length === 0) {
+      yield { type: "found", count: 1 };
       yield { type: "skipped", name: item.name, code: "NO_ACTIVITY_FILES", message: `${item.name} holds no activity files.`, sha256: null };
       return;
     }

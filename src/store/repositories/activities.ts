@@ -139,14 +139,3 @@ export async function findActivity(db: Db, userId: string, id: string): Promise<
     .where("user_id", "=", userId)
     .executeTakeFirst();
 }
-
-/** How many activities each source file gave, for consistency checks after an interrupted import. */
-export async function countBySourceFile(db: Db, userId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom("activities")
-    .select((eb) => ["source_file", eb.fn.countAll().as("n")])
-    .where("user_id", "=", userId)
-    .groupBy("source_file")
-    .execute();
-  return new Map(rows.map((r) => [r.source_file ?? "", Number(r.n)]));
-}
