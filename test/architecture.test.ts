@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
+import fs from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./paths.js";
 
@@ -51,4 +52,18 @@ describe("the layer arrows", () => {
       expect(await restrictedImportErrors(file, code)).toEqual([]);
     });
   }
+});
+
+describe("docs/ARCHITECTURE.md", () => {
+  it("names every folder of src/ and web/src/, so the map stays true", () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs", "ARCHITECTURE.md"), "utf8");
+    const missing: string[] = [];
+    for (const root of ["src", "web/src"]) {
+      for (const entry of fs.readdirSync(path.join(REPO_ROOT, root), { recursive: true, withFileTypes: true })) {
+        if (!entry.isDirectory()) continue;
+        if (!new RegExp(`\\b${entry.name}\\b`).test(doc)) missing.push(path.join(entry.parentPath, entry.name));
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { runServe } from "./commands/serve.js";
 import { runAssess } from "./commands/assess.js";
 import { runPlan } from "./commands/plan.js";
+import { planHistoryReader } from "./commands/plan-history.js";
 import { runImport } from "./commands/import.js";
 import { runReport } from "./commands/report.js";
 
@@ -79,8 +80,10 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--return-from-pain", "returning after pain or injury: rises of 5% a week", false)
     .option("--ics <file>", "also write the plan as an iCalendar file")
     .option("--json", "print the plan as JSON", false)
-    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; json: boolean }) => {
-      exitCode = await runPlan(o, io);
+    .option("--db <path|url>", "where your runs are, when --current-weekly-km is not given")
+    .option("--user <email>", "whose runs, in a database with several runners")
+    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; json: boolean; db?: string; user?: string }) => {
+      exitCode = await runPlan(o, io, planHistoryReader(io, opts.version));
     });
 
   program

@@ -226,6 +226,21 @@ function withField<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The runner's usual weekly running distance before `start`: the mean of the last complete weeks
+ * (weeks without runs count as 0). Null when there are no runs to go on. The CLI's `plan` uses
+ * this when no --current-weekly-km is given.
+ */
+export async function currentWeeklyFromRuns(app: App, userId: string, start?: string): Promise<number | null> {
+  const today = await todayFor(app, userId);
+  const first = start ?? nextMonday(today);
+  const upTo =
+    daysBetween(weekStartOf(first), weekStartOf(today)) > 0 ? weekStartOf(first) : weekStartOf(today);
+  if (!(await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))) return null;
+  const weeks = await loggedWeeks(app, userId, addDays(upTo, -7 * BASELINE_WEEKS), addDays(upTo, -7));
+  return baselineFromHistory({ weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) }, upTo);
+}
+
 export async function createPlan(
   app: App,
   userId: string,

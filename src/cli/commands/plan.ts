@@ -21,7 +21,13 @@ export interface PlanCommandOptions {
   beginner: boolean;
   returnFromPain: boolean;
   ics?: string;
+  /** Where the runner's history is, used when currentWeeklyKm is not given. */
+  db?: string;
+  user?: string;
 }
+
+/** Reads the runner's usual weekly distance (metres) from their stored runs; null when there are none. */
+export type HistoryReader = (opts: { db?: string; user?: string; start?: string }) => Promise<number | null>;
 
 const GOAL_CHOICE =
   "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
@@ -30,7 +36,7 @@ const GOAL_CHOICE =
 function validate(
   opts: PlanCommandOptions,
   today: string,
-): string | { goal: PlanGoal; start: string; currentM: number } {
+): string | { goal: PlanGoal; start: string; currentM: number | null } {
   const weekly = opts.goalWeeklyKm !== undefined;
   const event = opts.eventDate !== undefined || opts.eventKm !== undefined;
   if (weekly && event) return `give either a weekly goal or an event, not both: ${GOAL_CHOICE}`;
@@ -55,26 +61,54 @@ function validate(
   const start = opts.start ?? nextMonday(today);
   if (opts.eventDate !== undefined && opts.eventDate < start)
     return `the event on ${opts.eventDate} is before the plan starts on ${start}; use --start to start earlier.`;
-  if (opts.currentWeeklyKm === undefined)
-    return "--current-weekly-km is needed: how many kilometres a week you run now (reading it from your imported runs comes later).";
   const goal: PlanGoal =
     opts.eventDate !== undefined && opts.eventKm !== undefined
       ? { kind: "event", date: opts.eventDate, distanceM: Math.round(opts.eventKm * 1000) }
       : { kind: "weekly", weeklyM: Math.round((opts.goalWeeklyKm ?? 0) * 1000) };
-  return { goal, start, currentM: Math.round(opts.currentWeeklyKm * 1000) };
+  return {
+    goal,
+    start,
+    currentM: opts.currentWeeklyKm === undefined ? null : Math.round(opts.currentWeeklyKm * 1000),
+  };
 }
 
-export async function runPlan(opts: PlanCommandOptions, io: CliIO): Promise<number> {
+export async function runPlan(
+  opts: PlanCommandOptions,
+  io: CliIO,
+  readHistory?: HistoryReader,
+): Promise<number> {
   const checked = validate(opts, io.today());
   if (typeof checked === "string") {
     io.stderr(`kneewise plan: ${checked}\n`);
     return EXIT_USAGE;
   }
+  let currentM = checked.currentM;
+  if (currentM === null) {
+    try {
+      currentM = readHistory
+        ? await readHistory({
+            ...(opts.db !== undefined ? { db: opts.db } : {}),
+            ...(opts.user !== undefined ? { user: opts.user } : {}),
+            start: checked.start,
+          })
+        : null;
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      io.stderr(`kneewise plan: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if (currentM === null) {
+      io.stderr(
+        "kneewise plan: there are no runs in the last weeks to start from: import your runs, or give --current-weekly-km.\n",
+      );
+      return EXIT_USAGE;
+    }
+  }
   let plan: Plan;
   try {
     plan = generatePlan({
       start: checked.start,
-      currentWeeklyM: checked.currentM,
+      currentWeeklyM: currentM,
       goal: checked.goal,
       beginner: opts.beginner,
       returning: opts.returnFromPain,
