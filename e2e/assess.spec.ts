@@ -202,4 +202,8 @@ test("the runner profile saves and keeps the distance units in step", async ({ p
   await expect(page.getByRole("radio", { name: /Flat foot/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Trails and paths" })).toBeChecked();
   await expect(page.getByLabel("Your week starts on")).toHaveValue("0");
+  // The profile feeds the advice: shoe advice for a flat foot, and a start for the tight outer hip.
+  const advice = page.getByRole("region", { name: "Advice from your profile" });
+  await expect(advice).toContainText("Flat foot");
+  await expect(advice.getByRole("listitem").filter({ hasText: "for tight outer thigh and hip" }).first()).toBeVisible();
 });

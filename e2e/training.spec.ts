@@ -47,6 +47,10 @@ test("a new pair, a check-in and a hand-logged run show up on the dashboard's ch
   await shoes.getByText("show as a table").click();
   await expect(shoes.getByRole("table")).toContainText("Trail Friend");
 
+  // The pain diary's light sits beside the load, with its decision in words.
+  await expect(page.getByText(/^Decision:/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the pain diary" })).toBeVisible();
+
   const checkins = page.getByRole("figure").filter({ hasText: "Check-in scores" });
   await expect(checkins.getByRole("img")).toBeVisible();
   // With one day of history the ratio is withheld, and the page says why instead of drawing it.

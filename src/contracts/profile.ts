@@ -54,3 +54,9 @@ export const profileResponse = z.object({
   rampThreshold: z.number(),
 });
 export type ProfileResponse = z.infer<typeof profileResponse>;
+
+/** GET /api/profile/advice: what the profile changes in the advice. */
+export interface ProfileAdviceResponse {
+  footwear: { code: string; name: string; advice: string } | null;
+  exercisesFirst: { slug: string; title: string; because: { group: string; finding: "weak" | "tight" } }[];
+}

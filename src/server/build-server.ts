@@ -49,10 +49,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(healthRoutes(deps.app));
   await server.register(authRoutes(deps.app));
   await server.register(assessmentRoutes(deps.app));
-  await server.register(profileRoutes(deps.app));
   await server.register(trainingRoutes(deps.app));
   // Content is read and checked once, at startup; a broken content file stops the server here.
   const siteContent = loadSiteContent();
+  await server.register(profileRoutes(deps.app, siteContent.catalogue.exercises));
   await server.register(learnRoutes(deps.app, siteContent));
   await server.register(searchRoutes(deps.app, siteContent, { searchComments: searchCommentsForSite }));
   await server.register(painRoutes(deps.app));

@@ -1,4 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { DomainError } from "../core/errors.js";
+import { parseFrontMatter } from "../core/content/front-matter.js";
+import { profileAdvice } from "../core/profile-advice.js";
+import type { ExerciseFacts, FootTypeAdvice, ProfileAdvice } from "../core/profile-advice.js";
+import { defaultContentDir } from "./content.js";
 import {
   applyProfileUpdate,
   DEFAULT_PROFILE,
@@ -85,4 +91,30 @@ export async function updateProfile(app: App, userId: string, update: unknown): 
     });
     return view(fromRow(saved), saved.updated_at);
   });
+}
+
+/** The foot-type texts of content/profile/foot-types.md, read once. */
+let footTypesCache: FootTypeAdvice[] | null = null;
+
+function loadFootTypes(): FootTypeAdvice[] {
+  if (footTypesCache) return footTypesCache;
+  const file = path.join(defaultContentDir(), "profile", "foot-types.md");
+  const { meta } = parseFrontMatter(fs.readFileSync(file, "utf8"));
+  const list = Array.isArray(meta.types) ? meta.types : [];
+  footTypesCache = list.flatMap((t) =>
+    typeof t === "object" && !Array.isArray(t) && typeof t.code === "string" && typeof t.advice === "string"
+      ? [{ code: t.code, name: String(t.name ?? t.code), advice: t.advice }]
+      : [],
+  );
+  return footTypesCache;
+}
+
+/** Shoe advice for the runner's foot type and the exercises to start with, from their profile. */
+export async function getProfileAdvice(
+  app: App,
+  userId: string,
+  exercises: readonly ExerciseFacts[],
+): Promise<ProfileAdvice> {
+  const profile = await getProfile(app, userId);
+  return profileAdvice(profile, loadFootTypes(), exercises);
 }

@@ -66,6 +66,27 @@ for (const dialect of DIALECTS) {
       expect(profileResponse.parse((await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json())).toEqual(body);
     });
 
+    it("turns the foot type and the self-test findings into shoe advice and starter exercises", async () => {
+      const put = await t.server.inject({
+        method: "PUT",
+        url: "/api/profile",
+        payload: { footType: "high_arched", weakGroups: ["hip_abductors"], tightGroups: ["hip_flexors"] },
+        cookies: me,
+      });
+      expect(put.statusCode).toBe(200);
+      const res = await t.server.inject({ method: "GET", url: "/api/profile/advice", cookies: me });
+      expect(res.statusCode).toBe(200);
+      const advice = res.json<{
+        footwear: { code: string; advice: string } | null;
+        exercisesFirst: { slug: string; because: { group: string; finding: string } }[];
+      }>();
+      expect(advice.footwear?.code).toBe("high_arched");
+      expect(advice.footwear?.advice.length).toBeGreaterThan(20);
+      const reasons = advice.exercisesFirst.map((e) => `${e.because.finding}:${e.because.group}`);
+      expect(reasons).toContain("weak:hip_abductors");
+      expect(reasons).toContain("tight:hip_flexors");
+    });
+
     it("names each invalid field and changes nothing", async () => {
       const before = (await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json<unknown>();
       const res = await t.server.inject({

@@ -12,6 +12,7 @@ import { AcwrChart, CheckinChart, ShoeChart, VolumeChart } from "./charts.js";
 import { localToday } from "./format.js";
 import { ManualEntryForm } from "./manual-entry-form.js";
 import { WarningsList } from "./warnings-list.js";
+import { PainBesideLoad } from "./pain-beside-load.js";
 
 export const DASHBOARD_WEEKS = 16;
 
@@ -49,6 +50,7 @@ export function LoadDashboard() {
           <section aria-labelledby="load-now">
             <h2 id="load-now">What needs attention now</h2>
             <WarningsList warnings={report.warnings} />
+            <PainBesideLoad />
           </section>
           <section aria-labelledby="load-volume">
             <h2 id="load-volume">Weekly volume</h2>

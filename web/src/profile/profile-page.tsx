@@ -1,3 +1,4 @@
+import { ProfileAdvicePanel } from "./profile-advice.js";
 import { useEffect, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import { Link } from "react-router";
@@ -292,6 +293,7 @@ export function ProfilePage() {
           }}
         />
       ) : null}
+      {profile !== null ? <ProfileAdvicePanel version={profile.updatedAt} /> : null}
     </Page>
   );
 }
