@@ -1,4 +1,6 @@
+import type { FastifyInstance } from "fastify";
 import { createApp } from "../src/services/app.js";
+import { SESSION_COOKIE } from "../src/server/auth-context.js";
 import type { App } from "../src/services/app.js";
 import { buildServer } from "../src/server/build-server.js";
 import { createTestDb } from "./db.js";
@@ -30,4 +32,23 @@ export function parseSetCookie(header: string | string[] | undefined): Map<strin
     out.set(pair.slice(0, eq), { value: pair.slice(eq + 1), attrs: new Set(rest.map((a) => a.split("=")[0]!.toLowerCase())) });
   }
   return out;
+}
+
+/**
+ * Signs a new runner up through the real endpoint and returns the session cookie to send with
+ * later requests. Fails the test when sign-up does not succeed.
+ */
+export async function signUpCookies(
+  server: { inject: FastifyInstance["inject"] },
+  email: string,
+): Promise<Record<string, string>> {
+  const res = await server.inject({
+    method: "POST",
+    url: "/api/auth/signup",
+    payload: { email, password: "a long enough password", displayName: email.split("@")[0] },
+  });
+  if (res.statusCode !== 201) throw new Error(`sign-up of ${email} answered ${res.statusCode}: ${res.body}`);
+  const token = parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)?.value;
+  if (!token) throw new Error(`sign-up of ${email} set no session cookie`);
+  return { [SESSION_COOKIE]: token };
 }

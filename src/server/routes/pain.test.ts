@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpCookies, startTestServer } from "../../../test/app.js";
 import type { PainEntryResponse, PainListResponse, PainStatusResponse } from "../../contracts/pain.js";
-import { SESSION_COOKIE } from "../auth-context.js";
 
 type Cookies = Record<string, string>;
 const NOW = new Date("2024-03-31T12:00:00.000Z");
@@ -16,15 +15,7 @@ function client(server: FastifyInstance, cookies: Cookies = {}) {
   };
 }
 
-async function signUp(server: FastifyInstance, email: string): Promise<Cookies> {
-  const res = await server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: { email, password: "a long enough password", displayName: email.split("@")[0] },
-  });
-  expect(res.statusCode).toBe(201);
-  return { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)?.value ?? "" };
-}
+const signUp = signUpCookies;
 
 const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

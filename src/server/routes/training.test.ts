@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpCookies, startTestServer } from "../../../test/app.js";
 import type {
   ActivityGearView,
   CheckinListResponse,
@@ -11,7 +11,6 @@ import type {
   ShoeListResponse,
   ShoeView,
 } from "../../contracts/training.js";
-import { SESSION_COOKIE } from "../auth-context.js";
 
 type Cookies = Record<string, string>;
 
@@ -27,16 +26,7 @@ function client(server: FastifyInstance, cookies: Cookies = {}) {
 }
 type Client = ReturnType<typeof client>;
 
-async function signUp(server: FastifyInstance, email: string): Promise<Cookies> {
-  const res = await server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: { email, password: "a long enough password", displayName: email.split("@")[0] },
-  });
-  expect(res.statusCode).toBe(201);
-  const token = parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)?.value;
-  return { [SESSION_COOKIE]: token ?? "" };
-}
+const signUp = signUpCookies;
 
 /** A signed-in client: the local owner on SQLite, a new account where the database implies multi-user. */
 async function runnerClient(t: Awaited<ReturnType<typeof startTestServer>>): Promise<Client> {
