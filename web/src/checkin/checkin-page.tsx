@@ -45,6 +45,9 @@ export function CheckinPage() {
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** The day whose saved answers are on screen; until they arrive the choices stay locked, so a
+   * late answer from the server never overwrites what the runner has just picked. */
+  const [loadedDate, setLoadedDate] = useState<string | null>(null);
 
   const loadHistory = useCallback(async () => {
     const today = localToday();
@@ -63,10 +66,19 @@ export function CheckinPage() {
 
   // Show the answers already given for the chosen day, so saving again corrects them.
   useEffect(() => {
+    let current = true;
+    setLoadedDate(null);
     api<CheckinView>("GET", `/api/checkins/${date}`)
-      .then((c) => setAnswers(c.answers))
-      .catch(() => setAnswers(CALM));
+      .then(
+        (c) => current && setAnswers(c.answers),
+        () => current && setAnswers(CALM),
+      )
+      .finally(() => current && setLoadedDate(date));
+    return () => {
+      current = false;
+    };
   }, [date]);
+  const ready = loadedDate === date;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -120,6 +132,7 @@ export function CheckinPage() {
                   name={`${id}-${item}`}
                   value={value}
                   checked={answers[item] === value}
+                  disabled={!ready}
                   onChange={() => setAnswers({ ...answers, [item]: value })}
                 />{" "}
                 {label}
@@ -132,7 +145,7 @@ export function CheckinPage() {
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !ready}>
           {busy ? "Saving…" : "Save check-in"}
         </button>
         <p role="status" className="status">
