@@ -365,11 +365,18 @@ export function schedulePlan(s: ScheduleInput): Plan {
       code: "EVENT_TOO_SOON",
       message: `The race is in the first week of the plan: there is no time left to build, only to arrive rested.`,
     });
-  if (built.reachedM < target)
+  // What the weeks really hold: when the race is this close, the taper can swallow the only
+  // building week, so the ramp's level alone would claim a peak the runner never runs.
+  const trainedPeakM = Math.max(
+    s.baselineM,
+    ...weeks.map((w, i) => w.distance_m - (i === weeks.length - 1 ? goal.distanceM : 0)),
+  );
+  const reachedM = Math.min(built.reachedM, trainedPeakM);
+  if (reachedM < target)
     warnings.push({
       code: "GOAL_UNREACHABLE",
       message:
-        `Rising at most ${pct}% a week, you reach about ${formatKm(built.reachedM)} a week by ${goal.date}, ` +
+        `Rising at most ${pct}% a week, you reach about ${formatKm(reachedM)} a week by ${goal.date}, ` +
         `short of the ${formatKm(target)} this plan aims for before a ${formatKm(goal.distanceM)} race. ` +
         "The plan does not speed up to catch up: run the race gently, or choose a later date or a shorter distance.",
     });
