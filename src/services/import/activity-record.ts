@@ -4,29 +4,13 @@
  * keep the better of two twins. Built in the parse workers so the main thread only writes.
  */
 import type { ImportedActivity, Lap, Sport, StreamPoint } from "../../core/activity.js";
+import type { ActivitiesTable } from "../../store/schema.js";
 
-export interface ActivityRecord {
-  sport: Sport;
-  start_utc: string;
-  utc_offset_min: number | null;
-  moving_s: number;
-  elapsed_s: number;
-  distance_m: number;
-  elevation_gain_m: number | null;
-  elevation_loss_m: number | null;
-  avg_hr: number | null;
-  max_hr: number | null;
-  avg_cadence: number | null;
-  device: string | null;
-  gear: string | null;
-  name: string | null;
-  perceived_exertion: number | null;
-  indoor: number;
-  source: string;
-  laps_json: string;
-  stream_json: string;
-  dedupe_key: string;
-}
+/** The columns of an activities row that the file itself decides (the rest are set on insert). */
+export type ActivityRecord = Omit<
+  ActivitiesTable,
+  "id" | "user_id" | "sport" | "surface" | "shoe_id" | "source_file" | "created_at"
+> & { sport: Sport };
 
 export interface StreamColumns {
   t: number[];
