@@ -3,7 +3,8 @@
  * (one-hour 1 Hz runs as .fit.gz, .gpx.gz and .tcx.gz with an activities.csv) into a fresh SQLite
  * database, and compares the time with the floor no importer can beat: reading and gunzipping the
  * same entries from the zip. Each import runs in its own process so its peak memory is its own.
- * Reports medians over the runs.
+ * Reports medians over the runs, and CPU seconds beside the wall clock: on a machine others share,
+ * CPU time (all threads) moves far less than wall time.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -32,12 +33,14 @@ function median(xs: number[]): number {
 }
 
 /** Read and gunzip every entry, one after the other: the floor. Also times our FIT decoder alone. */
-async function floor(zipFile: string): Promise<{ seconds: number; fitGunzipS: number; fitParseS: number; bytes: number }> {
+async function floor(zipFile: string): Promise<{ seconds: number; cpuS: number; fitGunzipS: number; fitParseS: number; bytes: number }> {
   const zip = await openZip(zipFile, "export");
   let bytes = 0;
   let fitGunzipS = 0;
   let fitParseS = 0;
+  let parseCpuUs = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const e of zip.entries) {
     const raw = await zip.read(e);
     const t1 = performance.now();
@@ -46,13 +49,17 @@ async function floor(zipFile: string): Promise<{ seconds: number; fitGunzipS: nu
     if (e.name.endsWith(".fit.gz")) {
       const t2 = performance.now();
       fitGunzipS += (t2 - t1) / 1000;
+      const pc = process.cpuUsage();
       parseFit(new Uint8Array(out.buffer, out.byteOffset, out.length));
+      const pd = process.cpuUsage(pc);
+      parseCpuUs += pd.user + pd.system;
       fitParseS += (performance.now() - t2) / 1000;
     }
   }
   const total = (performance.now() - t0) / 1000 - fitParseS;
+  const c = process.cpuUsage(c0);
   zip.close();
-  return { seconds: total, fitGunzipS, fitParseS, bytes };
+  return { seconds: total, cpuS: (c.user + c.system - parseCpuUs) / 1e6, fitGunzipS, fitParseS, bytes };
 }
 
 async function childImport(zipFile: string): Promise<void> {
@@ -61,10 +68,13 @@ async function childImport(zipFile: string): Promise<void> {
     const app = await createApp({ db: path.join(dir, "bench.db"), multiUser: false, version: "bench" });
     const owner = await ensureLocalOwner(app);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const s = await importPaths(app, owner.id, [{ path: zipFile }], { dataDir: dir });
     const seconds = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
     await app.close();
-    process.stdout.write(JSON.stringify({ seconds, imported: s.imported, failed: s.failed.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+    const cpuS = (c.user + c.system) / 1e6;
+    process.stdout.write(JSON.stringify({ seconds, cpuS, imported: s.imported, failed: s.failed.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -89,6 +99,8 @@ async function main(): Promise<void> {
   }
 
   const floors: number[] = [];
+  const floorCpus: number[] = [];
+  const importCpus: number[] = [];
   const imports: number[] = [];
   const rss: number[] = [];
   const fitRatios: number[] = [];
@@ -96,15 +108,19 @@ async function main(): Promise<void> {
   for (let r = 0; r < runs; r++) {
     const f = await floor(zipFile);
     floors.push(f.seconds);
+    floorCpus.push(f.cpuS);
     fitRatios.push((f.fitGunzipS + f.fitParseS) / f.fitGunzipS);
     unpackedMb = f.bytes / 1e6;
     const child = spawnSync(process.execPath, ["--import", "tsx", HERE, "--child-import", zipFile], { encoding: "utf8", maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
-    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; imported: number; failed: number; maxRssMb: number };
+    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; cpuS: number; imported: number; failed: number; maxRssMb: number };
     if (res.imported !== n || res.failed !== 0) throw new Error(`expected ${n} activities, imported ${res.imported} with ${res.failed} failures`);
     imports.push(res.seconds);
+    importCpus.push(res.cpuS);
     rss.push(res.maxRssMb);
-    process.stderr.write(`run ${r + 1}/${runs}: floor ${f.seconds.toFixed(2)} s, import ${res.seconds.toFixed(2)} s, peak RSS ${res.maxRssMb.toFixed(0)} MB\n`);
+    process.stderr.write(
+      `run ${r + 1}/${runs}: floor ${f.seconds.toFixed(2)} s (CPU ${f.cpuS.toFixed(2)} s), import ${res.seconds.toFixed(2)} s (CPU ${res.cpuS.toFixed(2)} s), peak RSS ${res.maxRssMb.toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}\n`,
+    );
   }
   const fl = median(floors);
   const im = median(imports);
@@ -113,6 +129,8 @@ async function main(): Promise<void> {
   console.log(`import (parse, dedupe, store)       ${im.toFixed(2)} s  (${(n / im).toFixed(0)} activities/s)`);
   console.log(`ratio import / floor                ${median(imports.map((t, i) => t / floors[i]!)).toFixed(2)}x  (median of the runs' ratios; target <= 1.5x)`);
   console.log(`peak RSS of the import process      ${Math.max(...rss).toFixed(0)} MB  (target <= 400 MB)`);
+  const cpuBound = median(importCpus) / os.availableParallelism();
+  console.log(`CPU seconds: floor ${median(floorCpus).toFixed(2)}, import ${median(importCpus).toFixed(2)} (all threads); import CPU / cores / floor CPU ${(cpuBound / median(floorCpus)).toFixed(2)}x  (the ratio on an idle machine, at best)`);
   console.log(`FIT entries only, (gunzip + parseFit) / gunzip on one core: ${median(fitRatios).toFixed(2)}x`);
 }
 

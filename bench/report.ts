@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { buildTrainingReport } from "../src/core/training/index.js";
-import type { StreamPoint } from "../src/core/activity.js";
 import { buildServer } from "../src/server/build-server.js";
 import { SESSION_COOKIE } from "../src/server/auth-context.js";
 import { createApp } from "../src/services/app.js";
@@ -19,6 +18,7 @@ import { activities } from "../src/store/index.js";
 import type { NewActivityRow } from "../src/store/index.js";
 import { createTestDb } from "../test/db.js";
 import type { TestDialect } from "../test/db.js";
+import { DAY_MS, lcg, synthStream } from "./load-data/runner-history.js";
 
 const DAYS = 3650;
 const AS_OF = "2024-12-31";
@@ -26,26 +26,6 @@ const AS_OF = "2024-12-31";
 const DASHBOARD_WEEKS = 16;
 const CORE_RUNS = 200;
 const API_RUNS = 200;
-const DAY_MS = 86_400_000;
-
-/** A deterministic generator, so every run of the benchmark measures the same data. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function stream(distanceM: number, seconds: number, rand: () => number): StreamPoint[] {
-  const points: StreamPoint[] = [];
-  let alt = 100;
-  for (let t = 0; t <= seconds; t += 10) {
-    alt += (rand() - 0.5) * 2;
-    points.push({ t, d: Math.round((distanceM * t) / seconds), alt: Math.round(alt * 10) / 10, hr: 140 + Math.round(rand() * 20), cad: 170 });
-  }
-  return points;
-}
 
 function history(userId: string): NewActivityRow[] {
   const rand = lcg(42);
@@ -80,7 +60,7 @@ function history(userId: string): NewActivityRow[] {
       surface: null,
       shoe_id: null,
       laps_json: "[]",
-      stream_json: detailed ? encodeStream(stream(distance, seconds, rand)) : "{}",
+      stream_json: detailed ? encodeStream(synthStream(distance, seconds, rand)) : "{}",
       source_file: null,
       dedupe_key: dedupeKey(start),
       created_at: new Date().toISOString(),

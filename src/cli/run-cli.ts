@@ -8,6 +8,7 @@ import { runPlan } from "./commands/plan.js";
 import { planHistoryReader } from "./commands/plan-history.js";
 import { runImport } from "./commands/import.js";
 import { runReport } from "./commands/report.js";
+import { runExport } from "./commands/export.js";
 
 function parseKm(value: string): number {
   const n = Number(value);
@@ -108,6 +109,16 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
     .action(async (o: { json: boolean; asOf?: string; weeks?: string; user?: string; units?: string; db?: string }) => {
       exitCode = await runReport(o, io, opts.version);
+    });
+
+  program
+    .command("export")
+    .description("write all of a runner's data (JSON plus the original files) to a zip file")
+    .requiredOption("--out <file>", "the zip file to write")
+    .option("--user <email>", "whose data, when the database holds several runners")
+    .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
+    .action(async (o: { out: string; user?: string; db?: string }) => {
+      exitCode = await runExport(o, io, opts.version);
     });
 
   try {

@@ -28,9 +28,18 @@ export const articleSlugParams = z.object({ slug: z.string().max(200) });
 export const commentIdParams = z.object({ id: z.string().min(1).max(200) });
 export const moderatedUserParams = z.object({ id: z.string().min(1).max(200) });
 
+/**
+ * An outer bound on raw text, far above the service's own limits (which give the stable codes
+ * COMMENT_TOO_LONG and REPORT_REASON_TOO_LONG): megabytes of text are refused before any work.
+ */
+const RAW_TEXT_MAX = 4 * COMMENT_MAX_CHARS;
+const commentText = z
+  .string({ error: "Write the comment in body." })
+  .max(RAW_TEXT_MAX, `Keep the comment under ${COMMENT_MAX_CHARS.toLocaleString("en")} characters.`);
+
 export const postCommentBody = z
   .object({
-    body: z.string({ error: "Write the comment in body." }),
+    body: commentText,
     parentId: z.string().min(1).max(200).optional(),
     /** The honeypot: a field people never see. Anything in it marks the sender as a bot. */
     website: z.string().max(10_000).optional(),
@@ -39,12 +48,16 @@ export const postCommentBody = z
 export type PostCommentBody = z.infer<typeof postCommentBody>;
 
 export const editCommentBody = z
-  .object({ body: z.string({ error: "Write the comment in body." }) })
+  .object({ body: commentText })
   .strict();
 export type EditCommentBody = z.infer<typeof editCommentBody>;
 
 export const reportCommentBody = z
-  .object({ reason: z.string({ error: "Say what is wrong in reason." }) })
+  .object({
+    reason: z
+      .string({ error: "Say what is wrong in reason." })
+      .max(RAW_TEXT_MAX, "Keep the reason short: say briefly what is wrong with the comment."),
+  })
   .strict();
 export type ReportCommentBody = z.infer<typeof reportCommentBody>;
 

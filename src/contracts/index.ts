@@ -1,4 +1,5 @@
 export * from "./auth.js";
+export * from "./account.js";
 export * from "./health.js";
 export * from "./errors.js";
 export * from "./search.js";
@@ -10,3 +11,4 @@ export * from "./pain.js";
 export * from "./programmes.js";
 export * from "./training.js";
 export * from "./activities.js";
+export * from "./sharing.js";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyServerOptions, RouteOptions } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import type { App } from "../services/app.js";
@@ -23,7 +23,13 @@ import { trainingRoutes } from "./routes/training.js";
 import { painRoutes } from "./routes/pain.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { activityRoutes } from "./routes/activities.js";
-import { importRoutes } from "./routes/imports.js";
+import { createImportRunner, importRoutes } from "./routes/imports.js";
+import type { ImportJobRunner } from "../services/import/index.js";
+import { sharingRoutes } from "./routes/sharing.js";
+import { athleteRoutes } from "./routes/athletes.js";
+import { adminRoutes } from "./routes/admin.js";
+import { accountRoutes } from "./routes/account.js";
+import type { MailSettings } from "../services/account/mailer.js";
 
 export interface ServerDeps {
   app: App;
@@ -33,6 +39,12 @@ export interface ServerDeps {
   /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs behind TLS). */
   trustProxy?: boolean;
   bodyLimit?: number;
+  /** Runs upload imports; default pg-boss on PostgreSQL, in-process on SQLite. Closed with the server. */
+  importRunner?: ImportJobRunner;
+  /** How account emails (password-reset links) go out; omitted: they are written to the log. */
+  mail?: MailSettings;
+  /** Called for every route as it is registered (the security suite's endpoint inventory). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP server without listening, so tests drive it through inject(). */
@@ -42,11 +54,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
   });
+  if (deps.onRoute) server.addHook("onRoute", deps.onRoute);
   installErrorHandler(server);
   installSecurity(server);
   await server.register(fastifyCookie);
   installAuthContext(server, deps.app);
-  await server.register(healthRoutes(deps.app));
+  const importRunner =
+    deps.importRunner ?? createImportRunner(deps.app, { onError: (err) => server.log.error({ err }, "import job queue") });
+  await server.register(healthRoutes(deps.app, { jobs: importRunner.queue }));
   await server.register(authRoutes(deps.app));
   await server.register(assessmentRoutes(deps.app));
   await server.register(trainingRoutes(deps.app));
@@ -61,7 +76,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(planRoutes(deps.app));
   await server.register(calendarRoutes(deps.app));
   await server.register(activityRoutes(deps.app));
-  await server.register(importRoutes(deps.app));
+  await server.register(importRoutes(deps.app, { runner: importRunner }));
+  await server.register(sharingRoutes(deps.app));
+  await server.register(athleteRoutes(deps.app));
+  await server.register(adminRoutes(deps.app));
+  await server.register(accountRoutes(deps.app, deps.mail));
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {

@@ -6,6 +6,7 @@ import type { UserRow } from "../store/index.js";
 import type { App } from "./app.js";
 import { enforceRateLimit } from "./rate-limit.js";
 import type { RateRule } from "./rate-limit.js";
+import { checkPasswordRules } from "./account/password-rules.js";
 
 /**
  * Sign-in attempts are counted per account and per client address, in the database so that
@@ -20,8 +21,11 @@ export const LOGIN_RULES = {
 
 /** How long a session lives without use; each use slides it forward. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+/**
+ * How long a session lives at most, however often it is used: a token copied once (a shared
+ * computer, a stolen backup) stops working by then, and signing in again costs one form.
+ */
+export const SESSION_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 const LOCAL_OWNER_EMAIL = "owner@localhost";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): slow for attackers, ~30 ms for us.
@@ -46,7 +50,7 @@ export function toPublicUser(row: UserRow): PublicUser {
   };
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -54,11 +58,22 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN)
-    throw new DomainError("PASSWORD_TOO_SHORT", `The password must be at least ${PASSWORD_MIN} characters long.`);
-  if (password.length > PASSWORD_MAX)
-    throw new DomainError("PASSWORD_TOO_LONG", `The password must be at most ${PASSWORD_MAX} characters long.`);
+/** The password rules (services/account/password-rules.ts); `email` is the account's address. */
+export function checkPassword(password: string, opts: { email?: string; field?: string } = {}): void {
+  checkPasswordRules(password, opts);
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password);
+}
+
+/** Signs a user out everywhere: after a password change or reset, and before deleting them. */
+export async function revokeAllSessions(app: App, userId: string): Promise<number> {
+  return sessions.deleteUserSessions(app.database.db, userId);
 }
 
 export async function signUp(
@@ -67,8 +82,8 @@ export async function signUp(
 ): Promise<PublicUser> {
   if (app.mode !== "multi")
     throw new DomainError("SIGNUP_DISABLED", "This kneewise runs in single-user mode: there is nothing to sign up for.");
-  checkPassword(input.password);
   const email = normaliseEmail(input.email);
+  checkPassword(input.password, { email });
   const { db } = app.database;
   if (await users.findUserByEmail(db, email))
     throw new DomainError("EMAIL_TAKEN", "An account with this email address already exists.");
@@ -99,7 +114,7 @@ export interface SessionGrant {
   user: PublicUser;
 }
 
-async function startSession(app: App, user: UserRow): Promise<SessionGrant> {
+export async function startSession(app: App, user: UserRow): Promise<SessionGrant> {
   const token = randomBytes(32).toString("base64url");
   const now = app.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
@@ -141,18 +156,20 @@ export async function logOut(app: App, token: string): Promise<void> {
 export async function userForToken(app: App, token: string): Promise<PublicUser | null> {
   const { db } = app.database;
   const id = hashToken(token);
-  const session = await sessions.findSession(db, id);
-  if (!session) return null;
+  // The session and its user in one query: this runs before every signed-in request.
+  const found = await sessions.findSessionWithUser(db, id);
+  if (!found) return null;
+  const { session, user } = found;
   const now = app.now();
-  if (session.expires_at <= now.toISOString()) {
+  const endOfLife = Date.parse(session.created_at) + SESSION_MAX_AGE_MS;
+  if (session.expires_at <= now.toISOString() || endOfLife <= now.getTime()) {
     await sessions.deleteSession(db, id);
     return null;
   }
-  const user = await users.findUserById(db, session.user_id);
-  if (!user) return null;
   // Write at most once a minute per session: reads stay reads under load.
   if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-    await sessions.touchSession(db, id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
+    const expiresAt = Math.min(now.getTime() + SESSION_TTL_MS, endOfLife);
+    await sessions.touchSession(db, id, now.toISOString(), new Date(expiresAt).toISOString());
   }
   return toPublicUser(user);
 }

@@ -1,7 +1,10 @@
 /**
  * The runner's training report: everything the core needs is read in one round of queries (the
  * activities in ONE query, with laps and streams only for the weeks the training-error detectors
- * look at), then core `buildTrainingReport` does all the maths in memory.
+ * look at), then core `buildTrainingReport` does all the maths in memory. Each instance keeps the
+ * reports it built, keyed by the runner's data version (users.data_version, raised by database
+ * triggers on every write the report reads): one indexed read tells whether a kept report is
+ * still true, on whichever instance the write happened.
  */
 import { decodeLaps, decodeStream } from "./import/activity-record.js";
 import { trainingExperienceOf } from "../core/profile.js";
@@ -142,6 +145,8 @@ export interface TrainingInputs {
   shoeRows: ShoeRow[];
   rampThresholdPct: number;
   units: DistanceUnit;
+  /** The offset from UTC of the latest activity, which decides "today" when no date is given. */
+  latestUtcOffset: number | null;
 }
 
 export interface LoadOptions {
@@ -166,12 +171,10 @@ export async function loadTrainingInputs(app: App, userId: string, opts: LoadOpt
     checkinRepo.listCheckins(db, userId, { from: addDays(around, -CHECKIN_DAYS - 1), to: addDays(around, 1) }),
   ]);
 
-  let asOf = opts.asOf;
-  if (asOf === undefined) {
-    let latest: TrainingActivityRow | undefined;
-    for (const r of rows) if (latest === undefined || r.start_utc > latest.start_utc) latest = r;
-    asOf = dateAtOffset(app.now(), latest?.utc_offset_min ?? null);
-  }
+  let latest: TrainingActivityRow | undefined;
+  for (const r of rows) if (latest === undefined || r.start_utc > latest.start_utc) latest = r;
+  const latestUtcOffset = latest?.utc_offset_min ?? null;
+  const asOf = opts.asOf ?? dateAtOffset(app.now(), latestUtcOffset);
 
   const shoes = shoeRows.map(toCoreShoe);
   const activities = rows.map((r) => toTrainingActivity(r, shoes));
@@ -185,6 +188,7 @@ export async function loadTrainingInputs(app: App, userId: string, opts: LoadOpt
     rampThresholdPct:
       experience === "regular" ? DEFAULT_TRAINING_CONFIG.rampPct : DEFAULT_TRAINING_CONFIG.rampPctCautious,
     units,
+    latestUtcOffset,
   };
 }
 
@@ -196,14 +200,85 @@ export interface ReportOptions {
 
 export const DEFAULT_REPORT_WEEKS = 12;
 
+/**
+ * Reports kept per instance: a thousand runners' dashboards at a few hundred kB of objects each.
+ * The least recently asked for go first, so memory stays bounded under any number of runners.
+ */
+export const REPORT_CACHE_ENTRIES = 1500;
+
+interface KeptReport {
+  version: number;
+  /** The date the report is as of, and the offset that decided it when none was asked for. */
+  asOf: string;
+  latestUtcOffset: number | null;
+  response: ReportResponse;
+}
+
+/** A least-recently-used map: a Map iterates in insertion order, so the first key is the oldest. */
+class ReportCache {
+  private readonly entries = new Map<string, KeptReport>();
+
+  get(key: string): KeptReport | undefined {
+    const kept = this.entries.get(key);
+    if (kept) {
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+    }
+    return kept;
+  }
+
+  set(key: string, kept: KeptReport): void {
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    if (this.entries.size > REPORT_CACHE_ENTRIES) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
+
+/** One cache per App (a test's app, the server's app), never shared between databases. */
+const caches = new WeakMap<App, ReportCache>();
+
+function cacheOf(app: App): ReportCache {
+  let cache = caches.get(app);
+  if (!cache) caches.set(app, (cache = new ReportCache()));
+  return cache;
+}
+
+/** Kept reports are handed to every caller: frozen, so no caller can change another's copy. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** The report for one runner, as of their today unless told otherwise. */
 export async function trainingReport(app: App, userId: string, opts: ReportOptions = {}): Promise<ReportResponse> {
   const weeks = opts.weeks ?? DEFAULT_REPORT_WEEKS;
   if (!Number.isInteger(weeks) || weeks < 1)
     throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${weeks}.`);
+  // The version is read BEFORE the data: a write landing in between raises it again, so a kept
+  // report is never filed under a version newer than the data it was built from.
+  const version = await trainingActivities.trainingDataVersion(app.database.db, userId);
+  const cache = cacheOf(app);
+  const key = `${userId}|${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}`;
+  const kept = cache.get(key);
+  if (
+    kept !== undefined &&
+    kept.version === version &&
+    (opts.asOf !== undefined || dateAtOffset(app.now(), kept.latestUtcOffset) === kept.asOf)
+  )
+    return kept.response;
+
   const inputs = await loadTrainingInputs(app, userId, { asOf: opts.asOf, streams: true, units: opts.units });
   const report = buildTrainingReport({ ...inputs.reportInput, weeks });
-  return { report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units };
+  const response = deepFreeze({ report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units });
+  if (version !== null)
+    cache.set(key, { version, asOf: inputs.reportInput.asOf, latestUtcOffset: inputs.latestUtcOffset, response });
+  return response;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface UsersTable {
   is_local_owner: Generated<number>;
   settings_json: Generated<string>;
   created_at: string;
+  /** Raised by triggers (migration 0012) on every write to what the training report reads. */
+  data_version: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -104,6 +106,20 @@ export interface ImportFilesTable {
   created_at: string;
 }
 
+/** A runner's original file, gzip-compressed (stored as it came when it already was), once per content hash. */
+export interface OriginalFilesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the file as it was read (the same hash as import_files). */
+  sha256: string;
+  /** Its path inside what the runner gave (the export zip, the folder), e.g. "activities/123.fit.gz". */
+  file_name: string;
+  /** Size of the file as it was read. */
+  size_bytes: number;
+  bytes_gz: Buffer;
+  created_at: string;
+}
+
 export interface ImportJobsTable {
   id: string;
   user_id: string;
@@ -179,6 +195,15 @@ export interface AuditLogTable {
   target: string;
   details_json: string;
   created_at: string;
+}
+
+/** Single-use password-reset links, by SHA-256 of their secret; valid for an hour. */
+export interface PasswordResetTokensTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A runner's training plan: a build-up plan or the walk-run return after pain. JSON as text. */
@@ -262,12 +287,57 @@ export interface ProgrammeSessionsTable {
   created_at: string;
 }
 
+/** A runner's consent for one coach or physio: an invitation until accepted, then live until revoked. */
+export interface SharesTable {
+  id: string;
+  athlete_id: string;
+  /** Null until accepted. */
+  coach_id: string | null;
+  /** Lower-cased address of an email invitation. */
+  invite_email: string | null;
+  /** SHA-256 of a link invitation's single-use secret. */
+  invite_token_hash: string | null;
+  invite_expires_at: string | null;
+  access: "read" | "notes";
+  status: "pending" | "active" | "revoked";
+  created_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** A coach's note about one runner; the runner can always read it. */
+export interface CoachNotesTable {
+  id: string;
+  athlete_id: string;
+  coach_id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A chunk of an upload waiting for its import (PostgreSQL deployments; deleted when the job ends). */
+export interface UploadPartsTable {
+  job_id: string;
+  /** 1-based: the n-th file of the upload. */
+  file_no: number;
+  /** 1-based: the n-th chunk of that file. */
+  part_no: number;
+  /** The name the runner's computer gave the file. */
+  file_name: string;
+  bytes: Uint8Array;
+  created_at: string;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
   activities: ActivitiesTable;
   import_files: ImportFilesTable;
   import_jobs: ImportJobsTable;
+  upload_parts: UploadPartsTable;
+  original_files: OriginalFilesTable;
   assessments: AssessmentsTable;
   profiles: ProfilesTable;
   shoes: ShoesTable;
@@ -283,17 +353,21 @@ export interface Schema {
   calendar_tokens: CalendarTokensTable;
   pain_entries: PainEntriesTable;
   programme_sessions: ProgrammeSessionsTable;
+  shares: SharesTable;
+  coach_notes: CoachNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type PasswordResetTokenRow = Selectable<PasswordResetTokensTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type NewActivityRow = Insertable<ActivitiesTable>;
 export type ImportFileRow = Selectable<ImportFilesTable>;
 export type NewImportFileRow = Insertable<ImportFilesTable>;
 export type ImportJobRow = Selectable<ImportJobsTable>;
+export type NewOriginalFileRow = Insertable<OriginalFilesTable>;
 export type ImportJobUpdate = Updateable<ImportJobsTable>;
 export type ShoeRow = Selectable<ShoesTable>;
 export type NewShoeRow = Insertable<ShoesTable>;
@@ -311,3 +385,5 @@ export type NewPlanRow = Insertable<PlansTable>;
 export type CalendarTokenRow = Selectable<CalendarTokensTable>;
 export type PainEntryRow = Selectable<PainEntriesTable>;
 export type ProgrammeSessionRow = Selectable<ProgrammeSessionsTable>;
+export type ShareRow = Selectable<SharesTable>;
+export type CoachNoteRow = Selectable<CoachNotesTable>;

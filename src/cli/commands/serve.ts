@@ -6,6 +6,7 @@ import type { CliIO } from "../io.js";
 import { EXIT_OK } from "../io.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { resolveDbSpec } from "../db-option.js";
+import { mailSettingsFromEnv } from "../../services/account/mailer.js";
 
 export interface ServeOptions {
   port: number;
@@ -36,12 +37,16 @@ export async function runServe(
       `Single-user mode only listens on this computer (127.0.0.1); add --multi-user to listen on ${opts.host}.`,
     );
   }
+  // Checked before opening anything: a half-configured SMTP stops the start with a clear message.
+  const ownUrl = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}`;
+  const mail = mailSettingsFromEnv(io.env, ownUrl);
   const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd });
   const server = await buildServer({
     app,
     webRoot: path.join(PACKAGE_ROOT, "dist", "public"),
     trustProxy: opts.trustProxy,
     logger: { level: io.env.KNEEWISE_LOG_LEVEL ?? "info" },
+    mail,
   });
   try {
     await server.listen({ port: opts.port, host: opts.host });

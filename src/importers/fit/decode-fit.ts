@@ -142,8 +142,12 @@ interface LocalDef {
   little: boolean;
   /** Bytes of one data message, developer fields included. */
   size: number;
-  /** The decode plan: triples (channel, byte offset, base type) of the channels present. */
-  reads: Int32Array;
+  /**
+   * The decode plan: for channel c, plan[2c] is its byte offset in the message (-1 when the
+   * definition lacks it) and plan[2c + 1] its base type. A data message is then read with a few
+   * fixed loads, no per-field loop and no scratch array.
+   */
+  plan: Int32Array;
   /** Byte offset of compressed_speed_distance in a record, or -1. */
   csdOff: number;
   /** Other kinds: triples (field number, offset, base type). */
@@ -152,7 +156,11 @@ interface LocalDef {
   strSize: number;
 }
 
-const EMPTY = new Int32Array(0);
+/** Channel c of the data message at pos through a definition's plan; NaN when absent or invalid. */
+function channel(b: Uint8Array, plan: Int32Array, c: number, pos: number, little: boolean): number {
+  const o = plan[c * 2]!;
+  return o < 0 ? NaN : readNum(b, pos + o, plan[c * 2 + 1]!, little);
+}
 
 function kindOf(global: number): number {
   switch (global) {
@@ -195,7 +203,7 @@ function compileDefinition(
     kind,
     little,
     size: 0,
-    reads: EMPTY,
+    plan: new Int32Array(N_CH * 2).fill(-1),
     csdOff: -1,
     fields: null,
     strOff: -1,
@@ -204,7 +212,7 @@ function compileDefinition(
   const isRecord = kind === K_RECORD;
   const wanted = WANTED[kind];
   const wantedString = WANTED_STRING[kind];
-  const reads: number[] = [];
+  const plan = def.plan;
   const triples: number[] = [];
   let off = 0;
   for (let i = 0; i < nFields; i++, q += 3) {
@@ -213,14 +221,20 @@ function compileDefinition(
     const btByte = b[q + 2]!;
     if (num === FIELD_TIMESTAMP) {
       const bt = numericBaseType(btByte, size);
-      if (bt >= 0 && size >= 4) reads.push(CH_TS, off, bt);
+      if (bt >= 0 && size >= 4) {
+        plan[CH_TS * 2] = off;
+        plan[CH_TS * 2 + 1] = bt;
+      }
     } else if (isRecord) {
       if (num === RECORD.compressedSpeedDistance) {
         if (size >= 3) def.csdOff = off;
       } else {
         const ch = RECORD_CHANNEL[num];
         const bt = ch === undefined ? -1 : numericBaseType(btByte, size);
-        if (ch !== undefined && bt >= 0) reads.push(ch, off, bt);
+        if (ch !== undefined && bt >= 0) {
+          plan[ch * 2] = off;
+          plan[ch * 2 + 1] = bt;
+        }
       }
     } else if (wanted !== undefined) {
       if (num === wantedString) {
@@ -243,7 +257,6 @@ function compileDefinition(
     for (let i = 0; i < nDev; i++, q += 3) off += b[q + 1]!;
   }
   def.size = off;
-  def.reads = reads.length > 0 ? Int32Array.from(reads) : EMPTY;
   def.fields = triples.length > 0 ? Int32Array.from(triples) : null;
   return { def, next: q };
 }
@@ -401,7 +414,9 @@ export function decodeFit(b: Uint8Array): FitDecoded {
 function decodePart(b: Uint8Array, p: number): { part: FitPart; next: number } {
   const hs = b[p]!;
   const declared = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
-  const part = newPart(p, Math.min(declared, b.length - p) / 24 + 16);
+  // One row per 20 bytes covers the usual records (a 1 Hz run's are 24 bytes with their header)
+  // without regrowing the columns mid-file.
+  const part = newPart(p, Math.min(declared, b.length - p) / 20 + 16);
   const issues = part.issues;
   if (p + hs > b.length) {
     issues.push(issue("FIT_TRUNCATED", `The file ends inside its ${hs}-byte FIT header.`, p));
@@ -473,7 +488,6 @@ function decodeMessages(
   let csdAcc = 0;
   let messages = 0;
   let stopped = false;
-  const vals = new Float64Array(N_CH);
   const cache: DefinitionCache = new Map();
   // The record columns live in locals through the loop (reloaded only when they grow), sparing
   // eight property loads per record.
@@ -544,13 +558,9 @@ function decodeMessages(
       stopped = true;
       break;
     }
-    const reads = def.reads;
+    const plan = def.plan;
     const little = def.little;
-    for (let c = 0; c < N_CH; c++) vals[c] = NaN;
-    for (let j = 0; j < reads.length; j += 3) {
-      vals[reads[j]!] = readNum(b, pos + reads[j + 1]!, reads[j + 2]!, little);
-    }
-    const t = vals[CH_TS]!;
+    const t = channel(b, plan, CH_TS, pos, little);
     if (!Number.isNaN(t)) {
       ts = t;
       lastTs = t;
@@ -560,13 +570,13 @@ function decodeMessages(
     if (kind === K_RECORD) {
       if (Number.isNaN(ts)) ts = lastTs;
       if (!Number.isNaN(ts)) {
-        let alt = vals[CH_ENH_ALT]!;
-        if (Number.isNaN(alt)) alt = vals[CH_ALT]!;
+        let alt = channel(b, plan, CH_ENH_ALT, pos, little);
+        if (Number.isNaN(alt)) alt = channel(b, plan, CH_ALT, pos, little);
         alt = alt / 5 - 500;
-        let speed = vals[CH_ENH_SPEED]!;
-        if (Number.isNaN(speed)) speed = vals[CH_SPEED]!;
+        let speed = channel(b, plan, CH_ENH_SPEED, pos, little);
+        if (Number.isNaN(speed)) speed = channel(b, plan, CH_SPEED, pos, little);
         speed = speed / 1000;
-        let dist = vals[CH_DIST]! / 100;
+        let dist = channel(b, plan, CH_DIST, pos, little) / 100;
         const o = def.csdOff;
         if (o >= 0) {
           const b0 = b[pos + o]!;
@@ -581,12 +591,12 @@ function decodeMessages(
             if (Number.isNaN(dist)) dist = csdAcc / 16;
           }
         }
-        const hr = vals[CH_HR]!;
-        let cad = vals[CH_CAD]!;
-        const frac = vals[CH_FRAC_CAD]!;
+        const hr = channel(b, plan, CH_HR, pos, little);
+        let cad = channel(b, plan, CH_CAD, pos, little);
+        const frac = channel(b, plan, CH_FRAC_CAD, pos, little);
         if (!Number.isNaN(frac)) cad += frac / 128;
-        const lat = vals[CH_LAT]!;
-        const lon = vals[CH_LON]!;
+        const lat = channel(b, plan, CH_LAT, pos, little);
+        const lon = channel(b, plan, CH_LON, pos, little);
 
         if (n > 0 && tsA[n - 1] === ts) {
           // Several record messages for one second (e.g. Strava writes position and distance

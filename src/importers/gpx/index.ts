@@ -1,6 +1,7 @@
 export { parseGpx, parseGpxText } from "./parse-gpx.js";
 export type { GpxParseOptions } from "./parse-gpx.js";
 export { readGpx } from "./read-gpx.js";
+export { readGpxBytes } from "./read-gpx-bytes.js";
 export type { GpxDocument } from "./read-gpx.js";
 export { summarizeTrack, emptyTrack, cadenceFactor } from "./track-summary.js";
 export type { TrackSamples, TrackSummary } from "./track-summary.js";

@@ -2,6 +2,8 @@ import type { ImportIssue, ImportedActivity, ParseResult, Sport } from "../../co
 import { sportFromName } from "../common/index.js";
 import { decodeXmlBytes } from "../xml/index.js";
 import { readGpx } from "./read-gpx.js";
+import type { GpxDocument } from "./read-gpx.js";
+import { readGpxBytes } from "./read-gpx-bytes.js";
 import { summarizeTrack } from "./track-summary.js";
 
 export interface GpxParseOptions {
@@ -51,15 +53,21 @@ function gpxSport(type: string | null, name: string | null): Sport {
  * - A file cut short keeps the points read before the cut, with a warning.
  */
 export function parseGpx(bytes: Uint8Array, opts: GpxParseOptions = {}): ParseResult {
-  return parseGpxText(decodeXmlBytes(bytes), opts);
+  // The byte-level reader handles the usual well-formed UTF-8 file; it returns null for anything
+  // else and the general scanner, which owns every rule about odd or hostile XML, reads it.
+  const doc = readGpxBytes(bytes) ?? readGpx(decodeXmlBytes(bytes));
+  return activityFromDocument(doc, opts);
 }
 
 export function parseGpxText(text: string, opts: GpxParseOptions = {}): ParseResult {
+  return activityFromDocument(readGpx(text), opts);
+}
+
+function activityFromDocument(doc: GpxDocument, opts: GpxParseOptions): ParseResult {
   const say = (message: string): string =>
     opts.fileName !== undefined
       ? `${opts.fileName}: ${message}`
       : message.charAt(0).toUpperCase() + message.slice(1);
-  const doc = readGpx(text);
   const issues: ImportIssue[] = [];
   const scanErrors = doc.issues.filter((i) => i.severity === "error");
   const structural = doc.issues.filter((i) => i.severity === "warning");

@@ -1,5 +1,5 @@
 import type { Sport, StreamPoint } from "../../core/activity.js";
-import { downsampleStream, elevationGainLoss, haversineM } from "../common/index.js";
+import { elevationGainLoss, haversineM } from "../common/index.js";
 
 /**
  * Track samples as parallel arrays (NaN = missing), shared by the GPX and TCX readers. Parallel
@@ -56,6 +56,8 @@ export const STILL_SPEED_MPS = 0.5;
 export const STILL_MIN_S = 10;
 
 const MIN_HR = 25;
+/** Stream resolution: one point per 10 s, as downsampleStream(points, 10) keeps. */
+const STREAM_STEP_S = 10;
 const MAX_HR = 250;
 
 function isFootSport(sport: Sport): "run" | "walk" | null {
@@ -73,9 +75,12 @@ function isFootSport(sport: Sport): "run" | "walk" | null {
 export function cadenceFactor(sport: Sport, cadences: readonly number[]): number {
   const kind = isFootSport(sport);
   if (kind === null) return 1;
-  const positive = cadences.filter((c) => Number.isFinite(c) && c > 0).sort((a, b) => a - b);
-  const median = positive[Math.floor(positive.length / 2)];
-  if (median === undefined) return 1;
+  // A typed array sorts numerically in native code: a 1 Hz hour is 3,600 values per file.
+  const positive = new Float64Array(cadences.length);
+  let n = 0;
+  for (const c of cadences) if (Number.isFinite(c) && c > 0) positive[n++] = c;
+  if (n === 0) return 1;
+  const median = positive.subarray(0, n).sort()[Math.floor(n / 2)]!;
   return median < (kind === "run" ? 120 : 80) ? 2 : 1;
 }
 
@@ -111,7 +116,26 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   const hasDistance = hasDeviceDistance || hasPosition;
 
   const factor = cadenceFactor(sport, track.cad);
-  const full: StreamPoint[] = [];
+  // The 10 s stream is picked as the points go (the points downsampleStream would keep), so a
+  // 1 Hz hour makes a few hundred point objects instead of 3,600.
+  const stream: StreamPoint[] = [];
+  let timedCount = 0;
+  let nextStreamT = -Infinity;
+  let lastIncluded = -1;
+  let lastIncludedT = 0;
+  let lastKept = -1;
+  const streamPoint = (i: number, t: number): StreamPoint => {
+    const hr = track.hr[i] ?? NaN;
+    const rawCad = track.cad[i] ?? NaN;
+    const ele = track.ele[i] ?? NaN;
+    return {
+      t,
+      d: hasDistance ? Math.round(cum[i]!) : null,
+      alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
+      hr: Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR ? Math.round(hr) : null,
+      cad: Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null,
+    };
+  };
   let startMs: number | null = null;
   let lastMs = -Infinity;
   let lastIdx = -1;
@@ -168,22 +192,26 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
       cadSum += cad;
       cadCount++;
     }
-    const ele = track.ele[i] ?? NaN;
-    full.push({
-      t: Math.round((t - startMs) / 1000),
-      d: hasDistance ? Math.round(cum[i]!) : null,
-      alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
-      hr: hrOk ? Math.round(hr) : null,
-      cad,
-    });
+    const pointT = Math.round((t - startMs) / 1000);
+    timedCount++;
+    lastIncluded = i;
+    lastIncludedT = pointT;
+    if (pointT >= nextStreamT) {
+      nextStreamT = pointT + STREAM_STEP_S;
+      stream.push(streamPoint(i, pointT));
+      lastKept = i;
+    }
   }
+  // The last timed point always ends the stream, so totals survive the downsampling.
+  if (lastIncluded !== -1 && lastIncluded !== lastKept)
+    stream.push(streamPoint(lastIncluded, lastIncludedT));
   if (stillRun > STILL_MIN_S) paused += stillRun;
 
   const elapsed = startMs === null ? 0 : (lastMs - startMs) / 1000;
-  const { gainM, lossM } = elevationGainLoss(track.ele.map((e) => (Number.isFinite(e) ? e : null)));
+  const { gainM, lossM } = elevationGainLoss(track.ele); // it skips NaN samples
   return {
     pointCount: n,
-    timedCount: full.length,
+    timedCount,
     startMs,
     elapsedS: Math.round(elapsed),
     movingS: Math.round(Math.max(0, elapsed - paused)),
@@ -195,7 +223,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
     avgHr: hrCount > 0 ? Math.round(hrSum / hrCount) : null,
     maxHr: hrCount > 0 ? Math.round(maxHr) : null,
     avgCadence: cadCount > 0 ? Math.round(cadSum / cadCount) : null,
-    stream: downsampleStream(full, 10),
+    stream,
     timeBackwards,
     implausibleHr,
   };

@@ -3,6 +3,8 @@ import { sportFromName } from "../common/index.js";
 import { cadenceFactor, summarizeTrack } from "../gpx/index.js";
 import { decodeXmlBytes } from "../xml/index.js";
 import { readTcx } from "./read-tcx.js";
+import type { TcxDocument } from "./read-tcx.js";
+import { readTcxBytes } from "./read-tcx-bytes.js";
 import type { TcxActivity } from "./read-tcx.js";
 
 export interface TcxParseOptions {
@@ -25,15 +27,21 @@ export interface TcxParseOptions {
  * - No position anywhere but a distance: an indoor session; a run becomes "treadmill".
  */
 export function parseTcx(bytes: Uint8Array, opts: TcxParseOptions = {}): ParseResult {
-  return parseTcxText(decodeXmlBytes(bytes), opts);
+  // The byte-level reader handles the usual well-formed UTF-8 file; it returns null for anything
+  // else and the general scanner, which owns every rule about odd or hostile XML, reads it.
+  const doc = readTcxBytes(bytes) ?? readTcx(decodeXmlBytes(bytes));
+  return activitiesFromDocument(doc, opts);
 }
 
 export function parseTcxText(text: string, opts: TcxParseOptions = {}): ParseResult {
+  return activitiesFromDocument(readTcx(text), opts);
+}
+
+function activitiesFromDocument(doc: TcxDocument, opts: TcxParseOptions): ParseResult {
   const say = (message: string): string =>
     opts.fileName !== undefined
       ? `${opts.fileName}: ${message}`
       : message.charAt(0).toUpperCase() + message.slice(1);
-  const doc = readTcx(text);
   const issues: ImportIssue[] = doc.issues.filter((i) => i.severity === "warning");
   const scanErrors = doc.issues.filter((i) => i.severity === "error");
 

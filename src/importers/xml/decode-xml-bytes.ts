@@ -15,6 +15,16 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
+/** True when decodeXmlBytes would read these bytes as UTF-8 (the byte-level fast paths need it). */
+export function isUtf8Xml(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return false;
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return false;
+  }
+  const declared = declaredEncoding(bytes);
+  return declared === null || !SINGLE_BYTE.has(declared);
+}
+
 // The WHATWG Encoding Standard maps all of these labels to windows-1252.
 const SINGLE_BYTE = new Set([
   "iso-8859-1",

@@ -1,6 +1,15 @@
 export { scanXml, lineAt } from "./scan-xml.js";
 export type { XmlAttributes, XmlScanResult, XmlVisitor } from "./scan-xml.js";
-export { decodeXmlBytes } from "./decode-xml-bytes.js";
+export { decodeXmlBytes, isUtf8Xml } from "./decode-xml-bytes.js";
 export { decodeXmlText } from "./decode-entities.js";
 export { parseXsdDateTime } from "./parse-xsd-date-time.js";
 export type { XsdDateTime } from "./parse-xsd-date-time.js";
+export {
+  EVENT_CLOSE,
+  EVENT_END,
+  EVENT_OPEN,
+  FastPathUnsupported,
+  NameTable,
+  XmlByteCursor,
+} from "./byte-cursor.js";
+export { XsdTimeReader, isBlankAt, numberAt, parseFloatAt, textAt } from "./byte-values.js";

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importJobs } from "../../store/index.js";
+import { createInProcessQueue, createPgBossQueue } from "../jobs/index.js";
 import { getImportJob } from "./import-jobs.js";
 import { importFixture } from "./import.test-helpers.js";
 import type { ImportFixture } from "./import.test-helpers.js";
 
 let fx: ImportFixture;
+const inProcess = { queue: createInProcessQueue() };
 beforeEach(async () => {
   fx = await importFixture();
 });
@@ -28,9 +30,9 @@ async function job(status: "queued" | "running", lastSignMsAgo: number) {
 }
 
 describe("an import job whose runner went silent", () => {
-  it("is reported failed, with what to do, once no heartbeat came for two minutes", async () => {
+  it("is reported failed on the embedded queue (nobody else will run it), with what to do, once no heartbeat came for two minutes", async () => {
     const row = await job("running", 10 * 60_000);
-    const view = await getImportJob(fx.app, fx.userId, row.id);
+    const view = await getImportJob(fx.app, inProcess, fx.userId, row.id);
     expect(view.status).toBe("failed");
     expect(view.error).toMatch(/interrupted.*already imported are recognised/);
     expect((await importJobs.findImportJob(fx.app.database.db, fx.userId, row.id))?.status).toBe("failed");
@@ -38,11 +40,20 @@ describe("an import job whose runner went silent", () => {
 
   it("is left alone while its heartbeat is recent", async () => {
     const row = await job("queued", 5_000);
-    expect((await getImportJob(fx.app, fx.userId, row.id)).status).toBe("queued");
+    expect((await getImportJob(fx.app, inProcess, fx.userId, row.id)).status).toBe("queued");
   });
 
   it("is not found by another user", async () => {
     const row = await job("running", 1000);
-    await expect(getImportJob(fx.app, "someone-else", row.id)).rejects.toMatchObject({ code: "IMPORT_NOT_FOUND" });
+    await expect(getImportJob(fx.app, inProcess, "someone-else", row.id)).rejects.toMatchObject({ code: "IMPORT_NOT_FOUND" });
+  });
+
+  it("stays running on a retrying queue (pg-boss), for another instance to take over", async () => {
+    // Never started: getImportJob only asks the queue whether abandoned jobs are retried.
+    const retrying = { queue: createPgBossQueue(fx.app.database.db) };
+    const row = await job("running", 10 * 60_000);
+    const view = await getImportJob(fx.app, retrying, fx.userId, row.id);
+    expect(view).toMatchObject({ status: "running", error: null });
+    expect((await importJobs.findImportJob(fx.app.database.db, fx.userId, row.id))?.status).toBe("running");
   });
 });

@@ -1,15 +1,15 @@
 /** Use cases behind the upload endpoints: receive an upload, queue its import, report on it. */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
-import path from "node:path";
 import type { Readable } from "node:stream";
 import { DomainError } from "../../core/errors.js";
-import { importJobs } from "../../store/index.js";
+import { importJobs, uploadParts } from "../../store/index.js";
 import type { ImportJobRow } from "../../store/index.js";
 import type { App } from "../app.js";
-import { STALE_AFTER_MS } from "./job-runner.js";
-import type { ImportJobRunner } from "./job-runner.js";
+import { INTERRUPTED_MESSAGE, STALE_AFTER_MS } from "./job-runner.js";
+import type { ImportJobData, ImportJobRunner } from "./job-runner.js";
 import { receiveUpload } from "./receive-upload.js";
+import { databaseUploadStore, diskUploadStore, uploadDir } from "./upload-store.js";
 import type { ImportProgress, ImportSummary } from "./run-import.js";
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 2 * 1024 ** 3;
@@ -48,49 +48,79 @@ export interface UploadRequest {
   contentType: string;
   fileName: string | undefined;
   limitBytes: number;
-  dataDir: string;
 }
 
-/** Streams the upload to the data folder, records a queued job and hands it to the runner. */
+/**
+ * Receives the upload where the runner keeps uploads (the data folder, or upload_parts on
+ * PostgreSQL so any instance can run the job), then records a queued job and queues it in one
+ * transaction: the job exists in the queue exactly when its row does.
+ */
 export async function startUploadImport(app: App, runner: ImportJobRunner, userId: string, upload: UploadRequest): Promise<ImportJobView> {
+  const { db } = app.database;
   const id = randomUUID();
-  const dir = path.join(upload.dataDir, "tmp", `upload-${id}`);
+  const dir = uploadDir(runner.dataDir, id);
+  const inDatabase = runner.uploadsIn === "database";
+  const discard = () => (inDatabase ? uploadParts.deleteUploadParts(db, id) : fs.rm(dir, { recursive: true, force: true }));
   let files;
   try {
-    files = await receiveUpload(upload.body, { contentType: upload.contentType, fileName: upload.fileName, dir, limitBytes: upload.limitBytes });
+    files = await receiveUpload(upload.body, {
+      contentType: upload.contentType,
+      fileName: upload.fileName,
+      store: inDatabase ? databaseUploadStore(db, id, app.now) : diskUploadStore(dir),
+      limitBytes: upload.limitBytes,
+    });
   } catch (err) {
-    await fs.rm(dir, { recursive: true, force: true });
+    await discard();
     throw err;
   }
   const now = app.now().toISOString();
-  const row = await importJobs.insertImportJob(app.database.db, {
-    id,
-    user_id: userId,
-    status: "queued",
-    files_total: files.length,
-    files_done: 0,
-    summary_json: null,
-    error: null,
-    created_at: now,
-    updated_at: now,
-    claimed_by: null,
-    heartbeat_at: null,
-  });
-  runner.enqueue({ jobId: id, userId, inputs: files.map((f) => ({ path: f.path, displayName: f.name })), cleanupDir: dir });
-  return toView(row);
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      const inserted = await importJobs.insertImportJob(trx, {
+        id,
+        user_id: userId,
+        status: "queued",
+        files_total: files.length,
+        files_done: 0,
+        summary_json: null,
+        error: null,
+        created_at: now,
+        updated_at: now,
+        claimed_by: null,
+        heartbeat_at: now,
+      });
+      const job: ImportJobData = inDatabase
+        ? { jobId: id, userId, upload: "database" }
+        : { jobId: id, userId, upload: "disk", files: files.map((f) => ({ no: f.no, name: f.name })) };
+      await runner.submit(job, trx);
+      return inserted;
+    });
+    return toView(row);
+  } catch (err) {
+    await discard();
+    throw err;
+  }
 }
 
-/** The caller's own job; another user's is not found. A job whose runner went silent is failed. */
-export async function getImportJob(app: App, userId: string, id: string): Promise<ImportJobView> {
+/**
+ * The caller's own job; another user's is not found. A job whose runner went silent is failed
+ * when no other instance can take it over (in-process queue); with a retrying queue it stays
+ * queued or running: another instance picks it up again.
+ */
+export async function getImportJob(
+  app: App,
+  runner: Pick<ImportJobRunner, "queue"> & Partial<Pick<ImportJobRunner, "staleAfterMs">>,
+  userId: string,
+  id: string,
+): Promise<ImportJobView> {
   const { db } = app.database;
   const row = await importJobs.findImportJob(db, userId, id);
   if (!row) throw new DomainError("IMPORT_NOT_FOUND", "There is no such import.");
-  if (row.status === "running" || row.status === "queued") {
+  if ((row.status === "running" || row.status === "queued") && !runner.queue.retriesAbandonedJobs) {
     const lastSign = Date.parse(row.heartbeat_at ?? row.updated_at);
-    if (app.now().getTime() - lastSign > STALE_AFTER_MS) {
-      const error = "The import was interrupted (the server stopped). Upload the files again: those already imported are recognised.";
-      await importJobs.updateImportJob(db, id, { status: "failed", error, updated_at: app.now().toISOString() });
-      return toView({ ...row, status: "failed", error });
+    if (app.now().getTime() - lastSign > (runner.staleAfterMs ?? STALE_AFTER_MS)) {
+      await importJobs.updateImportJob(db, id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: app.now().toISOString() });
+      return toView({ ...row, status: "failed", error: INTERRUPTED_MESSAGE });
     }
   }
   return toView(row);

@@ -1,70 +1,127 @@
 /**
- * Runs import jobs in the background and records their progress in import_jobs, where any server
- * instance can read it. This in-process runner takes one job at a time (the parse pool already
- * uses every core); a PostgreSQL-backed queue can replace it behind the same interface, claiming
- * jobs with claimed_by and heartbeat_at.
+ * Runs upload imports from the job queue and records their progress in import_jobs, where any
+ * server instance can read it.
+ *
+ * - SQLite (embedded): the in-process queue, one job at a time; the upload waits in the data
+ *   folder. A job whose process stopped is reported failed (nobody else will run it).
+ * - PostgreSQL (any number of instances): pg-boss hands each job to one instance at a time; the
+ *   upload waits in upload_parts. The running instance beats heartbeat_at; every instance looks
+ *   for running jobs whose heartbeat went silent and hands them back to pg-boss, in the same
+ *   transaction that sets them queued again, so the next polling instance runs them. Running an
+ *   import again is safe: finished files are recognised by their hash and twins are dropped.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
-import { importJobs } from "../../store/index.js";
+import { importJobs, uploadParts } from "../../store/index.js";
 import type { App } from "../app.js";
+import type { JobQueue } from "../jobs/index.js";
 import { importPaths } from "./run-import.js";
 import type { ImportOptions, ImportProgress } from "./run-import.js";
-import type { ImportInput } from "./walk-sources.js";
+import { diskUploadInputs, materialiseDatabaseUpload, uploadDir } from "./upload-store.js";
 
-export interface QueuedImport {
+export const IMPORT_QUEUE = "import";
+
+/** What a queued import job carries: the job row, its owner and where its upload waits. */
+export interface ImportJobData {
   jobId: string;
   userId: string;
-  inputs: ImportInput[];
-  /** A folder removed once the job ends (the uploaded files). */
-  cleanupDir: string | null;
+  /** "disk": files under the data folder of this process (SQLite); "database": upload_parts. */
+  upload: "disk" | "database";
+  /** The files of a disk upload, by their place in it. */
+  files?: { no: number; name: string }[];
 }
 
 export interface ImportJobRunner {
-  /** Accepts a job already recorded as queued; returns at once. */
-  enqueue(job: QueuedImport): void;
-  /** Resolves once every job accepted so far has ended. */
+  readonly queue: JobQueue;
+  /** Where uploads wait (disk mode) and database uploads are written back before parsing. */
+  readonly dataDir: string;
+  /** Where this runner keeps uploads: on PostgreSQL any instance must be able to read them. */
+  readonly uploadsIn: "disk" | "database";
+  /** After how long without a heartbeat a job is presumed dead. */
+  readonly staleAfterMs: number;
+  /** Starts the queue and takes import jobs (and, on PostgreSQL, watches for silent ones). */
+  start(): Promise<void>;
+  /** Queues a job whose import_jobs row is written in `trx` (or already committed). */
+  submit(job: ImportJobData, trx?: Parameters<JobQueue["send"]>[2]["trx"]): Promise<void>;
+  /** Resolves once every job this instance has taken so far has ended. */
   idle(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ImportRunnerOptions extends Pick<ImportOptions, "dataDir" | "workers" | "limits" | "batchFiles"> {
+  /** How often a running job proves it is alive. */
+  heartbeatMs?: number;
+  /** After how long without a heartbeat a job is presumed dead (retried, or failed in-process). */
+  staleAfterMs?: number;
+  onError?: (err: unknown) => void;
 }
 
 /** How often a running job proves it is alive, and after how long without a sign it is presumed dead. */
 export const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = 120_000;
+/** Upload chunks nobody needs (an instance died mid-upload) are removed after this long. */
+const ORPHAN_PARTS_AFTER_MS = 24 * 3600_000;
 const PROGRESS_EVERY_MS = 400;
 
-export function createInProcessJobRunner(
-  app: App,
-  opts: Pick<ImportOptions, "dataDir" | "workers" | "limits" | "batchFiles">,
-): ImportJobRunner {
-  const claimant = `${os.hostname()}:${process.pid}`;
-  let chain: Promise<void> = Promise.resolve();
-  let closed = false;
-  // Jobs waiting their turn here are alive too: their heartbeat keeps them from being presumed dead.
+export const INTERRUPTED_MESSAGE =
+  "The import was interrupted (the server stopped). Upload the files again: those already imported are recognised.";
+
+export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRunnerOptions): ImportJobRunner {
+  const { db } = app.database;
+  const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
+  const staleAfterMs = opts.staleAfterMs ?? STALE_AFTER_MS;
+  const onError = opts.onError ?? (() => undefined);
+  // Unique per runner, not just per process: tests run two instances in one process.
+  const claimant = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const stamp = () => app.now().toISOString();
+  const uploadsIn = queue.retriesAbandonedJobs ? "database" : "disk";
+
+  // Jobs of this instance that are alive: running here (beaten only while this instance holds
+  // them), or, in-process, waiting their turn here.
+  const alive = new Set<string>();
   const waiting = new Set<string>();
-  let waitBeat: NodeJS.Timeout | null = null;
-  const beatWaiting = (): void => {
-    const stamp = app.now().toISOString();
-    for (const id of waiting) void importJobs.updateImportJob(app.database.db, id, { heartbeat_at: stamp }).catch(() => undefined);
+  let beat: NodeJS.Timeout | null = null;
+  let watch: NodeJS.Timeout | null = null;
+
+  const beatAlive = (): void => {
+    for (const id of alive) void importJobs.updateClaimedImportJob(db, id, claimant, { heartbeat_at: stamp() }).catch(onError);
+    for (const id of waiting) void importJobs.updateImportJob(db, id, { heartbeat_at: stamp() }).catch(onError);
   };
 
-  const run = async (job: QueuedImport): Promise<void> => {
-    waiting.delete(job.jobId);
-    if (waiting.size === 0 && waitBeat !== null) {
-      clearInterval(waitBeat);
-      waitBeat = null;
+  const handle = async (data: ImportJobData): Promise<void> => {
+    const dir = uploadDir(opts.dataDir, data.jobId);
+    waiting.delete(data.jobId);
+    try {
+      if (!(await importJobs.claimImportJob(db, data.jobId, claimant, stamp()))) return; // ended before its instance could tell the queue
+      alive.add(data.jobId);
+      const inputs =
+        data.upload === "disk" ? diskUploadInputs(dir, data.files ?? []) : await materialiseDatabaseUpload(db, data.jobId, dir);
+      await runClaimed(data, inputs);
+    } finally {
+      alive.delete(data.jobId);
+      await fs.rm(dir, { recursive: true, force: true });
     }
-    const { db } = app.database;
-    const stamp = () => app.now().toISOString();
-    await importJobs.updateImportJob(db, job.jobId, { status: "running", claimed_by: claimant, heartbeat_at: stamp(), updated_at: stamp() });
-    let last: ImportProgress | null = null;
+  };
+
+  /** Runs the import of a claimed job; its end is written only while this instance still holds it. */
+  const runClaimed = async (data: ImportJobData, inputs: Parameters<typeof importPaths>[2]): Promise<void> => {
+    const update = (patch: Parameters<typeof importJobs.updateClaimedImportJob>[3]) =>
+      importJobs.updateClaimedImportJob(db, data.jobId, claimant, patch);
+    // The end and the removal of the upload's chunks commit together: a job is never done with
+    // its chunks left behind, nor without chunks while it may still be retried.
+    const end = (patch: Parameters<typeof importJobs.updateClaimedImportJob>[3]) =>
+      db.transaction().execute(async (trx) => {
+        const held = await importJobs.updateClaimedImportJob(trx, data.jobId, claimant, patch);
+        if (held && data.upload === "database") await uploadParts.deleteUploadParts(trx, data.jobId);
+      });
     let lastWrite = 0;
-    let writing: Promise<void> = Promise.resolve();
+    let writing: Promise<unknown> = Promise.resolve();
     const write = (p: ImportProgress): void => {
       lastWrite = Date.now();
       writing = writing
         .then(() =>
-          importJobs.updateImportJob(db, job.jobId, {
+          update({
             files_total: p.filesTotal,
             files_done: p.filesDone,
             summary_json: JSON.stringify({ progress: p }),
@@ -72,23 +129,20 @@ export function createInProcessJobRunner(
             updated_at: stamp(),
           }),
         )
-        .catch(() => undefined);
+        .catch(onError);
     };
-    const beat = setInterval(() => {
-      if (last !== null) write(last);
-      else void importJobs.updateImportJob(db, job.jobId, { heartbeat_at: stamp() }).catch(() => undefined);
-    }, HEARTBEAT_MS);
     try {
-      const summary = await importPaths(app, job.userId, job.inputs, {
-        ...opts,
+      const summary = await importPaths(app, data.userId, inputs, {
+        dataDir: opts.dataDir,
+        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+        ...(opts.limits === undefined ? {} : { limits: opts.limits }),
+        ...(opts.batchFiles === undefined ? {} : { batchFiles: opts.batchFiles }),
         onProgress: (p) => {
-          last = p;
           if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) write(p);
         },
       });
-      clearInterval(beat);
       await writing;
-      await importJobs.updateImportJob(db, job.jobId, {
+      await end({
         status: "done",
         files_total: summary.files,
         files_done: summary.files,
@@ -97,34 +151,70 @@ export function createInProcessJobRunner(
         updated_at: stamp(),
       });
     } catch (err) {
-      clearInterval(beat);
       await writing;
-      await importJobs
-        .updateImportJob(db, job.jobId, {
-          status: "failed",
-          error: `The import stopped: ${err instanceof Error ? err.message : String(err)}`,
-          updated_at: stamp(),
-        })
-        .catch(() => undefined);
-    } finally {
-      if (job.cleanupDir !== null) await fs.rm(job.cleanupDir, { recursive: true, force: true });
+      await end({
+        status: "failed",
+        error: `The import stopped: ${err instanceof Error ? err.message : String(err)}`,
+        updated_at: stamp(),
+      }).catch(onError);
     }
   };
 
-  return {
-    enqueue(job) {
-      if (closed) throw new Error("The import runner is closed.");
-      waiting.add(job.jobId);
-      if (waitBeat === null) {
-        waitBeat = setInterval(beatWaiting, HEARTBEAT_MS);
-        waitBeat.unref();
+  /** Hands running jobs whose instance went silent back to the queue (PostgreSQL only). */
+  const recoverSilentJobs = async (): Promise<void> => {
+    const cutoff = new Date(app.now().getTime() - staleAfterMs).toISOString();
+    const gaveUp: string[] = [];
+    await db.transaction().execute(async (trx) => {
+      for (const id of await importJobs.requeueSilentImportJobs(trx, cutoff, stamp())) {
+        if (!(await queue.retry(IMPORT_QUEUE, id, { trx }))) gaveUp.push(id);
       }
-      chain = chain.then(() => run(job));
+    });
+    for (const id of gaveUp) {
+      await importJobs.updateImportJob(db, id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: stamp() });
+      await uploadParts.deleteUploadParts(db, id);
+    }
+    await uploadParts.deleteOrphanUploadParts(db, new Date(app.now().getTime() - ORPHAN_PARTS_AFTER_MS).toISOString());
+  };
+
+  let watching: Promise<void> = Promise.resolve();
+  let starting: Promise<void> | null = null;
+  return {
+    queue,
+    dataDir: opts.dataDir,
+    uploadsIn,
+    staleAfterMs,
+    start() {
+      starting ??= (async () => {
+        await queue.start();
+        await queue.work<ImportJobData>(IMPORT_QUEUE, handle);
+        beat = setInterval(beatAlive, heartbeatMs);
+        beat.unref();
+        if (queue.retriesAbandonedJobs) {
+          watch = setInterval(() => {
+            watching = watching.then(recoverSilentJobs).catch(onError);
+          }, Math.max(250, Math.floor(staleAfterMs / 4)));
+          watch.unref();
+        }
+      })();
+      return starting;
     },
-    idle: () => chain,
+    async submit(job, trx) {
+      // In-process, the job waits in this process: its heartbeat shows it is not abandoned.
+      // Added before sending: the in-process handler may start before send() returns.
+      if (!queue.retriesAbandonedJobs) waiting.add(job.jobId);
+      try {
+        await queue.send(IMPORT_QUEUE, job, { id: job.jobId, ...(trx === undefined ? {} : { trx }) });
+      } catch (err) {
+        waiting.delete(job.jobId);
+        throw err;
+      }
+    },
+    idle: () => queue.idle(),
     async close() {
-      closed = true;
-      await chain;
+      if (watch !== null) clearInterval(watch);
+      await watching;
+      await queue.close();
+      if (beat !== null) clearInterval(beat);
     },
   };
 }

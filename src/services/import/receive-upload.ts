@@ -1,18 +1,17 @@
 /**
- * Streams an upload to files under the data folder, never holding it in memory: a raw body
- * (application/octet-stream, application/zip, …) becomes one file, a multipart/form-data body one
- * file per part that carries a filename. The size limit counts every byte received.
+ * Streams an upload into an UploadStore (files under the data folder, or chunks in the database),
+ * never holding it in memory: a raw body (application/octet-stream, application/zip, …) becomes
+ * one file, a multipart/form-data body one file per part that carries a filename. The size limit
+ * counts every byte received.
  */
-import { once } from "node:events";
-import fs from "node:fs";
-import path from "node:path";
 import type { Readable } from "node:stream";
 import { DomainError } from "../../core/errors.js";
 import { formatBytes } from "./parse-task.js";
+import type { UploadSink, UploadStore } from "./upload-store.js";
 
 export interface ReceivedFile {
-  /** Where the bytes are, under the upload folder (a name of our choosing). */
-  path: string;
+  /** 1-based position in the upload: where the store keeps it. */
+  no: number;
   /** The name the runner's computer gave it, for file types and messages. */
   name: string;
   bytes: number;
@@ -22,7 +21,7 @@ export interface ReceiveOptions {
   contentType: string;
   /** The file name of a raw upload (query ?name= or X-File-Name). */
   fileName: string | undefined;
-  dir: string;
+  store: UploadStore;
   limitBytes: number;
 }
 
@@ -38,23 +37,7 @@ function tooLarge(limit: number): DomainError {
   return new DomainError("PAYLOAD_TOO_LARGE", `The upload is larger than ${formatBytes(limit)}, the most this server accepts at once.`);
 }
 
-class Sink {
-  private readonly out: fs.WriteStream;
-  constructor(readonly file: string) {
-    this.out = fs.createWriteStream(file, { flags: "wx" });
-  }
-  async write(buf: Buffer): Promise<void> {
-    if (buf.length === 0) return;
-    if (!this.out.write(buf)) await once(this.out, "drain");
-  }
-  async end(): Promise<void> {
-    this.out.end();
-    await once(this.out, "close");
-  }
-}
-
 export async function receiveUpload(body: Readable, opts: ReceiveOptions): Promise<ReceivedFile[]> {
-  await fs.promises.mkdir(opts.dir, { recursive: true });
   const type = opts.contentType.split(";")[0]!.trim().toLowerCase();
   try {
     if (type === "multipart/form-data") return await receiveMultipart(body, opts);
@@ -67,8 +50,8 @@ export async function receiveUpload(body: Readable, opts: ReceiveOptions): Promi
 }
 
 async function receiveRaw(body: Readable, opts: ReceiveOptions): Promise<ReceivedFile> {
-  const file = path.join(opts.dir, "upload-1");
-  const sink = new Sink(file);
+  const name = cleanFileName(opts.fileName, "upload");
+  const sink = await opts.store.open(1, name);
   let bytes = 0;
   try {
     for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
@@ -80,7 +63,7 @@ async function receiveRaw(body: Readable, opts: ReceiveOptions): Promise<Receive
     await sink.end();
   }
   if (bytes === 0) throw new DomainError("UPLOAD_EMPTY", "The upload held no bytes: choose a file and send it again.");
-  return { path: file, name: cleanFileName(opts.fileName, "upload"), bytes };
+  return { no: 1, name, bytes };
 }
 
 function boundaryOf(contentType: string): string {
@@ -103,7 +86,7 @@ async function receiveMultipart(body: Readable, opts: ReceiveOptions): Promise<R
   // The first delimiter may open the body without a preceding CRLF.
   let buf: Buffer = Buffer.from("\r\n");
   let state: "preamble" | "after-delimiter" | "headers" | "body" | "done" = "preamble";
-  let sink: Sink | null = null;
+  let sink: UploadSink | null = null;
   let current: ReceivedFile | null = null;
   let total = 0;
 
@@ -161,9 +144,10 @@ async function receiveMultipart(body: Readable, opts: ReceiveOptions): Promise<R
           const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
           const filename = /filename\*?="?([^";\r\n]*)"?/i.exec(disposition)?.[1];
           if (filename !== undefined && filename !== "") {
-            const file = path.join(opts.dir, `part-${files.length + 1}`);
-            sink = new Sink(file);
-            current = { path: file, name: cleanFileName(utf8FromLatin1(filename), `file-${files.length + 1}`), bytes: 0 };
+            const no = files.length + 1;
+            const name = cleanFileName(utf8FromLatin1(filename), `file-${no}`);
+            sink = await opts.store.open(no, name);
+            current = { no, name, bytes: 0 };
           }
           state = "body";
           continue;

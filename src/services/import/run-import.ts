@@ -2,30 +2,37 @@
  * The import pipeline: walk the inputs, parse on every core, drop twins, write in batches.
  *
  * Each batch is one transaction holding, for every file it covers, the file's record (by content
- * hash) together with the activities it gave. A process killed mid-import therefore leaves whole
- * files or nothing; running the import again recognises the finished files by hash and completes
- * the rest.
+ * hash) together with the activities it gave and the original file, gzipped. A process killed
+ * mid-import therefore leaves whole files or nothing; running the import again recognises the
+ * finished files by hash and completes the rest.
+ *
+ * The main thread reads bytes and writes rows; everything else happens in the parse workers
+ * (inflating zip entries, hashing, gunzip, parsing, JSON of the streams, gzipping originals), and
+ * bytes travel both ways without copies. Reading waits while too many files are in flight, so memory
+ * stays flat whatever the size of the export.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Updateable } from "kysely";
-import { activities, importFiles } from "../../store/index.js";
-import type { NewActivityRow } from "../../store/index.js";
+import { activities, importFiles, originalFiles } from "../../store/index.js";
+import type { NewActivityRow, NewOriginalFileRow } from "../../store/index.js";
 import type { ActivitiesTable, NewImportFileRow } from "../../store/schema.js";
 import type { App } from "../app.js";
+import { reassignShoes } from "../shoes.js";
 import { richness, toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
 import { TwinIndex } from "./dedupe.js";
 import type { TwinKey } from "./dedupe.js";
 import { withLimits } from "./limits.js";
 import type { ImportLimits } from "./limits.js";
-import type { ParseOutcome } from "./parse-task.js";
+import type { ParseOutcome, ParseTask } from "./parse-task.js";
 import { stravaRowActivity } from "./parsers.js";
 import { applyStravaRow } from "./strava-export.js";
 import type { StravaContext } from "./strava-export.js";
 import { walkSources } from "./walk-sources.js";
 import type { ImportInput, SourceFile } from "./walk-sources.js";
+import type { RawEntry } from "./zip-archive.js";
 import { createParsePool, defaultPoolSize } from "./worker-pool.js";
 
 export interface FailedFile {
@@ -93,9 +100,14 @@ interface Batch {
   entries: Indexed[];
   updates: Map<string, ActivityPatch>;
   files: NewImportFileRow[];
+  originals: NewOriginalFileRow[];
+  originalBytes: number;
 }
 
-const emptyBatch = (): Batch => ({ inserts: [], entries: [], updates: new Map(), files: [] });
+const emptyBatch = (): Batch => ({ inserts: [], entries: [], updates: new Map(), files: [], originals: [], originalBytes: 0 });
+
+/** Gzipped originals beyond which a batch is written early, whatever its file count. */
+const MAX_BATCH_ORIGINAL_BYTES = 32 * 1024 * 1024;
 
 /** In-flight bytes beyond which reading waits for the workers: memory stays flat on any export. */
 const MAX_INFLIGHT_BYTES = 64 * 1024 * 1024;
@@ -135,6 +147,7 @@ export async function importPaths(
   const stravaContexts: StravaContext[] = [];
   let batch = emptyBatch();
   let batchFileCount = 0;
+  let wroteActivities = false;
 
   const progress = (): void => {
     if (opts.onProgress === undefined) return;
@@ -165,6 +178,19 @@ export async function importPaths(
     activity_count: activityCount,
     created_at: now(),
   });
+
+  const keepOriginal = (name: string, sha: string, gz: Uint8Array, sizeBytes: number): void => {
+    batch.originals.push({
+      id: randomUUID(),
+      user_id: userId,
+      sha256: sha,
+      file_name: name.slice(-1000),
+      size_bytes: sizeBytes,
+      bytes_gz: Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength),
+      created_at: now(),
+    });
+    batch.originalBytes += gz.byteLength;
+  };
 
   const patchTwin = (twin: Indexed, patch: ActivityPatch): void => {
     if (twin.pending !== null) Object.assign(twin.pending, patch);
@@ -202,22 +228,23 @@ export async function importPaths(
     return false;
   };
 
-  const handle = (file: SourceFile, o: ParseOutcome): void => {
+  const handle = (file: SourceFile, o: ParseOutcome, sizeBytes: number): void => {
     counts.filesDone++;
     batchFileCount++;
     if (o.known) {
       // Its Strava row was merged into it the first time: no activity from the row alone.
       if (file.stravaRow !== null) file.strava?.used.add(file.stravaRow);
-      const prior = settled.get(o.sha256);
+      const prior = settled.get(o.sha256 ?? "");
       if (prior?.status === "skipped") counts.skipped++;
       else counts.duplicates += prior?.activityCount ?? 0;
       return;
     }
     if (o.failure !== null) {
       failed.push({ file: file.name, code: o.failure.code, message: o.failure.message });
-      batch.files.push(fileRow(file.name, o.sha256, "failed", 0, o.failure));
+      if (o.sha256 !== null) batch.files.push(fileRow(file.name, o.sha256, "failed", 0, o.failure));
       return;
     }
+    if (o.sha256 === null) throw new Error(`${file.name}: a parse outcome without a hash must be a failure.`);
     if (o.skipped !== null) {
       counts.skipped++;
       batch.files.push(fileRow(file.name, o.sha256, "skipped", 0, o.skipped));
@@ -233,6 +260,9 @@ export async function importPaths(
     counts.imported += added;
     counts.duplicates += records.length - added;
     batch.files.push(fileRow(file.name, o.sha256, added > 0 ? "imported" : "duplicate", records.length));
+    // Kept even when its activities were twins: it is still the runner's file, and may be the
+    // richer record the stored activity now holds.
+    if (o.original !== null && records.length > 0) keepOriginal(file.innerName, o.sha256, o.original, sizeBytes);
   };
 
   const flush = async (): Promise<void> => {
@@ -240,12 +270,14 @@ export async function importPaths(
     batch = emptyBatch();
     batchFileCount = 0;
     if (b.inserts.length === 0 && b.updates.size === 0 && b.files.length === 0) return;
+    if (b.inserts.length > 0 || b.updates.size > 0) wroteActivities = true;
     // From here on these rows belong to the transaction: later twins update them by id.
     for (const entry of b.entries) entry.pending = null;
     await db.transaction().execute(async (trx) => {
       await activities.insertActivities(trx, b.inserts);
       for (const [id, patch] of b.updates) await activities.updateActivity(trx, userId, id, patch);
       await importFiles.insertImportFiles(trx, b.files);
+      await originalFiles.insertOriginalFiles(trx, b.originals);
     });
   };
 
@@ -271,22 +303,23 @@ export async function importPaths(
         if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "failed", 0, ev));
       } else {
         const file = ev.file;
-        let bytes: Buffer;
+        let raw: RawEntry;
         try {
-          bytes = await file.read();
+          raw = await file.read();
         } catch (err) {
           counts.filesDone++;
           failed.push({ file: file.name, code: "READ_FAILED", message: `${file.name} could not be read: ${(err as Error).message}` });
           progress();
           continue;
         }
-        const size = bytes.length;
+        const size = raw.size;
         inflightBytes += size;
-        const task = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), fileName: file.name, limits };
+        const task: ParseTask = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: raw.bytes, fileName: file.name, limits };
+        if (raw.deflated) task.inflateTo = raw.size;
         const p: Promise<void> = pool
           .parse(task)
           .then(
-            (o) => handle(file, o),
+            (o) => handle(file, o, size),
             (err: unknown) => {
               counts.filesDone++;
               failed.push({ file: file.name, code: "PARSE_CRASHED", message: `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}` });
@@ -298,11 +331,13 @@ export async function importPaths(
             progress();
           });
         inflight.add(p);
-        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * 2) || inflightBytes > MAX_INFLIGHT_BYTES)) {
+        // Six files a worker: its queue full (see worker-pool.ts) and the next ones read, so every
+        // core stays busy while a batch is written.
+        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * 6) || inflightBytes > MAX_INFLIGHT_BYTES)) {
           await Promise.race(inflight);
         }
       }
-      if (batchFileCount >= batchFiles) await flush();
+      if (batchFileCount >= batchFiles || batch.originalBytes >= MAX_BATCH_ORIGINAL_BYTES) await flush();
       progress();
     }
     await Promise.all(inflight);
@@ -322,9 +357,15 @@ export async function importPaths(
       }
       counts.imported += added;
       counts.duplicates += total - added;
-      if (!settled.has(ctx.sha256)) batch.files.push(fileRow(ctx.csvName, ctx.sha256, added > 0 ? "imported" : "duplicate", total));
+      if (!settled.has(ctx.sha256)) {
+        batch.files.push(fileRow(ctx.csvName, ctx.sha256, added > 0 ? "imported" : "duplicate", total));
+        // The CSV holds the runner's own words (names, gear, effort): kept once any row was used.
+        if (ctx.original !== null && (total > 0 || ctx.used.size > 0)) keepOriginal(ctx.original.innerName, ctx.sha256, ctx.original.gz, ctx.original.sizeBytes);
+      }
     }
     await flush();
+    // The new runs wear the pair their gear or sport points to, so shoe mileage counts them.
+    if (wroteActivities) await reassignShoes(db, userId);
     progress();
   } finally {
     await pool.close();

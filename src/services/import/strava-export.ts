@@ -16,6 +16,8 @@ export interface StravaContext {
   byFile: Map<string, StravaActivityRow>;
   /** Rows whose file gave at least one activity. */
   used: Set<StravaActivityRow>;
+  /** The CSV itself, gzipped, kept among the runner's originals when its rows give anything. */
+  original: { gz: Uint8Array; sizeBytes: number; innerName: string } | null;
 }
 
 /** "./activities//123.fit.gz" and "Activities\\123.FIT.GZ" name the same entry. */
@@ -33,6 +35,7 @@ export function createStravaContext(
   sha256: string,
   csvRelPath: string,
   rows: StravaActivityRow[],
+  original: StravaContext["original"] = null,
 ): StravaContext {
   const slash = csvRelPath.replace(/\\/g, "/").lastIndexOf("/");
   const base = slash < 0 ? "" : csvRelPath.slice(0, slash);
@@ -41,7 +44,7 @@ export function createStravaContext(
     if (row.filename === null || row.filename === "") continue;
     byFile.set(normaliseEntryPath(`${base}/${row.filename}`), row);
   }
-  return { csvName, sha256, rows, byFile, used: new Set() };
+  return { csvName, sha256, rows, byFile, used: new Set(), original };
 }
 
 /** Strava's type is the runner's word; the file's is kept when it is a finer kind of the same. */

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { isDomainError } from "../../core/errors.js";
 import { baseName, fileTypeFromName, isIgnorable } from "./file-kind.js";
 import type { FileType } from "./file-kind.js";
@@ -16,7 +17,7 @@ import { readStravaCsv } from "./parsers.js";
 import { createStravaContext, normaliseEntryPath } from "./strava-export.js";
 import type { StravaContext } from "./strava-export.js";
 import { openZip } from "./zip-archive.js";
-import type { ZipArchive, ZipEntryInfo } from "./zip-archive.js";
+import type { RawEntry, ZipArchive, ZipEntryInfo } from "./zip-archive.js";
 
 export interface ImportInput {
   /** A file or folder on disk. */
@@ -28,9 +29,14 @@ export interface ImportInput {
 export interface SourceFile {
   /** For people: "export.zip/activities/123.fit.gz". */
   name: string;
+  /** Its path inside what the runner gave (the zip, the folder): "activities/123.fit.gz". */
+  innerName: string;
   type: FileType;
-  /** Bytes as stored (still gzipped when the name says so). */
-  read: () => Promise<Buffer>;
+  /**
+   * The file's bytes as they lie in their container: still deflated when the archive deflated
+   * them (the parse worker inflates), and still gzipped when the file itself is.
+   */
+  read: () => Promise<RawEntry>;
   /** The Strava row naming this file, when its container holds an activities.csv. */
   stravaRow: StravaContext["rows"][number] | null;
   strava: StravaContext | null;
@@ -74,9 +80,13 @@ interface Budget {
 interface ContainerItem {
   relPath: string;
   name: string;
+  /** Path inside the input the runner gave; a zip given as the input itself is "". */
+  innerName: string;
   type: FileType;
   size: number;
   read: () => Promise<Buffer>;
+  /** The bytes as stored, for activity files (see SourceFile.read). */
+  readRaw: () => Promise<RawEntry>;
   /** For nested zips: writes the item to a file without holding it. */
   extractTo?: (file: string) => Promise<void>;
   /** Set when the item must not be read, with the reason. */
@@ -102,19 +112,24 @@ export async function* walkSources(inputs: readonly ImportInput[], opts: WalkOpt
       const items = await listFolder(input.path, display, opts.limits);
       yield* walkContainer(items, opts, budget, state, 0);
     } else {
-      const item = fileItem(input.path, baseName(display), display, stat.size, opts.limits);
+      const base = baseName(display);
+      const item = fileItem(input.path, base, display, stat.size, opts.limits, fileTypeFromName(base).kind === "zip" ? "" : base);
       yield* walkContainer([item], opts, budget, state, 0);
     }
   }
 }
 
-function fileItem(file: string, relPath: string, name: string, size: number, limits: ImportLimits): ContainerItem {
+function fileItem(file: string, relPath: string, name: string, size: number, limits: ImportLimits, innerName: string): ContainerItem {
   const type = fileTypeFromName(name);
   const refuse =
     type.kind !== "zip" && size > limits.maxFileBytes
       ? { code: "FILE_TOO_LARGE", message: `${name} is ${formatBytes(size)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` }
       : null;
-  return { relPath, name, type, size, refuse, read: () => fs.readFile(file), diskPath: file };
+  const readRaw = async (): Promise<RawEntry> => {
+    const b = await fs.readFile(file);
+    return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.length), deflated: false, size: b.length };
+  };
+  return { relPath, name, innerName, type, size, refuse, read: () => fs.readFile(file), readRaw, diskPath: file };
 }
 
 async function listFolder(root: string, display: string, limits: ImportLimits): Promise<ContainerItem[]> {
@@ -129,7 +144,7 @@ async function listFolder(root: string, display: string, limits: ImportLimits): 
       if (d.isDirectory()) await visit(abs, r);
       else if (d.isFile() && isCandidate(r)) {
         const st = await fs.stat(abs);
-        out.push(fileItem(abs, r, `${display}/${r}`, st.size, limits));
+        out.push(fileItem(abs, r, `${display}/${r}`, st.size, limits, r));
       }
     }
   };
@@ -137,16 +152,16 @@ async function listFolder(root: string, display: string, limits: ImportLimits): 
   return out;
 }
 
-function zipItems(zip: ZipArchive, display: string, limits: ImportLimits): ContainerItem[] {
+function zipItems(zip: ZipArchive, display: string, inner: string, limits: ImportLimits): ContainerItem[] {
   const out: ContainerItem[] = [];
   for (const e of zip.entries) {
     if (!isCandidate(e.name)) continue;
-    out.push(zipItem(zip, e, display, limits));
+    out.push(zipItem(zip, e, display, inner, limits));
   }
   return out;
 }
 
-function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, limits: ImportLimits): ContainerItem {
+function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, inner: string, limits: ImportLimits): ContainerItem {
   const name = `${display}/${e.name}`;
   const type = fileTypeFromName(e.name);
   let refuse: ContainerItem["refuse"] = null;
@@ -165,10 +180,12 @@ function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, limits: Impo
   return {
     relPath: e.name,
     name,
+    innerName: inner === "" ? e.name : `${inner}/${e.name}`,
     type,
     size: e.uncompressedSize,
     refuse,
     read: () => zip.read(e),
+    readRaw: () => zip.readRaw(e),
     extractTo: (file) => zip.extractTo(e, file),
   };
 }
@@ -222,7 +239,7 @@ async function* walkContainer(
       else yield { type: "skipped", name: csv.name, code: "UNSUPPORTED_FILE", message: `${csv.name} is not a Strava activities.csv.`, sha256: sha };
       continue;
     }
-    const context = createStravaContext(csv.name, sha, csv.relPath, rows);
+    const context = createStravaContext(csv.name, sha, csv.relPath, rows, { gz: gzipSync(bytes, { level: 1 }), sizeBytes: bytes.length, innerName: csv.innerName });
     if (strava === null || isActivitiesCsv) strava = context;
     yield { type: "strava", context };
   }
@@ -234,7 +251,7 @@ async function* walkContainer(
       continue;
     }
     const row = strava?.byFile.get(normaliseEntryPath(item.relPath)) ?? null;
-    yield { type: "file", file: { name: item.name, type: item.type, read: item.read, stravaRow: row, strava: row === null ? null : strava } };
+    yield { type: "file", file: { name: item.name, innerName: item.innerName, type: item.type, read: item.readRaw, stravaRow: row, strava: row === null ? null : strava } };
   }
 
   for (const z of zips) {
@@ -292,7 +309,7 @@ async function* walkZip(
       yield { type: "failed", name: item.name, code: err.code, message: err.message, sha256: null };
       return;
     }
-    const items = zipItems(zip, item.name, opts.limits);
+    const items = zipItems(zip, item.name, item.innerName, opts.limits);
     if (items.length === 0) {
       yield { type: "found", count: 1 };
       yield { type: "skipped", name: item.name, code: "NO_ACTIVITY_FILES", message: `${item.name} holds no activity files.`, sha256: null };

@@ -33,7 +33,7 @@ describe("the parse pool", () => {
 
   it("recognises a file whose hash it was given, without parsing it", async () => {
     const first = runParseTask(task(0, "fitparse__garmin-fenix-5-run.fit"), new Set());
-    const pool = createParsePool(1, new Set([first.sha256]));
+    const pool = createParsePool(1, new Set([first.sha256!]));
     try {
       await pool.ready();
       const again = await pool.parse(task(1, "fitparse__garmin-fenix-5-run.fit"));

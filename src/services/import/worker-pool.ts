@@ -33,6 +33,19 @@ function workerSpec(): { source: string | URL; eval: boolean } {
   return { source: new URL("./parse-worker.js", here), eval: false };
 }
 
+/**
+ * Files sent ahead to each worker: the next file already waits in its queue when it finishes one,
+ * so it never idles while the main thread is busy writing a batch or slow to wake.
+ */
+const QUEUE_DEPTH = 4;
+
+/**
+ * A parse makes mostly short-lived garbage: a smaller young generation is swept as cheaply (the
+ * cost follows what survives) and keeps each worker's memory tens of MB lower. Only the nursery is
+ * bounded; a large file still gets all the old-generation heap it needs.
+ */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());
 }
@@ -52,13 +65,19 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     };
   }
   const spec = workerSpec();
+  interface Job {
+    task: ParseTask;
+    resolve: (o: ParseOutcome) => void;
+    reject: (e: Error) => void;
+  }
   interface Slot {
     worker: Worker;
     ready: boolean;
-    busy: { task: ParseTask; resolve: (o: ParseOutcome) => void; reject: (e: Error) => void } | null;
+    /** Sent to the worker, in order: the first is being parsed, the rest wait in its queue. */
+    jobs: Job[];
   }
   const slots: Slot[] = [];
-  const waiting: NonNullable<Slot["busy"]>[] = [];
+  const waiting: Job[] = [];
   let closed = false;
   let settled = 0;
   let onSettled: (() => void) | null = null;
@@ -67,37 +86,48 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     if (++settled === size) onSettled?.();
   };
 
-  const dispatch = (slot: Slot): void => {
-    if (slot.busy !== null || !slot.ready) return;
-    const next = waiting.shift();
-    if (next === undefined) return;
-    slot.busy = next;
-    // The bytes move to the worker without a copy; the caller must not use them afterwards.
-    const buf = next.task.bytes.buffer;
-    const transfer = buf instanceof ArrayBuffer && next.task.bytes.byteLength === buf.byteLength ? [buf] : [];
-    slot.worker.postMessage(next.task, transfer);
+  const send = (slot: Slot, job: Job): void => {
+    // The file a worker starts on moves to it without a copy; the caller must not use the bytes
+    // afterwards. Files queued behind it are copied (a memcpy, next to a parse), so that if the
+    // worker dies on the first they can go to another worker.
+    const buf = job.task.bytes.buffer;
+    const transfer = slot.jobs.length === 0 && buf instanceof ArrayBuffer && job.task.bytes.byteLength === buf.byteLength ? [buf] : [];
+    slot.jobs.push(job);
+    slot.worker.postMessage(job.task, transfer);
+  };
+  /** Hands waiting files to the workers, the shortest queue first. */
+  const dispatch = (): void => {
+    while (waiting.length > 0) {
+      let best: Slot | undefined;
+      for (const slot of slots) {
+        if (slot.ready && slot.jobs.length < QUEUE_DEPTH && (best === undefined || slot.jobs.length < best.jobs.length)) best = slot;
+      }
+      if (best === undefined) return;
+      send(best, waiting.shift()!);
+    }
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(spec.source, { eval: spec.eval });
+    const worker = new Worker(spec.source, { eval: spec.eval, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.postMessage({ known: [...known] });
-    const slot: Slot = { worker, ready: false, busy: null };
+    const slot: Slot = { worker, ready: false, jobs: [] };
     worker.on("message", (outcome: ParseOutcome | { ready: true }) => {
       if ("ready" in outcome) {
         slot.ready = true;
         settle();
-        dispatch(slot);
+        dispatch();
         return;
       }
-      const job = slot.busy;
-      slot.busy = null;
-      job?.resolve(outcome);
-      dispatch(slot);
+      slot.jobs.shift()?.resolve(outcome);
+      dispatch();
     });
     worker.on("error", (err) => {
-      const job = slot.busy;
-      slot.busy = null;
+      // The first file was being parsed when the worker died: it fails. The rest, sent as copies,
+      // go back to the front of the line.
+      const [job, ...queued] = slot.jobs;
+      slot.jobs = [];
       job?.reject(err);
+      waiting.unshift(...queued);
       // A worker that died on a file (out of memory, say) is replaced and the batch goes on.
       // One that never started is not: parsing falls back to this thread.
       const i = slots.indexOf(slot);
@@ -106,7 +136,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
       else if (i >= 0) slots.splice(i, 1);
       if (!slots.some((s) => s.ready)) {
         for (const w of waiting.splice(0)) w.resolve(runParseTask(w.task, known));
-      }
+      } else dispatch();
     });
     return slot;
   };
@@ -119,8 +149,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
       if (!slots.some((s) => s.ready)) return Promise.resolve(runParseTask(task, known));
       return new Promise((resolve, reject) => {
         waiting.push({ task, resolve, reject });
-        const idle = slots.find((s) => s.ready && s.busy === null);
-        if (idle !== undefined) dispatch(idle);
+        dispatch();
       });
     },
     async ready() {

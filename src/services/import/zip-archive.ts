@@ -3,8 +3,13 @@
  * only), then entries are read one at a time, each bounded by the limits. Names are decoded here
  * rather than by yauzl, so that one hostile name ("../../etc/passwd") fails that entry alone
  * instead of the whole archive. Entry names are never used as paths on disk.
+ *
+ * Activity files take a shorter road: `readRaw` reads an entry's bytes as they lie in the archive
+ * (still deflated when they are) into a buffer of their own, which moves to a parse worker without
+ * a copy, and the worker inflates them. The main thread then only reads the disk.
  */
 import fs from "node:fs";
+import { promisify } from "node:util";
 import { pipeline } from "node:stream/promises";
 import yauzl from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
@@ -21,8 +26,19 @@ export interface ZipEntryInfo {
   entry: Entry;
 }
 
+/** An entry's bytes as stored in the archive. */
+export interface RawEntry {
+  /** Deflated when `deflated`, otherwise the entry itself; the only view of its ArrayBuffer. */
+  bytes: Uint8Array;
+  deflated: boolean;
+  /** The entry's size once inflated, as the archive declares it. */
+  size: number;
+}
+
 export interface ZipArchive {
   entries: ZipEntryInfo[];
+  /** Reads one entry as stored (stored or deflated), for a worker to inflate. */
+  readRaw(info: ZipEntryInfo): Promise<RawEntry>;
   /** Reads one entry into memory; the caller has checked its declared size against the limits. */
   read(info: ZipEntryInfo): Promise<Buffer>;
   /** Streams one entry into a file (nested zips), never holding it whole. */
@@ -70,6 +86,37 @@ function openStream(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> 
   });
 }
 
+const readAt = promisify(fs.read);
+
+/** Reads exactly `length` bytes at `position` into a fresh buffer, or fails naming what was short. */
+async function readExactly(fd: number, position: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(new ArrayBuffer(length));
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await readAt(fd, out, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error(`the archive ends ${length - done} bytes before the entry does`);
+    done += bytesRead;
+  }
+  return out;
+}
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+
+async function readRawEntry(fd: number, entry: Entry): Promise<RawEntry> {
+  const method = entry.compressionMethod;
+  if (method !== 0 && method !== 8) throw new Error(`compression method ${method} is not supported`);
+  if (method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+    throw new Error(`a stored entry declares ${entry.compressedSize} bytes stored but ${entry.uncompressedSize} unpacked`);
+  }
+  const header = await readExactly(fd, entry.relativeOffsetOfLocalHeader, LOCAL_HEADER_BYTES);
+  const view = new DataView(header.buffer);
+  if (view.getUint32(0, true) !== LOCAL_HEADER_SIGNATURE) throw new Error("the entry's local header is missing");
+  const dataStart = entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + view.getUint16(26, true) + view.getUint16(28, true);
+  const bytes = await readExactly(fd, dataStart, entry.compressedSize);
+  return { bytes, deflated: method === 8, size: entry.uncompressedSize };
+}
+
 export async function openZip(file: string, displayName: string): Promise<ZipArchive> {
   let zip: ZipFile;
   let entries: ZipEntryInfo[];
@@ -84,8 +131,17 @@ export async function openZip(file: string, displayName: string): Promise<ZipArc
     zip.close();
     throw new DomainError("ZIP_INVALID", `${displayName} has a broken zip directory (${(err as Error).message}).`);
   }
+  // A descriptor of our own for raw reads: yauzl's is its own business.
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (err) {
+    zip.close();
+    throw new DomainError("ZIP_INVALID", `${displayName} could not be opened again for reading (${(err as Error).message}).`);
+  }
   return {
     entries,
+    readRaw: (info) => readRawEntry(fd, info.entry),
     async read(info) {
       const stream = await openStream(zip, info.entry);
       const chunks: Buffer[] = [];
@@ -96,6 +152,9 @@ export async function openZip(file: string, displayName: string): Promise<ZipArc
       const stream = await openStream(zip, info.entry);
       await pipeline(stream, fs.createWriteStream(target, { flags: "wx" }));
     },
-    close: () => zip.close(),
+    close: () => {
+      zip.close();
+      fs.closeSync(fd);
+    },
   };
 }

@@ -6,6 +6,11 @@ import * as m0004 from "./0004-assessments-profile.js";
 import * as m0005 from "./0005-pain-programme.js";
 import * as m0006 from "./0006-training.js";
 import * as m0007 from "./0007-plans.js";
+import * as m0008 from "./0008-sharing.js";
+import * as m0009 from "./0009-account.js";
+import * as m0010 from "./0010-original-files.js";
+import * as m0011 from "./0011-upload-parts.js";
+import * as m0012 from "./0012-load-indexes.js";
 
 /**
  * The migrations, in order. A static list rather than a folder scan, so the built dist/ and
@@ -19,6 +24,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-pain-programme": m0005,
   "0006-training": m0006,
   "0007-plans": m0007,
+  "0008-sharing": m0008,
+  "0009-account": m0009,
+  "0010-original-files": m0010,
+  "0011-upload-parts": m0011,
+  "0012-load-indexes": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,3 +20,38 @@ export async function findImportJob(db: Db, userId: string, id: string): Promise
 export async function listUnfinishedImportJobs(db: Db): Promise<ImportJobRow[]> {
   return db.selectFrom("import_jobs").selectAll().where("status", "in", ["queued", "running"]).execute();
 }
+
+/**
+ * Takes a waiting (or abandoned running) job for `claimant`. False when the job has ended or is
+ * gone: the queue may hand out a job whose import already finished before its instance died.
+ */
+export async function claimImportJob(db: Db, id: string, claimant: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable("import_jobs")
+    .set({ status: "running", claimed_by: claimant, heartbeat_at: at, updated_at: at, error: null })
+    .where("id", "=", id)
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+/** Updates a job only while `claimant` still holds it; false once another instance took it over. */
+export async function updateClaimedImportJob(db: Db, id: string, claimant: string, patch: ImportJobUpdate): Promise<boolean> {
+  const res = await db.updateTable("import_jobs").set(patch).where("id", "=", id).where("claimed_by", "=", claimant).executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+/**
+ * Running jobs whose last heartbeat is older than `before` go back to queued, each returned to
+ * exactly one caller (the update is atomic per row), so one instance hands each to the queue again.
+ */
+export async function requeueSilentImportJobs(db: Db, before: string, at: string): Promise<string[]> {
+  const rows = await db
+    .updateTable("import_jobs")
+    .set({ status: "queued", claimed_by: null, heartbeat_at: at, updated_at: at })
+    .where("status", "=", "running")
+    .where("heartbeat_at", "<", before)
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}

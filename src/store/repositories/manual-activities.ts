@@ -105,6 +105,15 @@ export async function listTrainingActivities(
   return rows;
 }
 
+/**
+ * The runner's data version (migration 0012's triggers raise it on every write to activities,
+ * shoes, check-ins and the profile); null when there is no such user.
+ */
+export async function trainingDataVersion(db: Db, userId: string): Promise<number | null> {
+  const row = await db.selectFrom("users").select("data_version").where("id", "=", userId).executeTakeFirst();
+  return row === undefined ? null : Number(row.data_version);
+}
+
 /** The offset from UTC of the runner's latest activity: the best clue to their time zone today. */
 export async function latestUtcOffset(db: Db, userId: string): Promise<number | null> {
   const row = await db

@@ -27,3 +27,7 @@ export async function countUsers(db: Db): Promise<number> {
   // pg returns count(*) as a string.
   return Number(row.n);
 }
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", id).execute();
+}

@@ -1,10 +1,12 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
+import { PASSWORD_HINT } from "../../../src/contracts/account.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
+import { DataSection, DeleteSection, PasswordSection } from "./account-sections.js";
 
 function ProfileLink() {
   return (
@@ -73,7 +75,12 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
         {fieldError("email") ? <p className="error">{fieldError("email")}</p> : null}
       </div>
       <div className="field">
-        <label htmlFor={id("password")}>Password{kind === "signup" ? " (at least 10 characters)" : ""}</label>
+        <label htmlFor={id("password")}>Password</label>
+        {kind === "signup" ? (
+          <p className="hint" id={id("password-hint")}>
+            {PASSWORD_HINT}
+          </p>
+        ) : null}
         <input
           id={id("password")}
           name="password"
@@ -82,8 +89,14 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
           required
           minLength={kind === "signup" ? 10 : undefined}
           aria-invalid={fieldError("password") ? true : undefined}
+          aria-describedby={kind === "signup" ? id("password-hint") : undefined}
         />
         {fieldError("password") ? <p className="error">{fieldError("password")}</p> : null}
+        {kind === "login" ? (
+          <p>
+            <Link to="/reset-password">Forgot password?</Link>
+          </p>
+        ) : null}
       </div>
       {error && error.fields.length === 0 ? (
         <p className="error" role="alert">
@@ -99,6 +112,8 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
 
 export function AccountPage() {
   const { user, mode, loading, refresh } = useSession();
+  const location = useLocation();
+  const accountDeleted = (location.state as { accountDeleted?: boolean } | null)?.accountDeleted === true;
   if (loading) return <Page title="Account" intro={<p>Loading…</p>} />;
 
   if (mode === "local") {
@@ -106,6 +121,8 @@ export function AccountPage() {
       <Page title="Account" intro={<p>This kneewise runs on your own computer for you alone, so there is nothing to sign in to.</p>}>
         <ProfileLink />
         <UnitsChoice />
+        <DataSection />
+        <DeleteSection />
       </Page>
     );
   }
@@ -123,12 +140,16 @@ export function AccountPage() {
         >
           Sign out
         </button>
+        <PasswordSection />
+        <DataSection />
+        <DeleteSection />
       </Page>
     );
   }
 
   return (
     <Page title="Sign in or create an account" intro={<p>Your training history and assessments stay private to you, and to the coaches you choose to share with.</p>}>
+      <p role="status">{accountDeleted ? "Your account and all its data have been deleted." : ""}</p>
       <div className="two-columns">
         <AuthForm kind="login" />
         <AuthForm kind="signup" />

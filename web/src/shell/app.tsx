@@ -10,10 +10,15 @@ import { PlanPage } from "../plan/plan-page.js";
 import { ReportPage } from "../report/report-page.js";
 import { CommunityPage } from "../community/community-page.js";
 import { AccountPage } from "../account/account-page.js";
+import { ResetPasswordPage } from "../account/reset-password-page.js";
 import { ProfilePage } from "../profile/profile-page.js";
 import { PainPage } from "../pain/pain-page.js";
 import { ProgrammePage } from "../programme/programme-page.js";
 import { CheckinPage } from "../checkin/checkin-page.js";
+import { SharingPage } from "../sharing/sharing-page.js";
+import { RosterPage } from "../coach/roster-page.js";
+import { AthletePage } from "../coach/athlete-page.js";
+import { InvitePage } from "../coach/invite-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 
 export function App() {
@@ -30,10 +35,15 @@ export function App() {
           <Route path="report" element={<ReportPage />} />
           <Route path="community/*" element={<CommunityPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="pain/*" element={<PainPage />} />
           <Route path="programme/:slug" element={<ProgrammePage />} />
           <Route path="check-in" element={<CheckinPage />} />
+          <Route path="sharing" element={<SharingPage />} />
+          <Route path="coach" element={<RosterPage />} />
+          <Route path="coach/athletes/:athleteId" element={<AthletePage />} />
+          <Route path="invite/:token" element={<InvitePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

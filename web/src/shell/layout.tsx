@@ -49,6 +49,12 @@ export function Layout() {
                   <NavLink to={item.to}>{item.label}</NavLink>
                 </li>
               ))}
+              {/* Sharing needs other people's accounts: multi-user mode only. */}
+              {user && mode === "multi" ? (
+                <li>
+                  <NavLink to={user.role === "coach" ? "/coach" : "/sharing"}>{user.role === "coach" ? "Athletes" : "Sharing"}</NavLink>
+                </li>
+              ) : null}
               <li className="account-link">
                 <NavLink to="/account">{user && mode === "multi" ? user.displayName : mode === "multi" ? "Sign in" : "Account"}</NavLink>
               </li>

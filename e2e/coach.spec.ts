@@ -1,0 +1,135 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+
+/*
+ * Sharing needs several accounts, and the shared e2e server runs in single-user mode. This spec
+ * starts its own multi-user server from the same build (bin/kneewise.js serve --multi-user) on
+ * its own port and a throwaway SQLite file, and stops it afterwards.
+ */
+const PORT = Number(process.env.E2E_COACH_PORT ?? Number(process.env.E2E_PORT ?? 3999) + 1);
+const BASE = `http://127.0.0.1:${PORT}`;
+const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "kneewise-e2e-coach-"));
+let server: ChildProcess | null = null;
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the multi-user server on ${BASE} did not start`);
+}
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ["bin/kneewise.js", "serve", "--multi-user", "--port", String(PORT), "--db", path.join(dbDir, "coach.db")], {
+    env: { ...process.env, KNEEWISE_LOG_LEVEL: "warn" },
+    stdio: "inherit",
+  });
+  await waitForHealth();
+  // The first account of a site is its admin; the people in these tests come after it.
+  const res = await fetch(`${BASE}/api/auth/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@example.org", password: "a long enough password", displayName: "Admin" }),
+  });
+  expect(res.status).toBe(201);
+});
+
+test.afterAll(() => {
+  server?.kill();
+  fs.rmSync(dbDir, { recursive: true, force: true });
+});
+
+/** A browser context signed in as a new account (through the real sign-up endpoint). */
+async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: BASE });
+  const res = await context.request.post("/api/auth/signup", {
+    data: { email: `${name.toLowerCase()}-${Date.now()}@example.org`, password: "a long enough password", displayName: name },
+  });
+  expect(res.status()).toBe(201);
+  return { context, page: await context.newPage() };
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("a runner shares by link, the coach sees and annotates them, and loses access the moment the runner stops sharing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const runner = await signedIn(browser, "Ada");
+  const coach = await signedIn(browser, "Cole");
+
+  // The runner makes a link with notes access.
+  await runner.page.goto("/sharing");
+  await expect(runner.page.getByRole("heading", { level: 1, name: "Share with a coach" })).toBeVisible();
+  await expect(runner.page.getByText("No one. Your data is yours alone.")).toBeVisible();
+  const linkSection = runner.page.getByRole("region", { name: "Or make a link" });
+  await linkSection.getByRole("radio", { name: "Read and keep notes" }).check();
+  await linkSection.getByRole("button", { name: "Make a link" }).click();
+  const link = await runner.page.getByRole("textbox", { name: /Your invitation link/ }).inputValue();
+  expect(link).toMatch(new RegExp(`^${BASE}/invite/[A-Za-z0-9_-]{40,}$`));
+  await expectAxeClean(runner.page);
+
+  // The coach becomes a coach account, then opens the link and accepts.
+  await coach.page.goto("/coach");
+  await coach.page.getByRole("button", { name: "I am a coach or physio" }).click();
+  await expect(coach.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Athletes" })).toBeVisible();
+  await coach.page.goto(new URL(link).pathname);
+  await expect(coach.page.getByText(/Ada.*invites you/)).toBeVisible();
+  await expectAxeClean(coach.page);
+  await coach.page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(coach.page.getByRole("heading", { level: 1, name: "Ada" })).toBeVisible();
+  const athletePath = new URL(coach.page.url()).pathname;
+  expect(athletePath).toMatch(/^\/coach\/athletes\/.+/);
+  await expect(coach.page.getByRole("heading", { name: "What needs attention now" })).toBeVisible();
+  await coach.page.getByRole("textbox", { name: /New note/ }).fill("Keep this week easy, then we talk.");
+  await coach.page.getByRole("button", { name: "Save note" }).click();
+  await expect(coach.page.getByRole("status").filter({ hasText: "Note saved" })).toBeVisible();
+  await expectAxeClean(coach.page);
+
+  await coach.page.getByRole("link", { name: "All athletes" }).click();
+  const row = coach.page.getByRole("row", { name: /Ada/ });
+  await expect(row).toBeVisible();
+  await expectAxeClean(coach.page);
+
+  // The runner sees who can see their data, reads the note, and stops sharing after confirming.
+  await runner.page.reload();
+  const card = runner.page.getByRole("region", { name: "Who can see your data" }).getByRole("listitem").filter({ hasText: "Cole" });
+  await expect(card).toContainText("can see your data since");
+  await expect(runner.page.getByText("Keep this week easy, then we talk.")).toBeVisible();
+  await runner.page.getByRole("button", { name: "Stop sharing with Cole" }).click();
+  await expect(runner.page.getByRole("group", { name: "Confirm: stop sharing" })).toBeVisible();
+  await expectAxeClean(runner.page);
+  await runner.page.getByRole("button", { name: "Yes, stop sharing" }).click();
+  await expect(runner.page.getByRole("status").filter({ hasText: "can no longer see your data" })).toBeVisible();
+
+  // At once: the coach's next load finds nothing.
+  await coach.page.reload();
+  await expect(coach.page.getByText("No runner shares their data with you yet.")).toBeVisible();
+  await expect(coach.page.getByRole("row", { name: /Ada/ })).toHaveCount(0);
+  await coach.page.goto(athletePath);
+  await expect(coach.page.getByRole("heading", { level: 1, name: "Athlete not found" })).toBeVisible();
+
+  await runner.context.close();
+  await coach.context.close();
+});
+
+test("on a single-user copy there is no sharing: no menu entry, and the page says why", async ({ page }) => {
+  // The shared e2e server (baseURL) runs in single-user mode.
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Sharing|Athletes/ })).toHaveCount(0);
+  await page.goto("/sharing");
+  await expect(page.getByRole("heading", { level: 1, name: "Share with a coach" })).toBeVisible();
+  await expect(page.getByText("there is no one to share with")).toBeVisible();
+  await expectAxeClean(page);
+});

@@ -1,0 +1,293 @@
+import { isValidLatLon } from "../common/index.js";
+import { emptyTrack } from "../gpx/index.js";
+import {
+  EVENT_CLOSE,
+  EVENT_OPEN,
+  FastPathUnsupported,
+  NameTable,
+  XmlByteCursor,
+  XsdTimeReader,
+  isBlankAt,
+  isUtf8Xml,
+  numberAt,
+  parseXsdDateTime,
+  textAt,
+} from "../xml/index.js";
+import type { TcxActivity, TcxDocument, TcxLap } from "./read-tcx.js";
+
+// Structural elements (readTcx's switch) first; every other element may be a leaf.
+const ROOT = 1;
+const ACTIVITY = 2;
+const COURSE = 3;
+const LAP = 4;
+const TRACK = 5;
+const TRACKPOINT = 6;
+const CREATOR = 7;
+const POSITION = 8;
+const LAST_STRUCTURAL = POSITION;
+const TIME = 10;
+const LATITUDE = 11;
+const LONGITUDE = 12;
+const ALTITUDE = 13;
+const DISTANCE = 14;
+const VALUE = 15;
+const CADENCE = 16;
+const RUN_CADENCE = 17;
+const TOTAL_TIME = 18;
+const AVG_RUN_CADENCE = 19;
+const ID = 20;
+const NAME = 21;
+const HEART_RATE = 22;
+const AVERAGE_HEART_RATE = 23;
+const MAXIMUM_HEART_RATE = 24;
+
+const NAMES = new NameTable({
+  TrainingCenterDatabase: ROOT,
+  Activity: ACTIVITY,
+  Course: COURSE,
+  Lap: LAP,
+  Track: TRACK,
+  Trackpoint: TRACKPOINT,
+  Creator: CREATOR,
+  Position: POSITION,
+  Time: TIME,
+  LatitudeDegrees: LATITUDE,
+  LongitudeDegrees: LONGITUDE,
+  AltitudeMeters: ALTITUDE,
+  DistanceMeters: DISTANCE,
+  Value: VALUE,
+  Cadence: CADENCE,
+  RunCadence: RUN_CADENCE,
+  TotalTimeSeconds: TOTAL_TIME,
+  AvgRunCadence: AVG_RUN_CADENCE,
+  Id: ID,
+  Name: NAME,
+  HeartRateBpm: HEART_RATE,
+  AverageHeartRateBpm: AVERAGE_HEART_RATE,
+  MaximumHeartRateBpm: MAXIMUM_HEART_RATE,
+});
+
+const enc = new TextEncoder();
+const SPORT = enc.encode("Sport");
+const START_TIME = enc.encode("StartTime");
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * The byte-level twin of readTcx for well-formed UTF-8 TCX: the same document, or null when the
+ * file has anything the cursor does not read (then readTcx must be used). The rules mirror
+ * readTcx's visitor, where a "leaf" is an element outside readTcx's structural switch that holds
+ * only text; read-tcx-bytes.test.ts proves both agree on the corpus and on edge cases.
+ */
+export function readTcxBytes(bytes: Uint8Array): TcxDocument | null {
+  if (!isUtf8Xml(bytes)) return null;
+  try {
+    return read(bytes);
+  } catch (e) {
+    if (e instanceof FastPathUnsupported) return null;
+    throw e;
+  }
+}
+
+function read(bytes: Uint8Array): TcxDocument {
+  const doc: TcxDocument = {
+    rootName: "TrainingCenterDatabase",
+    complete: true,
+    activities: [],
+    courses: 0,
+    issues: [],
+  };
+  const cur = new XmlByteCursor(bytes, NAMES);
+  const times = new XsdTimeReader();
+  let act: TcxActivity | null = null;
+  let lap: TcxLap | null = null;
+  let inPoint = false;
+  let inCreator = false;
+  let newSegment = true;
+  let lat = NaN;
+  let lon = NaN;
+  let ele = NaN;
+  let time = NaN;
+  let hr = NaN;
+  let cad = NaN;
+  let dist = NaN;
+  let hadPosition = false;
+
+  const attr = (name: Uint8Array): string | null =>
+    cur.attribute(name) ? textAt(bytes, cur.valueStart, cur.valueEnd) : null;
+
+  /** readTcx's badNumber(num(raw), raw). */
+  const counted = (a: TcxActivity, s: number, e: number): number => {
+    const v = numberAt(bytes, s, e);
+    if (Number.isNaN(v) && !isBlankAt(bytes, s, e)) a.badValues++;
+    return v;
+  };
+
+  function onLeaf(a: TcxActivity, code: number, parent: number, s: number, e: number): void {
+    if (inPoint) {
+      switch (code) {
+        case TIME:
+          time = times.ms(bytes, s, e);
+          if (Number.isNaN(time) && !isBlankAt(bytes, s, e)) a.badValues++;
+          return;
+        case LATITUDE:
+          lat = numberAt(bytes, s, e);
+          return;
+        case LONGITUDE:
+          lon = numberAt(bytes, s, e);
+          return;
+        case ALTITUDE:
+          ele = counted(a, s, e);
+          return;
+        case DISTANCE:
+          dist = counted(a, s, e);
+          return;
+        case VALUE:
+          if (parent === HEART_RATE) hr = counted(a, s, e);
+          return;
+        case CADENCE:
+        case RUN_CADENCE:
+          cad = counted(a, s, e);
+          return;
+        default:
+          return;
+      }
+    }
+    if (lap !== null) {
+      switch (code) {
+        case TOTAL_TIME:
+          if (parent === LAP) lap.totalTimeS = finiteOrNull(counted(a, s, e));
+          return;
+        case DISTANCE:
+          if (parent === LAP) lap.distanceM = finiteOrNull(counted(a, s, e));
+          return;
+        case VALUE:
+          if (parent === AVERAGE_HEART_RATE) lap.avgHr = finiteOrNull(numberAt(bytes, s, e));
+          else if (parent === MAXIMUM_HEART_RATE) lap.maxHr = finiteOrNull(numberAt(bytes, s, e));
+          return;
+        case CADENCE:
+          if (parent === LAP) lap.cadence = finiteOrNull(numberAt(bytes, s, e));
+          return;
+        case AVG_RUN_CADENCE:
+          lap.cadence ??= finiteOrNull(numberAt(bytes, s, e));
+          return;
+        default:
+          return;
+      }
+    }
+    if (code === ID && parent === ACTIVITY) {
+      const start = parseXsdDateTime(textAt(bytes, s, e));
+      a.startMs = start?.ms ?? null;
+      if (start !== null && start.offsetMin !== null && start.offsetMin !== 0)
+        a.offsetMin = start.offsetMin;
+    } else if (code === NAME && inCreator && parent === CREATOR) {
+      const v = textAt(bytes, s, e).trim();
+      a.device = v === "" ? null : v;
+    }
+  }
+
+  function finishPoint(): void {
+    const a = act;
+    if (a === null) return;
+    let pLat = NaN;
+    let pLon = NaN;
+    if (hadPosition) {
+      if (isValidLatLon(lat, lon)) {
+        pLat = lat;
+        pLon = lon;
+      } else a.badPositions++;
+    }
+    const t = a.track;
+    t.lat.push(pLat);
+    t.lon.push(pLon);
+    t.ele.push(ele);
+    t.timeMs.push(time);
+    t.hr.push(hr);
+    t.cad.push(cad);
+    t.dist.push(dist);
+    t.newSegment.push(newSegment);
+    newSegment = false;
+  }
+
+  for (;;) {
+    const ev = cur.next();
+    if (ev === EVENT_OPEN) {
+      const code = cur.code;
+      if (cur.depth === 0 && code !== ROOT) throw new FastPathUnsupported("not a TCX root");
+      if (code === 0 || code > LAST_STRUCTURAL) {
+        // readTcx captures text only while an activity is open.
+        if (act === null) continue;
+        const parent = cur.parentCode();
+        if (cur.leaf()) onLeaf(act, code, parent, cur.textStart, cur.textEnd);
+        continue;
+      }
+      switch (code) {
+        case ACTIVITY:
+          act = {
+            sport: attr(SPORT),
+            startMs: null,
+            offsetMin: null,
+            device: null,
+            laps: [],
+            track: emptyTrack(),
+            badPositions: 0,
+            badValues: 0,
+          };
+          doc.activities.push(act);
+          break;
+        case COURSE:
+          doc.courses++;
+          break;
+        case LAP: {
+          if (act === null) break;
+          const start = parseXsdDateTime(attr(START_TIME) ?? "");
+          lap = {
+            startMs: start?.ms ?? null,
+            totalTimeS: null,
+            distanceM: null,
+            avgHr: null,
+            maxHr: null,
+            cadence: null,
+          };
+          if (
+            act.offsetMin === null &&
+            start !== null &&
+            start.offsetMin !== null &&
+            start.offsetMin !== 0
+          ) {
+            act.offsetMin = start.offsetMin;
+          }
+          act.laps.push(lap);
+          break;
+        }
+        case TRACK:
+          newSegment = true;
+          break;
+        case TRACKPOINT:
+          inPoint = act !== null;
+          lat = lon = ele = time = hr = cad = dist = NaN;
+          hadPosition = false;
+          break;
+        case CREATOR:
+          inCreator = cur.parentCode() === ACTIVITY;
+          break;
+        case POSITION:
+          if (inPoint) hadPosition = true;
+          break;
+        default:
+          break;
+      }
+    } else if (ev === EVENT_CLOSE) {
+      const code = cur.code;
+      if (code === TRACKPOINT && inPoint) {
+        inPoint = false;
+        finishPoint();
+      } else if (code === LAP) lap = null;
+      else if (code === ACTIVITY) act = null;
+      else if (code === CREATOR) inCreator = false;
+    } else break;
+  }
+  return doc;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/db.js";
+import { startTestServer } from "../../../test/app.js";
+import type { CoachInvitesResponse, LinkInvitePreview, LinkInviteResponse, ShareResponse, SharingListResponse } from "../../contracts/sharing.js";
+import { client, person } from "./sharing.test-helpers.js";
+import type { Client } from "./sharing.test-helpers.js";
+
+const NOW = new Date("2024-03-31T12:00:00.000Z");
+
+for (const dialect of DIALECTS) {
+  describe(`sharing invitations on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let ada: Client;
+    let bea: Client;
+    let cole: Client;
+    let dee: Client;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true });
+      t.app.now = () => NOW;
+      await person(t.server, "admin@example.org");
+      ada = await person(t.server, "ada@example.org");
+      bea = await person(t.server, "bea@example.org");
+      cole = await person(t.server, "cole@example.org", "coach");
+      dee = await person(t.server, "dee@example.org", "coach");
+    });
+    afterAll(() => {
+      t.app.now = () => NOW;
+      return t.close();
+    });
+
+    it("requires sign-in for every sharing endpoint", async () => {
+      const anon = client(t.server);
+      for (const res of [
+        await anon.get("/api/sharing"),
+        await anon.post("/api/sharing/invites/email", { email: "x@example.org", access: "read" }),
+        await anon.post("/api/sharing/invites/link", { access: "read" }),
+        await anon.get("/api/sharing/notes"),
+        await anon.patch("/api/sharing/s1", { access: "notes" }),
+        await anon.del("/api/sharing/s1"),
+        await anon.get("/api/invites"),
+        await anon.post("/api/invites/s1/accept"),
+        await anon.get(`/api/invites/link/${"a".repeat(43)}`),
+        await anon.post(`/api/invites/link/${"a".repeat(43)}/accept`),
+      ]) {
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toMatchObject({ error: { code: "NOT_SIGNED_IN" } });
+      }
+    });
+
+    it("shows an email invitation only to the account with that address, and refuses duplicates and oneself", async () => {
+      const res = await ada.post("/api/sharing/invites/email", { email: "dee@example.org", access: "notes" });
+      expect(res.statusCode).toBe(201);
+      const share = res.json<ShareResponse>().share;
+      expect(share).toMatchObject({ kind: "email", status: "pending", access: "notes", inviteEmail: "dee@example.org", coach: null });
+
+      expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([{ id: share.id, athlete: { displayName: "ada" }, access: "notes", createdAt: NOW.toISOString() }]);
+      expect((await cole.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([]);
+      // Someone else's invitation cannot be accepted by id.
+      expect((await cole.post(`/api/invites/${share.id}/accept`)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
+
+      const again = await ada.post("/api/sharing/invites/email", { email: "DEE@example.org", access: "read" });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({ error: { code: "SHARE_EXISTS" } });
+      const self = await ada.post("/api/sharing/invites/email", { email: "ada@example.org", access: "read" });
+      expect(self.json()).toMatchObject({ error: { code: "CANNOT_SHARE_WITH_SELF" } });
+      const bad = await ada.post("/api/sharing/invites/email", { email: "not an email", access: "all" });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path).sort()).toEqual(["access", "email"]);
+
+      // A runner with that address could not accept it: only coaches and physios can.
+      const toBea = (await ada.post("/api/sharing/invites/email", { email: "bea@example.org", access: "read" })).json<ShareResponse>().share;
+      const notCoach = await bea.post(`/api/invites/${toBea.id}/accept`);
+      expect(notCoach.statusCode).toBe(403);
+      expect(notCoach.json()).toMatchObject({ error: { code: "NOT_A_COACH" } });
+
+      // Withdrawing an invitation takes it away from the invitee.
+      expect((await ada.del(`/api/sharing/${share.id}`)).json<ShareResponse>().share.status).toBe("revoked");
+      expect((await ada.del(`/api/sharing/${toBea.id}`)).statusCode).toBe(200);
+      expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([]);
+      expect((await dee.post(`/api/invites/${share.id}/accept`)).statusCode).toBe(404);
+    });
+
+    it("makes a single-use link that the runner cannot accept themselves", async () => {
+      const made = await ada.post("/api/sharing/invites/link", { access: "read" });
+      expect(made.statusCode).toBe(201);
+      const { token, path, share } = made.json<LinkInviteResponse>();
+      expect(path).toBe(`/invite/${token}`);
+      expect(share).toMatchObject({ kind: "link", status: "pending", inviteExpiresAt: "2024-04-07T12:00:00.000Z", expired: false });
+      // Only the hash is stored.
+      const row = await t.app.database.db.selectFrom("shares").selectAll().where("id", "=", share.id).executeTakeFirstOrThrow();
+      expect(row.invite_token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row)).not.toContain(token);
+
+      expect((await ada.get(`/api/invites/link/${token}`)).json<LinkInvitePreview>().yours).toBe(true);
+      const own = await ada.post(`/api/invites/link/${token}/accept`);
+      expect(own.statusCode).toBe(403);
+      expect(own.json()).toMatchObject({ error: { code: "OWN_INVITE" } });
+      expect((await bea.post(`/api/invites/link/${token}/accept`)).json()).toMatchObject({ error: { code: "NOT_A_COACH" } });
+
+      // A link is accepted with its secret, never by the share's id.
+      expect((await cole.post(`/api/invites/${share.id}/accept`)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
+      expect((await cole.get(`/api/invites/link/${token}`)).json<LinkInvitePreview>()).toEqual({ athlete: { displayName: "ada" }, yours: false, access: "read", expiresAt: "2024-04-07T12:00:00.000Z" });
+      const accepted = await cole.post(`/api/invites/link/${token}/accept`);
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json()).toMatchObject({ athlete: { id: ada.id, displayName: "ada", access: "read", since: NOW.toISOString() } });
+
+      // Used once: gone for everyone, including the coach who used it.
+      for (const who of [dee, cole]) {
+        const res = await who.post(`/api/invites/link/${token}/accept`);
+        expect(res.statusCode).toBe(404);
+        expect(res.json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
+      }
+      expect((await dee.get(`/api/athletes/${ada.id}`)).statusCode).toBe(404);
+      expect((await cole.get(`/api/athletes/${ada.id}`)).statusCode).toBe(200);
+
+      // A second invitation to a coach who already sees the runner is refused, and stays open.
+      const second = (await ada.post("/api/sharing/invites/link", { access: "notes" })).json<LinkInviteResponse>();
+      expect((await cole.post(`/api/invites/link/${second.token}/accept`)).json()).toMatchObject({ error: { code: "SHARE_EXISTS" } });
+      expect((await dee.post(`/api/invites/link/${second.token}/accept`)).statusCode).toBe(200);
+
+      const list = (await ada.get("/api/sharing")).json<SharingListResponse>().shares;
+      expect(list.map((s) => [s.status, s.coach?.displayName])).toEqual([["active", "cole"], ["active", "dee"]]);
+      for (const s of list) await ada.del(`/api/sharing/${s.id}`);
+    });
+
+    it("lets a link expire after seven days", async () => {
+      const { token } = (await ada.post("/api/sharing/invites/link", { access: "read" })).json<LinkInviteResponse>();
+      t.app.now = () => new Date(NOW.getTime() + 7 * 86_400_000 + 1000);
+      try {
+        const res = await cole.post(`/api/invites/link/${token}/accept`);
+        expect(res.statusCode).toBe(410);
+        expect(res.json()).toMatchObject({ error: { code: "INVITE_EXPIRED" } });
+        expect((await ada.get("/api/sharing")).json<SharingListResponse>().shares.map((s) => s.expired)).toEqual([true]);
+      } finally {
+        t.app.now = () => NOW;
+      }
+    });
+
+    it("keeps one runner's shares from another", async () => {
+      const { share } = (await ada.post("/api/sharing/invites/link", { access: "read" })).json<LinkInviteResponse>();
+      expect((await bea.del(`/api/sharing/${share.id}`)).statusCode).toBe(404);
+      expect((await bea.patch(`/api/sharing/${share.id}`, { access: "notes" })).statusCode).toBe(404);
+      expect((await bea.get("/api/sharing")).json<SharingListResponse>().shares).toEqual([]);
+      expect((await ada.get("/api/sharing")).json<SharingListResponse>().shares.map((s) => s.id)).toContain(share.id);
+    });
+
+    it("audits invitations, acceptances and revocations with actor, subject and time", async () => {
+      const rows = await t.app.database.db.selectFrom("audit_log").selectAll().where("target", "=", `user:${ada.id}`).orderBy("created_at").orderBy("action").execute();
+      const actions = new Set(rows.map((r) => r.action));
+      for (const a of ["share.invited", "share.accepted", "share.revoked"]) expect(actions.has(a), a).toBe(true);
+      const accepted = rows.filter((r) => r.action === "share.accepted");
+      expect(accepted.map((r) => r.actor_id).sort()).toEqual([cole.id, dee.id].sort());
+      for (const r of rows) {
+        expect(r.created_at).toBe(NOW.toISOString());
+        // No email address of the invitee and no secret in the audit.
+        expect(r.details_json).not.toMatch(/@example\.org/);
+      }
+    });
+  });
+}

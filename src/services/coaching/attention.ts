@@ -1,0 +1,79 @@
+/**
+ * Who needs a coach's attention first: a pure score from one athlete's latest figures, with the
+ * reasons in short words ("red-flag triage", "pain 6/10 yesterday", "ACWR 1.7", "ramp +35%").
+ * The weights rank safety first (a red-flag triage outranks everything), then pain the runner
+ * reports, then the load errors behind most overuse injuries, then shoes (a red flag scores more
+ * than every other reason together). Old signals fade out:
+ * pain counts for 7 days, an assessment for 30.
+ */
+import type { AttentionReason, RosterEntry } from "../../contracts/sharing.js";
+import type { AcwrZone, ReportWarning } from "../../contracts/training.js";
+
+export const PAIN_RECENT_DAYS = 7;
+export const ASSESSMENT_RECENT_DAYS = 30;
+
+export interface AttentionInput {
+  /** The athlete's today. */
+  asOf: string;
+  acwr: { ratio: number | null; zone: AcwrZone | null };
+  warnings: readonly Pick<ReportWarning, "code" | "data">[];
+  shoes: { worn: number; nearLimit: number };
+  latestPain: { score: number; date: string } | null;
+  latestAssessment: { triage: "emergency" | "urgent" | "see_clinician" | "self_care"; date: string } | null;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+export function whenWords(date: string, asOf: string): string {
+  const days = daysBetween(date, asOf);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  return `${days} days ago`;
+}
+
+function ratioText(r: number): string {
+  return String(Number(r.toFixed(2)));
+}
+
+function pctText(v: unknown): string {
+  return typeof v === "number" ? ` +${Math.round(v)}%` : "";
+}
+
+export function attentionFor(input: AttentionInput): RosterEntry["attention"] {
+  const reasons: AttentionReason[] = [];
+  const a = input.latestAssessment;
+  if (a && daysBetween(a.date, input.asOf) <= ASSESSMENT_RECENT_DAYS) {
+    if (a.triage === "emergency" || a.triage === "urgent")
+      reasons.push({ code: "TRIAGE", text: `red-flag triage (${a.triage}) ${whenWords(a.date, input.asOf)}`, points: a.triage === "emergency" ? 300 : 200 });
+    else if (a.triage === "see_clinician")
+      reasons.push({ code: "TRIAGE", text: `assessment says see a clinician (${whenWords(a.date, input.asOf)})`, points: 30 });
+  }
+  const p = input.latestPain;
+  if (p && daysBetween(p.date, input.asOf) < PAIN_RECENT_DAYS && p.score >= 3) {
+    // Above 5 is the pain model's "back off" band; 3-5 is acceptable while it settles.
+    const points = p.score >= 6 ? 50 + 5 * (p.score - 6) : 10 * (p.score - 2);
+    reasons.push({ code: "PAIN", text: `pain ${p.score}/10 ${whenWords(p.date, input.asOf)}`, points });
+  }
+  if (input.acwr.ratio !== null && (input.acwr.zone === "very_high" || input.acwr.zone === "high"))
+    reasons.push({ code: "ACWR", text: `ACWR ${ratioText(input.acwr.ratio)}`, points: input.acwr.zone === "very_high" ? 40 : 25 });
+  const first = (code: string) => input.warnings.find((w) => w.code === code);
+  const ramp = first("RAMP_WEEKLY");
+  if (ramp) reasons.push({ code: "RAMP", text: `ramp${pctText(ramp.data?.distance_change_pct ?? ramp.data?.duration_change_pct)}`, points: 20 });
+  const twoWeek = first("RAMP_TWO_WEEK");
+  if (twoWeek) reasons.push({ code: "RAMP_TWO_WEEK", text: `two-week ramp${pctText(twoWeek.data?.change_pct)}`, points: 15 });
+  const spike = first("RUN_SPIKE");
+  if (spike) reasons.push({ code: "SPIKE", text: `long-run spike${pctText(spike.data?.increase_pct)}`, points: 15 });
+  if (first("OVERTRAINING_SIGNS")) reasons.push({ code: "OVERTRAINING", text: "check-ins show overtraining signs", points: 15 });
+  if (first("RESTART_AFTER_BREAK")) reasons.push({ code: "RESTART", text: "restarting after a break", points: 10 });
+  if (input.shoes.worn > 0) reasons.push({ code: "SHOES", text: input.shoes.worn === 1 ? "worn-out shoes" : `${input.shoes.worn} worn-out pairs`, points: 10 });
+  else if (input.shoes.nearLimit > 0) reasons.push({ code: "SHOES", text: "shoes near their limit", points: 3 });
+  reasons.sort((x, y) => y.points - x.points);
+  return { score: reasons.reduce((s, r) => s + r.points, 0), reasons };
+}
+
+/** Most attention first; equal scores by name, so the list does not jump between loads. */
+export function byAttention(a: RosterEntry, b: RosterEntry): number {
+  return b.attention.score - a.attention.score || a.athlete.displayName.localeCompare(b.athlete.displayName) || a.athlete.id.localeCompare(b.athlete.id);
+}

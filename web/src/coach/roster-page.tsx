@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router";
+import type { AthleteResponse, CoachInvitesResponse, CoachInviteView, RosterEntry, RosterResponse } from "../../../src/contracts/sharing.js";
+import { SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
+import { api, ApiError } from "../api.js";
+import { Page } from "../shell/page.js";
+import { useSession } from "../shell/session.js";
+import { shortDate } from "../sharing/sharing-page.js";
+import { RoleSwitch } from "./role-switch.js";
+
+const ZONE_WORDS: Record<string, string> = { low: "low", ok: "in range", high: "high", very_high: "very high" };
+const TRIAGE_WORDS: Record<string, string> = {
+  emergency: "emergency",
+  urgent: "urgent",
+  see_clinician: "see a clinician",
+  self_care: "self-care",
+};
+
+function acwrText(a: RosterEntry["acwr"]): string {
+  if (a.ratio === null) return "not enough history";
+  return `${a.ratio.toFixed(2)} (${a.zone ? ZONE_WORDS[a.zone] : ""})`;
+}
+
+function shoeText(s: RosterEntry["shoes"]): string {
+  if (s.worn > 0) return s.worn === 1 ? "1 pair worn out" : `${s.worn} pairs worn out`;
+  if (s.nearLimit > 0) return "near the limit";
+  return "fine";
+}
+
+/** The coach's roster: athletes who share their data, who needs attention first, and invitations. */
+export function RosterPage() {
+  const { mode, user, loading } = useSession();
+  const [athletes, setAthletes] = useState<RosterEntry[] | null>(null);
+  const [invites, setInvites] = useState<CoachInviteView[]>([]);
+  const [error, setError] = useState("");
+  const [status, setStatus] = useState("");
+
+  const load = useCallback(async () => {
+    try {
+      const [roster, inv] = await Promise.all([api<RosterResponse>("GET", "/api/athletes"), api<CoachInvitesResponse>("GET", "/api/invites")]);
+      setAthletes(roster.athletes);
+      setInvites(inv.invites);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "The roster could not be loaded.");
+    }
+  }, []);
+
+  useEffect(() => {
+    if (mode === "multi" && user) void load();
+  }, [mode, user, load]);
+
+  if (loading) return <Page title="Your athletes" />;
+  if (mode !== "multi" || !user)
+    return (
+      <Page title="Your athletes">
+        <p>
+          {mode !== "multi"
+            ? "Coaching needs kneewise to run for a club or clinic, where each runner has an account. This copy runs for one person."
+            : "Sign in with your coach or physio account to see the runners who share their data with you."}
+        </p>
+        {mode === "multi" ? (
+          <p>
+            <Link to="/account">Sign in</Link>
+          </p>
+        ) : null}
+      </Page>
+    );
+
+  async function accept(inv: CoachInviteView) {
+    setError("");
+    try {
+      const res = await api<AthleteResponse>("POST", `/api/invites/${inv.id}/accept`);
+      setStatus(`${res.athlete.displayName} now shares their data with you.`);
+      await load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "The invitation could not be accepted.");
+    }
+  }
+
+  return (
+    <Page
+      title="Your athletes"
+      intro={<p>Runners who chose to share their data with you, the one who needs attention first at the top.</p>}
+    >
+      {user.role !== "coach" ? (
+        <section aria-labelledby="role-heading">
+          <h2 id="role-heading">Are you a coach or physio?</h2>
+          <p>Runners can share their data only with coach and physio accounts. You can switch back at any time.</p>
+          <RoleSwitch />
+        </section>
+      ) : null}
+      <p role="status" className="status">
+        {status}
+      </p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {invites.length > 0 ? (
+        <section aria-labelledby="invites-heading">
+          <h2 id="invites-heading">Invitations for you</h2>
+          <ul className="cards">
+            {invites.map((inv) => (
+              <li key={inv.id} className="card">
+                <h3>{inv.athlete.displayName}</h3>
+                <p>
+                  {SHARE_ACCESS_LABELS[inv.access]} · sent {shortDate(inv.createdAt)}
+                </p>
+                <div className="button-row">
+                  <button type="button" onClick={() => void accept(inv)} aria-label={`Accept the invitation from ${inv.athlete.displayName}`}>
+                    Accept
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading">Roster</h2>
+        {athletes === null && !error ? <p>Loading…</p> : null}
+        {athletes !== null && athletes.length === 0 ? <p>No runner shares their data with you yet. Ask them to invite you from their “Share with a coach” page.</p> : null}
+        {athletes !== null && athletes.length > 0 ? (
+          <div className="table-scroll" role="region" aria-label="Roster table (scrolls sideways on small screens)" tabIndex={0}>
+            <table className="roster">
+              <thead>
+                <tr>
+                  <th scope="col">Athlete</th>
+                  <th scope="col">Needs attention because</th>
+                  <th scope="col">ACWR</th>
+                  <th scope="col">Load warnings</th>
+                  <th scope="col">Latest pain</th>
+                  <th scope="col">Latest knee check</th>
+                  <th scope="col">Shoes</th>
+                  <th scope="col">Last activity</th>
+                </tr>
+              </thead>
+              <tbody>
+                {athletes.map((a) => (
+                  <tr key={a.athlete.id}>
+                    <th scope="row">
+                      <Link to={`/coach/athletes/${a.athlete.id}`}>{a.athlete.displayName}</Link>
+                    </th>
+                    <td>{a.attention.reasons.length > 0 ? a.attention.reasons.map((r) => r.text).join(", ") : "nothing now"}</td>
+                    <td>{acwrText(a.acwr)}</td>
+                    <td>
+                      {a.rampWarnings} ramp, {a.spikeWarnings} spike
+                    </td>
+                    <td>{a.latestPain ? `${a.latestPain.score}/10 on ${a.latestPain.date}` : "none recorded"}</td>
+                    <td>{a.latestAssessment ? `${TRIAGE_WORDS[a.latestAssessment.triage] ?? a.latestAssessment.triage} (${a.latestAssessment.date})` : "none"}</td>
+                    <td>{shoeText(a.shoes)}</td>
+                    <td>{a.lastActivityDate ?? "none"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      {user.role === "coach" ? (
+        <section aria-labelledby="role-back-heading">
+          <h2 id="role-back-heading">Your account</h2>
+          <p>Your account is a coach or physio account.</p>
+          <RoleSwitch />
+        </section>
+      ) : null}
+    </Page>
+  );
+}
