@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError } from "../core/errors.js";
-import { ensureLocalOwner, userForToken } from "../services/auth.js";
+import { ensureLocalOwner, sessionForToken } from "../services/auth.js";
 import type { PublicUser } from "../services/auth.js";
 import type { App } from "../services/app.js";
 
@@ -10,6 +10,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in user (the local owner in single-user mode), or null. */
     user: PublicUser | null;
+    /** The signed-in user's data version, read with their session (null in single-user mode). */
+    dataVersion: number | null;
   }
 }
 
@@ -19,8 +21,9 @@ declare module "fastify" {
  */
 export function installAuthContext(server: FastifyInstance, app: App): void {
   server.decorateRequest("user", null);
+  server.decorateRequest("dataVersion", null);
   let owner: PublicUser | null = null;
-  server.addHook("onRequest", async (request) => {
+  server.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
     if (app.mode === "local") {
       owner ??= await ensureLocalOwner(app);
@@ -28,7 +31,14 @@ export function installAuthContext(server: FastifyInstance, app: App): void {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.user = await userForToken(app, token);
+    if (!token) return;
+    const signedIn = await sessionForToken(app, token);
+    if (!signedIn) return;
+    request.user = signedIn.user;
+    request.dataVersion = signedIn.dataVersion;
+    // The session slid forward in the database: so does the cookie, or the browser would drop a
+    // session that is still alive 30 days after sign-in.
+    if (signedIn.renewedUntil !== null) setSessionCookie(request, reply, token, signedIn.renewedUntil);
   });
 }
 

@@ -152,8 +152,17 @@ export async function logOut(app: App, token: string): Promise<void> {
   await sessions.deleteSession(app.database.db, hashToken(token));
 }
 
-/** The user behind a session token, sliding its expiry; null when absent or expired. */
-export async function userForToken(app: App, token: string): Promise<PublicUser | null> {
+/** A live session: its user, the user's data version, and the new expiry when this use slid it. */
+export interface SignedIn {
+  user: PublicUser;
+  /** users.data_version read with the session: lets the dashboard skip a second round trip. */
+  dataVersion: number;
+  /** Set when this request moved the expiry forward: the cookie should follow. */
+  renewedUntil: Date | null;
+}
+
+/** The session behind a token, sliding its expiry; null when absent or expired. */
+export async function sessionForToken(app: App, token: string): Promise<SignedIn | null> {
   const { db } = app.database;
   const id = hashToken(token);
   // The session and its user in one query: this runs before every signed-in request.
@@ -166,12 +175,18 @@ export async function userForToken(app: App, token: string): Promise<PublicUser 
     await sessions.deleteSession(db, id);
     return null;
   }
+  let renewedUntil: Date | null = null;
   // Write at most once a minute per session: reads stay reads under load.
   if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-    const expiresAt = Math.min(now.getTime() + SESSION_TTL_MS, endOfLife);
-    await sessions.touchSession(db, id, now.toISOString(), new Date(expiresAt).toISOString());
+    renewedUntil = new Date(Math.min(now.getTime() + SESSION_TTL_MS, endOfLife));
+    await sessions.touchSession(db, id, now.toISOString(), renewedUntil.toISOString());
   }
-  return toPublicUser(user);
+  return { user: toPublicUser(user), dataVersion: Number(user.data_version), renewedUntil };
+}
+
+/** The user behind a session token, sliding its expiry; null when absent or expired. */
+export async function userForToken(app: App, token: string): Promise<PublicUser | null> {
+  return (await sessionForToken(app, token))?.user ?? null;
 }
 
 /** In the embedded single-user mode, one owner account holds every record. */

@@ -196,6 +196,11 @@ export interface ReportOptions {
   asOf?: string | undefined;
   weeks?: number | undefined;
   units?: DistanceUnit | undefined;
+  /**
+   * The runner's users.data_version when the caller has just read it (with the session): saves
+   * a round trip on the dashboard's hot path. It must have been read before any of the data.
+   */
+  knownDataVersion?: number | undefined;
 }
 
 export const DEFAULT_REPORT_WEEKS = 12;
@@ -262,7 +267,7 @@ export async function trainingReport(app: App, userId: string, opts: ReportOptio
     throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${weeks}.`);
   // The version is read BEFORE the data: a write landing in between raises it again, so a kept
   // report is never filed under a version newer than the data it was built from.
-  const version = await trainingActivities.trainingDataVersion(app.database.db, userId);
+  const version = opts.knownDataVersion ?? (await trainingActivities.trainingDataVersion(app.database.db, userId));
   const cache = cacheOf(app);
   const key = `${userId}|${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}`;
   const kept = cache.get(key);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { parseSetCookie, signUpCookies, startTestServer } from "../../../test/app.js";
 import { meResponse } from "../../contracts/auth.js";
 import { SESSION_COOKIE } from "../auth-context.js";
 
@@ -29,6 +29,27 @@ for (const dialect of DIALECTS) {
       expect(cookie?.attrs.has("secure")).toBe(false);
       const me = await t.server.inject({ method: "GET", url: "/api/me", cookies: { [SESSION_COOKIE]: cookie!.value } });
       expect(me.json()).toMatchObject({ user: { email: "ada@example.org", displayName: "Ada" }, mode: "multi" });
+    });
+
+    it("slides an idle session forward in the database and in the cookie, at most once a minute", async () => {
+      const cookies = await signUpCookies(t.server, "slide@example.org");
+      const db = t.app.database.db;
+      const user = await db.selectFrom("users").select("id").where("email", "=", "slide@example.org").executeTakeFirstOrThrow();
+      const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+      const soon = new Date(Date.now() + 3_600_000).toISOString();
+      await db.updateTable("sessions").set({ last_seen_at: twoMinutesAgo, expires_at: soon }).where("user_id", "=", user.id).execute();
+
+      const first = await t.server.inject({ method: "GET", url: "/api/me", cookies });
+      expect(first.json()).toMatchObject({ user: { email: "slide@example.org" } });
+      const renewed = parseSetCookie(first.headers["set-cookie"]).get(SESSION_COOKIE);
+      expect(renewed?.value).toBe(cookies[SESSION_COOKIE]);
+      expect(renewed?.attrs.has("httponly")).toBe(true);
+      const row = await db.selectFrom("sessions").select("expires_at").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+      expect(Date.parse(row.expires_at)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+      const second = await t.server.inject({ method: "GET", url: "/api/me", cookies });
+      expect(second.statusCode).toBe(200);
+      expect(parseSetCookie(second.headers["set-cookie"]).has(SESSION_COOKIE)).toBe(false);
     });
 
     it("stores an argon2id hash, never the password", async () => {

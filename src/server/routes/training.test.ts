@@ -388,3 +388,28 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`the dashboard's kept report in multi-user mode on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true });
+    });
+    afterAll(() => t.close());
+
+    it("follows every write at once, though the data version comes with the session", async () => {
+      const c = client(t.server, await signUp(t.server, "kept@example.org"));
+      const week = async () =>
+        (await c.get("/api/training/report?asOf=2024-05-12&weeks=1")).json<ReportResponse>().report.weeks[0];
+      await logRun(c, "2024-05-06", 4);
+      expect(await week()).toMatchObject({ runs: 1, distance_m: 4000 });
+      const run = await logRun(c, "2024-05-08", 8);
+      expect(await week()).toMatchObject({ runs: 2, distance_m: 12000 });
+      expect(await week()).toMatchObject({ runs: 2, distance_m: 12000 });
+      await logRun(c, "2024-05-10", 5);
+      expect(await week()).toMatchObject({ runs: 3, distance_m: 17000 });
+      expect((await c.del(`/api/training/activities/${run.id}`)).statusCode).toBe(204);
+      expect(await week()).toMatchObject({ runs: 2, distance_m: 9000 });
+    });
+  });
+}

@@ -53,7 +53,11 @@ export function trainingRoutes(app: App) {
     server.get("/api/training/report", async (request, reply) => {
       const user = requireUser(request);
       const q = reportQuery.parse(request.query);
-      const response: ReportResponse = await trainingReport(app, user.id, { asOf: q.asOf, weeks: q.weeks });
+      const response: ReportResponse = await trainingReport(app, user.id, {
+        asOf: q.asOf,
+        weeks: q.weeks,
+        knownDataVersion: request.dataVersion ?? undefined,
+      });
       let body = serialised.get(response);
       if (body === undefined) serialised.set(response, (body = JSON.stringify(response)));
       return reply.type("application/json; charset=utf-8").send(body);
