@@ -10,7 +10,7 @@ import { saveCheckin } from "./checkins.js";
 import { addManualActivity, deleteManualActivity } from "./manual-entry.js";
 import { updateProfile } from "./profile.js";
 import { createShoe, setActivityGear } from "./shoes.js";
-import { trainingReport } from "./training-report.js";
+import { reportCacheStats, trainingReport } from "./training-report.js";
 
 const AS_OF = "2024-06-30";
 const CALM = {
@@ -78,15 +78,19 @@ for (const dialect of DIALECTS) {
       await testDb.drop();
     });
 
-    it("hands out the same frozen report while the runner's data is unchanged", async () => {
+    it("serves the kept report while the runner's data is unchanged, and a fresh copy to each caller", async () => {
       await addManualActivity(app, runner, run("2024-06-28", 8));
+      const before = reportCacheStats(app);
       const first = await trainingReport(app, runner, { asOf: AS_OF, weeks: 4 });
       const again = await trainingReport(app, runner, { asOf: AS_OF, weeks: 4 });
-      expect(again).toBe(first);
-      expect(Object.isFrozen(first.report.weeks)).toBe(true);
-      expect(() => first.report.weeks.pop()).toThrow(TypeError);
+      expect(reportCacheStats(app)).toMatchObject({ hits: before.hits + 1, misses: before.misses + 1 });
+      expect(again).toEqual(first);
+      // One caller changing its copy changes nobody else's.
+      first.report.weeks.pop();
+      expect((await trainingReport(app, runner, { asOf: AS_OF, weeks: 4 })).report.weeks).toHaveLength(again.report.weeks.length);
       // Another number of weeks is another report.
-      expect(await trainingReport(app, runner, { asOf: AS_OF, weeks: 2 })).not.toBe(first);
+      await trainingReport(app, runner, { asOf: AS_OF, weeks: 2 });
+      expect(reportCacheStats(app).misses).toBe(before.misses + 2);
     });
 
     it("shows a run logged, re-shod and deleted in the very next report", async () => {

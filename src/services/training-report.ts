@@ -206,8 +206,9 @@ export interface ReportOptions {
 export const DEFAULT_REPORT_WEEKS = 12;
 
 /**
- * Reports kept per instance: a thousand runners' dashboards at a few hundred kB of objects each.
- * The least recently asked for go first, so memory stays bounded under any number of runners.
+ * Reports kept per instance, as the JSON text the dashboard sends (about 20 kB each, where the
+ * object graph would take ten times that and grow the heap under load). The least recently asked
+ * for go first, so memory stays bounded under any number of runners.
  */
 export const REPORT_CACHE_ENTRIES = 1500;
 
@@ -216,12 +217,18 @@ interface KeptReport {
   /** The date the report is as of, and the offset that decided it when none was asked for. */
   asOf: string;
   latestUtcOffset: number | null;
-  response: ReportResponse;
+  json: string;
 }
 
 /** A least-recently-used map: a Map iterates in insertion order, so the first key is the oldest. */
 class ReportCache {
   private readonly entries = new Map<string, KeptReport>();
+  hits = 0;
+  misses = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
 
   get(key: string): KeptReport | undefined {
     const kept = this.entries.get(key);
@@ -251,17 +258,17 @@ function cacheOf(app: App): ReportCache {
   return cache;
 }
 
-/** Kept reports are handed to every caller: frozen, so no caller can change another's copy. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+/** How often the kept reports served a request, for tests and benchmarks. */
+export function reportCacheStats(app: App): { hits: number; misses: number; size: number } {
+  const cache = cacheOf(app);
+  return { hits: cache.hits, misses: cache.misses, size: cache.size };
 }
 
-/** The report for one runner, as of their today unless told otherwise. */
-export async function trainingReport(app: App, userId: string, opts: ReportOptions = {}): Promise<ReportResponse> {
+/**
+ * The report for one runner as the JSON text the API sends, as of their today unless told
+ * otherwise; kept per instance while the runner's data version stays the same.
+ */
+export async function trainingReportJson(app: App, userId: string, opts: ReportOptions = {}): Promise<string> {
   const weeks = opts.weeks ?? DEFAULT_REPORT_WEEKS;
   if (!Number.isInteger(weeks) || weeks < 1)
     throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${weeks}.`);
@@ -275,15 +282,22 @@ export async function trainingReport(app: App, userId: string, opts: ReportOptio
     kept !== undefined &&
     kept.version === version &&
     (opts.asOf !== undefined || dateAtOffset(app.now(), kept.latestUtcOffset) === kept.asOf)
-  )
-    return kept.response;
-
+  ) {
+    cache.hits += 1;
+    return kept.json;
+  }
+  cache.misses += 1;
   const inputs = await loadTrainingInputs(app, userId, { asOf: opts.asOf, streams: true, units: opts.units });
   const report = buildTrainingReport({ ...inputs.reportInput, weeks });
-  const response = deepFreeze({ report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units });
-  if (version !== null)
-    cache.set(key, { version, asOf: inputs.reportInput.asOf, latestUtcOffset: inputs.latestUtcOffset, response });
-  return response;
+  const response: ReportResponse = { report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units };
+  const json = JSON.stringify(response);
+  if (version !== null) cache.set(key, { version, asOf: inputs.reportInput.asOf, latestUtcOffset: inputs.latestUtcOffset, json });
+  return json;
+}
+
+/** The report for one runner, as of their today unless told otherwise: a fresh object each call. */
+export async function trainingReport(app: App, userId: string, opts: ReportOptions = {}): Promise<ReportResponse> {
+  return JSON.parse(await trainingReportJson(app, userId, opts)) as ReportResponse;
 }
 
 /**

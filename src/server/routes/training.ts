@@ -21,7 +21,6 @@ import type {
   CheckinListResponse,
   CheckinView,
   ManualActivityView,
-  ReportResponse,
   ShoeListResponse,
   ShoeView,
 } from "../../contracts/training.js";
@@ -38,28 +37,24 @@ import {
   unretireShoe,
   updateShoe,
 } from "../../services/shoes.js";
-import { trainingReport } from "../../services/training-report.js";
+import { trainingReportJson } from "../../services/training-report.js";
 import { requireUser } from "../auth-context.js";
 
 const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
 const asOfQuery = z.object({ asOf: reportQuery.shape.asOf }).strict();
 
 export function trainingRoutes(app: App) {
-  // The service hands back the very same (frozen) object while a runner's data is unchanged, so
-  // its JSON is written once per kept report rather than once per request: on the dashboard's
-  // hot path, serialising ~20 kB costs about as much as everything else (issue 7, bench:load).
-  const serialised = new WeakMap<ReportResponse, string>();
   return function register(server: FastifyInstance): void {
     server.get("/api/training/report", async (request, reply) => {
       const user = requireUser(request);
       const q = reportQuery.parse(request.query);
-      const response: ReportResponse = await trainingReport(app, user.id, {
+      // The kept JSON text goes out as it is: on the dashboard's hot path, building and
+      // serialising ~20 kB costs more than everything else (issue 7, bench:load).
+      const body = await trainingReportJson(app, user.id, {
         asOf: q.asOf,
         weeks: q.weeks,
         knownDataVersion: request.dataVersion ?? undefined,
       });
-      let body = serialised.get(response);
-      if (body === undefined) serialised.set(response, (body = JSON.stringify(response)));
       return reply.type("application/json; charset=utf-8").send(body);
     });
 
