@@ -40,7 +40,7 @@ export interface PublicUser {
   localOwner: boolean;
 }
 
-export function toPublicUser(row: UserRow): PublicUser {
+export function toPublicUser(row: Pick<UserRow, "id" | "email" | "display_name" | "role" | "is_local_owner">): PublicUser {
   return {
     id: row.id,
     email: row.email,
