@@ -1,12 +1,18 @@
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { startOwnServer } from "./own-server.js";
+import type { OwnServer } from "./own-server.js";
 
 /*
- * Script payloads put into text fields through the API of the single-user e2e server, then every
- * page that shows those fields opened in a real browser: no dialog may open and no injected
- * element may exist. The CSP would stop inline script anyway; this proves the text never became
- * markup in the first place.
+ * Script payloads put into text fields through the API of a single-user server of this spec's own
+ * (its runs and pain entries would otherwise change the shared server's charts and plans under
+ * the other specs), then every page that shows those fields opened in a real browser: no dialog
+ * may open and no injected element may exist. The CSP would stop inline script anyway; this
+ * proves the text never became markup in the first place.
  */
+const PORT = Number(process.env.E2E_XSS_PORT ?? Number(process.env.E2E_PORT ?? 3999) + 5);
+test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+let own: OwnServer | null = null;
 
 const RUN = Date.now().toString(36);
 const PAYLOADS = [
@@ -32,7 +38,11 @@ function watchDialogs(page: Page): () => void {
   return () => expect(seen, "a dialog opened: a payload ran").toEqual([]);
 }
 
-test.beforeAll(async ({ request }) => {
+test.afterAll(() => own?.stop());
+
+test.beforeAll(async ({ playwright }) => {
+  own = await startOwnServer("xss", PORT);
+  const request = await playwright.request.newContext({ baseURL: own.base });
   for (const [i, p] of PAYLOADS.entries()) {
     // Recent days, so that the pages' default ranges include them.
     const day = new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10);
@@ -62,6 +72,7 @@ test.beforeAll(async ({ request }) => {
       }),
     );
   }
+  await request.dispose();
 });
 
 /** Each page, and whether it shows the payload text itself (so the test is not vacuous there). */
