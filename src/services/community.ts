@@ -25,10 +25,11 @@ import type {
   ViewerInfo,
 } from "../contracts/community.js";
 import type { SearchResult } from "../contracts/search.js";
-import { auditLog, comments, moderation, users } from "../store/index.js";
+import { comments, moderation, users } from "../store/index.js";
 import type { CommentRow, Schema, UserRow } from "../store/index.js";
 import type { Kysely, Transaction } from "kysely";
 import type { App } from "./app.js";
+import { audit } from "./audit.js";
 import { defaultContentDir } from "./content.js";
 import { enforceRateLimit, RATE_RULES } from "./rate-limit.js";
 
@@ -185,23 +186,6 @@ async function index(db: Db, row: Pick<CommentRow, "id" | "created_at" | "body">
   );
 }
 
-async function audit(
-  db: Db,
-  app: App,
-  actorId: string,
-  action: string,
-  target: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await auditLog.insertAudit(db, {
-    id: randomUUID(),
-    actorId,
-    action,
-    target,
-    details,
-    createdAt: app.now().toISOString(),
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading.

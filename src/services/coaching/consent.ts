@@ -3,9 +3,8 @@
  * people have accounts; a coach sees an athlete only through a live share, checked in the
  * database on every request (no cache), so a revoke takes effect on the next request.
  */
-import { randomUUID } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
-import { auditLog, shares } from "../../store/index.js";
+import { shares } from "../../store/index.js";
 import type { Schema, ShareRow } from "../../store/index.js";
 import type { Kysely, Transaction } from "kysely";
 import type { App } from "../app.js";
@@ -30,21 +29,5 @@ export async function requireActiveShare(db: Db, coachId: string, athleteId: str
   return share;
 }
 
-/** One audit row: who did what, about whom, when. Never the text of a note. */
-export async function audit(
-  db: Db,
-  app: App,
-  actorId: string,
-  action: string,
-  target: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await auditLog.insertAudit(db, {
-    id: randomUUID(),
-    actorId,
-    action,
-    target,
-    details,
-    createdAt: app.now().toISOString(),
-  });
-}
+/** Sharing, note and role changes are audited like moderation (never the text of a note). */
+export { audit } from "../audit.js";
