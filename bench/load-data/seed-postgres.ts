@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
-import { assignShoe } from "../../src/core/training/index.js";
+import { assignShoe, CHECKIN_ITEMS } from "../../src/core/training/index.js";
 import type { Shoe } from "../../src/core/training/index.js";
 import { encodeStream, dedupeKey } from "../../src/services/import/activity-record.js";
 import { createApp } from "../../src/services/app.js";
@@ -20,16 +20,6 @@ export const LOAD_END_DATE = "2026-11-15";
 export const LOAD_DAYS = 3 * 365;
 export const LOAD_DETAIL_DAYS = 105;
 const RUNNERS_PER_BATCH = 25;
-const CHECKIN_ITEMS = [
-  "fatigue",
-  "irritability_low_mood",
-  "appetite",
-  "enthusiasm",
-  "headaches",
-  "general_aches",
-  "performance_drop",
-  "sleep",
-];
 
 export interface LoadDatabase {
   url: string;
