@@ -4,12 +4,17 @@ import {
   EVENT_OPEN,
   FastPathUnsupported,
   NameTable,
+  SLOT_SKIP,
+  TEMPLATE_REFUSE,
+  TemplateSet,
   XmlByteCursor,
+  isXmlSpace,
   XsdTimeReader,
   isUtf8Xml,
   parseFloatAt,
   textAt,
 } from "../xml/index.js";
+import type { TemplateRules } from "../xml/index.js";
 import type { GpxDocument } from "./read-gpx.js";
 import { emptyTrack } from "./track-summary.js";
 
@@ -51,6 +56,32 @@ const LON = enc.encode("lon");
 const CREATOR = enc.encode("creator");
 const VERSION = enc.encode("version");
 
+/** Template fields beside the element codes ELE..CAD: the point's own lat and lon attributes. */
+const F_LAT = 100;
+const F_LON = 101;
+
+function sameBytes(bytes: Uint8Array, start: number, end: number, name: Uint8Array): boolean {
+  if (end - start !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false;
+  return true;
+}
+
+/**
+ * What a trkpt template may hold, as the point branch below reads it: elements coded ELE..CAD
+ * fill their field from their text (they must be leaves, or the cursor gives up), unknown
+ * elements are passed over, and any known structural element keeps the point on the cursor.
+ */
+const GPX_POINT_RULES: TemplateRules = {
+  element: (code, _parent, isLeaf) =>
+    code >= ELE ? (isLeaf ? code : TEMPLATE_REFUSE) : code === 0 ? SLOT_SKIP : TEMPLATE_REFUSE,
+  attribute: (bytes, start, end) =>
+    sameBytes(bytes, start, end, LAT)
+      ? F_LAT
+      : sameBytes(bytes, start, end, LON)
+        ? F_LON
+        : SLOT_SKIP,
+};
+
 /**
  * The byte-level twin of readGpx for well-formed UTF-8 GPX: the same document, field for field,
  * several times faster, or null when the file has anything the cursor does not read (see
@@ -86,6 +117,10 @@ function read(bytes: Uint8Array): GpxDocument {
   };
   const cur = new XmlByteCursor(bytes, NAMES);
   const times = new XsdTimeReader();
+  const templates = new TemplateSet(NAMES, GPX_POINT_RULES);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const len = bytes.length;
+  let pointStart = -1;
   let metadataName: string | null = null;
   let inTrk = false;
   let trkDepth = -1;
@@ -112,6 +147,56 @@ function read(bytes: Uint8Array): GpxDocument {
     track.newSegment.push(newSegment);
     newSegment = false;
   };
+  const countPoint = (): void => {
+    doc.rawTrackPoints++;
+    pointValid = isValidLatLon(lat, lon);
+    if (!pointValid) {
+      doc.badCoordinates++;
+      if (doc.firstBadCoordinateAt === -1) doc.firstBadCoordinateAt = doc.rawTrackPoints;
+    }
+  };
+  /** A point field from its text, trimmed as the cursor trims a leaf. */
+  const setField = (field: number, start: number, end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isXmlSpace(bytes[s]!)) s++;
+    while (e > s && isXmlSpace(bytes[e - 1]!)) e--;
+    if (field === TIME) time = times.ms(bytes, s, e);
+    else if (field === ELE) ele = parseFloatAt(bytes, s, e);
+    else if (field === HR) hr = parseFloatAt(bytes, s, e);
+    else if (field === CAD) cad = parseFloatAt(bytes, s, e);
+  };
+  /**
+   * Reads the points that follow, for as long as they match a learned template: each exactly as
+   * the TRKPT branch and the point fields below would (attributes at the open tag, then fields in
+   * document order, the last of a kind winning).
+   */
+  const readTemplated = (): void => {
+    let p = cur.position;
+    let moved = false;
+    for (;;) {
+      let q = p;
+      while (q < len && isXmlSpace(bytes[q]!)) q++;
+      if (bytes[q] !== 60) break;
+      const t = templates.match(bytes, view, q);
+      if (t === null) break;
+      const fields = t.slotField;
+      const starts = t.slotStart;
+      const ends = t.slotEnd;
+      lat = lon = ele = time = hr = cad = NaN;
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k]!;
+        if (f === F_LAT) lat = parseFloatAt(bytes, starts[k]!, ends[k]!);
+        else if (f === F_LON) lon = parseFloatAt(bytes, starts[k]!, ends[k]!);
+        else if (f !== SLOT_SKIP) setField(f, starts[k]!, ends[k]!);
+      }
+      countPoint();
+      finishPoint();
+      p = templates.matchEnd;
+      moved = true;
+    }
+    if (moved) cur.skipTo(p);
+  };
   const attr = (name: Uint8Array): string | null =>
     cur.attribute(name) ? textAt(bytes, cur.valueStart, cur.valueEnd) : null;
   const floatAttr = (name: Uint8Array): number =>
@@ -123,6 +208,7 @@ function read(bytes: Uint8Array): GpxDocument {
   };
 
   for (;;) {
+    if (!inPoint && !templates.empty && cur.canSkip) readTemplated();
     const ev = cur.next();
     if (ev === EVENT_OPEN) {
       const code = cur.code;
@@ -136,12 +222,7 @@ function read(bytes: Uint8Array): GpxDocument {
       if (inPoint) {
         if (code >= ELE) {
           if (!cur.leaf()) throw new FastPathUnsupported("elements inside a point field");
-          const s = cur.textStart;
-          const e = cur.textEnd;
-          if (code === TIME) time = times.ms(bytes, s, e);
-          else if (code === ELE) ele = parseFloatAt(bytes, s, e);
-          else if (code === HR) hr = parseFloatAt(bytes, s, e);
-          else cad = parseFloatAt(bytes, s, e);
+          setField(code, cur.textStart, cur.textEnd);
         }
         continue;
       }
@@ -156,14 +237,10 @@ function read(bytes: Uint8Array): GpxDocument {
           newSegment = true;
           break;
         case TRKPT:
-          doc.rawTrackPoints++;
+          pointStart = cur.tagStart;
           lat = floatAttr(LAT);
           lon = floatAttr(LON);
-          pointValid = isValidLatLon(lat, lon);
-          if (!pointValid) {
-            doc.badCoordinates++;
-            if (doc.firstBadCoordinateAt === -1) doc.firstBadCoordinateAt = doc.rawTrackPoints;
-          }
+          countPoint();
           inPoint = !cur.selfClosing;
           ele = time = hr = cad = NaN;
           if (cur.selfClosing) finishPoint();
@@ -194,6 +271,7 @@ function read(bytes: Uint8Array): GpxDocument {
       if (cur.code === TRKPT && inPoint) {
         inPoint = false;
         finishPoint();
+        templates.learn(bytes, pointStart, cur.position);
       } else if (cur.code === TRK && cur.depth === trkDepth) {
         inTrk = false;
       }

@@ -5,14 +5,19 @@ import {
   EVENT_OPEN,
   FastPathUnsupported,
   NameTable,
+  SLOT_SKIP,
+  TEMPLATE_REFUSE,
+  TemplateSet,
   XmlByteCursor,
   XsdTimeReader,
   isBlankAt,
   isUtf8Xml,
+  isXmlSpace,
   numberAt,
   parseXsdDateTime,
   textAt,
 } from "../xml/index.js";
+import type { TemplateRules } from "../xml/index.js";
 import type { TcxActivity, TcxDocument, TcxLap } from "./read-tcx.js";
 
 // Structural elements (readTcx's switch) first; every other element may be a leaf.
@@ -67,6 +72,40 @@ const NAMES = new NameTable({
   MaximumHeartRateBpm: MAXIMUM_HEART_RATE,
 });
 
+/** Template field for a heart-rate Value (a Value elsewhere in a point is not read). */
+const F_HR = 100;
+/** Template flag: the point holds a Position element. */
+const HAS_POSITION = 1;
+
+/**
+ * What a Trackpoint template may hold, as onLeaf reads a point: leaves fill their field, a
+ * Position is noted, other elements are passed over, and any other structural element keeps
+ * the point on the cursor.
+ */
+const TCX_POINT_RULES: TemplateRules = {
+  element(code, parent, isLeaf) {
+    if (code === POSITION) return SLOT_SKIP;
+    if (code !== 0 && code <= LAST_STRUCTURAL) return TEMPLATE_REFUSE;
+    if (!isLeaf) return SLOT_SKIP;
+    switch (code) {
+      case TIME:
+      case LATITUDE:
+      case LONGITUDE:
+      case ALTITUDE:
+      case DISTANCE:
+      case CADENCE:
+      case RUN_CADENCE:
+        return code;
+      case VALUE:
+        return parent === HEART_RATE ? F_HR : SLOT_SKIP;
+      default:
+        return SLOT_SKIP;
+    }
+  },
+  attribute: () => SLOT_SKIP,
+};
+const TCX_FLAGS: ReadonlyMap<number, number> = new Map([[POSITION, HAS_POSITION]]);
+
 const enc = new TextEncoder();
 const SPORT = enc.encode("Sport");
 const START_TIME = enc.encode("StartTime");
@@ -101,6 +140,10 @@ function read(bytes: Uint8Array): TcxDocument {
   };
   const cur = new XmlByteCursor(bytes, NAMES);
   const times = new XsdTimeReader();
+  const templates = new TemplateSet(NAMES, TCX_POINT_RULES, TCX_FLAGS);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const len = bytes.length;
+  let pointStart = -1;
   let act: TcxActivity | null = null;
   let lap: TcxLap | null = null;
   let inPoint = false;
@@ -125,35 +168,73 @@ function read(bytes: Uint8Array): TcxDocument {
     return v;
   };
 
+  /** A point's leaf, by its template field: the element code, or F_HR for a heart-rate Value. */
+  function pointField(a: TcxActivity, field: number, s: number, e: number): void {
+    switch (field) {
+      case TIME:
+        time = times.ms(bytes, s, e);
+        if (Number.isNaN(time) && !isBlankAt(bytes, s, e)) a.badValues++;
+        return;
+      case LATITUDE:
+        lat = numberAt(bytes, s, e);
+        return;
+      case LONGITUDE:
+        lon = numberAt(bytes, s, e);
+        return;
+      case ALTITUDE:
+        ele = counted(a, s, e);
+        return;
+      case DISTANCE:
+        dist = counted(a, s, e);
+        return;
+      case F_HR:
+        hr = counted(a, s, e);
+        return;
+      case CADENCE:
+      case RUN_CADENCE:
+        cad = counted(a, s, e);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Reads the points that follow, for as long as they match a learned template, each exactly as
+   * the TRACKPOINT branch, onLeaf and finishPoint would.
+   */
+  function readTemplated(a: TcxActivity): void {
+    let p = cur.position;
+    let moved = false;
+    for (;;) {
+      let q = p;
+      while (q < len && isXmlSpace(bytes[q]!)) q++;
+      if (bytes[q] !== 60) break;
+      const t = templates.match(bytes, view, q);
+      if (t === null) break;
+      lat = lon = ele = time = hr = cad = dist = NaN;
+      hadPosition = (t.flags & HAS_POSITION) !== 0;
+      const fields = t.slotField;
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k]!;
+        if (f === SLOT_SKIP) continue;
+        let s = t.slotStart[k]!;
+        let e = t.slotEnd[k]!;
+        while (s < e && isXmlSpace(bytes[s]!)) s++;
+        while (e > s && isXmlSpace(bytes[e - 1]!)) e--;
+        pointField(a, f, s, e);
+      }
+      finishPoint();
+      p = templates.matchEnd;
+      moved = true;
+    }
+    if (moved) cur.skipTo(p);
+  }
+
   function onLeaf(a: TcxActivity, code: number, parent: number, s: number, e: number): void {
     if (inPoint) {
-      switch (code) {
-        case TIME:
-          time = times.ms(bytes, s, e);
-          if (Number.isNaN(time) && !isBlankAt(bytes, s, e)) a.badValues++;
-          return;
-        case LATITUDE:
-          lat = numberAt(bytes, s, e);
-          return;
-        case LONGITUDE:
-          lon = numberAt(bytes, s, e);
-          return;
-        case ALTITUDE:
-          ele = counted(a, s, e);
-          return;
-        case DISTANCE:
-          dist = counted(a, s, e);
-          return;
-        case VALUE:
-          if (parent === HEART_RATE) hr = counted(a, s, e);
-          return;
-        case CADENCE:
-        case RUN_CADENCE:
-          cad = counted(a, s, e);
-          return;
-        default:
-          return;
-      }
+      pointField(a, code === VALUE ? (parent === HEART_RATE ? F_HR : SLOT_SKIP) : code, s, e);
+      return;
     }
     if (lap !== null) {
       switch (code) {
@@ -212,6 +293,7 @@ function read(bytes: Uint8Array): TcxDocument {
   }
 
   for (;;) {
+    if (act !== null && !inPoint && !templates.empty && cur.canSkip) readTemplated(act);
     const ev = cur.next();
     if (ev === EVENT_OPEN) {
       const code = cur.code;
@@ -267,6 +349,7 @@ function read(bytes: Uint8Array): TcxDocument {
           break;
         case TRACKPOINT:
           inPoint = act !== null;
+          pointStart = cur.tagStart;
           lat = lon = ele = time = hr = cad = dist = NaN;
           hadPosition = false;
           break;
@@ -284,6 +367,7 @@ function read(bytes: Uint8Array): TcxDocument {
       if (code === TRACKPOINT && inPoint) {
         inPoint = false;
         finishPoint();
+        templates.learn(bytes, pointStart, cur.position);
       } else if (code === LAP) lap = null;
       else if (code === ACTIVITY) act = null;
       else if (code === CREATOR) inCreator = false;

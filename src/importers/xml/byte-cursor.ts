@@ -105,6 +105,8 @@ export class XmlByteCursor {
   /** Byte range of the value found by `attribute()`. */
   valueStart = 0;
   valueEnd = 0;
+  /** Offset of the '<' of the start tag just read. */
+  tagStart = 0;
 
   private pos: number;
   private readonly len: number;
@@ -124,6 +126,26 @@ export class XmlByteCursor {
     let p = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     while (p < this.len && isXmlSpace(bytes[p]!)) p++;
     if (bytes[p] !== LT) throw new FastPathUnsupported("not starting with '<'");
+    this.pos = p;
+  }
+
+  /** True between events, where skipTo may be used. */
+  get canSkip(): boolean {
+    return !this.pendingClose;
+  }
+
+  /** Where reading goes on from: just after the last tag read. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /**
+   * Skips to `p`, past markup read elsewhere (points matched by a PointTemplate): only between
+   * events, never right after an empty-element tag, and only over balanced elements.
+   */
+  skipTo(p: number): void {
+    if (this.pendingClose || p < this.pos || p > this.len)
+      throw new Error("XmlByteCursor.skipTo out of place");
     this.pos = p;
   }
 
@@ -314,6 +336,7 @@ export class XmlByteCursor {
         if (c === SLASH && b[i + 1] !== GT) throw new FastPathUnsupported("stray '/'");
         if (this.top === MAX_DEPTH) throw new FastPathUnsupported("nested too deep");
         this.attrCount = count;
+        this.tagStart = lt;
         const code = this.names.lookup(b, colon === -1 ? qs : colon + 1, qe);
         this.code = code;
         this.depth = this.top;

@@ -136,4 +136,139 @@ describe("byte-level GPX and TCX readers", () => {
       }
     }
   });
+
+  describe("points read by a learned template", () => {
+    const gpxPoint = (i: number, body?: string): string =>
+      `   <trkpt lat="46.${1000 + i}" lon="14.${2000 + i}">${body ?? `<ele>${300 + i / 10}</ele><time>2024-03-01T06:${String(10 + (i % 50)).padStart(2, "0")}:0${i % 10}Z</time><extensions><ns3:TrackPointExtension><ns3:hr>${120 + (i % 40)}</ns3:hr><ns3:cad>${80 + (i % 9)}</ns3:cad><ns3:atemp>2${i % 10}.0</ns3:atemp></ns3:TrackPointExtension></extensions>`}</trkpt>\n`;
+    const gpxDoc = (points: string[]): string =>
+      `<?xml version="1.0"?>\n<gpx version="1.1" creator="t" xmlns:ns3="urn:x"><trk><name>T</name><trkseg>\n${points.join("")}  </trkseg></trk></gpx>\n`;
+    const tcxPoint = (i: number, body?: string): string =>
+      `<Trackpoint>${body ?? `<Time>2024-03-01T06:${String(10 + (i % 50)).padStart(2, "0")}:0${i % 10}Z</Time><Position><LatitudeDegrees>46.${1000 + i}</LatitudeDegrees><LongitudeDegrees>14.${2000 + i}</LongitudeDegrees></Position><AltitudeMeters>${300 + i / 10}</AltitudeMeters><DistanceMeters>${i * 3.1}</DistanceMeters><HeartRateBpm><Value>${120 + (i % 40)}</Value></HeartRateBpm><Extensions><ns3:TPX><ns3:RunCadence>${80 + (i % 9)}</ns3:RunCadence></ns3:TPX></Extensions>`}</Trackpoint>\n`;
+    const tcxDoc = (points: string[]): string =>
+      `<?xml version="1.0"?>\n<TrainingCenterDatabase xmlns:ns3="urn:x"><Activities><Activity Sport="Running"><Id>2024-03-01T06:10:00Z</Id><Lap StartTime="2024-03-01T06:10:00Z"><Track>\n${points.join("")}</Track></Lap></Activity></Activities></TrainingCenterDatabase>\n`;
+    const many = <T>(n: number, f: (i: number) => T): T[] =>
+      Array.from({ length: n }, (_, i) => f(i));
+
+    it("read every point of a regular file, the same as the general scanner", () => {
+      const gpx = enc.encode(gpxDoc(many(200, (i) => gpxPoint(i))));
+      expect(check("gpx", gpx)).toBe("fast");
+      expect(readGpxBytes(gpx)?.track.hr.slice(0, 3)).toEqual([120, 121, 122]);
+      expect(readGpxBytes(gpx)?.track.lat[150]).toBe(46.115);
+      const tcx = enc.encode(tcxDoc(many(200, (i) => tcxPoint(i))));
+      expect(check("tcx", tcx)).toBe("fast");
+      expect(readTcxBytes(tcx)?.activities[0]?.track.dist[100]).toBeCloseTo(310, 9);
+    });
+
+    it("read points whose shape changes, repeats or varies in values and layout", () => {
+      const shapes = [
+        (i: number) => gpxPoint(i),
+        (i: number) => gpxPoint(i, `<ele>${i}</ele><time>2024-03-01T06:30:0${i % 10}Z</time>`),
+        (i: number) =>
+          gpxPoint(
+            i,
+            `<time>2024-03-01T06:30:0${i % 10}Z</time><ele> ${i}e1 </ele><ele>${i + 0.5}</ele>`,
+          ),
+        (i: number) => `   <trkpt lon='14.${i}' lat='46.${i}'><ele>+${i}.</ele></trkpt>\n`,
+        (i: number) => gpxPoint(i, `<ele>${i}</ele><name>p${i}</name>`),
+        (i: number) => gpxPoint(i, `<ele>${i}</ele><ns3:x a="&amp;">v</ns3:x>`),
+        (i: number) => gpxPoint(i, `<ele>${i}</ele><ns3:x>a &amp; b</ns3:x>`),
+        (i: number) => gpxPoint(i, `<ele/><time>2024-03-01T06:30:0${i % 10}Z</time>`),
+        (i: number) => gpxPoint(i, `<ele>${i}</ele><!-- c -->`),
+        (i: number) => `   <trkpt lat="91.${i}" lon="14"><ele>1</ele></trkpt>\n`,
+        (i: number) => `   <trkpt lat="46.${i}" lon="14" lat="47"><ele>1</ele></trkpt>\n`,
+        (i: number) => `   <trkpt lat="46" lon="14"/>\n`,
+        (i: number) => gpxPoint(i, `<elx>${i}</elx>`),
+      ];
+      for (let s = 0; s < shapes.length; s++) {
+        // Runs of a shape, shapes in turn, and every shape after a learned regular point.
+        const runs = many(60, (i) => shapes[Math.floor(i / 6) % shapes.length]!(i));
+        expect(check("gpx", enc.encode(gpxDoc(runs)))).not.toBe(undefined);
+        const turns = many(60, (i) => shapes[(i + s) % shapes.length]!(i));
+        check("gpx", enc.encode(gpxDoc(turns)));
+        const after = [
+          ...many(20, (i) => gpxPoint(i)),
+          ...many(5, (i) => shapes[s]!(i)),
+          ...many(20, (i) => gpxPoint(i)),
+        ];
+        check("gpx", enc.encode(gpxDoc(after)));
+      }
+      const tcxShapes = [
+        (i: number) => tcxPoint(i),
+        (i: number) =>
+          tcxPoint(
+            i,
+            `<Time>2024-03-01T06:30:0${i % 10}Z</Time><HeartRateBpm><Value>${i}</Value></HeartRateBpm><Value>9</Value>`,
+          ),
+        (i: number) =>
+          tcxPoint(
+            i,
+            `<Time>x${i}</Time><AltitudeMeters>y</AltitudeMeters><DistanceMeters> </DistanceMeters>`,
+          ),
+        (i: number) =>
+          tcxPoint(i, `<Position/><Cadence>${i}</Cadence><RunCadence>${i + 1}</RunCadence>`),
+        (i: number) =>
+          tcxPoint(
+            i,
+            `<Position><LatitudeDegrees>95</LatitudeDegrees><LongitudeDegrees>1</LongitudeDegrees></Position>`,
+          ),
+        (i: number) => tcxPoint(i, `<Track/>`),
+        (i: number) => tcxPoint(i, `<AltitudeMeters/>`),
+        (i: number) =>
+          tcxPoint(
+            i,
+            `<Time>2024-03-01T06:30:0${i % 10}Z</Time><Extensions><Time>2024-03-01T07:00:00Z</Time></Extensions>`,
+          ),
+        () => `<Trackpoint/>\n`,
+      ];
+      for (let s = 0; s < tcxShapes.length; s++) {
+        check(
+          "tcx",
+          enc.encode(tcxDoc(many(60, (i) => tcxShapes[Math.floor(i / 6) % tcxShapes.length]!(i)))),
+        );
+        check(
+          "tcx",
+          enc.encode(tcxDoc(many(60, (i) => tcxShapes[(i + s) % tcxShapes.length]!(i)))),
+        );
+        const after = [
+          ...many(20, (i) => tcxPoint(i)),
+          ...many(5, (i) => tcxShapes[s]!(i)),
+          ...many(20, (i) => tcxPoint(i)),
+        ];
+        check("tcx", enc.encode(tcxDoc(after)));
+      }
+    });
+
+    it("step aside when a later point is broken, and agree on every damaged copy", () => {
+      const good = gpxDoc(many(100, (i) => gpxPoint(i)));
+      const at = good.indexOf("<trkpt", good.length / 2);
+      for (const bad of [
+        good.slice(0, at) + good.slice(at).replace("</ele>", "</elf>"),
+        good.slice(0, at) + good.slice(at).replace("</ele>", ""),
+        good.slice(0, at) + good.slice(at).replace("<time>", "<time><![CDATA[x]]>"),
+        good.slice(0, at) + good.slice(at).replace("<ele>", "<ele>&bogus;"),
+        good.slice(0, at + 40),
+      ]) {
+        expect(check("gpx", enc.encode(bad))).toBe("fallback");
+      }
+      // Random damage to the points after the first ones: every accepted copy must agree.
+      let seed = 99;
+      const rnd = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      const alphabet = enc.encode(`<>/="' &;:!?-.0123456789eaZ\n`);
+      for (const [kind, doc] of [
+        ["gpx", enc.encode(good)],
+        ["tcx", enc.encode(tcxDoc(many(100, (i) => tcxPoint(i))))],
+      ] as const) {
+        let fast = 0;
+        for (let k = 0; k < 300; k++) {
+          const changed = doc.slice();
+          changed[doc.length / 4 + rnd((doc.length * 3) / 4)] = alphabet[rnd(alphabet.length)]!;
+          if (check(kind, changed) === "fast") fast++;
+        }
+        expect(fast).toBeGreaterThan(20);
+      }
+    });
+  });
 });

@@ -11,5 +11,8 @@ export {
   FastPathUnsupported,
   NameTable,
   XmlByteCursor,
+  isXmlSpace,
 } from "./byte-cursor.js";
+export { PointTemplate, SLOT_SKIP, TEMPLATE_REFUSE, TemplateSet } from "./point-template.js";
+export type { TemplateRules } from "./point-template.js";
 export { XsdTimeReader, isBlankAt, numberAt, parseFloatAt, textAt } from "./byte-values.js";

@@ -1,0 +1,314 @@
+import type { NameTable } from "./byte-cursor.js";
+
+/**
+ * A track point's markup, learned once and then matched against the points that follow it.
+ *
+ * A 1 Hz hour writes the same point 3,600 times with only the values changed, so after the
+ * cursor has read one point fully (and thereby checked it), the bytes of that point are cut into
+ * literal markup (tags, attribute names, the quotes) and slots (attribute values and text). A
+ * later point whose markup is byte-for-byte the same has the same elements, nesting and
+ * attributes, so it is read by comparing its markup four bytes at a time and scanning only its
+ * slots: the reader then evaluates each slot exactly as it would have from the cursor.
+ *
+ * A slot's bytes are never taken on trust: text stops at the first '<' and an attribute value at
+ * its quote, and a slot holding '&' (an entity only the cursor or scanXml may judge) makes the
+ * match fail. A failed match changes nothing; the point then goes through the cursor as before.
+ */
+
+/** The slot's content is not read (whitespace between elements, unknown elements and attributes). */
+export const SLOT_SKIP = -1;
+/** The point must not become a template (an element whose handling depends on more than its bytes). */
+export const TEMPLATE_REFUSE = -2;
+
+export interface TemplateRules {
+  /**
+   * The field of an element inside the point, given its code, its parent's code (the point's
+   * own code for a child of the point) and whether it holds only text. SLOT_SKIP when its text is
+   * not read, TEMPLATE_REFUSE when no template may hold it.
+   */
+  element(code: number, parentCode: number, isLeaf: boolean): number;
+  /** The field of an attribute of the point element itself, by its qualified name. */
+  attribute(bytes: Uint8Array, start: number, end: number): number;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const AMP = 38;
+const COLON = 58;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const EQ = 61;
+
+/** Text up to the next '<'. */
+const KIND_TEXT = 0;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function isNameByte(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 58 ||
+    c === 45 ||
+    c === 46
+  );
+}
+
+/** Largest points worth a template; anything bigger is rare enough for the cursor. */
+const MAX_POINT_BYTES = 4096;
+const MAX_SLOTS = 128;
+
+export class PointTemplate {
+  /** Per slot, in document order: the field it fills, or SLOT_SKIP. */
+  readonly slotField: Int32Array;
+  /** Byte range of each slot after a successful match (for skipped slots too). */
+  readonly slotStart: Int32Array;
+  readonly slotEnd: Int32Array;
+  /** True when the template holds an element whose code is flagged by the builder (e.g. Position). */
+  readonly flags: number;
+
+  private constructor(
+    private readonly literals: Uint8Array[],
+    private readonly words: Int32Array[],
+    private readonly kinds: Int32Array,
+    slotField: Int32Array,
+    flags: number,
+  ) {
+    this.slotField = slotField;
+    this.slotStart = new Int32Array(slotField.length);
+    this.slotEnd = new Int32Array(slotField.length);
+    this.flags = flags;
+  }
+
+  get slotCount(): number {
+    return this.slotField.length;
+  }
+
+  /**
+   * Learns the point in [start, end), which the cursor has just read without complaint (it starts
+   * with the point's start tag and ends after its end tag). Returns null when the point holds
+   * anything a template does not cover: comments, processing instructions, references, an
+   * element the rules refuse, an empty-element tag that would fill a field.
+   * `flagCodes` maps element codes to bits set in `flags` when such an element is present.
+   */
+  static build(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    names: NameTable,
+    rules: TemplateRules,
+    flagCodes: ReadonlyMap<number, number> = new Map(),
+  ): PointTemplate | null {
+    if (end - start > MAX_POINT_BYTES || bytes[start] !== LT) return null;
+    const literals: Uint8Array[] = [];
+    const kinds: number[] = [];
+    const fields: number[] = [];
+    let flags = 0;
+    let litStart = start;
+    /** Element codes of the open elements; the point is the first. */
+    const stack: number[] = [];
+    const cutSlot = (at: number, kind: number, field: number): void => {
+      literals.push(bytes.slice(litStart, at));
+      kinds.push(kind);
+      fields.push(field);
+    };
+    let i = start;
+    /** The field the text after the tag just read fills: a leaf's own text, or nothing. */
+    let textField = SLOT_SKIP;
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c !== LT) return null;
+      const next = bytes[i + 1];
+      if (next === SLASH) {
+        // End tag: literal through '>'.
+        while (i < end && bytes[i] !== GT) i++;
+        i++;
+        stack.pop();
+        textField = SLOT_SKIP;
+        if (stack.length === 0) break;
+      } else if (next === undefined || !isNameByte(next) || next === 45 || next === 46) {
+        return null; // comment, PI, CDATA, or anything odd: the cursor's business
+      } else {
+        // Start tag.
+        const qs = i + 1;
+        let j = qs;
+        let colon = -1;
+        while (j < end && isNameByte(bytes[j]!)) {
+          if (bytes[j] === COLON && colon === -1) colon = j;
+          j++;
+        }
+        const code = names.lookup(bytes, colon === -1 ? qs : colon + 1, j);
+        const depth = stack.length;
+        // Attributes.
+        for (;;) {
+          while (j < end && isSpace(bytes[j]!)) j++;
+          const a = bytes[j];
+          if (a === GT || a === SLASH) break;
+          const ns = j;
+          while (j < end && isNameByte(bytes[j]!)) j++;
+          const ne = j;
+          while (j < end && isSpace(bytes[j]!)) j++;
+          if (bytes[j] !== EQ) return null;
+          j++;
+          while (j < end && isSpace(bytes[j]!)) j++;
+          const q = bytes[j];
+          if (q !== DQUOTE && q !== SQUOTE) return null;
+          j++;
+          cutSlot(j, q, depth === 0 ? rules.attribute(bytes, ns, ne) : SLOT_SKIP);
+          while (j < end && bytes[j] !== q) j++;
+          litStart = j;
+          j++;
+        }
+        const selfClosing = bytes[j] === SLASH;
+        i = selfClosing ? j + 2 : j + 1;
+        if (depth > 0) {
+          const flag = flagCodes.get(code);
+          if (flag !== undefined) flags |= flag;
+        }
+        if (selfClosing) {
+          if (depth > 0) {
+            const field = rules.element(code, stack[depth - 1]!, true);
+            if (field !== SLOT_SKIP) return null;
+          }
+          if (depth === 0) break;
+          textField = SLOT_SKIP;
+        } else {
+          // Is it a leaf? Its text then runs to its own end tag.
+          let lt = i;
+          while (lt < end && bytes[lt] !== LT) lt++;
+          const isLeaf = bytes[lt + 1] === SLASH;
+          const field = depth === 0 ? SLOT_SKIP : rules.element(code, stack[depth - 1]!, isLeaf);
+          if (field === TEMPLATE_REFUSE) return null;
+          stack.push(code);
+          textField = isLeaf ? field : SLOT_SKIP;
+        }
+      }
+      // Text up to the next tag (possibly empty) is a slot; a leaf's text fills its field.
+      if (i >= end) break;
+      cutSlot(i, KIND_TEXT, textField);
+      while (i < end && bytes[i] !== LT) {
+        if (bytes[i] === AMP) return null;
+        i++;
+      }
+      litStart = i;
+      if (kinds.length > MAX_SLOTS) return null;
+    }
+    if (stack.length !== 0 || i !== end) return null;
+    literals.push(bytes.slice(litStart, end));
+    const words = literals.map((lit) => {
+      const w = new Int32Array(lit.length >> 2);
+      const view = new DataView(lit.buffer, lit.byteOffset, lit.byteLength);
+      for (let k = 0; k < w.length; k++) w[k] = view.getInt32(k * 4, true);
+      return w;
+    });
+    return new PointTemplate(
+      literals,
+      words,
+      Int32Array.from(kinds),
+      Int32Array.from(fields),
+      flags,
+    );
+  }
+
+  /**
+   * Matches one point starting at `p`: returns the offset just after it, with every slot's range
+   * in slotStart/slotEnd, or -1 when the point differs from the template in its markup or a slot
+   * holds '&' (then nothing else has changed).
+   */
+  match(bytes: Uint8Array, view: DataView, p: number): number {
+    const len = bytes.length;
+    const literals = this.literals;
+    const words = this.words;
+    const kinds = this.kinds;
+    const starts = this.slotStart;
+    const ends = this.slotEnd;
+    const slots = kinds.length;
+    for (let k = 0; ; k++) {
+      const lit = literals[k]!;
+      const n = lit.length;
+      if (p + n > len) return -1;
+      const w = words[k]!;
+      const whole = w.length;
+      for (let x = 0; x < whole; x++) if (view.getInt32(p + x * 4, true) !== w[x]) return -1;
+      for (let x = whole * 4; x < n; x++) if (bytes[p + x] !== lit[x]) return -1;
+      p += n;
+      if (k === slots) return p;
+      const kind = kinds[k]!;
+      starts[k] = p;
+      if (kind === KIND_TEXT) {
+        for (;;) {
+          if (p >= len) return -1;
+          const c = bytes[p]!;
+          if (c === LT) break;
+          if (c === AMP) return -1;
+          p++;
+        }
+      } else {
+        for (;;) {
+          if (p >= len) return -1;
+          const c = bytes[p]!;
+          if (c === kind) break;
+          if (c === AMP || c === LT) return -1;
+          p++;
+        }
+      }
+      ends[k] = p;
+    }
+  }
+}
+
+/**
+ * The templates of one document: a few shapes at most (points with and without heart rate, say),
+ * the last one that matched tried first. Learning stops after `maxBuilds`, so a file whose every
+ * point differs costs a few dozen builds and then reads like before.
+ */
+export class TemplateSet {
+  private readonly templates: PointTemplate[] = [];
+  private builds = 0;
+
+  constructor(
+    private readonly names: NameTable,
+    private readonly rules: TemplateRules,
+    private readonly flagCodes: ReadonlyMap<number, number> = new Map(),
+    private readonly maxTemplates = 4,
+    private readonly maxBuilds = 32,
+  ) {}
+
+  get empty(): boolean {
+    return this.templates.length === 0;
+  }
+
+  /** Learns the point the cursor just read in [start, end). */
+  learn(bytes: Uint8Array, start: number, end: number): void {
+    if (this.builds >= this.maxBuilds) return;
+    this.builds++;
+    const t = PointTemplate.build(bytes, start, end, this.names, this.rules, this.flagCodes);
+    if (t === null) return;
+    if (this.templates.length >= this.maxTemplates) this.templates.pop();
+    this.templates.unshift(t);
+  }
+
+  /** The template matching the point at `p` (its end in `matchEnd`), or null. */
+  matchEnd = -1;
+  match(bytes: Uint8Array, view: DataView, p: number): PointTemplate | null {
+    const ts = this.templates;
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k]!;
+      const end = t.match(bytes, view, p);
+      if (end >= 0) {
+        if (k > 0) {
+          ts.splice(k, 1);
+          ts.unshift(t);
+        }
+        this.matchEnd = end;
+        return t;
+      }
+    }
+    return null;
+  }
+}
