@@ -176,7 +176,7 @@ describe("byte-level GPX and TCX readers", () => {
         (i: number) => gpxPoint(i, `<ele>${i}</ele><!-- c -->`),
         (i: number) => `   <trkpt lat="91.${i}" lon="14"><ele>1</ele></trkpt>\n`,
         (i: number) => `   <trkpt lat="46.${i}" lon="14" lat="47"><ele>1</ele></trkpt>\n`,
-        (i: number) => `   <trkpt lat="46" lon="14"/>\n`,
+        () => `   <trkpt lat="46" lon="14"/>\n`,
         (i: number) => gpxPoint(i, `<elx>${i}</elx>`),
       ];
       for (let s = 0; s < shapes.length; s++) {
