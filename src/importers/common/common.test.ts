@@ -3,7 +3,13 @@ import { downsampleStream, elevationGainLoss, haversineM, sportFromName } from "
 
 describe("downsampleStream", () => {
   it("keeps about one point per step and always the last point", () => {
-    const pts = Array.from({ length: 61 }, (_, t) => ({ t, d: t * 3, alt: null, hr: null, cad: null }));
+    const pts = Array.from({ length: 61 }, (_, t) => ({
+      t,
+      d: t * 3,
+      alt: null,
+      hr: null,
+      cad: null,
+    }));
     const out = downsampleStream(pts, 10);
     expect(out.map((p) => p.t)).toEqual([0, 10, 20, 30, 40, 50, 60]);
     const odd = downsampleStream(pts.slice(0, 55), 10);

@@ -9,7 +9,8 @@ export function sportFromName(name: string | null | undefined, subSport?: string
   const n = (name ?? "").toLowerCase().replace(/[\s_-]+/g, "");
   const sub = (subSport ?? "").toLowerCase().replace(/[\s_-]+/g, "");
   if (n === "running" || n === "run" || n === "virtualrun") {
-    if (sub === "treadmill" || sub === "indoorrunning" || sub === "virtualactivity") return "treadmill";
+    if (sub === "treadmill" || sub === "indoorrunning" || sub === "virtualactivity")
+      return "treadmill";
     if (sub === "trail") return "trail_run";
     return "run";
   }
@@ -30,8 +31,15 @@ export function sportFromName(name: string | null | undefined, subSport?: string
     return "ride";
   if (n === "swimming" || n === "swim" || n === "openwaterswim") return "swim";
   if (n === "rowing" || n === "row" || n === "indoorrowing") return "row";
-  if (n === "training" && (sub === "strengthtraining" || sub === "cardiotraining")) return "strength";
-  if (n === "weighttraining" || n === "strengthtraining" || n === "strength" || n === "workout" || n === "crossfit")
+  if (n === "training" && (sub === "strengthtraining" || sub === "cardiotraining"))
+    return "strength";
+  if (
+    n === "weighttraining" ||
+    n === "strengthtraining" ||
+    n === "strength" ||
+    n === "workout" ||
+    n === "crossfit"
+  )
     return "strength";
   if (n === "fitnessequipment" && sub === "indoorrowing") return "row";
   if (n === "fitnessequipment" && sub === "treadmill") return "treadmill";

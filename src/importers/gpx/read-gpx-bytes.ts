@@ -80,6 +80,7 @@ const GPX_POINT_RULES: TemplateRules = {
       : sameBytes(bytes, start, end, LON)
         ? F_LON
         : SLOT_SKIP,
+  numeric: (field) => field !== TIME,
 };
 
 /**
@@ -181,14 +182,23 @@ function read(bytes: Uint8Array): GpxDocument {
       const t = templates.match(bytes, view, q);
       if (t === null) break;
       const fields = t.slotField;
-      const starts = t.slotStart;
-      const ends = t.slotEnd;
+      const values = t.slotValue;
       lat = lon = ele = time = hr = cad = NaN;
       for (let k = 0; k < fields.length; k++) {
         const f = fields[k]!;
-        if (f === F_LAT) lat = parseFloatAt(bytes, starts[k]!, ends[k]!);
-        else if (f === F_LON) lon = parseFloatAt(bytes, starts[k]!, ends[k]!);
-        else if (f !== SLOT_SKIP) setField(f, starts[k]!, ends[k]!);
+        if (f === SLOT_SKIP) continue;
+        if (f === TIME) {
+          setField(f, t.slotStart[k]!, t.slotEnd[k]!);
+          continue;
+        }
+        // A plain decimal was read while matching; anything else is read as the cursor would.
+        let v = values[k]!;
+        if (v !== v) v = parseFloatAt(bytes, t.slotStart[k]!, t.slotEnd[k]!);
+        if (f === F_LAT) lat = v;
+        else if (f === F_LON) lon = v;
+        else if (f === ELE) ele = v;
+        else if (f === HR) hr = v;
+        else cad = v;
       }
       countPoint();
       finishPoint();

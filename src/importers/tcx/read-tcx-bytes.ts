@@ -103,6 +103,7 @@ const TCX_POINT_RULES: TemplateRules = {
     }
   },
   attribute: () => SLOT_SKIP,
+  numeric: (field) => field !== TIME,
 };
 const TCX_FLAGS: ReadonlyMap<number, number> = new Map([[POSITION, HAS_POSITION]]);
 
@@ -215,9 +216,21 @@ function read(bytes: Uint8Array): TcxDocument {
       lat = lon = ele = time = hr = cad = dist = NaN;
       hadPosition = (t.flags & HAS_POSITION) !== 0;
       const fields = t.slotField;
+      const values = t.slotValue;
       for (let k = 0; k < fields.length; k++) {
         const f = fields[k]!;
         if (f === SLOT_SKIP) continue;
+        const v = values[k]!;
+        // A plain decimal read while matching is what numberAt and counted would give.
+        if (f !== TIME && v === v) {
+          if (f === LATITUDE) lat = v;
+          else if (f === LONGITUDE) lon = v;
+          else if (f === ALTITUDE) ele = v;
+          else if (f === DISTANCE) dist = v;
+          else if (f === F_HR) hr = v;
+          else cad = v;
+          continue;
+        }
         let s = t.slotStart[k]!;
         let e = t.slotEnd[k]!;
         while (s < e && isXmlSpace(bytes[s]!)) s++;

@@ -175,6 +175,8 @@ describe("byte-level GPX and TCX readers", () => {
         (i: number) => gpxPoint(i, `<ele/><time>2024-03-01T06:30:0${i % 10}Z</time>`),
         (i: number) => gpxPoint(i, `<ele>${i}</ele><!-- c -->`),
         (i: number) => `   <trkpt lat="91.${i}" lon="14"><ele>1</ele></trkpt>\n`,
+        (i: number) =>
+          `   <trkpt lat="46.0503123456789123${i}" lon="-14.123456789012345${i}"><ele>-0</ele></trkpt>\n`,
         (i: number) => `   <trkpt lat="46.${i}" lon="14" lat="47"><ele>1</ele></trkpt>\n`,
         () => `   <trkpt lat="46" lon="14"/>\n`,
         (i: number) => gpxPoint(i, `<elx>${i}</elx>`),

@@ -29,7 +29,12 @@ export interface TemplateRules {
   element(code: number, parentCode: number, isLeaf: boolean): number;
   /** The field of an attribute of the point element itself, by its qualified name. */
   attribute(bytes: Uint8Array, start: number, end: number): number;
+  /** Fields read as numbers: their plain decimals are worked out while matching (slotValue). */
+  numeric(field: number): boolean;
 }
+
+/** Powers of ten that are exact doubles: m / 10^k is then correctly rounded, like parseFloat. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 const LT = 60;
 const GT = 62;
@@ -69,16 +74,26 @@ export class PointTemplate {
   /** Byte range of each slot after a successful match (for skipped slots too). */
   readonly slotStart: Int32Array;
   readonly slotEnd: Int32Array;
+  /**
+   * For a numeric field's slot after a match: its value when the slot is exactly a plain decimal
+   * (`[+-]digits[.digits]`, at most 15 digits, as parseFloatAt's fast path reads it), else NaN,
+   * and the reader evaluates the slot's text itself.
+   */
+  readonly slotValue: Float64Array;
   /** True when the template holds an element whose code is flagged by the builder (e.g. Position). */
   readonly flags: number;
 
+  private readonly matcher: Matcher;
+
   private constructor(
-    private readonly literals: Uint8Array[],
-    private readonly words: Int32Array[],
-    private readonly kinds: Int32Array,
+    numericSlots: readonly boolean[],
+    literals: Uint8Array[],
+    kinds: Int32Array,
     slotField: Int32Array,
     flags: number,
   ) {
+    this.matcher = compileMatcher(literals, kinds, numericSlots);
+    this.slotValue = new Float64Array(slotField.length);
     this.slotField = slotField;
     this.slotStart = new Int32Array(slotField.length);
     this.slotEnd = new Int32Array(slotField.length);
@@ -200,15 +215,10 @@ export class PointTemplate {
     }
     if (stack.length !== 0 || i !== end) return null;
     literals.push(bytes.slice(litStart, end));
-    const words = literals.map((lit) => {
-      const w = new Int32Array(lit.length >> 2);
-      const view = new DataView(lit.buffer, lit.byteOffset, lit.byteLength);
-      for (let k = 0; k < w.length; k++) w[k] = view.getInt32(k * 4, true);
-      return w;
-    });
+    const numeric = fields.map((f) => f !== SLOT_SKIP && rules.numeric(f));
     return new PointTemplate(
+      numeric,
       literals,
-      words,
       Int32Array.from(kinds),
       Int32Array.from(fields),
       flags,
@@ -221,45 +231,103 @@ export class PointTemplate {
    * holds '&' (then nothing else has changed).
    */
   match(bytes: Uint8Array, view: DataView, p: number): number {
-    const len = bytes.length;
-    const literals = this.literals;
-    const words = this.words;
-    const kinds = this.kinds;
-    const starts = this.slotStart;
-    const ends = this.slotEnd;
-    const slots = kinds.length;
-    for (let k = 0; ; k++) {
-      const lit = literals[k]!;
-      const n = lit.length;
-      if (p + n > len) return -1;
-      const w = words[k]!;
-      const whole = w.length;
-      for (let x = 0; x < whole; x++) if (view.getInt32(p + x * 4, true) !== w[x]) return -1;
-      for (let x = whole * 4; x < n; x++) if (bytes[p + x] !== lit[x]) return -1;
-      p += n;
-      if (k === slots) return p;
-      const kind = kinds[k]!;
-      starts[k] = p;
-      if (kind === KIND_TEXT) {
-        for (;;) {
-          if (p >= len) return -1;
-          const c = bytes[p]!;
-          if (c === LT) break;
-          if (c === AMP) return -1;
-          p++;
-        }
-      } else {
-        for (;;) {
-          if (p >= len) return -1;
-          const c = bytes[p]!;
-          if (c === kind) break;
-          if (c === AMP || c === LT) return -1;
-          p++;
-        }
-      }
-      ends[k] = p;
-    }
+    return this.matcher(
+      bytes,
+      view,
+      p,
+      bytes.length,
+      this.slotStart,
+      this.slotEnd,
+      this.slotValue,
+      POW10,
+    );
   }
+}
+
+type Matcher = (
+  bytes: Uint8Array,
+  view: DataView,
+  p: number,
+  len: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  values: Float64Array,
+  pow10: readonly number[],
+) => number;
+
+/**
+ * Writes a template's matcher as straight-line code: every literal word is a constant compared
+ * in place, and every slot a small loop, so a point costs one pass with no table lookups. Only
+ * integers taken from the template go into the source.
+ */
+function compileMatcher(
+  literals: readonly Uint8Array[],
+  kinds: Int32Array,
+  numeric: readonly boolean[],
+): Matcher {
+  const lines: string[] = [
+    '"use strict";',
+    "let c = 0, d = 0, m = 0, digits = 0, dot = 0, sign = 1, plain = 1;",
+  ];
+  const literal = (lit: Uint8Array): void => {
+    const n = lit.length;
+    if (n === 0) return;
+    const view = new DataView(lit.buffer, lit.byteOffset, lit.byteLength);
+    lines.push(`if (p + ${n} > len) return -1;`);
+    if (n < 4) {
+      for (let x = 0; x < n; x++) lines.push(`if (bytes[p + ${x}] !== ${lit[x]!}) return -1;`);
+    } else {
+      // Whole words, then the last four bytes (overlapping the last word when n is not a multiple of 4).
+      for (let x = 0; x + 4 <= n; x += 4)
+        lines.push(`if (view.getInt32(p + ${x}, true) !== ${view.getInt32(x, true)}) return -1;`);
+      if (n % 4 !== 0)
+        lines.push(
+          `if (view.getInt32(p + ${n - 4}, true) !== ${view.getInt32(n - 4, true)}) return -1;`,
+        );
+    }
+    lines.push(`p += ${n};`);
+  };
+  for (let k = 0; k < kinds.length; k++) {
+    literal(literals[k]!);
+    const kind = kinds[k]!;
+    lines.push(`starts[${k}] = p;`);
+    const stop = kind === KIND_TEXT ? `c === ${AMP}` : `c === ${AMP} || c === ${LT}`;
+    const end = kind === KIND_TEXT ? LT : kind;
+    if (numeric[k] === true) {
+      // The scan reads the digits as it goes: plainDecimal of byte-values.ts, fused.
+      lines.push(
+        "m = 0; digits = 0; dot = -1; sign = 1; plain = 1;",
+        `if (p < len) { c = bytes[p]; if (c === 45) { sign = -1; p++; } else if (c === 43) p++; }`,
+        `for (;;) { if (p >= len) return -1; c = bytes[p]; d = c - 48;` +
+          ` if (d >= 0 && d <= 9) { m = m * 10 + d; digits++; }` +
+          ` else if (c === 46 && dot === -1) dot = p;` +
+          ` else if (c === ${end}) break;` +
+          ` else if (${stop}) return -1;` +
+          ` else plain = 0;` +
+          ` p++; }`,
+        `values[${k}] = plain === 1 && digits > 0 && digits <= 15 ? sign * (dot === -1 ? m : m / pow10[p - dot - 1]) : NaN;`,
+      );
+    } else {
+      lines.push(
+        `for (;;) { if (p >= len) return -1; c = bytes[p]; if (c === ${end}) break; if (${stop}) return -1; p++; }`,
+      );
+    }
+    lines.push(`ends[${k}] = p;`);
+  }
+  literal(literals[kinds.length]!);
+  lines.push("return p;");
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds integers only
+  return new Function(
+    "bytes",
+    "view",
+    "p",
+    "len",
+    "starts",
+    "ends",
+    "values",
+    "pow10",
+    lines.join("\n"),
+  ) as Matcher;
 }
 
 /**
