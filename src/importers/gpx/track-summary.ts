@@ -75,13 +75,19 @@ function isFootSport(sport: Sport): "run" | "walk" | null {
 export function cadenceFactor(sport: Sport, cadences: readonly number[]): number {
   const kind = isFootSport(sport);
   if (kind === null) return 1;
-  // A typed array sorts numerically in native code: a 1 Hz hour is 3,600 values per file.
-  const positive = new Float64Array(cadences.length);
+  // The median of the positive values is below the line exactly when more than half of them (the
+  // middle one included) are: counting answers that without sorting 3,600 values per file.
+  const line = kind === "run" ? 120 : 80;
   let n = 0;
-  for (const c of cadences) if (Number.isFinite(c) && c > 0) positive[n++] = c;
+  let below = 0;
+  for (const c of cadences) {
+    if (Number.isFinite(c) && c > 0) {
+      n++;
+      if (c < line) below++;
+    }
+  }
   if (n === 0) return 1;
-  const median = positive.subarray(0, n).sort()[Math.floor(n / 2)]!;
-  return median < (kind === "run" ? 120 : 80) ? 2 : 1;
+  return below > Math.floor(n / 2) ? 2 : 1;
 }
 
 export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary {

@@ -277,8 +277,20 @@ function compileMatcher(
     if (n < 4) {
       for (let x = 0; x < n; x++) lines.push(`if (bytes[p + ${x}] !== ${lit[x]!}) return -1;`);
     } else {
-      // Whole words, then the last four bytes (overlapping the last word when n is not a multiple of 4).
-      for (let x = 0; x + 4 <= n; x += 4)
+      // Eight bytes at a time as a double, then four, then the last four (overlapping). A double
+      // equals the constant exactly when its bits do, unless the constant is NaN or zero, which
+      // ASCII markup never is; such a word is compared as two integers all the same.
+      let x = 0;
+      for (; x + 8 <= n; x += 8) {
+        const f = view.getFloat64(x, true);
+        if (Number.isNaN(f) || f === 0) {
+          lines.push(`if (view.getInt32(p + ${x}, true) !== ${view.getInt32(x, true)}) return -1;`);
+          lines.push(
+            `if (view.getInt32(p + ${x + 4}, true) !== ${view.getInt32(x + 4, true)}) return -1;`,
+          );
+        } else lines.push(`if (view.getFloat64(p + ${x}, true) !== ${f}) return -1;`);
+      }
+      for (; x + 4 <= n; x += 4)
         lines.push(`if (view.getInt32(p + ${x}, true) !== ${view.getInt32(x, true)}) return -1;`);
       if (n % 4 !== 0)
         lines.push(
