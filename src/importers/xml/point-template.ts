@@ -256,6 +256,14 @@ type Matcher = (
 ) => number;
 
 /**
+ * Matchers by source, shared by every file this thread reads: files from one recorder have the
+ * same points, and a function the engine has already optimised reads the next file at full speed
+ * from its first point (a new one would start in the interpreter each time).
+ */
+const MATCHERS = new Map<string, Matcher>();
+const MAX_MATCHERS = 256;
+
+/**
  * Writes a template's matcher as straight-line code: every literal word is a constant compared
  * in place, and every slot a small loop, so a point costs one pass with no table lookups. Only
  * integers taken from the template go into the source.
@@ -328,18 +336,25 @@ function compileMatcher(
   }
   literal(literals[kinds.length]!);
   lines.push("return p;");
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds integers only
-  return new Function(
-    "bytes",
-    "view",
-    "p",
-    "len",
-    "starts",
-    "ends",
-    "values",
-    "pow10",
-    lines.join("\n"),
-  ) as Matcher;
+  const source = lines.join("\n");
+  let matcher = MATCHERS.get(source);
+  if (matcher === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds integers only
+    matcher = new Function(
+      "bytes",
+      "view",
+      "p",
+      "len",
+      "starts",
+      "ends",
+      "values",
+      "pow10",
+      source,
+    ) as Matcher;
+    if (MATCHERS.size >= MAX_MATCHERS) MATCHERS.delete(MATCHERS.keys().next().value!);
+    MATCHERS.set(source, matcher);
+  }
+  return matcher;
 }
 
 /**
