@@ -1,16 +1,17 @@
 /**
- * `npm run bench:import [-- --activities N --runs N]`: imports a generated Strava-like export
+ * `npm run bench:import [-- --activities N --runs N]`: builds the server and imports a generated Strava-like export
  * (one-hour 1 Hz runs as .fit.gz, .gpx.gz and .tcx.gz with an activities.csv) into a fresh SQLite
  * database, and compares the time with the floor no importer can beat: reading and gunzipping the
  * same entries from the zip. Each import runs in its own process so its peak memory is its own.
  * Reports medians over the runs, and CPU seconds beside the wall clock: on a machine others share,
- * CPU time (all threads) moves far less than wall time.
+ * CPU time (all threads) moves far less than wall time. The import runs the compiled dist/ (as
+ * `npm start` and the CLI do); `npm run bench:import:src` runs src/ through tsx instead.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { createApp } from "../src/services/app.js";
 import { ensureLocalOwner } from "../src/services/auth.js";
@@ -33,7 +34,15 @@ function median(xs: number[]): number {
 }
 
 /** Read and gunzip every entry, one after the other: the floor. Also times our FIT decoder alone. */
-async function floor(zipFile: string): Promise<{ seconds: number; cpuS: number; fitGunzipS: number; fitParseS: number; bytes: number }> {
+async function floor(
+  zipFile: string,
+): Promise<{
+  seconds: number;
+  cpuS: number;
+  fitGunzipS: number;
+  fitParseS: number;
+  bytes: number;
+}> {
   const zip = await openZip(zipFile, "export");
   let bytes = 0;
   let fitGunzipS = 0;
@@ -59,13 +68,48 @@ async function floor(zipFile: string): Promise<{ seconds: number; cpuS: number; 
   const total = (performance.now() - t0) / 1000 - fitParseS;
   const c = process.cpuUsage(c0);
   zip.close();
-  return { seconds: total, cpuS: (c.user + c.system - parseCpuUs) / 1e6, fitGunzipS, fitParseS, bytes };
+  return {
+    seconds: total,
+    cpuS: (c.user + c.system - parseCpuUs) / 1e6,
+    fitGunzipS,
+    fitParseS,
+    bytes,
+  };
 }
 
-async function childImport(zipFile: string): Promise<void> {
+interface ImportModules {
+  createApp: typeof createApp;
+  ensureLocalOwner: typeof ensureLocalOwner;
+  importPaths: typeof importPaths;
+}
+
+/** The code under test: src/ through tsx, or with --built the compiled dist/ that `npm start` and the CLI run. */
+async function importModules(built: boolean): Promise<ImportModules> {
+  if (!built) return { createApp, ensureLocalOwner, importPaths };
+  const dist = path.join(path.dirname(HERE), "..", "dist");
+  if (!fs.existsSync(path.join(dist, "services", "import", "index.js")))
+    throw new Error("--built needs `npm run build:server` first.");
+  const load = async <T>(rel: string): Promise<T> =>
+    (await import(pathToFileURL(path.join(dist, rel)).href)) as T;
+  const app = await load<{ createApp: typeof createApp }>("services/app.js");
+  const auth = await load<{ ensureLocalOwner: typeof ensureLocalOwner }>("services/auth.js");
+  const imp = await load<{ importPaths: typeof importPaths }>("services/import/index.js");
+  return {
+    createApp: app.createApp,
+    ensureLocalOwner: auth.ensureLocalOwner,
+    importPaths: imp.importPaths,
+  };
+}
+
+async function childImport(zipFile: string, built: boolean): Promise<void> {
+  const { createApp, ensureLocalOwner, importPaths } = await importModules(built);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
   try {
-    const app = await createApp({ db: path.join(dir, "bench.db"), multiUser: false, version: "bench" });
+    const app = await createApp({
+      db: path.join(dir, "bench.db"),
+      multiUser: false,
+      version: "bench",
+    });
     const owner = await ensureLocalOwner(app);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -74,7 +118,15 @@ async function childImport(zipFile: string): Promise<void> {
     const c = process.cpuUsage(c0);
     await app.close();
     const cpuS = (c.user + c.system) / 1e6;
-    process.stdout.write(JSON.stringify({ seconds, cpuS, imported: s.imported, failed: s.failed.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+    process.stdout.write(
+      JSON.stringify({
+        seconds,
+        cpuS,
+        imported: s.imported,
+        failed: s.failed.length,
+        maxRssMb: process.resourceUsage().maxRSS / 1024,
+      }) + "\n",
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -82,7 +134,8 @@ async function childImport(zipFile: string): Promise<void> {
 
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf("--child-import");
-  if (childAt >= 0) return childImport(process.argv[childAt + 1]!);
+  const built = process.argv.includes("--built");
+  if (childAt >= 0) return childImport(process.argv[childAt + 1]!, built);
 
   const n = arg("activities", 3000);
   const runs = arg("runs", 3);
@@ -95,7 +148,9 @@ async function main(): Promise<void> {
       if (done % 100 === 0) process.stderr.write(`\r  ${done}/${n}`);
     });
     fs.renameSync(partial, zipFile);
-    process.stderr.write(`\r  done in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${(stats.zipBytes / 1e6).toFixed(0)} MB zipped, ${(stats.unpackedBytes / 1e6).toFixed(0)} MB unpacked\n`);
+    process.stderr.write(
+      `\r  done in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${(stats.zipBytes / 1e6).toFixed(0)} MB zipped, ${(stats.unpackedBytes / 1e6).toFixed(0)} MB unpacked\n`,
+    );
   }
 
   const floors: number[] = [];
@@ -111,10 +166,23 @@ async function main(): Promise<void> {
     floorCpus.push(f.cpuS);
     fitRatios.push((f.fitGunzipS + f.fitParseS) / f.fitGunzipS);
     unpackedMb = f.bytes / 1e6;
-    const child = spawnSync(process.execPath, ["--import", "tsx", HERE, "--child-import", zipFile], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", HERE, "--child-import", zipFile],
+      { encoding: "utf8", maxBuffer: 1 << 20 },
+    );
     if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
-    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; cpuS: number; imported: number; failed: number; maxRssMb: number };
-    if (res.imported !== n || res.failed !== 0) throw new Error(`expected ${n} activities, imported ${res.imported} with ${res.failed} failures`);
+    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
+      seconds: number;
+      cpuS: number;
+      imported: number;
+      failed: number;
+      maxRssMb: number;
+    };
+    if (res.imported !== n || res.failed !== 0)
+      throw new Error(
+        `expected ${n} activities, imported ${res.imported} with ${res.failed} failures`,
+      );
     imports.push(res.seconds);
     importCpus.push(res.cpuS);
     rss.push(res.maxRssMb);
@@ -124,14 +192,26 @@ async function main(): Promise<void> {
   }
   const fl = median(floors);
   const im = median(imports);
-  console.log(`kneewise import benchmark: ${n} one-hour 1 Hz runs (${unpackedMb.toFixed(0)} MB unpacked), ${os.availableParallelism()} cores, median of ${runs}`);
+  console.log(
+    `kneewise import benchmark: ${n} one-hour 1 Hz runs (${unpackedMb.toFixed(0)} MB unpacked), ${os.availableParallelism()} cores, median of ${runs}, ${built ? "built dist/" : "src/ through tsx"}`,
+  );
   console.log(`floor (read + gunzip every entry)  ${fl.toFixed(2)} s`);
-  console.log(`import (parse, dedupe, store)       ${im.toFixed(2)} s  (${(n / im).toFixed(0)} activities/s)`);
-  console.log(`ratio import / floor                ${median(imports.map((t, i) => t / floors[i]!)).toFixed(2)}x  (median of the runs' ratios; target <= 1.5x)`);
-  console.log(`peak RSS of the import process      ${Math.max(...rss).toFixed(0)} MB  (target <= 400 MB)`);
+  console.log(
+    `import (parse, dedupe, store)       ${im.toFixed(2)} s  (${(n / im).toFixed(0)} activities/s)`,
+  );
+  console.log(
+    `ratio import / floor                ${median(imports.map((t, i) => t / floors[i]!)).toFixed(2)}x  (median of the runs' ratios; target <= 1.5x)`,
+  );
+  console.log(
+    `peak RSS of the import process      ${Math.max(...rss).toFixed(0)} MB  (target <= 400 MB)`,
+  );
   const cpuBound = median(importCpus) / os.availableParallelism();
-  console.log(`CPU seconds: floor ${median(floorCpus).toFixed(2)}, import ${median(importCpus).toFixed(2)} (all threads); import CPU / cores / floor CPU ${(cpuBound / median(floorCpus)).toFixed(2)}x  (the ratio on an idle machine, at best)`);
-  console.log(`FIT entries only, (gunzip + parseFit) / gunzip on one core: ${median(fitRatios).toFixed(2)}x`);
+  console.log(
+    `CPU seconds: floor ${median(floorCpus).toFixed(2)}, import ${median(importCpus).toFixed(2)} (all threads); import CPU / cores / floor CPU ${(cpuBound / median(floorCpus)).toFixed(2)}x  (the ratio on an idle machine, at best)`,
+  );
+  console.log(
+    `FIT entries only, (gunzip + parseFit) / gunzip on one core: ${median(fitRatios).toFixed(2)}x`,
+  );
 }
 
 await main();
