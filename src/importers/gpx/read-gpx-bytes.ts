@@ -8,15 +8,15 @@ import {
   TEMPLATE_REFUSE,
   TemplateSet,
   XmlByteCursor,
+  tryFastPath,
   isXmlSpace,
   XsdTimeReader,
-  isUtf8Xml,
   parseFloatAt,
   textAt,
 } from "../xml/index.js";
-import type { TemplateRules } from "../xml/index.js";
+import type { PointTemplate, TemplateRules } from "../xml/index.js";
 import type { GpxDocument } from "./read-gpx.js";
-import { emptyTrack } from "./track-summary.js";
+import { addSample, emptyTrack } from "./track-summary.js";
 
 const GPX = 1;
 const METADATA = 2;
@@ -90,13 +90,7 @@ const GPX_POINT_RULES: TemplateRules = {
  * read-gpx-bytes.test.ts proves the two agree on the whole corpus and on edge cases.
  */
 export function readGpxBytes(bytes: Uint8Array): GpxDocument | null {
-  if (!isUtf8Xml(bytes)) return null;
-  try {
-    return read(bytes);
-  } catch (e) {
-    if (e instanceof FastPathUnsupported) return null;
-    throw e;
-  }
+  return tryFastPath(bytes, read);
 }
 
 function read(bytes: Uint8Array): GpxDocument {
@@ -120,7 +114,6 @@ function read(bytes: Uint8Array): GpxDocument {
   const times = new XsdTimeReader();
   const templates = new TemplateSet(NAMES, GPX_POINT_RULES);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const len = bytes.length;
   let pointStart = -1;
   let metadataName: string | null = null;
   let inTrk = false;
@@ -138,14 +131,7 @@ function read(bytes: Uint8Array): GpxDocument {
 
   const finishPoint = (): void => {
     if (!pointValid) return;
-    track.lat.push(lat);
-    track.lon.push(lon);
-    track.ele.push(ele);
-    track.timeMs.push(time);
-    track.hr.push(hr);
-    track.cad.push(cad);
-    track.dist.push(NaN);
-    track.newSegment.push(newSegment);
+    addSample(track, lat, lon, ele, time, hr, cad, NaN, newSegment);
     newSegment = false;
   };
   const countPoint = (): void => {
@@ -168,44 +154,37 @@ function read(bytes: Uint8Array): GpxDocument {
     else if (field === CAD) cad = parseFloatAt(bytes, s, e);
   };
   /**
-   * Reads the points that follow, for as long as they match a learned template: each exactly as
-   * the TRKPT branch and the point fields below would (attributes at the open tag, then fields in
-   * document order, the last of a kind winning).
+   * Reads a point matched by a learned template exactly as the TRKPT branch and the point fields
+   * below would (attributes at the open tag, then fields in document order, the last of a kind
+   * winning).
    */
-  const readTemplated = (): void => {
-    let p = cur.position;
-    let moved = false;
-    for (;;) {
-      let q = p;
-      while (q < len && isXmlSpace(bytes[q]!)) q++;
-      if (bytes[q] !== 60) break;
-      const t = templates.match(bytes, view, q);
-      if (t === null) break;
-      const fields = t.slotField;
-      const values = t.slotValue;
-      lat = lon = ele = time = hr = cad = NaN;
-      for (let k = 0; k < fields.length; k++) {
-        const f = fields[k]!;
-        if (f === SLOT_SKIP) continue;
-        if (f === TIME) {
-          setField(f, t.slotStart[k]!, t.slotEnd[k]!);
-          continue;
-        }
-        // A plain decimal was read while matching; anything else is read as the cursor would.
-        let v = values[k]!;
-        if (v !== v) v = parseFloatAt(bytes, t.slotStart[k]!, t.slotEnd[k]!);
-        if (f === F_LAT) lat = v;
-        else if (f === F_LON) lon = v;
-        else if (f === ELE) ele = v;
-        else if (f === HR) hr = v;
-        else cad = v;
+  const readPoint = (t: PointTemplate): void => {
+    const fields = t.slotField;
+    const values = t.slotValue;
+    lat = lon = ele = time = hr = cad = NaN;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      if (f === SLOT_SKIP) continue;
+      if (f === TIME) {
+        setField(f, t.slotStart[k]!, t.slotEnd[k]!);
+        continue;
       }
-      countPoint();
-      finishPoint();
-      p = templates.matchEnd;
-      moved = true;
+      // A plain decimal was read while matching; anything else is read as the cursor would.
+      let v = values[k]!;
+      if (v !== v) v = parseFloatAt(bytes, t.slotStart[k]!, t.slotEnd[k]!);
+      if (f === F_LAT) lat = v;
+      else if (f === F_LON) lon = v;
+      else if (f === ELE) ele = v;
+      else if (f === HR) hr = v;
+      else cad = v;
     }
-    if (moved) cur.skipTo(p);
+    countPoint();
+    finishPoint();
+  };
+  /** Reads the points that follow for as long as they match a learned template. */
+  const readTemplated = (): void => {
+    const p = templates.readRun(bytes, view, cur.position, readPoint);
+    if (p !== cur.position) cur.skipTo(p);
   };
   const attr = (name: Uint8Array): string | null =>
     cur.attribute(name) ? textAt(bytes, cur.valueStart, cur.valueEnd) : null;

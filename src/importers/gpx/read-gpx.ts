@@ -3,7 +3,7 @@ import { isValidLatLon } from "../common/index.js";
 import type { XmlAttributes, XmlVisitor } from "../xml/index.js";
 import { scanXml } from "../xml/index.js";
 import { parseXsdDateTime } from "../xml/index.js";
-import { emptyTrack } from "./track-summary.js";
+import { addSample, emptyTrack } from "./track-summary.js";
 import type { TrackSamples } from "./track-summary.js";
 
 /** What a GPX file holds, before any activity is built from it. */
@@ -168,14 +168,7 @@ export function readGpx(text: string): GpxDocument {
 
   function finishPoint(): void {
     if (!pointValid) return;
-    track.lat.push(lat);
-    track.lon.push(lon);
-    track.ele.push(ele);
-    track.timeMs.push(time);
-    track.hr.push(hr);
-    track.cad.push(cad);
-    track.dist.push(NaN);
-    track.newSegment.push(newSegment);
+    addSample(track, lat, lon, ele, time, hr, cad, NaN, newSegment);
     newSegment = false;
   }
 

@@ -23,6 +23,28 @@ export function emptyTrack(): TrackSamples {
   return { lat: [], lon: [], ele: [], timeMs: [], hr: [], cad: [], dist: [], newSegment: [] };
 }
 
+/** Appends one sample (NaN for what the point lacks) to every column of a track. */
+export function addSample(
+  track: TrackSamples,
+  lat: number,
+  lon: number,
+  ele: number,
+  timeMs: number,
+  hr: number,
+  cad: number,
+  dist: number,
+  newSegment: boolean,
+): void {
+  track.lat.push(lat);
+  track.lon.push(lon);
+  track.ele.push(ele);
+  track.timeMs.push(timeMs);
+  track.hr.push(hr);
+  track.cad.push(cad);
+  track.dist.push(dist);
+  track.newSegment.push(newSegment);
+}
+
 export interface TrackSummary {
   pointCount: number;
   timedCount: number;

@@ -1,5 +1,5 @@
 import { isValidLatLon } from "../common/index.js";
-import { emptyTrack } from "../gpx/index.js";
+import { addSample, emptyTrack } from "../gpx/index.js";
 import {
   EVENT_CLOSE,
   EVENT_OPEN,
@@ -9,15 +9,16 @@ import {
   TEMPLATE_REFUSE,
   TemplateSet,
   XmlByteCursor,
+  tryFastPath,
   XsdTimeReader,
   isBlankAt,
-  isUtf8Xml,
   isXmlSpace,
   numberAt,
   parseXsdDateTime,
   textAt,
 } from "../xml/index.js";
-import type { TemplateRules } from "../xml/index.js";
+import type { PointTemplate, TemplateRules } from "../xml/index.js";
+import { startLap } from "./read-tcx.js";
 import type { TcxActivity, TcxDocument, TcxLap } from "./read-tcx.js";
 
 // Structural elements (readTcx's switch) first; every other element may be a leaf.
@@ -122,13 +123,7 @@ function finiteOrNull(v: number): number | null {
  * only text; read-tcx-bytes.test.ts proves both agree on the corpus and on edge cases.
  */
 export function readTcxBytes(bytes: Uint8Array): TcxDocument | null {
-  if (!isUtf8Xml(bytes)) return null;
-  try {
-    return read(bytes);
-  } catch (e) {
-    if (e instanceof FastPathUnsupported) return null;
-    throw e;
-  }
+  return tryFastPath(bytes, read);
 }
 
 function read(bytes: Uint8Array): TcxDocument {
@@ -143,7 +138,6 @@ function read(bytes: Uint8Array): TcxDocument {
   const times = new XsdTimeReader();
   const templates = new TemplateSet(NAMES, TCX_POINT_RULES, TCX_FLAGS);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const len = bytes.length;
   let pointStart = -1;
   let act: TcxActivity | null = null;
   let lap: TcxLap | null = null;
@@ -201,47 +195,43 @@ function read(bytes: Uint8Array): TcxDocument {
   }
 
   /**
-   * Reads the points that follow, for as long as they match a learned template, each exactly as
-   * the TRACKPOINT branch, onLeaf and finishPoint would.
+   * Reads a point matched by a learned template exactly as the TRACKPOINT branch, onLeaf and
+   * finishPoint would (templates are used only while an activity is open).
    */
-  function readTemplated(a: TcxActivity): void {
-    let p = cur.position;
-    let moved = false;
-    for (;;) {
-      let q = p;
-      while (q < len && isXmlSpace(bytes[q]!)) q++;
-      if (bytes[q] !== 60) break;
-      const t = templates.match(bytes, view, q);
-      if (t === null) break;
-      lat = lon = ele = time = hr = cad = dist = NaN;
-      hadPosition = (t.flags & HAS_POSITION) !== 0;
-      const fields = t.slotField;
-      const values = t.slotValue;
-      for (let k = 0; k < fields.length; k++) {
-        const f = fields[k]!;
-        if (f === SLOT_SKIP) continue;
-        const v = values[k]!;
-        // A plain decimal read while matching is what numberAt and counted would give.
-        if (f !== TIME && v === v) {
-          if (f === LATITUDE) lat = v;
-          else if (f === LONGITUDE) lon = v;
-          else if (f === ALTITUDE) ele = v;
-          else if (f === DISTANCE) dist = v;
-          else if (f === F_HR) hr = v;
-          else cad = v;
-          continue;
-        }
-        let s = t.slotStart[k]!;
-        let e = t.slotEnd[k]!;
-        while (s < e && isXmlSpace(bytes[s]!)) s++;
-        while (e > s && isXmlSpace(bytes[e - 1]!)) e--;
-        pointField(a, f, s, e);
+  function readPoint(t: PointTemplate): void {
+    const a = act;
+    if (a === null) return;
+    lat = lon = ele = time = hr = cad = dist = NaN;
+    hadPosition = (t.flags & HAS_POSITION) !== 0;
+    const fields = t.slotField;
+    const values = t.slotValue;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      if (f === SLOT_SKIP) continue;
+      const v = values[k]!;
+      // A plain decimal read while matching is what numberAt and counted would give.
+      if (f !== TIME && v === v) {
+        if (f === LATITUDE) lat = v;
+        else if (f === LONGITUDE) lon = v;
+        else if (f === ALTITUDE) ele = v;
+        else if (f === DISTANCE) dist = v;
+        else if (f === F_HR) hr = v;
+        else cad = v;
+        continue;
       }
-      finishPoint();
-      p = templates.matchEnd;
-      moved = true;
+      let s = t.slotStart[k]!;
+      let e = t.slotEnd[k]!;
+      while (s < e && isXmlSpace(bytes[s]!)) s++;
+      while (e > s && isXmlSpace(bytes[e - 1]!)) e--;
+      pointField(a, f, s, e);
     }
-    if (moved) cur.skipTo(p);
+    finishPoint();
+  }
+
+  /** Reads the points that follow for as long as they match a learned template. */
+  function readTemplated(): void {
+    const p = templates.readRun(bytes, view, cur.position, readPoint);
+    if (p !== cur.position) cur.skipTo(p);
   }
 
   function onLeaf(a: TcxActivity, code: number, parent: number, s: number, e: number): void {
@@ -293,20 +283,12 @@ function read(bytes: Uint8Array): TcxDocument {
         pLon = lon;
       } else a.badPositions++;
     }
-    const t = a.track;
-    t.lat.push(pLat);
-    t.lon.push(pLon);
-    t.ele.push(ele);
-    t.timeMs.push(time);
-    t.hr.push(hr);
-    t.cad.push(cad);
-    t.dist.push(dist);
-    t.newSegment.push(newSegment);
+    addSample(a.track, pLat, pLon, ele, time, hr, cad, dist, newSegment);
     newSegment = false;
   }
 
   for (;;) {
-    if (act !== null && !inPoint && !templates.empty && cur.canSkip) readTemplated(act);
+    if (act !== null && !inPoint && !templates.empty && cur.canSkip) readTemplated();
     const ev = cur.next();
     if (ev === EVENT_OPEN) {
       const code = cur.code;
@@ -337,24 +319,7 @@ function read(bytes: Uint8Array): TcxDocument {
           break;
         case LAP: {
           if (act === null) break;
-          const start = parseXsdDateTime(attr(START_TIME) ?? "");
-          lap = {
-            startMs: start?.ms ?? null,
-            totalTimeS: null,
-            distanceM: null,
-            avgHr: null,
-            maxHr: null,
-            cadence: null,
-          };
-          if (
-            act.offsetMin === null &&
-            start !== null &&
-            start.offsetMin !== null &&
-            start.offsetMin !== 0
-          ) {
-            act.offsetMin = start.offsetMin;
-          }
-          act.laps.push(lap);
+          lap = startLap(act, attr(START_TIME) ?? "");
           break;
         }
         case TRACK:

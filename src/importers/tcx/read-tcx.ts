@@ -1,6 +1,6 @@
 import type { ImportIssue } from "../../core/activity.js";
 import { isValidLatLon } from "../common/index.js";
-import { emptyTrack } from "../gpx/index.js";
+import { addSample, emptyTrack } from "../gpx/index.js";
 import type { TrackSamples } from "../gpx/index.js";
 import type { XmlAttributes, XmlVisitor } from "../xml/index.js";
 import { parseXsdDateTime, scanXml } from "../xml/index.js";
@@ -41,6 +41,32 @@ export interface TcxDocument {
 function num(value: string): number {
   const v = value.trim();
   return v === "" ? NaN : Number(v);
+}
+
+/**
+ * Opens a lap of the activity from its StartTime attribute; a zone written there is the
+ * activity's offset unless an earlier value gave one.
+ */
+export function startLap(act: TcxActivity, startTime: string): TcxLap {
+  const start = parseXsdDateTime(startTime);
+  const lap: TcxLap = {
+    startMs: start?.ms ?? null,
+    totalTimeS: null,
+    distanceM: null,
+    avgHr: null,
+    maxHr: null,
+    cadence: null,
+  };
+  if (
+    act.offsetMin === null &&
+    start !== null &&
+    start.offsetMin !== null &&
+    start.offsetMin !== 0
+  ) {
+    act.offsetMin = start.offsetMin;
+  }
+  act.laps.push(lap);
+  return lap;
 }
 
 /**
@@ -101,24 +127,7 @@ export function readTcx(text: string): TcxDocument {
           return;
         case "Lap": {
           if (act === null) return;
-          const start = parseXsdDateTime(attributes.StartTime ?? "");
-          lap = {
-            startMs: start?.ms ?? null,
-            totalTimeS: null,
-            distanceM: null,
-            avgHr: null,
-            maxHr: null,
-            cadence: null,
-          };
-          if (
-            act.offsetMin === null &&
-            start !== null &&
-            start.offsetMin !== null &&
-            start.offsetMin !== 0
-          ) {
-            act.offsetMin = start.offsetMin;
-          }
-          act.laps.push(lap);
+          lap = startLap(act, attributes.StartTime ?? "");
           return;
         }
         case "Track":
@@ -238,15 +247,7 @@ export function readTcx(text: string): TcxDocument {
         pLon = lon;
       } else a.badPositions++;
     }
-    const t = a.track;
-    t.lat.push(pLat);
-    t.lon.push(pLon);
-    t.ele.push(ele);
-    t.timeMs.push(time);
-    t.hr.push(hr);
-    t.cad.push(cad);
-    t.dist.push(dist);
-    t.newSegment.push(newSegment);
+    addSample(a.track, pLat, pLon, ele, time, hr, cad, dist, newSegment);
     newSegment = false;
   }
 

@@ -1,4 +1,5 @@
 import { decodeXmlText } from "./decode-entities.js";
+import { isUtf8Xml } from "./decode-xml-bytes.js";
 
 /**
  * A strict pull cursor over XML bytes, for the GPX and TCX fast paths. It reads tags straight
@@ -16,6 +17,20 @@ import { decodeXmlText } from "./decode-entities.js";
 export class FastPathUnsupported extends Error {
   constructor(reason: string) {
     super(`XML fast path gave up: ${reason}`);
+  }
+}
+
+/**
+ * Runs a byte-level reader over UTF-8 XML: its document, or null when the bytes are in another
+ * encoding or the reader gave up (then the general scanner must read them).
+ */
+export function tryFastPath<T>(bytes: Uint8Array, read: (bytes: Uint8Array) => T): T | null {
+  if (!isUtf8Xml(bytes)) return null;
+  try {
+    return read(bytes);
+  } catch (e) {
+    if (e instanceof FastPathUnsupported) return null;
+    throw e;
   }
 }
 

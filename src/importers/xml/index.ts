@@ -12,6 +12,7 @@ export {
   NameTable,
   XmlByteCursor,
   isXmlSpace,
+  tryFastPath,
 } from "./byte-cursor.js";
 export { PointTemplate, SLOT_SKIP, TEMPLATE_REFUSE, TemplateSet } from "./point-template.js";
 export type { TemplateRules } from "./point-template.js";

@@ -388,6 +388,30 @@ export class TemplateSet {
     this.templates.unshift(t);
   }
 
+  /**
+   * Reads points from `from` for as long as one of the templates matches the next one (after
+   * whitespace), handing each to `onPoint` as it is matched; returns where reading stopped,
+   * which is `from` when no point matched.
+   */
+  readRun(
+    bytes: Uint8Array,
+    view: DataView,
+    from: number,
+    onPoint: (t: PointTemplate) => void,
+  ): number {
+    const len = bytes.length;
+    let p = from;
+    for (;;) {
+      let q = p;
+      while (q < len && isSpace(bytes[q]!)) q++;
+      if (bytes[q] !== LT) return p;
+      const t = this.match(bytes, view, q);
+      if (t === null) return p;
+      onPoint(t);
+      p = this.matchEnd;
+    }
+  }
+
   /** The template matching the point at `p` (its end in `matchEnd`), or null. */
   matchEnd = -1;
   match(bytes: Uint8Array, view: DataView, p: number): PointTemplate | null {
