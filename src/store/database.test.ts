@@ -97,6 +97,40 @@ describe("opening SQLite", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("checkpoints on another thread during bulk writes, and in the commits again afterwards", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bulk-"));
+    const file = path.join(dir, "k.db");
+    const database = await openDatabase(file);
+    const autocheckpoint = async (): Promise<number> =>
+      Number(
+        (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(database.db))
+          .rows[0]?.wal_autocheckpoint,
+      );
+    try {
+      await sql`create table blobs (b blob)`.execute(database.db);
+      const blob = new Uint8Array(64 * 1024).fill(7);
+      const seen = await database.bulkWrites(async () => {
+        const during = await autocheckpoint();
+        const mainBefore = fs.statSync(file).size;
+        // 16 MB in the log: far past the 1,000 pages at which a commit would checkpoint.
+        for (let i = 0; i < 256; i++)
+          await sql`insert into blobs values (${blob})`.execute(database.db);
+        // Only the other thread copies the log into the database file now.
+        for (let k = 0; k < 50 && fs.statSync(file).size < mainBefore + 8 * 1024 * 1024; k++)
+          await new Promise((r) => setTimeout(r, 100));
+        return { during, mainBefore, mainAfter: fs.statSync(file).size };
+      });
+      expect(seen.during).toBe(0);
+      expect(seen.mainAfter).toBeGreaterThan(seen.mainBefore + 8 * 1024 * 1024);
+      expect(await autocheckpoint()).toBe(1000);
+      const count = await sql<{ n: number }>`select count(*) as n from blobs`.execute(database.db);
+      expect(Number(count.rows[0]?.n)).toBe(256);
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names a missing folder in one clear sentence", async () => {
     await expect(openDatabase("/nonexistent-folder-kw/k.db")).rejects.toMatchObject({
       code: "DB_FOLDER_MISSING",

@@ -6,6 +6,8 @@ import pg from "pg";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { DomainError } from "../core/errors.js";
 import { migrationProvider } from "./migrations/index.js";
+import { DEFAULT_WAL_AUTOCHECKPOINT, startCheckpointer } from "./sqlite-checkpointer.js";
+import type { Checkpointer } from "./sqlite-checkpointer.js";
 import type { Schema } from "./schema.js";
 
 export type DialectName = "sqlite" | "postgres";
@@ -15,6 +17,12 @@ export interface Database {
   dialect: DialectName;
   /** A human description without secrets: the file path or host:port/database. */
   describe: string;
+  /**
+   * Runs `work`, which writes a great deal (an import), the way the database takes it best. On
+   * SQLite, WAL checkpoints then run on a thread of their own instead of inside the commits
+   * (see sqlite-checkpointer.ts); on PostgreSQL it simply runs `work`.
+   */
+  bulkWrites<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -66,10 +74,29 @@ function openSqlite(file: string): Database {
     );
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let bulk = 0;
+  let checkpointer: Promise<Checkpointer | null> | null = null;
   return {
     db,
     dialect: "sqlite",
     describe: file,
+    async bulkWrites(work) {
+      // Nested or concurrent bulk writes share one checkpointer; the last to finish stops it.
+      if (bulk++ === 0) {
+        checkpointer = startCheckpointer(file);
+        if ((await checkpointer) !== null) sqlite.pragma("wal_autocheckpoint = 0");
+      }
+      try {
+        return await work();
+      } finally {
+        if (--bulk === 0) {
+          sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_AUTOCHECKPOINT}`);
+          const c = await checkpointer;
+          checkpointer = null;
+          await c?.stop();
+        }
+      }
+    },
     close: () => db.destroy(),
   };
 }
@@ -130,7 +157,13 @@ async function openPostgres(url: string): Promise<Database> {
     );
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", describe: where, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "postgres",
+    describe: where,
+    bulkWrites: (work) => work(),
+    close: () => db.destroy(),
+  };
 }
 
 /** Brings the schema up to date. Safe to run from several instances at once (Kysely locks). */
@@ -150,5 +183,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 /** Migrations this build knows that the database has not run yet (the readiness check). */
 export async function pendingMigrations(database: Database): Promise<string[]> {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider });
-  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+  return (await migrator.getMigrations())
+    .filter((m) => m.executedAt === undefined)
+    .map((m) => m.name);
 }

@@ -1,11 +1,24 @@
-export { openDatabase, migrateToLatest, pendingMigrations, isPostgresUrl, DEFAULT_SQLITE_PATH } from "./database.js";
+export {
+  openDatabase,
+  migrateToLatest,
+  pendingMigrations,
+  isPostgresUrl,
+  DEFAULT_SQLITE_PATH,
+} from "./database.js";
 export type { Database, DialectName } from "./database.js";
 export type { Schema, UserRow, SessionRow } from "./schema.js";
 export * as users from "./repositories/users.js";
 export * as sessions from "./repositories/sessions.js";
 export type { PasswordResetTokenRow } from "./schema.js";
 export * as passwordResets from "./repositories/password-resets.js";
-export type { ActivityRow, NewActivityRow, ImportFileRow, NewImportFileRow, ImportJobRow, ImportJobUpdate } from "./schema.js";
+export type {
+  ActivityRow,
+  NewActivityRow,
+  ImportFileRow,
+  NewImportFileRow,
+  ImportJobRow,
+  ImportJobUpdate,
+} from "./schema.js";
 export * as activities from "./repositories/activities.js";
 export * as importFiles from "./repositories/import-files.js";
 export * as importJobs from "./repositories/import-jobs.js";
@@ -23,7 +36,13 @@ export type { AssessmentRow, NewAssessmentRow } from "./repositories/assessments
 export * as assessments from "./repositories/assessments.js";
 export type { ProfileRow, NewProfileRow } from "./repositories/profiles.js";
 export * as profiles from "./repositories/profiles.js";
-export type { CommentRow, NewCommentRow, CommentReportRow, UserBanRow, AuditLogRow } from "./schema.js";
+export type {
+  CommentRow,
+  NewCommentRow,
+  CommentReportRow,
+  UserBanRow,
+  AuditLogRow,
+} from "./schema.js";
 export * as comments from "./repositories/comments.js";
 export * as moderation from "./repositories/moderation.js";
 export * as rateLimits from "./repositories/rate-limits.js";

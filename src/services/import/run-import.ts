@@ -118,6 +118,15 @@ export async function importPaths(
   inputs: readonly ImportInput[],
   opts: ImportOptions,
 ): Promise<ImportSummary> {
+  return app.database.bulkWrites(() => runImport(app, userId, inputs, opts));
+}
+
+async function runImport(
+  app: App,
+  userId: string,
+  inputs: readonly ImportInput[],
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const t0 = performance.now();
   const limits = withLimits(opts.limits);
   const batchFiles = Math.max(1, opts.batchFiles ?? 100);

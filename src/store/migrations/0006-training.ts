@@ -44,7 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("activities")
     .addColumn("shoe_manual", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("activities_user_shoe").on("activities").columns(["user_id", "shoe_id"]).execute();
+  await db.schema
+    .createIndex("activities_user_shoe")
+    .on("activities")
+    .columns(["user_id", "shoe_id"])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

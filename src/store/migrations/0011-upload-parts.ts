@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("upload_parts_pk", ["job_id", "file_no", "part_no"])
     .execute();
-  await db.schema.createIndex("upload_parts_created").on("upload_parts").column("created_at").execute();
+  await db.schema
+    .createIndex("upload_parts_created")
+    .on("upload_parts")
+    .column("created_at")
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,7 +8,10 @@ const INSERT_CHUNK = 200;
 
 export async function insertActivities(db: Db, rows: readonly NewActivityRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db.insertInto("activities").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await db
+      .insertInto("activities")
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
 }
 
@@ -19,7 +22,12 @@ export async function updateActivity(
   id: string,
   patch: Omit<Updateable<ActivitiesTable>, "id" | "user_id" | "created_at">,
 ): Promise<void> {
-  await db.updateTable("activities").set(patch).where("id", "=", id).where("user_id", "=", userId).execute();
+  await db
+    .updateTable("activities")
+    .set(patch)
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .execute();
 }
 
 /** What matching twins needs of every stored activity: no streams. */
@@ -58,7 +66,11 @@ export async function listActivityKeys(db: Db, userId: string): Promise<Activity
     ])
     .where("user_id", "=", userId)
     .execute();
-  return rows.map((r) => ({ ...r, stream_chars: Number(r.stream_chars), laps_chars: Number(r.laps_chars) }));
+  return rows.map((r) => ({
+    ...r,
+    stream_chars: Number(r.stream_chars),
+    laps_chars: Number(r.laps_chars),
+  }));
 }
 
 export async function countActivities(db: Db, userId: string): Promise<number> {
@@ -91,7 +103,8 @@ export async function listActivities(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ActivitySummaryRow[]; total: number }> {
   let q = db.selectFrom("activities").where("user_id", "=", userId);
-  if (filter.sports !== undefined && filter.sports.length > 0) q = q.where("sport", "in", [...filter.sports]);
+  if (filter.sports !== undefined && filter.sports.length > 0)
+    q = q.where("sport", "in", [...filter.sports]);
   if (filter.fromUtc !== undefined) q = q.where("start_utc", ">=", filter.fromUtc);
   if (filter.toUtc !== undefined) q = q.where("start_utc", "<", filter.toUtc);
   const totalRow = await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
@@ -131,7 +144,11 @@ export async function listActivities(
   return { rows, total: Number(totalRow.n) };
 }
 
-export async function findActivity(db: Db, userId: string, id: string): Promise<ActivityRow | undefined> {
+export async function findActivity(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<ActivityRow | undefined> {
   return db
     .selectFrom("activities")
     .selectAll()

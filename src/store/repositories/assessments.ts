@@ -10,12 +10,25 @@ export async function insertAssessment(db: Db, row: NewAssessmentRow): Promise<A
 }
 
 /** An assessment as its owner sees it; another user's is not found. */
-export async function findAssessment(db: Db, userId: string, id: string): Promise<AssessmentRow | undefined> {
-  return db.selectFrom("assessments").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+export async function findAssessment(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<AssessmentRow | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
 }
 
 /** Newest first; the id breaks ties between two saved in the same millisecond. */
-export async function listAssessments(db: Db, userId: string, limit: number): Promise<AssessmentRow[]> {
+export async function listAssessments(
+  db: Db,
+  userId: string,
+  limit: number,
+): Promise<AssessmentRow[]> {
   return db
     .selectFrom("assessments")
     .selectAll()

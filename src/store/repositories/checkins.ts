@@ -34,8 +34,17 @@ export async function upsertCheckin(db: Db, row: NewCheckinRow): Promise<Checkin
     .executeTakeFirstOrThrow();
 }
 
-export async function findCheckin(db: Db, userId: string, date: string): Promise<CheckinRow | undefined> {
-  return db.selectFrom("checkins").selectAll().where("user_id", "=", userId).where("date", "=", date).executeTakeFirst();
+export async function findCheckin(
+  db: Db,
+  userId: string,
+  date: string,
+): Promise<CheckinRow | undefined> {
+  return db
+    .selectFrom("checkins")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("date", "=", date)
+    .executeTakeFirst();
 }
 
 /** Check-ins between two local dates (inclusive; either bound may be absent), oldest first. */
@@ -51,6 +60,10 @@ export async function listCheckins(
 }
 
 export async function deleteCheckin(db: Db, userId: string, date: string): Promise<boolean> {
-  const res = await db.deleteFrom("checkins").where("user_id", "=", userId).where("date", "=", date).executeTakeFirst();
+  const res = await db
+    .deleteFrom("checkins")
+    .where("user_id", "=", userId)
+    .where("date", "=", date)
+    .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }

@@ -10,7 +10,12 @@ export async function insertNote(db: Db, row: CoachNoteRow): Promise<CoachNoteRo
 }
 
 /** One coach's notes about one runner, newest first. */
-export async function listNotesOfPair(db: Db, athleteId: string, coachId: string, limit: number): Promise<CoachNoteRow[]> {
+export async function listNotesOfPair(
+  db: Db,
+  athleteId: string,
+  coachId: string,
+  limit: number,
+): Promise<CoachNoteRow[]> {
   return db
     .selectFrom("coach_notes")
     .selectAll()
@@ -23,7 +28,11 @@ export async function listNotesOfPair(db: Db, athleteId: string, coachId: string
 }
 
 /** Every note about a runner, with the author's name, newest first. */
-export async function listNotesAboutAthlete(db: Db, athleteId: string, limit: number): Promise<CoachNoteWithCoach[]> {
+export async function listNotesAboutAthlete(
+  db: Db,
+  athleteId: string,
+  limit: number,
+): Promise<CoachNoteWithCoach[]> {
   return db
     .selectFrom("coach_notes")
     .innerJoin("users", "users.id", "coach_notes.coach_id")
@@ -37,7 +46,12 @@ export async function listNotesAboutAthlete(db: Db, athleteId: string, limit: nu
 }
 
 /** Deletes a note of this pair; returns whether there was one. */
-export async function deleteNote(db: Db, id: string, athleteId: string, coachId: string): Promise<boolean> {
+export async function deleteNote(
+  db: Db,
+  id: string,
+  athleteId: string,
+  coachId: string,
+): Promise<boolean> {
   const res = await db
     .deleteFrom("coach_notes")
     .where("id", "=", id)

@@ -215,11 +215,9 @@ export async function bumpVocabulary(
       .insertInto("comment_vocabulary")
       .values(rows.slice(at, at + 5000))
       .onConflict((oc) =>
-        oc
-          .column("term")
-          .doUpdateSet({
-            comments: (eb) => eb("comment_vocabulary.comments", "+", eb.ref("excluded.comments")),
-          }),
+        oc.column("term").doUpdateSet({
+          comments: (eb) => eb("comment_vocabulary.comments", "+", eb.ref("excluded.comments")),
+        }),
       )
       .execute();
   }

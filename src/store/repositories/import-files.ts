@@ -7,7 +7,10 @@ const INSERT_CHUNK = 500;
 
 export async function insertImportFiles(db: Db, rows: readonly NewImportFileRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db.insertInto("import_files").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await db
+      .insertInto("import_files")
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
 }
 
@@ -26,9 +29,16 @@ export async function listSettledHashes(
     .where("user_id", "=", userId)
     .where("status", "in", ["imported", "duplicate", "skipped"])
     .execute();
-  return new Map(rows.map((r) => [r.sha256, { status: r.status, activityCount: r.activity_count }]));
+  return new Map(
+    rows.map((r) => [r.sha256, { status: r.status, activityCount: r.activity_count }]),
+  );
 }
 
 export async function listImportFiles(db: Db, userId: string): Promise<ImportFileRow[]> {
-  return db.selectFrom("import_files").selectAll().where("user_id", "=", userId).orderBy("created_at").execute();
+  return db
+    .selectFrom("import_files")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .execute();
 }

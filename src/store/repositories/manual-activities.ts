@@ -33,7 +33,11 @@ export interface ActivityOwnership {
   sport: string;
 }
 
-export async function findActivityOwnership(db: Db, userId: string, id: string): Promise<ActivityOwnership | undefined> {
+export async function findActivityOwnership(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<ActivityOwnership | undefined> {
   return db
     .selectFrom("activities")
     .select(["id", "source", "sport"])
@@ -92,11 +96,21 @@ export async function listTrainingActivities(
       "shoe_manual",
       (detailFromUtc === null
         ? eb.val<string | null>(null)
-        : eb.case().when("start_utc", ">=", detailFromUtc).then(eb.ref("laps_json")).else(null).end()
+        : eb
+            .case()
+            .when("start_utc", ">=", detailFromUtc)
+            .then(eb.ref("laps_json"))
+            .else(null)
+            .end()
       ).as("laps_json"),
       (detailFromUtc === null
         ? eb.val<string | null>(null)
-        : eb.case().when("start_utc", ">=", detailFromUtc).then(eb.ref("stream_json")).else(null).end()
+        : eb
+            .case()
+            .when("start_utc", ">=", detailFromUtc)
+            .then(eb.ref("stream_json"))
+            .else(null)
+            .end()
       ).as("stream_json"),
     ])
     .where("user_id", "=", userId)
@@ -110,7 +124,11 @@ export async function listTrainingActivities(
  * shoes, check-ins and the profile); null when there is no such user.
  */
 export async function trainingDataVersion(db: Db, userId: string): Promise<number | null> {
-  const row = await db.selectFrom("users").select("data_version").where("id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("data_version")
+    .where("id", "=", userId)
+    .executeTakeFirst();
   return row === undefined ? null : Number(row.data_version);
 }
 

@@ -7,7 +7,10 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 const INSERT_CHUNK = 50;
 
 /** Stores originals; a file this user already has (same content hash) is left as it is. */
-export async function insertOriginalFiles(db: Db, rows: readonly NewOriginalFileRow[]): Promise<void> {
+export async function insertOriginalFiles(
+  db: Db,
+  rows: readonly NewOriginalFileRow[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await db
       .insertInto("original_files")
@@ -21,7 +24,9 @@ export async function insertOriginalFiles(db: Db, rows: readonly NewOriginalFile
 export async function listOriginalFiles(
   db: Db,
   userId: string,
-): Promise<{ id: string; sha256: string; file_name: string; size_bytes: number; created_at: string }[]> {
+): Promise<
+  { id: string; sha256: string; file_name: string; size_bytes: number; created_at: string }[]
+> {
   const rows = await db
     .selectFrom("original_files")
     .select(["id", "sha256", "file_name", "size_bytes", "created_at"])
@@ -46,5 +51,8 @@ export async function readOriginalFile(
     .executeTakeFirst();
   if (row === undefined) return undefined;
   // Both drivers hand back a Buffer for blob/bytea; anything else is copied into one.
-  return { file_name: row.file_name, bytes_gz: Buffer.isBuffer(row.bytes_gz) ? row.bytes_gz : Buffer.from(row.bytes_gz) };
+  return {
+    file_name: row.file_name,
+    bytes_gz: Buffer.isBuffer(row.bytes_gz) ? row.bytes_gz : Buffer.from(row.bytes_gz),
+  };
 }

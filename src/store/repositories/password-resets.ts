@@ -7,7 +7,10 @@ export async function insertResetToken(db: Db, row: PasswordResetTokenRow): Prom
   await db.insertInto("password_reset_tokens").values(row).execute();
 }
 
-export async function findResetToken(db: Db, id: string): Promise<PasswordResetTokenRow | undefined> {
+export async function findResetToken(
+  db: Db,
+  id: string,
+): Promise<PasswordResetTokenRow | undefined> {
   return db.selectFrom("password_reset_tokens").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
@@ -38,6 +41,9 @@ export async function expireUnusedResetTokens(db: Db, userId: string, at: string
 
 /** Forgets tokens that expired before `before` (used or not): they can prove nothing any more. */
 export async function deleteExpiredResetTokens(db: Db, before: string): Promise<number> {
-  const res = await db.deleteFrom("password_reset_tokens").where("expires_at", "<", before).executeTakeFirst();
+  const res = await db
+    .deleteFrom("password_reset_tokens")
+    .where("expires_at", "<", before)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

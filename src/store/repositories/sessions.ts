@@ -12,7 +12,10 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
 }
 
 /** What a signed-in request needs of its user. */
-export type SessionUser = Pick<UserRow, "id" | "email" | "display_name" | "role" | "is_local_owner" | "data_version">;
+export type SessionUser = Pick<
+  UserRow,
+  "id" | "email" | "display_name" | "role" | "is_local_owner" | "data_version"
+>;
 
 function sessionWithUserQuery(db: Db) {
   return db
@@ -31,7 +34,9 @@ function sessionWithUserQuery(db: Db) {
     ])
     .where("sessions.id", "=", "");
 }
-type SessionWithUserRow = Awaited<ReturnType<ReturnType<typeof sessionWithUserQuery>["executeTakeFirstOrThrow"]>>;
+type SessionWithUserRow = Awaited<
+  ReturnType<ReturnType<typeof sessionWithUserQuery>["executeTakeFirstOrThrow"]>
+>;
 
 /** The lookup compiled once per database handle: only its one parameter changes per request. */
 const compiledLookups = new WeakMap<Db, CompiledQuery<SessionWithUserRow>>();
@@ -40,9 +45,13 @@ const compiledLookups = new WeakMap<Db, CompiledQuery<SessionWithUserRow>>();
  * A session and its user in one round trip: this runs before every signed-in API request, and
  * on a loaded server each round trip to the database costs more than the query (issue 7).
  */
-export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
+export async function findSessionWithUser(
+  db: Db,
+  id: string,
+): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
   let compiled = compiledLookups.get(db);
-  if (compiled === undefined) compiledLookups.set(db, (compiled = sessionWithUserQuery(db).compile()));
+  if (compiled === undefined)
+    compiledLookups.set(db, (compiled = sessionWithUserQuery(db).compile()));
   const { rows } = await db.executeQuery<SessionWithUserRow>({ ...compiled, parameters: [id] });
   const row = rows[0];
   if (!row) return undefined;
@@ -59,7 +68,12 @@ export async function findSessionWithUser(db: Db, id: string): Promise<{ session
   };
 }
 
-export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+export async function touchSession(
+  db: Db,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
   await db
     .updateTable("sessions")
     .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })

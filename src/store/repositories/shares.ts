@@ -6,7 +6,10 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 export type NewShareRow = Insertable<SharesTable>;
 
 /** A share with the display name and email of the person on the other side. */
-export type ShareWithPerson = ShareRow & { person_name: string | null; person_email: string | null };
+export type ShareWithPerson = ShareRow & {
+  person_name: string | null;
+  person_email: string | null;
+};
 
 export async function insertShare(db: Db, row: NewShareRow): Promise<ShareRow> {
   return db.insertInto("shares").values(row).returningAll().executeTakeFirstOrThrow();
@@ -20,7 +23,11 @@ export async function findShare(db: Db, id: string): Promise<ShareRow | undefine
  * The live share that lets this coach see this runner, or undefined. Every athlete read goes
  * through here, on every request: a revoke takes effect on the very next one.
  */
-export async function findActiveShare(db: Db, coachId: string, athleteId: string): Promise<ShareRow | undefined> {
+export async function findActiveShare(
+  db: Db,
+  coachId: string,
+  athleteId: string,
+): Promise<ShareRow | undefined> {
   return db
     .selectFrom("shares")
     .selectAll()
@@ -31,7 +38,10 @@ export async function findActiveShare(db: Db, coachId: string, athleteId: string
 }
 
 /** The pending link invitation with this token hash (expired ones included: the caller says so). */
-export async function findPendingByTokenHash(db: Db, tokenHash: string): Promise<ShareRow | undefined> {
+export async function findPendingByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<ShareRow | undefined> {
   return db
     .selectFrom("shares")
     .selectAll()
@@ -41,7 +51,10 @@ export async function findPendingByTokenHash(db: Db, tokenHash: string): Promise
 }
 
 /** A runner's pending and active shares with the coach's name (active) or nothing (pending), oldest first. */
-export async function listLiveSharesOfAthlete(db: Db, athleteId: string): Promise<ShareWithPerson[]> {
+export async function listLiveSharesOfAthlete(
+  db: Db,
+  athleteId: string,
+): Promise<ShareWithPerson[]> {
   return db
     .selectFrom("shares")
     .leftJoin("users", "users.id", "shares.coach_id")
@@ -81,7 +94,11 @@ export async function listPendingForEmail(db: Db, email: string): Promise<ShareW
     .execute();
 }
 
-export async function findPendingEmailInvite(db: Db, athleteId: string, email: string): Promise<ShareRow | undefined> {
+export async function findPendingEmailInvite(
+  db: Db,
+  athleteId: string,
+  email: string,
+): Promise<ShareRow | undefined> {
   return db
     .selectFrom("shares")
     .selectAll()
@@ -92,7 +109,11 @@ export async function findPendingEmailInvite(db: Db, athleteId: string, email: s
 }
 
 /** Whether the runner already shares with an account with this email. */
-export async function findActiveShareWithEmail(db: Db, athleteId: string, email: string): Promise<ShareRow | undefined> {
+export async function findActiveShareWithEmail(
+  db: Db,
+  athleteId: string,
+  email: string,
+): Promise<ShareRow | undefined> {
   return db
     .selectFrom("shares")
     .innerJoin("users", "users.id", "shares.coach_id")
@@ -107,7 +128,12 @@ export async function findActiveShareWithEmail(db: Db, athleteId: string, email:
  * Turns a pending share into an active one for this coach, only if it is still pending: of two
  * requests racing to accept a single-use link, exactly one wins. Returns whether this one did.
  */
-export async function activateShare(db: Db, id: string, coachId: string, nowIso: string): Promise<boolean> {
+export async function activateShare(
+  db: Db,
+  id: string,
+  coachId: string,
+  nowIso: string,
+): Promise<boolean> {
   const res = await db
     .updateTable("shares")
     .set({ status: "active", coach_id: coachId, accepted_at: nowIso })
@@ -118,7 +144,12 @@ export async function activateShare(db: Db, id: string, coachId: string, nowIso:
 }
 
 /** Ends a pending or active share; returns whether it was live. */
-export async function revokeShare(db: Db, id: string, byUserId: string, nowIso: string): Promise<boolean> {
+export async function revokeShare(
+  db: Db,
+  id: string,
+  byUserId: string,
+  nowIso: string,
+): Promise<boolean> {
   const res = await db
     .updateTable("shares")
     .set({ status: "revoked", revoked_at: nowIso, revoked_by: byUserId })
@@ -128,6 +159,10 @@ export async function revokeShare(db: Db, id: string, byUserId: string, nowIso: 
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function setShareAccess(db: Db, id: string, access: ShareRow["access"]): Promise<void> {
+export async function setShareAccess(
+  db: Db,
+  id: string,
+  access: ShareRow["access"],
+): Promise<void> {
   await db.updateTable("shares").set({ access }).where("id", "=", id).execute();
 }

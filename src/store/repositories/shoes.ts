@@ -32,10 +32,20 @@ export async function listShoes(db: Db, userId: string): Promise<ShoeRow[]> {
 
 /** The pair, only when it belongs to this user: another user's pair does not exist for them. */
 export async function findShoe(db: Db, userId: string, id: string): Promise<ShoeRow | undefined> {
-  return db.selectFrom("shoes").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  return db
+    .selectFrom("shoes")
+    .selectAll()
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
 }
 
-export async function updateShoe(db: Db, userId: string, id: string, set: ShoeUpdate): Promise<ShoeRow | undefined> {
+export async function updateShoe(
+  db: Db,
+  userId: string,
+  id: string,
+  set: ShoeUpdate,
+): Promise<ShoeRow | undefined> {
   return db
     .updateTable("shoes")
     .set(set)
@@ -46,7 +56,11 @@ export async function updateShoe(db: Db, userId: string, id: string, set: ShoeUp
 }
 
 export async function deleteShoe(db: Db, userId: string, id: string): Promise<boolean> {
-  const res = await db.deleteFrom("shoes").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  const res = await db
+    .deleteFrom("shoes")
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
 

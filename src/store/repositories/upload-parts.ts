@@ -5,13 +5,23 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 
 export async function insertUploadPart(
   db: Db,
-  part: { job_id: string; file_no: number; part_no: number; file_name: string; bytes: Uint8Array; created_at: string },
+  part: {
+    job_id: string;
+    file_no: number;
+    part_no: number;
+    file_name: string;
+    bytes: Uint8Array;
+    created_at: string;
+  },
 ): Promise<void> {
   await db.insertInto("upload_parts").values(part).execute();
 }
 
 /** The files of an upload, in order, with how many chunks each has. */
-export async function listUploadFiles(db: Db, jobId: string): Promise<{ fileNo: number; fileName: string; parts: number }[]> {
+export async function listUploadFiles(
+  db: Db,
+  jobId: string,
+): Promise<{ fileNo: number; fileName: string; parts: number }[]> {
   const rows = await db
     .selectFrom("upload_parts")
     .select(["file_no", "file_name", (eb) => eb.fn.countAll().as("parts")])
@@ -24,7 +34,12 @@ export async function listUploadFiles(db: Db, jobId: string): Promise<{ fileNo: 
 }
 
 /** One chunk: read one at a time, so a large upload never sits in memory whole. */
-export async function readUploadPart(db: Db, jobId: string, fileNo: number, partNo: number): Promise<Uint8Array | undefined> {
+export async function readUploadPart(
+  db: Db,
+  jobId: string,
+  fileNo: number,
+  partNo: number,
+): Promise<Uint8Array | undefined> {
   const row = await db
     .selectFrom("upload_parts")
     .select("bytes")
