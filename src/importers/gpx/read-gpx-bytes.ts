@@ -161,10 +161,11 @@ function read(bytes: Uint8Array): GpxDocument {
   const readPoint = (t: PointTemplate): void => {
     const fields = t.slotField;
     const values = t.slotValue;
+    const valued = t.valued;
     lat = lon = ele = time = hr = cad = NaN;
-    for (let k = 0; k < fields.length; k++) {
+    for (let i = 0; i < valued.length; i++) {
+      const k = valued[i]!;
       const f = fields[k]!;
-      if (f === SLOT_SKIP) continue;
       if (f === TIME) {
         setField(f, t.slotStart[k]!, t.slotEnd[k]!);
         continue;

@@ -205,9 +205,10 @@ function read(bytes: Uint8Array): TcxDocument {
     hadPosition = (t.flags & HAS_POSITION) !== 0;
     const fields = t.slotField;
     const values = t.slotValue;
-    for (let k = 0; k < fields.length; k++) {
+    const valued = t.valued;
+    for (let i = 0; i < valued.length; i++) {
+      const k = valued[i]!;
       const f = fields[k]!;
-      if (f === SLOT_SKIP) continue;
       const v = values[k]!;
       // A plain decimal read while matching is what numberAt and counted would give.
       if (f !== TIME && v === v) {

@@ -71,6 +71,8 @@ const MAX_SLOTS = 128;
 export class PointTemplate {
   /** Per slot, in document order: the field it fills, or SLOT_SKIP. */
   readonly slotField: Int32Array;
+  /** The slots that fill a field, in document order: the ones a reader evaluates. */
+  readonly valued: Int32Array;
   /** Byte range of each slot after a successful match (for skipped slots too). */
   readonly slotStart: Int32Array;
   readonly slotEnd: Int32Array;
@@ -95,6 +97,7 @@ export class PointTemplate {
     this.matcher = compileMatcher(literals, kinds, numericSlots);
     this.slotValue = new Float64Array(slotField.length);
     this.slotField = slotField;
+    this.valued = Int32Array.from(slotField.keys()).filter((k) => slotField[k] !== SLOT_SKIP);
     this.slotStart = new Int32Array(slotField.length);
     this.slotEnd = new Int32Array(slotField.length);
     this.flags = flags;
