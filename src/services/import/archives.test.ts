@@ -8,7 +8,15 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeZip } from "../../../bench/import-data/zip-writer.js";
 import { CORPUS_DIR } from "../../../test/paths.js";
-import { gz, importFixture, runFit, runGpx, runTcx, stravaCsv, syntheticRun } from "./import.test-helpers.js";
+import {
+  gz,
+  importFixture,
+  runFit,
+  runGpx,
+  runTcx,
+  stravaCsv,
+  syntheticRun,
+} from "./import.test-helpers.js";
 import type { ImportFixture } from "./import.test-helpers.js";
 import { importPaths } from "./run-import.js";
 
@@ -20,18 +28,74 @@ beforeEach(async () => {
 });
 afterEach(() => fx.close());
 
-const rowsOf = () => fx.app.database.db.selectFrom("activities").selectAll().where("user_id", "=", fx.userId).orderBy("start_utc").execute();
+const rowsOf = () =>
+  fx.app.database.db
+    .selectFrom("activities")
+    .selectAll()
+    .where("user_id", "=", fx.userId)
+    .orderBy("start_utc")
+    .execute();
 
 function buildStravaExport(file: string): void {
   const r1 = syntheticRun(1, 1800);
   const r2 = syntheticRun(2, 1500);
   const r3 = syntheticRun(3, 1200);
   const csv = stravaCsv([
-    { id: "101", dateMs: r1.startMs, name: "Tempo by the river", type: "Run", elapsedS: 1800, distanceM: 5000, filename: "activities/101.fit.gz", gear: "Pegasus 40", perceivedExertion: "6" },
-    { id: "102", dateMs: r2.startMs, name: "Hill reps", type: "Trail Run", elapsedS: 1500, distanceM: 4000, filename: "activities/102.gpx.gz", gear: "Speedgoat", perceivedExertion: "" },
-    { id: "103", dateMs: r3.startMs, name: "Easy shakeout", type: "Run", elapsedS: 1200, distanceM: 3500, filename: "activities/103.tcx.gz", gear: "", perceivedExertion: "3" },
-    { id: "104", dateMs: Date.UTC(2021, 5, 1, 17, 0), name: "Treadmill intervals", type: "Run", elapsedS: 2400, distanceM: 7000, filename: "", gear: "Pegasus 40", perceivedExertion: "8" },
-    { id: "105", dateMs: Date.UTC(2021, 5, 2, 17, 0), name: "Lost file", type: "Run", elapsedS: 3000, distanceM: 9000, filename: "activities/105.gpx.gz", gear: "", perceivedExertion: "" },
+    {
+      id: "101",
+      dateMs: r1.startMs,
+      name: "Tempo by the river",
+      type: "Run",
+      elapsedS: 1800,
+      distanceM: 5000,
+      filename: "activities/101.fit.gz",
+      gear: "Pegasus 40",
+      perceivedExertion: "6",
+    },
+    {
+      id: "102",
+      dateMs: r2.startMs,
+      name: "Hill reps",
+      type: "Trail Run",
+      elapsedS: 1500,
+      distanceM: 4000,
+      filename: "activities/102.gpx.gz",
+      gear: "Speedgoat",
+      perceivedExertion: "",
+    },
+    {
+      id: "103",
+      dateMs: r3.startMs,
+      name: "Easy shakeout",
+      type: "Run",
+      elapsedS: 1200,
+      distanceM: 3500,
+      filename: "activities/103.tcx.gz",
+      gear: "",
+      perceivedExertion: "3",
+    },
+    {
+      id: "104",
+      dateMs: Date.UTC(2021, 5, 1, 17, 0),
+      name: "Treadmill intervals",
+      type: "Run",
+      elapsedS: 2400,
+      distanceM: 7000,
+      filename: "",
+      gear: "Pegasus 40",
+      perceivedExertion: "8",
+    },
+    {
+      id: "105",
+      dateMs: Date.UTC(2021, 5, 2, 17, 0),
+      name: "Lost file",
+      type: "Run",
+      elapsedS: 3000,
+      distanceM: 9000,
+      filename: "activities/105.gpx.gz",
+      gear: "",
+      perceivedExertion: "",
+    },
   ]);
   writeZip(file, [
     { name: "activities.csv", data: new TextEncoder().encode(csv), deflate: true },
@@ -48,29 +112,87 @@ describe("a Strava bulk export", () => {
   it("merges activities.csv with the files it names and keeps the rows that have no file", async () => {
     const file = path.join(fx.workDir, "export_12345.zip");
     buildStravaExport(file);
-    const s = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     expect(s.failed).toEqual([]);
     expect(s.imported).toBe(5);
     expect(s.activities).toBe(5);
     const rows = await rowsOf();
     const byName = new Map(rows.map((r) => [r.name, r]));
     const tempo = byName.get("Tempo by the river")!;
-    expect(tempo).toMatchObject({ source: "fit", gear: "Pegasus 40", perceived_exertion: 6, sport: "run", utc_offset_min: 60 });
+    expect(tempo).toMatchObject({
+      source: "fit",
+      gear: "Pegasus 40",
+      perceived_exertion: 6,
+      sport: "run",
+      utc_offset_min: 60,
+    });
     expect((JSON.parse(tempo.stream_json) as { hr: unknown[] }).hr.length).toBeGreaterThan(100);
     // The runner called it a trail run on Strava; the GPX alone said running.
-    expect(byName.get("Hill reps")).toMatchObject({ source: "gpx", sport: "trail_run", gear: "Speedgoat" });
+    expect(byName.get("Hill reps")).toMatchObject({
+      source: "gpx",
+      sport: "trail_run",
+      gear: "Speedgoat",
+    });
     expect(byName.get("Easy shakeout")).toMatchObject({ source: "tcx", perceived_exertion: 3 });
-    expect(byName.get("Treadmill intervals")).toMatchObject({ source: "strava_csv", distance_m: 7000, elapsed_s: 2400, perceived_exertion: 8 });
+    expect(byName.get("Treadmill intervals")).toMatchObject({
+      source: "strava_csv",
+      distance_m: 7000,
+      elapsed_s: 2400,
+      perceived_exertion: 8,
+    });
     expect(byName.get("Lost file")).toMatchObject({ source: "strava_csv", distance_m: 9000 });
+  });
+
+  it("reads every entry of an archive larger than its read-ahead window, small and large entries alike", async () => {
+    // 14 plain GPX entries of about 300 kB span several 4 MiB windows; the 2-hour one is read on its own.
+    const runs = Array.from({ length: 14 }, (_, i) => syntheticRun(40 + i, 1500));
+    const long = syntheticRun(60, 7200);
+    const file = path.join(fx.workDir, "big.zip");
+    const entries = runs.map((r, i) => ({
+      name: `runs/${i}.gpx`,
+      data: runGpx(r, `Run ${i}`),
+    }));
+    entries.splice(7, 0, {
+      name: "runs/long.gpx",
+      data: runGpx(long, "Long run"),
+    });
+    expect(entries.reduce((n, e) => n + e.data.length, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(entries[7]!.data.length).toBeGreaterThan(1024 * 1024);
+    writeZip(file, entries);
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
+    expect(s.failed).toEqual([]);
+    expect(s.imported).toBe(15);
+    const rows = await rowsOf();
+    expect(rows.find((r) => r.name === "Long run")?.elapsed_s).toBe(7200);
+    expect(new Set(rows.map((r) => r.name))).toEqual(
+      new Set([...runs.map((_, i) => `Run ${i}`), "Long run"]),
+    );
   });
 
   it("adds nothing when the same export is imported again", async () => {
     const file = path.join(fx.workDir, "export.zip");
     buildStravaExport(file);
-    const first = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    const first = await importPaths(fx.app, fx.userId, [{ path: file }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     const before = await rowsOf();
-    const again = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
-    expect(again).toMatchObject({ imported: 0, duplicates: first.imported, failed: [], activities: first.activities });
+    const again = await importPaths(fx.app, fx.userId, [{ path: file }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
+    expect(again).toMatchObject({
+      imported: 0,
+      duplicates: first.imported,
+      failed: [],
+      activities: first.activities,
+    });
     expect(await rowsOf()).toEqual(before);
   });
 
@@ -83,7 +205,10 @@ describe("a Strava bulk export", () => {
     const copy = path.join(fx.workDir, "copy.zip");
     const r1 = syntheticRun(1, 1800);
     writeZip(copy, [{ name: "strava/activities/101.fit.gz", data: gz(runFit(r1)), deflate: true }]);
-    const again = await importPaths(fx.app, fx.userId, [{ path: copy }], { dataDir: fx.dataDir, workers: 0 });
+    const again = await importPaths(fx.app, fx.userId, [{ path: copy }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     expect(again).toMatchObject({ imported: 0, duplicates: 1 });
     expect(await rowsOf()).toEqual(before);
   });
@@ -94,18 +219,42 @@ describe("a Garmin Connect export", () => {
     const inner1 = path.join(fx.workDir, "inner1.zip");
     const inner2 = path.join(fx.workDir, "inner2.zip");
     writeZip(inner1, [
-      { name: "fitparse__activity-small-fenix2-run.fit", data: corpus("fit/fitparse__activity-small-fenix2-run.fit"), deflate: true },
+      {
+        name: "fitparse__activity-small-fenix2-run.fit",
+        data: corpus("fit/fitparse__activity-small-fenix2-run.fit"),
+        deflate: true,
+      },
       { name: "run-2021.fit", data: runFit(syntheticRun(10)), deflate: true },
     ]);
-    writeZip(inner2, [{ name: "2013-02-06.fit", data: corpus("fit/fitparse__2013-02-06-12-11-14.fit"), deflate: true }]);
+    writeZip(inner2, [
+      {
+        name: "2013-02-06.fit",
+        data: corpus("fit/fitparse__2013-02-06-12-11-14.fit"),
+        deflate: true,
+      },
+    ]);
     const outer = path.join(fx.workDir, "garmin-export.zip");
     writeZip(outer, [
-      { name: "DI_CONNECT/DI-Connect-Fitness/runner_0_summarizedActivities.json", data: new TextEncoder().encode("[]") },
-      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", data: fs.readFileSync(inner1) },
-      { name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip", data: fs.readFileSync(inner2), deflate: true },
+      {
+        name: "DI_CONNECT/DI-Connect-Fitness/runner_0_summarizedActivities.json",
+        data: new TextEncoder().encode("[]"),
+      },
+      {
+        name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip",
+        data: fs.readFileSync(inner1),
+      },
+      {
+        name: "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part2.zip",
+        data: fs.readFileSync(inner2),
+        deflate: true,
+      },
     ]);
     const progress: number[] = [];
-    const s = await importPaths(fx.app, fx.userId, [{ path: outer }], { dataDir: fx.dataDir, workers: 0, onProgress: (p) => progress.push(p.filesTotal) });
+    const s = await importPaths(fx.app, fx.userId, [{ path: outer }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+      onProgress: (p) => progress.push(p.filesTotal),
+    });
     expect(s).toMatchObject({ files: 3, imported: 3, failed: [] });
     // The total grows as nested archives are opened.
     expect(progress.at(-1)).toBe(3);
@@ -124,7 +273,10 @@ describe("twins from two sources", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "a-run.gpx"), runGpx(r, "Sunday long run"));
     fs.writeFileSync(path.join(dir, "b-run.fit"), runFit(r));
-    const s = await importPaths(fx.app, fx.userId, [{ path: dir }], { dataDir: fx.dataDir, workers: 0 });
+    const s = await importPaths(fx.app, fx.userId, [{ path: dir }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     expect(s).toMatchObject({ imported: 1, duplicates: 1, activities: 1 });
     const [row] = await rowsOf();
     expect(row).toMatchObject({ source: "fit", name: "Sunday long run", utc_offset_min: 60 });
@@ -137,7 +289,10 @@ describe("twins from two sources", () => {
     fs.writeFileSync(fit, runFit(r));
     fs.writeFileSync(gpx, runGpx(r, "Named later"));
     await importPaths(fx.app, fx.userId, [{ path: fit }], { dataDir: fx.dataDir, workers: 0 });
-    const s = await importPaths(fx.app, fx.userId, [{ path: gpx }], { dataDir: fx.dataDir, workers: 0 });
+    const s = await importPaths(fx.app, fx.userId, [{ path: gpx }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     expect(s).toMatchObject({ imported: 0, duplicates: 1, activities: 1 });
     const [row] = await rowsOf();
     expect(row).toMatchObject({ source: "fit", name: "Named later", source_file: fit });
@@ -148,7 +303,10 @@ describe("twins from two sources", () => {
     const b = { ...syntheticRun(31, 900), startMs: a.startMs + 60_000 };
     fs.writeFileSync(path.join(fx.workDir, "a.fit"), runFit(a));
     fs.writeFileSync(path.join(fx.workDir, "b.fit"), runFit(b));
-    const s = await importPaths(fx.app, fx.userId, [{ path: fx.workDir }], { dataDir: fx.dataDir, workers: 0 });
+    const s = await importPaths(fx.app, fx.userId, [{ path: fx.workDir }], {
+      dataDir: fx.dataDir,
+      workers: 0,
+    });
     expect(s).toMatchObject({ imported: 2, duplicates: 0 });
   });
 });
