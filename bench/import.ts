@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { createApp } from "../src/services/app.js";
 import { ensureLocalOwner } from "../src/services/auth.js";
@@ -34,9 +34,7 @@ function median(xs: number[]): number {
 }
 
 /** Read and gunzip every entry, one after the other: the floor. Also times our FIT decoder alone. */
-async function floor(
-  zipFile: string,
-): Promise<{
+async function floor(zipFile: string): Promise<{
   seconds: number;
   cpuS: number;
   fitGunzipS: number;
@@ -77,32 +75,50 @@ async function floor(
   };
 }
 
-interface ImportModules {
-  createApp: typeof createApp;
-  ensureLocalOwner: typeof ensureLocalOwner;
-  importPaths: typeof importPaths;
+/**
+ * The built import's child: plain Node on dist/, as `kneewise import` runs, with no TypeScript
+ * loader in the process or its workers (tsx would add tens of MB to every thread). It does what
+ * childImport does, in JavaScript.
+ */
+const BUILT_CHILD = `
+const [zipFile, dist] = process.argv.slice(2);
+const fs = await import("node:fs");
+const os = await import("node:os");
+const path = await import("node:path");
+const { pathToFileURL } = await import("node:url");
+const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);
+const { createApp } = await load("services/app.js");
+const { ensureLocalOwner } = await load("services/auth.js");
+const { importPaths } = await load("services/import/index.js");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
+try {
+  const app = await createApp({ db: path.join(dir, "bench.db"), multiUser: false, version: "bench" });
+  const owner = await ensureLocalOwner(app);
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const s = await importPaths(app, owner.id, [{ path: zipFile }], { dataDir: dir });
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  await app.close();
+  const cpuS = (c.user + c.system) / 1e6;
+  process.stdout.write(JSON.stringify({ seconds, cpuS, imported: s.imported, failed: s.failed.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\\n");
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
 }
+`;
 
-/** The code under test: src/ through tsx, or with --built the compiled dist/ that `npm start` and the CLI run. */
-async function importModules(built: boolean): Promise<ImportModules> {
-  if (!built) return { createApp, ensureLocalOwner, importPaths };
+function childArgs(zipFile: string, built: boolean): string[] {
+  if (!built) return ["--import", "tsx", HERE, "--child-import", zipFile];
   const dist = path.join(path.dirname(HERE), "..", "dist");
   if (!fs.existsSync(path.join(dist, "services", "import", "index.js")))
     throw new Error("--built needs `npm run build:server` first.");
-  const load = async <T>(rel: string): Promise<T> =>
-    (await import(pathToFileURL(path.join(dist, rel)).href)) as T;
-  const app = await load<{ createApp: typeof createApp }>("services/app.js");
-  const auth = await load<{ ensureLocalOwner: typeof ensureLocalOwner }>("services/auth.js");
-  const imp = await load<{ importPaths: typeof importPaths }>("services/import/index.js");
-  return {
-    createApp: app.createApp,
-    ensureLocalOwner: auth.ensureLocalOwner,
-    importPaths: imp.importPaths,
-  };
+  // A file, not --eval: workers inherit the parent's exec arguments, and --eval is not one they take.
+  const script = path.join(os.tmpdir(), "kneewise-bench-import-child.mjs");
+  fs.writeFileSync(script, BUILT_CHILD);
+  return [script, zipFile, dist];
 }
 
-async function childImport(zipFile: string, built: boolean): Promise<void> {
-  const { createApp, ensureLocalOwner, importPaths } = await importModules(built);
+async function childImport(zipFile: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
   try {
     const app = await createApp({
@@ -135,7 +151,7 @@ async function childImport(zipFile: string, built: boolean): Promise<void> {
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf("--child-import");
   const built = process.argv.includes("--built");
-  if (childAt >= 0) return childImport(process.argv[childAt + 1]!, built);
+  if (childAt >= 0) return childImport(process.argv[childAt + 1]!);
 
   const n = arg("activities", 3000);
   const runs = arg("runs", 3);
@@ -166,11 +182,10 @@ async function main(): Promise<void> {
     floorCpus.push(f.cpuS);
     fitRatios.push((f.fitGunzipS + f.fitParseS) / f.fitGunzipS);
     unpackedMb = f.bytes / 1e6;
-    const child = spawnSync(
-      process.execPath,
-      ["--import", "tsx", HERE, "--child-import", zipFile],
-      { encoding: "utf8", maxBuffer: 1 << 20 },
-    );
+    const child = spawnSync(process.execPath, childArgs(zipFile, built), {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
     const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
       seconds: number;
