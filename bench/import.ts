@@ -13,9 +13,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { createApp } from "../src/services/app.js";
-import { ensureLocalOwner } from "../src/services/auth.js";
-import { importPaths } from "../src/services/import/index.js";
 import { openZip } from "../src/services/import/zip-archive.js";
 import { parseFit } from "../src/importers/fit/index.js";
 import { generateStravaExport } from "./import-data/generate-export.js";
@@ -76,20 +73,20 @@ async function floor(zipFile: string): Promise<{
 }
 
 /**
- * The built import's child: plain Node on dist/, as `kneewise import` runs, with no TypeScript
- * loader in the process or its workers (tsx would add tens of MB to every thread). It does what
- * childImport does, in JavaScript.
+ * The import's child process, written to a file and run with plain Node on dist/ (as `kneewise
+ * import` runs), or through tsx on src/: it opens a fresh database, imports, and prints its figures.
+ * A file, not --eval: workers inherit the parent's exec arguments, and --eval is not one they take.
  */
-const BUILT_CHILD = `
-const [zipFile, dist] = process.argv.slice(2);
+const CHILD_SCRIPT = `
+const [zipFile, root, ext] = process.argv.slice(2);
 const fs = await import("node:fs");
 const os = await import("node:os");
 const path = await import("node:path");
 const { pathToFileURL } = await import("node:url");
-const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);
-const { createApp } = await load("services/app.js");
-const { ensureLocalOwner } = await load("services/auth.js");
-const { importPaths } = await load("services/import/index.js");
+const load = (rel) => import(pathToFileURL(path.join(root, rel + ext)).href);
+const { createApp } = await load("services/app");
+const { ensureLocalOwner } = await load("services/auth");
+const { importPaths } = await load("services/import/index");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
 try {
   const app = await createApp({ db: path.join(dir, "bench.db"), multiUser: false, version: "bench" });
@@ -107,51 +104,20 @@ try {
 }
 `;
 
+/** Node's arguments for the child: the compiled dist/ (--built) or src/ through tsx. */
 function childArgs(zipFile: string, built: boolean): string[] {
-  if (!built) return ["--import", "tsx", HERE, "--child-import", zipFile];
-  const dist = path.join(path.dirname(HERE), "..", "dist");
+  const script = path.join(os.tmpdir(), "kneewise-bench-import-child.mjs");
+  fs.writeFileSync(script, CHILD_SCRIPT);
+  const repo = path.join(path.dirname(HERE), "..");
+  if (!built) return ["--import", "tsx", script, zipFile, path.join(repo, "src"), ".ts"];
+  const dist = path.join(repo, "dist");
   if (!fs.existsSync(path.join(dist, "services", "import", "index.js")))
     throw new Error("--built needs `npm run build:server` first.");
-  // A file, not --eval: workers inherit the parent's exec arguments, and --eval is not one they take.
-  const script = path.join(os.tmpdir(), "kneewise-bench-import-child.mjs");
-  fs.writeFileSync(script, BUILT_CHILD);
-  return [script, zipFile, dist];
-}
-
-async function childImport(zipFile: string): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-db-"));
-  try {
-    const app = await createApp({
-      db: path.join(dir, "bench.db"),
-      multiUser: false,
-      version: "bench",
-    });
-    const owner = await ensureLocalOwner(app);
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const s = await importPaths(app, owner.id, [{ path: zipFile }], { dataDir: dir });
-    const seconds = (performance.now() - t0) / 1000;
-    const c = process.cpuUsage(c0);
-    await app.close();
-    const cpuS = (c.user + c.system) / 1e6;
-    process.stdout.write(
-      JSON.stringify({
-        seconds,
-        cpuS,
-        imported: s.imported,
-        failed: s.failed.length,
-        maxRssMb: process.resourceUsage().maxRSS / 1024,
-      }) + "\n",
-    );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return [script, zipFile, dist, ".js"];
 }
 
 async function main(): Promise<void> {
-  const childAt = process.argv.indexOf("--child-import");
   const built = process.argv.includes("--built");
-  if (childAt >= 0) return childImport(process.argv[childAt + 1]!);
 
   const n = arg("activities", 3000);
   const runs = arg("runs", 3);
