@@ -7,7 +7,7 @@ import type { NameTable } from "./byte-cursor.js";
  * cursor has read one point fully (and thereby checked it), the bytes of that point are cut into
  * literal markup (tags, attribute names, the quotes) and slots (attribute values and text). A
  * later point whose markup is byte-for-byte the same has the same elements, nesting and
- * attributes, so it is read by comparing its markup four bytes at a time and scanning only its
+ * attributes, so it is read by comparing its markup eight bytes at a time and scanning only its
  * slots: the reader then evaluates each slot exactly as it would have from the cursor.
  *
  * A slot's bytes are never taken on trust: text stops at the first '<' and an attribute value at
@@ -368,6 +368,8 @@ function compileMatcher(
 export class TemplateSet {
   private readonly templates: PointTemplate[] = [];
   private builds = 0;
+  /** Where the point last matched by `match` ends. */
+  matchEnd = -1;
 
   constructor(
     private readonly names: NameTable,
@@ -416,7 +418,6 @@ export class TemplateSet {
   }
 
   /** The template matching the point at `p` (its end in `matchEnd`), or null. */
-  matchEnd = -1;
   match(bytes: Uint8Array, view: DataView, p: number): PointTemplate | null {
     const ts = this.templates;
     for (let k = 0; k < ts.length; k++) {
