@@ -1,5 +1,4 @@
-import { isValidLatLon } from "../common/index.js";
-import { addSample, emptyTrack } from "../gpx/index.js";
+import { emptyTrack } from "../gpx/index.js";
 import {
   EVENT_CLOSE,
   EVENT_OPEN,
@@ -18,7 +17,7 @@ import {
   textAt,
 } from "../xml/index.js";
 import type { PointTemplate, TemplateRules } from "../xml/index.js";
-import { startLap } from "./read-tcx.js";
+import { addPoint, startLap } from "./read-tcx.js";
 import type { TcxActivity, TcxDocument, TcxLap } from "./read-tcx.js";
 
 // Structural elements (readTcx's switch) first; every other element may be a leaf.
@@ -274,17 +273,8 @@ function read(bytes: Uint8Array): TcxDocument {
   }
 
   function finishPoint(): void {
-    const a = act;
-    if (a === null) return;
-    let pLat = NaN;
-    let pLon = NaN;
-    if (hadPosition) {
-      if (isValidLatLon(lat, lon)) {
-        pLat = lat;
-        pLon = lon;
-      } else a.badPositions++;
-    }
-    addSample(a.track, pLat, pLon, ele, time, hr, cad, dist, newSegment);
+    if (act === null) return;
+    addPoint(act, hadPosition, lat, lon, ele, time, hr, cad, dist, newSegment);
     newSegment = false;
   }
 

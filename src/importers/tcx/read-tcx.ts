@@ -44,6 +44,33 @@ function num(value: string): number {
 }
 
 /**
+ * Adds a Trackpoint to the activity's track. A point that held a Position keeps it only when it
+ * is a valid one (the others are counted); a point without one has no position at all.
+ */
+export function addPoint(
+  act: TcxActivity,
+  hadPosition: boolean,
+  lat: number,
+  lon: number,
+  ele: number,
+  time: number,
+  hr: number,
+  cad: number,
+  dist: number,
+  newSegment: boolean,
+): void {
+  let pLat = NaN;
+  let pLon = NaN;
+  if (hadPosition) {
+    if (isValidLatLon(lat, lon)) {
+      pLat = lat;
+      pLon = lon;
+    } else act.badPositions++;
+  }
+  addSample(act.track, pLat, pLon, ele, time, hr, cad, dist, newSegment);
+}
+
+/**
  * Opens a lap of the activity from its StartTime attribute; a zone written there is the
  * activity's offset unless an earlier value gave one.
  */
@@ -237,17 +264,8 @@ export function readTcx(text: string): TcxDocument {
   }
 
   function finishPoint(): void {
-    const a = act;
-    if (a === null) return;
-    let pLat = NaN;
-    let pLon = NaN;
-    if (hadPosition) {
-      if (isValidLatLon(lat, lon)) {
-        pLat = lat;
-        pLon = lon;
-      } else a.badPositions++;
-    }
-    addSample(a.track, pLat, pLon, ele, time, hr, cad, dist, newSegment);
+    if (act === null) return;
+    addPoint(act, hadPosition, lat, lon, ele, time, hr, cad, dist, newSegment);
     newSegment = false;
   }
 
