@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { answers } from "../core/training/factories.test-helpers.js";
 import { createTestDb, DIALECTS } from "../../test/db.js";
 import type { TestDb } from "../../test/db.js";
 import type { ManualActivityBody } from "../contracts/training.js";
@@ -13,16 +14,8 @@ import { createShoe, setActivityGear } from "./shoes.js";
 import { reportCacheStats, trainingReport } from "./training-report.js";
 
 const AS_OF = "2024-06-30";
-const CALM = {
-  fatigue: 0,
-  irritability_low_mood: 0,
-  appetite: 0,
-  enthusiasm: 0,
-  headaches: 0,
-  general_aches: 0,
-  performance_drop: 0,
-  sleep: 0,
-};
+/** A check-in with no overtraining sign. */
+const CALM = answers();
 
 function run(date: string, km: number): ManualActivityBody {
   return { sport: "run", date, time: "07:00", distanceM: km * 1000, durationS: km * 360 };

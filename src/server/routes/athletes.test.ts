@@ -3,7 +3,7 @@ import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import type { NoteResponse, NotesResponse, RosterResponse, SharingListResponse } from "../../contracts/sharing.js";
 import type { ReportResponse } from "../../contracts/training.js";
-import { client, person, share } from "./sharing.test-helpers.js";
+import { cast, client, share } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
 const NOW = new Date("2024-03-31T12:00:00.000Z");
@@ -44,11 +44,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestServer(dialect, { multiUser: true });
       t.app.now = () => NOW;
-      await person(t.server, "admin@example.org");
-      ada = await person(t.server, "ada@example.org");
-      bea = await person(t.server, "bea@example.org");
-      cole = await person(t.server, "cole@example.org", "coach");
-      dee = await person(t.server, "dee@example.org", "coach");
+      ({ ada, bea, cole, dee } = await cast(t.server));
     });
     afterAll(() => t.close());
 

@@ -28,6 +28,20 @@ export async function person(server: FastifyInstance, email: string, role: "runn
 }
 
 /** The runner invites the coach by email and the coach accepts: a live share. Returns its id. */
+/**
+ * The people of the sharing tests, signed up in this order: an admin (the first account), two
+ * runners (ada, bea) and two coaches (cole, dee).
+ */
+export async function cast(server: FastifyInstance): Promise<{ ada: Client; bea: Client; cole: Client; dee: Client }> {
+  await person(server, "admin@example.org");
+  return {
+    ada: await person(server, "ada@example.org"),
+    bea: await person(server, "bea@example.org"),
+    cole: await person(server, "cole@example.org", "coach"),
+    dee: await person(server, "dee@example.org", "coach"),
+  };
+}
+
 export async function share(runner: Client, coach: Client, coachEmail: string, access: "read" | "notes" = "read"): Promise<string> {
   const invite = await runner.post("/api/sharing/invites/email", { email: coachEmail, access });
   if (invite.statusCode !== 201) throw new Error(`invite answered ${invite.statusCode}: ${invite.body}`);

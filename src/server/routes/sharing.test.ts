@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import type { CoachInvitesResponse, LinkInvitePreview, LinkInviteResponse, ShareResponse, SharingListResponse } from "../../contracts/sharing.js";
-import { client, person } from "./sharing.test-helpers.js";
+import { cast, client } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
 const NOW = new Date("2024-03-31T12:00:00.000Z");
@@ -17,11 +17,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestServer(dialect, { multiUser: true });
       t.app.now = () => NOW;
-      await person(t.server, "admin@example.org");
-      ada = await person(t.server, "ada@example.org");
-      bea = await person(t.server, "bea@example.org");
-      cole = await person(t.server, "cole@example.org", "coach");
-      dee = await person(t.server, "dee@example.org", "coach");
+      ({ ada, bea, cole, dee } = await cast(t.server));
     });
     afterAll(() => {
       t.app.now = () => NOW;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answers } from "../../core/training/factories.test-helpers.js";
 import type { FastifyInstance } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
 import { signUpCookies, startTestServer } from "../../../test/app.js";
@@ -46,16 +47,8 @@ async function logRun(c: Client, date: string, km: number, extra: object = {}): 
   return res.json<ManualActivityView>();
 }
 
-const CALM = {
-  fatigue: 0,
-  irritability_low_mood: 0,
-  appetite: 0,
-  enthusiasm: 0,
-  headaches: 0,
-  general_aches: 0,
-  performance_drop: 0,
-  sleep: 0,
-};
+/** A check-in with no overtraining sign. */
+const CALM = answers();
 
 for (const dialect of DIALECTS) {
   describe(`training report API on ${dialect}`, () => {

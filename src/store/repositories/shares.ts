@@ -11,6 +11,15 @@ export type ShareWithPerson = ShareRow & {
   person_email: string | null;
 };
 
+/** Shares joined with the runner who made them: the runner is the person a coach sees. */
+function sharesWithAthlete(db: Db) {
+  return db
+    .selectFrom("shares")
+    .innerJoin("users", "users.id", "shares.athlete_id")
+    .selectAll("shares")
+    .select(["users.display_name as person_name", "users.email as person_email"]);
+}
+
 export async function insertShare(db: Db, row: NewShareRow): Promise<ShareRow> {
   return db.insertInto("shares").values(row).returningAll().executeTakeFirstOrThrow();
 }
@@ -69,11 +78,7 @@ export async function listLiveSharesOfAthlete(
 
 /** The active shares of a coach with each runner's name, by name. */
 export async function listActiveSharesOfCoach(db: Db, coachId: string): Promise<ShareWithPerson[]> {
-  return db
-    .selectFrom("shares")
-    .innerJoin("users", "users.id", "shares.athlete_id")
-    .selectAll("shares")
-    .select(["users.display_name as person_name", "users.email as person_email"])
+  return sharesWithAthlete(db)
     .where("shares.coach_id", "=", coachId)
     .where("shares.status", "=", "active")
     .orderBy("users.display_name", "asc")
@@ -83,11 +88,7 @@ export async function listActiveSharesOfCoach(db: Db, coachId: string): Promise<
 
 /** Email invitations waiting for this address, with the runner's name, oldest first. */
 export async function listPendingForEmail(db: Db, email: string): Promise<ShareWithPerson[]> {
-  return db
-    .selectFrom("shares")
-    .innerJoin("users", "users.id", "shares.athlete_id")
-    .selectAll("shares")
-    .select(["users.display_name as person_name", "users.email as person_email"])
+  return sharesWithAthlete(db)
     .where("shares.invite_email", "=", email)
     .where("shares.status", "=", "pending")
     .orderBy("shares.created_at", "asc")
