@@ -103,10 +103,6 @@ export class PointTemplate {
     this.flags = flags;
   }
 
-  get slotCount(): number {
-    return this.slotField.length;
-  }
-
   /**
    * Learns the point in [start, end), which the cursor has just read without complaint (it starts
    * with the point's start tag and ends after its end tag). Returns null when the point holds
