@@ -43,7 +43,7 @@ function restrict(forbiddenLayers, opts = {}) {
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "test/fixtures/**"],
+    ignores: ["dist/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "test/fixtures/**", "src/**/*.as.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -14,7 +14,7 @@ import {
   parseFloatAt,
   textAt,
 } from "../xml/index.js";
-import type { PointTemplate, TemplateRules } from "../xml/index.js";
+import type { PointRows, PointTemplate, TemplateRules } from "../xml/index.js";
 import type { GpxDocument } from "./read-gpx.js";
 import { addSample, emptyTrack } from "./track-summary.js";
 
@@ -81,7 +81,20 @@ const GPX_POINT_RULES: TemplateRules = {
         ? F_LON
         : SLOT_SKIP,
   numeric: (field) => field !== TIME,
+  columns: {
+    count: 6,
+    time: TIME,
+    of: (field) =>
+      field === F_LAT ? 0 : field === F_LON ? 1 : field >= ELE && field <= CAD ? field - ELE + 2 : -1,
+  },
 };
+/** The columns of rows read by WebAssembly, as GPX_POINT_RULES.columns numbers them. */
+const C_LAT = 0;
+const C_LON = 1;
+const C_ELE = ELE - ELE + 2;
+const C_TIME = TIME - ELE + 2;
+const C_HR = HR - ELE + 2;
+const C_CAD = CAD - ELE + 2;
 
 /**
  * The byte-level twin of readGpx for well-formed UTF-8 GPX: the same document, field for field,
@@ -182,9 +195,29 @@ function read(bytes: Uint8Array): GpxDocument {
     countPoint();
     finishPoint();
   };
+  /** Reads points read by WebAssembly: the same as readPoint, from their columns. */
+  const readRows = (rows: PointRows): void => {
+    const cols = rows.columns;
+    const cLat = cols[C_LAT]!;
+    const cLon = cols[C_LON]!;
+    const cEle = cols[C_ELE]!;
+    const cTime = cols[C_TIME]!;
+    const cHr = cols[C_HR]!;
+    const cCad = cols[C_CAD]!;
+    for (let i = 0; i < rows.count; i++) {
+      lat = cLat[i]!;
+      lon = cLon[i]!;
+      ele = cEle[i]!;
+      time = cTime[i]!;
+      hr = cHr[i]!;
+      cad = cCad[i]!;
+      countPoint();
+      finishPoint();
+    }
+  };
   /** Reads the points that follow for as long as they match a learned template. */
   const readTemplated = (): void => {
-    const p = templates.readRun(bytes, view, cur.position, readPoint);
+    const p = templates.readRun(bytes, view, cur.position, readPoint, readRows);
     if (p !== cur.position) cur.skipTo(p);
   };
   const attr = (name: Uint8Array): string | null =>

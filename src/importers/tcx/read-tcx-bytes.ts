@@ -16,7 +16,7 @@ import {
   parseXsdDateTime,
   textAt,
 } from "../xml/index.js";
-import type { PointTemplate, TemplateRules } from "../xml/index.js";
+import type { PointRows, PointTemplate, TemplateRules } from "../xml/index.js";
 import { addPoint, startLap } from "./read-tcx.js";
 import type { TcxActivity, TcxDocument, TcxLap } from "./read-tcx.js";
 
@@ -104,7 +104,15 @@ const TCX_POINT_RULES: TemplateRules = {
   },
   attribute: () => SLOT_SKIP,
   numeric: (field) => field !== TIME,
+  columns: {
+    count: 7,
+    time: TIME,
+    // Cadence and RunCadence share a column: the last in the point wins, as in pointField.
+    of: (field) => TCX_COLUMNS.indexOf(field === RUN_CADENCE ? CADENCE : field),
+  },
 };
+/** The columns of rows read by WebAssembly, in TCX_POINT_RULES.columns' order. */
+const TCX_COLUMNS = [TIME, LATITUDE, LONGITUDE, ALTITUDE, DISTANCE, F_HR, CADENCE];
 const TCX_FLAGS: ReadonlyMap<number, number> = new Map([[POSITION, HAS_POSITION]]);
 
 const enc = new TextEncoder();
@@ -228,9 +236,24 @@ function read(bytes: Uint8Array): TcxDocument {
     finishPoint();
   }
 
+  /** Reads points read by WebAssembly: the same as readPoint, from their columns. */
+  function readRows(rows: PointRows): void {
+    const a = act;
+    if (a === null) return;
+    const [cTime, cLat, cLon, cEle, cDist, cHr, cCad] = rows.columns as [
+      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+    ];
+    const index = rows.templateIndex;
+    for (let i = 0; i < rows.count; i++) {
+      hadPosition = (rows.templates[index[i]!]!.flags & HAS_POSITION) !== 0;
+      addPoint(a, hadPosition, cLat[i]!, cLon[i]!, cEle[i]!, cTime[i]!, cHr[i]!, cCad[i]!, cDist[i]!, newSegment);
+      newSegment = false;
+    }
+  }
+
   /** Reads the points that follow for as long as they match a learned template. */
   function readTemplated(): void {
-    const p = templates.readRun(bytes, view, cur.position, readPoint);
+    const p = templates.readRun(bytes, view, cur.position, readPoint, readRows);
     if (p !== cur.position) cur.skipTo(p);
   }
 

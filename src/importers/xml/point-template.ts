@@ -1,4 +1,6 @@
 import type { NameTable } from "./byte-cursor.js";
+import { PointRunReader, RUN_NUMBER, RUN_TIME } from "./point-runs.js";
+import type { PointRows, RunTemplate } from "./point-runs.js";
 
 /**
  * A track point's markup, learned once and then matched against the points that follow it.
@@ -31,6 +33,13 @@ export interface TemplateRules {
   attribute(bytes: Uint8Array, start: number, end: number): number;
   /** Fields read as numbers: their plain decimals are worked out while matching (slotValue). */
   numeric(field: number): boolean;
+  /**
+   * Where runs of points read by WebAssembly (point-runs.ts) put each field: `of` gives a field's
+   * column (fields the reader treats alike may share one: the last in the point wins, as in
+   * readPoint), `time` is the field read as a UTC time. Without it, or for a template holding a
+   * field with no column, points are read by the matcher alone.
+   */
+  columns?: { readonly count: number; readonly time: number; of(field: number): number };
 }
 
 /** Powers of ten that are exact doubles: m / 10^k is then correctly rounded, like parseFloat. */
@@ -68,7 +77,7 @@ function isNameByte(c: number): boolean {
 const MAX_POINT_BYTES = 4096;
 const MAX_SLOTS = 128;
 
-export class PointTemplate {
+export class PointTemplate implements RunTemplate {
   /** Per slot, in document order: the field it fills, or SLOT_SKIP. */
   readonly slotField: Int32Array;
   /** The slots that fill a field, in document order: the ones a reader evaluates. */
@@ -84,6 +93,14 @@ export class PointTemplate {
   readonly slotValue: Float64Array;
   /** True when the template holds an element whose code is flagged by the builder (e.g. Position). */
   readonly flags: number;
+  /** The markup around the slots: one literal before each slot and one after the last. */
+  readonly literals: readonly Uint8Array[];
+  /** For point-runs.ts, per slot: how the module reads it, its column and the byte that ends it. */
+  readonly runKinds: Int32Array;
+  readonly columns: Int32Array;
+  readonly terminators: Int32Array;
+  /** The module may read points of this template (every field it fills has a column). */
+  readonly runnable: boolean;
 
   private readonly matcher: Matcher;
 
@@ -93,8 +110,25 @@ export class PointTemplate {
     kinds: Int32Array,
     slotField: Int32Array,
     flags: number,
+    columns: TemplateRules["columns"],
   ) {
     this.matcher = compileMatcher(literals, kinds, numericSlots);
+    this.literals = literals;
+    const n = slotField.length;
+    this.runKinds = new Int32Array(n);
+    this.columns = new Int32Array(n).fill(-1);
+    this.terminators = Int32Array.from(kinds, (k) => (k === KIND_TEXT ? LT : k));
+    let runnable = columns !== undefined;
+    for (let k = 0; k < n && columns !== undefined; k++) {
+      const field = slotField[k]!;
+      if (field === SLOT_SKIP) continue;
+      const column = columns.of(field);
+      const time = field === columns.time && !numericSlots[k];
+      if (column < 0 || column >= columns.count || (!numericSlots[k] && !time)) runnable = false;
+      this.runKinds[k] = time ? RUN_TIME : RUN_NUMBER;
+      this.columns[k] = column;
+    }
+    this.runnable = runnable;
     this.slotValue = new Float64Array(slotField.length);
     this.slotField = slotField;
     this.valued = Int32Array.from(slotField.keys()).filter((k) => slotField[k] !== SLOT_SKIP);
@@ -221,6 +255,7 @@ export class PointTemplate {
       Int32Array.from(kinds),
       Int32Array.from(fields),
       flags,
+      rules.columns,
     );
   }
 
@@ -366,6 +401,12 @@ export class TemplateSet {
   private builds = 0;
   /** Where the point last matched by `match` ends. */
   matchEnd = -1;
+  /** Bumped whenever a template is learned: the WebAssembly reader's table is then rewritten. */
+  private version = 0;
+  private runTemplates: PointTemplate[] = [];
+  private runsVersion = -1;
+  private runs: PointRunReader | null | undefined;
+  private runsBytes: Uint8Array | null = null;
 
   constructor(
     private readonly names: NameTable,
@@ -387,22 +428,39 @@ export class TemplateSet {
     if (t === null) return;
     if (this.templates.length >= this.maxTemplates) this.templates.pop();
     this.templates.unshift(t);
+    this.version++;
   }
 
   /**
    * Reads points from `from` for as long as one of the templates matches the next one (after
    * whitespace), handing each to `onPoint` as it is matched; returns where reading stopped,
-   * which is `from` when no point matched.
+   * which is `from` when no point matched. With `onRows` (and rules with columns), runs of
+   * points are read by WebAssembly and handed over as rows, in document order with the points
+   * `onPoint` is given; a point the module does not read goes to `onPoint`.
    */
   readRun(
     bytes: Uint8Array,
     view: DataView,
     from: number,
     onPoint: (t: PointTemplate) => void,
+    onRows?: (rows: PointRows) => void,
   ): number {
     const len = bytes.length;
+    const runs = onRows === undefined ? null : this.runReader(bytes);
     let p = from;
     for (;;) {
+      if (runs !== null) {
+        if (this.runsVersion !== this.version) {
+          this.runTemplates = this.templates.filter((t) => t.runnable);
+          this.runsVersion = this.version;
+        }
+        const rows = runs.read(p, this.runTemplates, this.runsVersion);
+        if (rows.count > 0) {
+          onRows!(rows);
+          p = runs.stop;
+          continue;
+        }
+      }
       let q = p;
       while (q < len && isSpace(bytes[q]!)) q++;
       if (bytes[q] !== LT) return p;
@@ -411,6 +469,16 @@ export class TemplateSet {
       onPoint(t);
       p = this.matchEnd;
     }
+  }
+
+  private runReader(bytes: Uint8Array): PointRunReader | null {
+    const columns = this.rules.columns;
+    if (columns === undefined) return null;
+    if (this.runs === undefined || this.runsBytes !== bytes) {
+      this.runs = PointRunReader.open(bytes, columns.count);
+      this.runsBytes = bytes;
+    }
+    return this.runs;
   }
 
   /** The template matching the point at `p` (its end in `matchEnd`), or null. */
