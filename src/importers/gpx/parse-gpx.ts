@@ -101,7 +101,7 @@ function activityFromDocument(doc: GpxDocument, opts: GpxParseOptions): ParseRes
     return { activities: [], issues };
   };
 
-  if (track.lat.length === 0) {
+  if (track.length === 0) {
     if (doc.rawTrackPoints === 0 && doc.routePoints > 0) {
       return failWith(
         "GPX_ROUTE_ONLY",
@@ -121,7 +121,7 @@ function activityFromDocument(doc: GpxDocument, opts: GpxParseOptions): ParseRes
   if (summary.startMs === null) {
     return failWith(
       "GPX_NO_TIMES",
-      `the track (${track.lat.length} points, ${(summary.distanceM / 1000).toFixed(2)} km) has no timestamps, so it cannot be placed in the training history.`,
+      `the track (${track.length} points, ${(summary.distanceM / 1000).toFixed(2)} km) has no timestamps, so it cannot be placed in the training history.`,
     );
   }
   // The scan stopped early but points were read: keep them and say so.

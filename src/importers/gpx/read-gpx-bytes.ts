@@ -16,7 +16,8 @@ import {
 } from "../xml/index.js";
 import type { PointRows, PointTemplate, TemplateRules } from "../xml/index.js";
 import type { GpxDocument } from "./read-gpx.js";
-import { addSample, emptyTrack } from "./track-summary.js";
+import { addSample, addSamples, emptyTrack, trimTrack } from "./track-summary.js";
+import type { SampleColumns } from "./track-summary.js";
 
 const GPX = 1;
 const METADATA = 2;
@@ -107,7 +108,9 @@ export function readGpxBytes(bytes: Uint8Array): GpxDocument | null {
 }
 
 function read(bytes: Uint8Array): GpxDocument {
-  const track = emptyTrack();
+  // Room for the points a file this size usually holds (about 200 bytes each at 1 Hz with heart
+  // rate), so the columns seldom grow mid-file.
+  const track = emptyTrack(Math.min(Math.ceil(bytes.length / 200), 1 << 22));
   const doc: GpxDocument = {
     rootName: "gpx",
     complete: true,
@@ -195,25 +198,36 @@ function read(bytes: Uint8Array): GpxDocument {
     countPoint();
     finishPoint();
   };
-  /** Reads points read by WebAssembly: the same as readPoint, from their columns. */
+  let rowColumns: SampleColumns | null = null;
+  /**
+   * Reads points read by WebAssembly, the same as readPoint would one by one: points with valid
+   * coordinates are appended a stretch at a time, the others only counted.
+   */
   const readRows = (rows: PointRows): void => {
     const cols = rows.columns;
-    const cLat = cols[C_LAT]!;
-    const cLon = cols[C_LON]!;
-    const cEle = cols[C_ELE]!;
-    const cTime = cols[C_TIME]!;
-    const cHr = cols[C_HR]!;
-    const cCad = cols[C_CAD]!;
+    rowColumns ??= {
+      lat: cols[C_LAT]!,
+      lon: cols[C_LON]!,
+      ele: cols[C_ELE]!,
+      timeMs: cols[C_TIME]!,
+      hr: cols[C_HR]!,
+      cad: cols[C_CAD]!,
+      dist: null,
+    };
+    const cLat = rowColumns.lat;
+    const cLon = rowColumns.lon;
+    let from = 0;
     for (let i = 0; i < rows.count; i++) {
       lat = cLat[i]!;
       lon = cLon[i]!;
-      ele = cEle[i]!;
-      time = cTime[i]!;
-      hr = cHr[i]!;
-      cad = cCad[i]!;
       countPoint();
-      finishPoint();
+      if (pointValid) continue;
+      addSamples(track, rowColumns, from, i, newSegment);
+      if (i > from) newSegment = false;
+      from = i + 1;
     }
+    addSamples(track, rowColumns, from, rows.count, newSegment);
+    if (rows.count > from) newSegment = false;
   };
   /** Reads the points that follow for as long as they match a learned template. */
   const readTemplated = (): void => {
@@ -301,5 +315,6 @@ function read(bytes: Uint8Array): GpxDocument {
     } else break;
   }
   doc.name ??= metadataName;
+  trimTrack(track);
   return doc;
 }

@@ -3,7 +3,7 @@ import { isValidLatLon } from "../common/index.js";
 import type { XmlAttributes, XmlVisitor } from "../xml/index.js";
 import { scanXml } from "../xml/index.js";
 import { parseXsdDateTime } from "../xml/index.js";
-import { addSample, emptyTrack } from "./track-summary.js";
+import { addSample, emptyTrack, trimTrack } from "./track-summary.js";
 import type { TrackSamples } from "./track-summary.js";
 
 /** What a GPX file holds, before any activity is built from it. */
@@ -177,5 +177,6 @@ export function readGpx(text: string): GpxDocument {
   doc.complete = scan.complete;
   doc.issues.push(...scan.issues);
   doc.name ??= metadataName;
+  trimTrack(track);
   return doc;
 }

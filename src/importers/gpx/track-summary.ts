@@ -2,25 +2,59 @@ import type { Sport, StreamPoint } from "../../core/activity.js";
 import { elevationGainLoss, haversineM } from "../common/index.js";
 
 /**
- * Track samples as parallel arrays (NaN = missing), shared by the GPX and TCX readers. Parallel
- * number arrays stay packed doubles in V8, so a 1 Hz hour is a few small arrays, not 3,600
- * objects, until the 10 s stream is built.
+ * Track samples as parallel columns of doubles (NaN = missing), shared by the GPX and TCX readers:
+ * a 1 Hz hour is eight arrays, not 3,600 objects, and a run of points read by WebAssembly is
+ * appended with a copy per column. The columns hold `length` samples and may be longer (room to
+ * grow) until trimTrack cuts them to size when the document is read.
  */
 export interface TrackSamples {
-  lat: number[];
-  lon: number[];
-  ele: number[];
-  timeMs: number[];
-  hr: number[];
-  cad: number[];
+  length: number;
+  lat: Float64Array;
+  lon: Float64Array;
+  ele: Float64Array;
+  timeMs: Float64Array;
+  hr: Float64Array;
+  cad: Float64Array;
   /** Cumulative distance recorded by the device (TCX DistanceMeters); NaN when not written. */
-  dist: number[];
-  /** True where a new segment (GPX trkseg, TCX Track) starts: no distance is counted across it. */
-  newSegment: boolean[];
+  dist: Float64Array;
+  /** 1 where a new segment (GPX trkseg, TCX Track) starts: no distance is counted across it. */
+  newSegment: Uint8Array;
 }
 
-export function emptyTrack(): TrackSamples {
-  return { lat: [], lon: [], ele: [], timeMs: [], hr: [], cad: [], dist: [], newSegment: [] };
+export function emptyTrack(capacity = 0): TrackSamples {
+  return {
+    length: 0,
+    lat: new Float64Array(capacity),
+    lon: new Float64Array(capacity),
+    ele: new Float64Array(capacity),
+    timeMs: new Float64Array(capacity),
+    hr: new Float64Array(capacity),
+    cad: new Float64Array(capacity),
+    dist: new Float64Array(capacity),
+    newSegment: new Uint8Array(capacity),
+  };
+}
+
+function grown<T extends Float64Array | Uint8Array>(column: T, length: number, capacity: number): T {
+  const next = (column instanceof Float64Array ? new Float64Array(capacity) : new Uint8Array(capacity)) as T;
+  next.set(column.subarray(0, length));
+  return next;
+}
+
+/** Makes room for `more` samples after the `length` held. */
+function reserve(track: TrackSamples, more: number): void {
+  const need = track.length + more;
+  if (need <= track.lat.length) return;
+  const capacity = Math.max(need, 256, track.lat.length * 2);
+  const n = track.length;
+  track.lat = grown(track.lat, n, capacity);
+  track.lon = grown(track.lon, n, capacity);
+  track.ele = grown(track.ele, n, capacity);
+  track.timeMs = grown(track.timeMs, n, capacity);
+  track.hr = grown(track.hr, n, capacity);
+  track.cad = grown(track.cad, n, capacity);
+  track.dist = grown(track.dist, n, capacity);
+  track.newSegment = grown(track.newSegment, n, capacity);
 }
 
 /** Appends one sample (NaN for what the point lacks) to every column of a track. */
@@ -35,14 +69,71 @@ export function addSample(
   dist: number,
   newSegment: boolean,
 ): void {
-  track.lat.push(lat);
-  track.lon.push(lon);
-  track.ele.push(ele);
-  track.timeMs.push(timeMs);
-  track.hr.push(hr);
-  track.cad.push(cad);
-  track.dist.push(dist);
-  track.newSegment.push(newSegment);
+  if (track.length === track.lat.length) reserve(track, 1);
+  const i = track.length++;
+  track.lat[i] = lat;
+  track.lon[i] = lon;
+  track.ele[i] = ele;
+  track.timeMs[i] = timeMs;
+  track.hr[i] = hr;
+  track.cad[i] = cad;
+  track.dist[i] = dist;
+  track.newSegment[i] = newSegment ? 1 : 0;
+}
+
+/** Columns of samples to append: rows [from, to) of each (dist null: not recorded). */
+export interface SampleColumns {
+  lat: Float64Array;
+  lon: Float64Array;
+  ele: Float64Array;
+  timeMs: Float64Array;
+  hr: Float64Array;
+  cad: Float64Array;
+  dist: Float64Array | null;
+}
+
+/**
+ * Appends rows [from, to) of `cols` as samples, the first starting a new segment when
+ * `newSegment` is set: the same as addSample for each row, a copy per column.
+ */
+export function addSamples(
+  track: TrackSamples,
+  cols: SampleColumns,
+  from: number,
+  to: number,
+  newSegment: boolean,
+): void {
+  const n = to - from;
+  if (n <= 0) return;
+  reserve(track, n);
+  const at = track.length;
+  track.lat.set(cols.lat.subarray(from, to), at);
+  track.lon.set(cols.lon.subarray(from, to), at);
+  track.ele.set(cols.ele.subarray(from, to), at);
+  track.timeMs.set(cols.timeMs.subarray(from, to), at);
+  track.hr.set(cols.hr.subarray(from, to), at);
+  track.cad.set(cols.cad.subarray(from, to), at);
+  if (cols.dist === null) track.dist.fill(NaN, at, at + n);
+  else track.dist.set(cols.dist.subarray(from, to), at);
+  track.newSegment.fill(0, at, at + n);
+  if (newSegment) track.newSegment[at] = 1;
+  track.length += n;
+}
+
+/** Cuts the columns to the samples held (views, no copy): done once a document is read. */
+export function trimTrack(track: TrackSamples): TrackSamples {
+  const n = track.length;
+  if (track.lat.length !== n) {
+    track.lat = track.lat.subarray(0, n);
+    track.lon = track.lon.subarray(0, n);
+    track.ele = track.ele.subarray(0, n);
+    track.timeMs = track.timeMs.subarray(0, n);
+    track.hr = track.hr.subarray(0, n);
+    track.cad = track.cad.subarray(0, n);
+    track.dist = track.dist.subarray(0, n);
+    track.newSegment = track.newSegment.subarray(0, n);
+  }
+  return track;
 }
 
 export interface TrackSummary {
@@ -94,7 +185,7 @@ function isFootSport(sport: Sport): "run" | "walk" | null {
  * the median decides: running steps sit around 150-190 and strides around 75-95; walking steps
  * around 100-130 and strides around 50-65. Other sports (rpm on a bike) are kept as written.
  */
-export function cadenceFactor(sport: Sport, cadences: readonly number[]): number {
+export function cadenceFactor(sport: Sport, cadences: ArrayLike<number>, count = cadences.length): number {
   const kind = isFootSport(sport);
   if (kind === null) return 1;
   // The median of the positive values is below the line exactly when more than half of them (the
@@ -102,7 +193,8 @@ export function cadenceFactor(sport: Sport, cadences: readonly number[]): number
   const line = kind === "run" ? 120 : 80;
   let n = 0;
   let below = 0;
-  for (const c of cadences) {
+  for (let i = 0; i < count; i++) {
+    const c = cadences[i]!;
     if (Number.isFinite(c) && c > 0) {
       n++;
       if (c < line) below++;
@@ -113,9 +205,11 @@ export function cadenceFactor(sport: Sport, cadences: readonly number[]): number
 }
 
 export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary {
-  const n = track.lat.length;
-  const hasDeviceDistance = track.dist.some((d) => Number.isFinite(d));
-  const hasPosition = track.lat.some((v) => Number.isFinite(v));
+  const n = track.length;
+  let hasDeviceDistance = false;
+  let hasPosition = false;
+  for (let i = 0; i < n && !hasDeviceDistance; i++) if (Number.isFinite(track.dist[i])) hasDeviceDistance = true;
+  for (let i = 0; i < n && !hasPosition; i++) if (Number.isFinite(track.lat[i])) hasPosition = true;
 
   // Cumulative distance per point: the device's own when it wrote one, else haversine within segments.
   const cum = new Float64Array(n);
@@ -123,7 +217,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   let prevLat = NaN;
   let prevLon = NaN;
   for (let i = 0; i < n; i++) {
-    if (track.newSegment[i] === true) {
+    if (track.newSegment[i] === 1) {
       prevLat = NaN;
       prevLon = NaN;
     }
@@ -143,7 +237,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   }
   const hasDistance = hasDeviceDistance || hasPosition;
 
-  const factor = cadenceFactor(sport, track.cad);
+  const factor = cadenceFactor(sport, track.cad, n);
   // The 10 s stream is picked as the points go (the points downsampleStream would keep), so a
   // 1 Hz hour makes a few hundred point objects instead of 3,600.
   const stream: StreamPoint[] = [];
@@ -179,7 +273,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   let cadCount = 0;
 
   for (let i = 0; i < n; i++) {
-    if (track.newSegment[i] === true && i > 0) segmentBreak = true;
+    if (track.newSegment[i] === 1 && i > 0) segmentBreak = true;
     const hr = track.hr[i] ?? NaN;
     const hrOk = Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR;
     if (Number.isFinite(hr) && !hrOk) implausibleHr++;
@@ -236,7 +330,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   if (stillRun > STILL_MIN_S) paused += stillRun;
 
   const elapsed = startMs === null ? 0 : (lastMs - startMs) / 1000;
-  const { gainM, lossM } = elevationGainLoss(track.ele); // it skips NaN samples
+  const { gainM, lossM } = elevationGainLoss(track.ele.subarray(0, n)); // it skips NaN samples
   return {
     pointCount: n,
     timedCount,

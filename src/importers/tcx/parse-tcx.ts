@@ -120,7 +120,7 @@ function sum(values: readonly (number | null)[]): number | null {
 }
 
 function buildActivity(a: TcxActivity): Built {
-  if (a.laps.length === 0 && a.track.lat.length === 0) return "no-data";
+  if (a.laps.length === 0 && a.track.length === 0) return "no-data";
   const warnings: Omit<ImportIssue, "at">[] = [];
   let sport = sportFromName(a.sport);
   let summary = summarizeTrack(a.track, sport);

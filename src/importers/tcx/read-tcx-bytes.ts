@@ -1,4 +1,6 @@
-import { emptyTrack } from "../gpx/index.js";
+import { isValidLatLon } from "../common/index.js";
+import { addSamples, emptyTrack, trimTrack } from "../gpx/index.js";
+import type { SampleColumns } from "../gpx/index.js";
 import {
   EVENT_CLOSE,
   EVENT_OPEN,
@@ -111,7 +113,7 @@ const TCX_POINT_RULES: TemplateRules = {
     of: (field) => TCX_COLUMNS.indexOf(field === RUN_CADENCE ? CADENCE : field),
   },
 };
-/** The columns of rows read by WebAssembly, in TCX_POINT_RULES.columns' order. */
+/** The columns of rows read by WebAssembly, in TCX_POINT_RULES.columns' order (readRows names them). */
 const TCX_COLUMNS = [TIME, LATITUDE, LONGITUDE, ALTITUDE, DISTANCE, F_HR, CADENCE];
 const TCX_FLAGS: ReadonlyMap<number, number> = new Map([[POSITION, HAS_POSITION]]);
 
@@ -237,17 +239,38 @@ function read(bytes: Uint8Array): TcxDocument {
   }
 
   /** Reads points read by WebAssembly: the same as readPoint, from their columns. */
+  let rowColumns: SampleColumns | null = null;
+  /**
+   * Reads points read by WebAssembly, the same as readPoint would one by one: the rows are
+   * appended as they are, then a position is kept only where the point held a valid one (addPoint).
+   */
   function readRows(rows: PointRows): void {
     const a = act;
     if (a === null) return;
-    const [cTime, cLat, cLon, cEle, cDist, cHr, cCad] = rows.columns as [
-      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
-    ];
+    const cols = rows.columns;
+    rowColumns ??= {
+      timeMs: cols[0]!,
+      lat: cols[1]!,
+      lon: cols[2]!,
+      ele: cols[3]!,
+      dist: cols[4]!,
+      hr: cols[5]!,
+      cad: cols[6]!,
+    };
+    const track = a.track;
+    const at = track.length;
+    addSamples(track, rowColumns, 0, rows.count, newSegment);
+    newSegment = false;
     const index = rows.templateIndex;
+    const templates = rows.templates;
+    const lat = track.lat;
+    const lon = track.lon;
     for (let i = 0; i < rows.count; i++) {
-      hadPosition = (rows.templates[index[i]!]!.flags & HAS_POSITION) !== 0;
-      addPoint(a, hadPosition, cLat[i]!, cLon[i]!, cEle[i]!, cTime[i]!, cHr[i]!, cCad[i]!, cDist[i]!, newSegment);
-      newSegment = false;
+      hadPosition = (templates[index[i]!]!.flags & HAS_POSITION) !== 0;
+      if (hadPosition && isValidLatLon(lat[at + i]!, lon[at + i]!)) continue;
+      if (hadPosition) a.badPositions++;
+      lat[at + i] = NaN;
+      lon[at + i] = NaN;
     }
   }
 
@@ -322,7 +345,9 @@ function read(bytes: Uint8Array): TcxDocument {
             offsetMin: null,
             device: null,
             laps: [],
-            track: emptyTrack(),
+            // Room for the points left in the file (about 300 bytes each at 1 Hz), so the
+            // columns seldom grow mid-file.
+            track: emptyTrack(Math.min(Math.ceil((bytes.length - cur.position) / 300), 1 << 22)),
             badPositions: 0,
             badValues: 0,
           };
@@ -365,5 +390,6 @@ function read(bytes: Uint8Array): TcxDocument {
       else if (code === CREATOR) inCreator = false;
     } else break;
   }
+  for (const a of doc.activities) trimTrack(a.track);
   return doc;
 }

@@ -1,6 +1,6 @@
 import type { ImportIssue } from "../../core/activity.js";
 import { isValidLatLon } from "../common/index.js";
-import { addSample, emptyTrack } from "../gpx/index.js";
+import { addSample, emptyTrack, trimTrack } from "../gpx/index.js";
 import type { TrackSamples } from "../gpx/index.js";
 import type { XmlAttributes, XmlVisitor } from "../xml/index.js";
 import { parseXsdDateTime, scanXml } from "../xml/index.js";
@@ -273,6 +273,7 @@ export function readTcx(text: string): TcxDocument {
   doc.rootName = scan.rootName;
   doc.complete = scan.complete;
   doc.issues.push(...scan.issues);
+  for (const a of doc.activities) trimTrack(a.track);
   return doc;
 }
 

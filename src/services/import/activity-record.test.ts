@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportedActivity } from "../../core/activity.js";
-import { decodeLaps, decodeStream, encodeStream, toRecord } from "./activity-record.js";
+import fc from "fast-check";
+import { decodeLaps, decodeStream, encodeStream, streamColumns, toRecord } from "./activity-record.js";
 
 const activity: ImportedActivity = {
   sport: "run",
@@ -42,4 +43,28 @@ describe("stored activities", () => {
       { t: 10, d: 28, alt: 12.5, hr: 120, cad: null },
     ]);
   });
+
+  it("write exactly the JSON that JSON.stringify writes of the columns, for any values", () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.double(),
+      fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 10),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      fc.constantFrom(-0, 0.05, -0.05, 0.15, 2.5, -2.5, 1e15, 1e16 + 3, 2 ** 53, -(2 ** 60), 1e21, 9.95),
+    );
+    const point = fc.record({
+      t: fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: -10, max: 1e7, noNaN: true }), fc.double()),
+      d: value,
+      alt: value,
+      hr: value,
+      cad: value,
+    });
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 30 }), (points) => {
+        expect(encodeStream(points)).toBe(JSON.stringify(streamColumns(points)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+

@@ -3,6 +3,7 @@
  * column arrays (a 1-hour run at one point per 10 s is about 8 kB), and a richness score used to
  * keep the better of two twins. Built in the parse workers so the main thread only writes.
  */
+import { Buffer } from "node:buffer";
 import type { ImportedActivity, Lap, Sport, StreamPoint } from "../../core/activity.js";
 import type { ActivitiesTable } from "../../store/schema.js";
 
@@ -23,27 +24,156 @@ export interface StreamColumns {
 const int = (n: number): number => Math.round(n);
 const intOrNull = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : Math.round(n));
 
-function column(points: readonly StreamPoint[], pick: (p: StreamPoint) => number | null, digits: number): (number | null)[] | null {
-  let any = false;
-  const f = 10 ** digits;
-  const out = points.map((p) => {
-    const v = pick(p);
-    if (v === null || !Number.isFinite(v)) return null;
-    any = true;
-    return Math.round(v * f) / f;
-  });
-  return any ? out : null;
+
+/** The JSON of the columns, as JSON.stringify(streamColumns(points)) writes it. */
+export function encodeStream(points: readonly StreamPoint[]): string {
+  // Written byte by byte: JSON.stringify spends most of its time turning doubles into text, and
+  // every value here is a whole number or a whole number of tenths, which are digits and a point.
+  const out = new JsonBytes(points.length * 40 + 64);
+  out.text('{"t":[');
+  for (let i = 0; i < points.length; i++) {
+    if (i > 0) out.byte(COMMA);
+    out.int(Math.round(points[i]!.t));
+  }
+  out.text('],"d":');
+  column(out, points, (p) => p.d, false);
+  out.text(',"alt":');
+  column(out, points, (p) => p.alt, true);
+  out.text(',"hr":');
+  column(out, points, (p) => p.hr, false);
+  out.text(',"cad":');
+  column(out, points, (p) => p.cad, false);
+  out.byte(CLOSE_BRACE);
+  return out.toString();
 }
 
-export function encodeStream(points: readonly StreamPoint[]): string {
-  const cols: StreamColumns = {
-    t: points.map((p) => int(p.t)),
-    d: column(points, (p) => p.d, 0),
-    alt: column(points, (p) => p.alt, 1),
-    hr: column(points, (p) => p.hr, 0),
-    cad: column(points, (p) => p.cad, 0),
+/** The columns JSON.stringify would be given: whole numbers, altitude to a tenth, null where missing. */
+export function streamColumns(points: readonly StreamPoint[]): StreamColumns {
+  const pick = (get: (p: StreamPoint) => number | null, f: number): (number | null)[] | null => {
+    let any = false;
+    const values = points.map((p) => {
+      const v = get(p);
+      if (v === null || !Number.isFinite(v)) return null;
+      any = true;
+      return Math.round(v * f) / f;
+    });
+    return any ? values : null;
   };
-  return JSON.stringify(cols);
+  return {
+    t: points.map((p) => int(p.t)),
+    d: pick((p) => p.d, 1),
+    alt: pick((p) => p.alt, 10),
+    hr: pick((p) => p.hr, 1),
+    cad: pick((p) => p.cad, 1),
+  };
+}
+
+const COMMA = 44;
+const CLOSE_BRACE = 125;
+const MINUS = 45;
+const POINT = 46;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** ASCII JSON written into bytes, turned into a string once. */
+class JsonBytes {
+  private bytes: Uint8Array;
+  private n = 0;
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  private room(more: number): void {
+    if (this.n + more <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.n + more));
+    next.set(this.bytes.subarray(0, this.n));
+    this.bytes = next;
+  }
+
+  byte(c: number): void {
+    this.room(1);
+    this.bytes[this.n++] = c;
+  }
+
+  text(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.bytes[this.n++] = s.charCodeAt(i);
+  }
+
+  /** A whole number as JSON.stringify writes it (itself past 2^31, and for NaN or infinities). */
+  int(v: number): void {
+    if (!(Math.abs(v) < 2 ** 31)) {
+      this.text(JSON.stringify(v));
+      return;
+    }
+    this.room(12);
+    let k = v | 0;
+    if (k < 0) {
+      this.bytes[this.n++] = MINUS;
+      k = -k;
+    }
+    if (k < 10) {
+      this.bytes[this.n++] = 48 + k;
+      return;
+    }
+    let digits = 1;
+    for (let x = k; x >= 10; x = (x / 10) | 0) digits++;
+    const end = this.n + digits;
+    for (let i = end - 1; i >= this.n; i--) {
+      this.bytes[i] = 48 + (k % 10);
+      k = (k / 10) | 0;
+    }
+    this.n = end;
+  }
+
+  /** `Math.round(v * 10) / 10` as JSON.stringify writes it: whole tenths, a point, the last digit. */
+  tenths(v: number): void {
+    const k = Math.round(v * 10);
+    if (!(Math.abs(k) < 2 ** 31)) {
+      this.text(JSON.stringify(k / 10));
+      return;
+    }
+    const r = k % 10;
+    if (r === 0) {
+      this.int(k / 10);
+      return;
+    }
+    if (k < 0) this.byte(MINUS);
+    const a = Math.abs(k);
+    this.int(Math.floor(a / 10));
+    this.byte(POINT);
+    this.byte(48 + (a % 10));
+  }
+
+  toString(): string {
+    return Buffer.from(this.bytes.buffer, 0, this.n).toString("latin1");
+  }
+}
+
+/** One column: its values in brackets, or null when no point has one. */
+function column(out: JsonBytes, points: readonly StreamPoint[], pick: (p: StreamPoint) => number | null, tenths: boolean): void {
+  let any = false;
+  for (const p of points) {
+    const v = pick(p);
+    if (v !== null && Number.isFinite(v)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) {
+    out.text("null");
+    return;
+  }
+  out.byte(OPEN_BRACKET);
+  for (let i = 0; i < points.length; i++) {
+    if (i > 0) out.byte(COMMA);
+    const v = pick(points[i]!);
+    if (v === null || !Number.isFinite(v)) out.text("null");
+    else if (tenths) out.tenths(v);
+    else out.int(Math.round(v));
+  }
+  out.byte(CLOSE_BRACKET);
 }
 
 export function decodeStream(json: string): StreamPoint[] {
