@@ -204,38 +204,83 @@ export function cadenceFactor(sport: Sport, cadences: ArrayLike<number>, count =
   return below > Math.floor(n / 2) ? 2 : 1;
 }
 
-export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary {
-  const n = track.length;
-  let hasDeviceDistance = false;
-  let hasPosition = false;
-  for (let i = 0; i < n && !hasDeviceDistance; i++) if (Number.isFinite(track.dist[i])) hasDeviceDistance = true;
-  for (let i = 0; i < n && !hasPosition; i++) if (Number.isFinite(track.lat[i])) hasPosition = true;
+/** Cumulative distance per point as the device recorded it (TCX DistanceMeters), never going back. */
+function deviceDistance(track: TrackSamples, n: number, cum: Float64Array): number {
+  const dist = track.dist;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const d = dist[i]!;
+    if (Number.isFinite(d) && d > total) total = d;
+    cum[i] = total;
+  }
+  return total;
+}
 
-  // Cumulative distance per point: the device's own when it wrote one, else haversine within segments.
-  const cum = new Float64Array(n);
+/** Cumulative distance per point along the positions, within segments (haversine). */
+function positionDistance(track: TrackSamples, n: number, cum: Float64Array): number {
+  const { lat: lats, lon: lons, newSegment } = track;
   let total = 0;
   let prevLat = NaN;
   let prevLon = NaN;
   for (let i = 0; i < n; i++) {
-    if (track.newSegment[i] === 1) {
+    if (newSegment[i] === 1) {
       prevLat = NaN;
       prevLon = NaN;
     }
-    if (hasDeviceDistance) {
-      const d = track.dist[i] ?? NaN;
-      if (Number.isFinite(d) && d > total) total = d;
-    } else {
-      const lat = track.lat[i] ?? NaN;
-      const lon = track.lon[i] ?? NaN;
-      if (Number.isFinite(lat) && Number.isFinite(lon)) {
-        if (Number.isFinite(prevLat)) total += haversineM(prevLat, prevLon, lat, lon);
-        prevLat = lat;
-        prevLon = lon;
-      }
+    const lat = lats[i]!;
+    const lon = lons[i]!;
+    if (Number.isFinite(lat) && Number.isFinite(lon)) {
+      if (Number.isFinite(prevLat)) total += haversineM(prevLat, prevLon, lat, lon);
+      prevLat = lat;
+      prevLon = lon;
     }
     cum[i] = total;
   }
+  return total;
+}
+
+function anyFinite(column: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (Number.isFinite(column[i])) return true;
+  return false;
+}
+
+/** The stream point of sample i, t seconds after the start. */
+function streamPoint(
+  track: TrackSamples,
+  i: number,
+  t: number,
+  cum: Float64Array | null,
+  factor: number,
+): StreamPoint {
+  const hr = track.hr[i]!;
+  const rawCad = track.cad[i]!;
+  const ele = track.ele[i]!;
+  return {
+    t,
+    d: cum === null ? null : Math.round(cum[i]!),
+    alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
+    hr: Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR ? Math.round(hr) : null,
+    cad: Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null,
+  };
+}
+
+/**
+ * Summarises a track. Its phases are functions of their own: each is optimised on its own, and a
+ * phase a file takes for the first time (device distances after GPS tracks, say) does not throw
+ * away the optimised code of the rest.
+ */
+export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary {
+  const n = track.length;
+  const hasDeviceDistance = anyFinite(track.dist, n);
+  const hasPosition = anyFinite(track.lat, n);
+  const cum = new Float64Array(n);
+  const total = hasDeviceDistance
+    ? deviceDistance(track, n, cum)
+    : hasPosition
+      ? positionDistance(track, n, cum)
+      : 0;
   const hasDistance = hasDeviceDistance || hasPosition;
+  const distances = hasDistance ? cum : null;
 
   const factor = cadenceFactor(sport, track.cad, n);
   // The 10 s stream is picked as the points go (the points downsampleStream would keep), so a
@@ -246,18 +291,6 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
   let lastIncluded = -1;
   let lastIncludedT = 0;
   let lastKept = -1;
-  const streamPoint = (i: number, t: number): StreamPoint => {
-    const hr = track.hr[i] ?? NaN;
-    const rawCad = track.cad[i] ?? NaN;
-    const ele = track.ele[i] ?? NaN;
-    return {
-      t,
-      d: hasDistance ? Math.round(cum[i]!) : null,
-      alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
-      hr: Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR ? Math.round(hr) : null,
-      cad: Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null,
-    };
-  };
   let startMs: number | null = null;
   let lastMs = -Infinity;
   let lastIdx = -1;
@@ -274,10 +307,10 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
 
   for (let i = 0; i < n; i++) {
     if (track.newSegment[i] === 1 && i > 0) segmentBreak = true;
-    const hr = track.hr[i] ?? NaN;
+    const hr = track.hr[i]!;
     const hrOk = Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR;
     if (Number.isFinite(hr) && !hrOk) implausibleHr++;
-    const t = track.timeMs[i] ?? NaN;
+    const t = track.timeMs[i]!;
     if (!Number.isFinite(t)) continue;
     if (t < lastMs) {
       timeBackwards++;
@@ -308,7 +341,7 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
       hrCount++;
       if (hr > maxHr) maxHr = hr;
     }
-    const rawCad = track.cad[i] ?? NaN;
+    const rawCad = track.cad[i]!;
     const cad = Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null;
     if (cad !== null && cad > 0) {
       cadSum += cad;
@@ -320,13 +353,13 @@ export function summarizeTrack(track: TrackSamples, sport: Sport): TrackSummary 
     lastIncludedT = pointT;
     if (pointT >= nextStreamT) {
       nextStreamT = pointT + STREAM_STEP_S;
-      stream.push(streamPoint(i, pointT));
+      stream.push(streamPoint(track, i, pointT, distances, factor));
       lastKept = i;
     }
   }
   // The last timed point always ends the stream, so totals survive the downsampling.
   if (lastIncluded !== -1 && lastIncluded !== lastKept)
-    stream.push(streamPoint(lastIncluded, lastIncludedT));
+    stream.push(streamPoint(track, lastIncluded, lastIncludedT, distances, factor));
   if (stillRun > STILL_MIN_S) paused += stillRun;
 
   const elapsed = startMs === null ? 0 : (lastMs - startMs) / 1000;
