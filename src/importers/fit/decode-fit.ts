@@ -19,6 +19,8 @@ import {
   SPORT_MSG,
 } from "./profile.js";
 import { RecordColumns } from "./record-columns.js";
+import { RecordRunReader } from "./record-runs.js";
+import type { RunState } from "./record-runs.js";
 
 /**
  * Low-level FIT decoding: bytes to the few messages kneewise needs, following the FIT protocol
@@ -139,6 +141,8 @@ const WANTED_STRING: Readonly<Record<number, number>> = {
 
 interface LocalDef {
   kind: number;
+  /** A record whose wanted fields are all integers: record-runs.ts may read its messages. */
+  runnable: boolean;
   little: boolean;
   /** Bytes of one data message, developer fields included. */
   size: number;
@@ -155,6 +159,9 @@ interface LocalDef {
   strOff: number;
   strSize: number;
 }
+
+/** Base types record-runs.as.ts reads (floats and 64-bit integers are left to readNum). */
+const INTEGER_TYPES = new Set([0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13]);
 
 /** Channel c of the data message at pos through a definition's plan; NaN when absent or invalid. */
 function channel(b: Uint8Array, plan: Int32Array, c: number, pos: number, little: boolean): number {
@@ -201,6 +208,7 @@ function compileDefinition(
   const kind = kindOf(global);
   const def: LocalDef = {
     kind,
+    runnable: false,
     little,
     size: 0,
     plan: new Int32Array(N_CH * 2).fill(-1),
@@ -258,6 +266,7 @@ function compileDefinition(
   }
   def.size = off;
   def.fields = triples.length > 0 ? Int32Array.from(triples) : null;
+  def.runnable = isRecord && plan.every((v, i) => i % 2 === 0 || plan[i - 1]! < 0 || INTEGER_TYPES.has(v));
   return { def, next: q };
 }
 
@@ -502,8 +511,40 @@ function decodeMessages(
     lat: latA,
     lon: lonA,
   } = cols;
+  // Runs of records go to WebAssembly; any message it does not read comes back here.
+  const runs = RecordRunReader.open(b);
+  const runState: RunState = { lastTs: NaN, csdLast: 0, csdAcc: 0 };
   while (pos < end) {
     const h = b[pos]!;
+    if (runs !== null && (h & 0xc0) !== 0x40 && defs[(h & 0x80) !== 0 ? (h >> 5) & 3 : h & 0x0f]?.runnable === true) {
+      runState.lastTs = lastTs;
+      runState.csdLast = csdLast;
+      runState.csdAcc = csdAcc;
+      const rows = runs.read(pos, end, defs, runState, n > 0 ? tsA[n - 1]! : NaN);
+      if (rows.messages > 0) {
+        const k = rows.count;
+        if (n + k > tsA.length) {
+          cols.length = n;
+          cols.reserveRows(k);
+          ({ ts: tsA, dist: distA, speed: speedA, alt: altA, hr: hrA, cad: cadA, lat: latA, lon: lonA } = cols);
+        }
+        tsA.set(rows.ts.subarray(0, k), n);
+        distA.set(rows.dist.subarray(0, k), n);
+        speedA.set(rows.speed.subarray(0, k), n);
+        altA.set(rows.alt.subarray(0, k), n);
+        hrA.set(rows.hr.subarray(0, k), n);
+        cadA.set(rows.cad.subarray(0, k), n);
+        latA.set(rows.lat.subarray(0, k), n);
+        lonA.set(rows.lon.subarray(0, k), n);
+        n += k;
+        lastTs = runState.lastTs;
+        csdLast = runState.csdLast;
+        csdAcc = runState.csdAcc;
+        messages += rows.messages;
+        pos = rows.stop;
+        continue;
+      }
+    }
     let def: LocalDef | undefined;
     let ts = NaN;
     if ((h & 0x80) !== 0) {

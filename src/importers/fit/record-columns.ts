@@ -35,8 +35,15 @@ export class RecordColumns {
 
   /** Makes room for one more row. */
   reserve(): void {
-    if (this.length < this.ts.length) return;
-    const c = this.ts.length * 2;
+    this.reserveRows(1);
+  }
+
+  /** Makes room for `more` rows after the `length` held. */
+  reserveRows(more: number): void {
+    if (this.length + more <= this.ts.length) return;
+    // Doubling as one row at a time would, so the columns come out the same either way.
+    let c = this.ts.length * 2;
+    while (c < this.length + more) c *= 2;
     this.ts = grow(this.ts, new Uint32Array(c));
     this.dist = grow(this.dist, new Float64Array(c));
     this.speed = grow(this.speed, new Float32Array(c));

@@ -1,4 +1,5 @@
-import { Buffer } from "node:buffer";
+import { WASM_PAGE, instantiateWasm } from "../common/wasm.js";
+import type { WasmMemoryExports } from "../common/wasm.js";
 import { POINT_RUNS_WASM } from "./point-runs.wasm.js";
 
 /**
@@ -42,13 +43,12 @@ export interface PointRows {
   templates: readonly RunTemplate[];
 }
 
-interface Exports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+interface Exports extends WasmMemoryExports {
   run(tpl: number, input: number, from: number, len: number, out: number, cap: number, columns: number): number;
   stop(): number;
 }
 
-const PAGE = 65536;
+const PAGE = WASM_PAGE;
 /** Memory layout: the module's own data sits below TABLE. */
 const TABLE = 1 * PAGE;
 const TABLE_BYTES = 2 * PAGE;
@@ -69,26 +69,9 @@ const PAGES = Math.ceil((INPUT + WINDOW + SLACK) / PAGE);
 let exportsOrNull: Exports | null | undefined;
 let enabled = true;
 
-/** The little of the WebAssembly API used here (Node's type declarations leave it out). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
 function instance(): Exports | null {
-  if (exportsOrNull !== undefined) return exportsOrNull;
-  try {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (wasm === undefined) throw new Error("no WebAssembly");
-    const module = new wasm.Module(Buffer.from(POINT_RUNS_WASM, "base64"));
-    const ex = new wasm.Instance(module, { env: { abort: () => undefined } }).exports as Exports;
-    const have = ex.memory.buffer.byteLength / PAGE;
-    if (have < PAGES) ex.memory.grow(PAGES - have);
-    exportsOrNull = ex;
-  } catch {
-    // No WebAssembly (or no SIMD) here: the JavaScript path reads every point.
-    exportsOrNull = null;
-  }
+  // No WebAssembly (or no SIMD) here: the JavaScript path reads every point.
+  if (exportsOrNull === undefined) exportsOrNull = instantiateWasm<Exports>(POINT_RUNS_WASM, PAGES);
   return exportsOrNull;
 }
 
