@@ -143,6 +143,18 @@ describe("points read by WebAssembly", () => {
     expect(readAllWays("gpx", doc)).toBeGreaterThanOrEqual(498);
   });
 
+  it("reads indented points by comparing their indentation, and leaves other layouts to JavaScript", () => {
+    const point = (i: number, indent: string): string =>
+      `    <trkpt lat="46.${1000 + i}" lon="14.${2000 + i}">\n${indent}<ele>${300 + i}</ele>\n${indent}<time>2024-03-01T06:${pad(10 + Math.floor(i / 60), 2)}:${pad(i % 60, 2)}Z</time>\n${indent}<extensions>\n${indent}  <gpxtpx:hr>${120 + (i % 30)}</gpxtpx:hr>\n${indent}</extensions>\n    </trkpt>\n`;
+    const doc = (indentOf: (i: number) => string): string =>
+      `<gpx version="1.1" creator="t" xmlns:gpxtpx="urn:x"><trk><trkseg>\n${Array.from({ length: 300 }, (_, i) => point(i, indentOf(i))).join("")}</trkseg></trk></gpx>`;
+    expect(readAllWays("gpx", doc(() => "      "))).toBeGreaterThanOrEqual(298);
+    // Every third point indented with a tab: those are read by JavaScript, the rest by the module.
+    const mixed = readAllWays("gpx", doc((i) => (i % 3 === 2 ? "\t" : "      ")));
+    expect(mixed).toBeGreaterThan(150);
+    expect(mixed).toBeLessThan(250);
+  });
+
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`agrees on random GPX and TCX points with odd times and numbers (seed ${seed})`, () => {
       const gpxRows = readAllWays("gpx", gpxDoc(seed, 400));

@@ -21,7 +21,7 @@ export const RUN_TIME = 2;
 /** A template as the module reads it: literal markup and, between literals, slots. */
 export interface RunTemplate {
   /** One more literal than there are slots: the markup before each slot, then after the last. */
-  readonly literals: readonly Uint8Array[];
+  readonly runLiterals: readonly Uint8Array[];
   /** Per slot: RUN_SKIP, RUN_NUMBER or RUN_TIME. */
   readonly runKinds: Int32Array;
   /** Per slot: the column its value goes to (-1 for a skipped slot). */
@@ -180,7 +180,7 @@ export class PointRunReader {
       view.setInt32(at, slots, true);
       at += 4;
       for (let k = 0; k < slots; k++) {
-        const lit = t.literals[k]!;
+        const lit = t.runLiterals[k]!;
         if (at + 16 + lit.length + 4 > TABLE_BYTES - SLACK) return false;
         view.setInt32(at, lit.length, true);
         view.setInt32(at + 4, t.runKinds[k]!, true);
@@ -189,7 +189,7 @@ export class PointRunReader {
         mem.set(lit, at + 16);
         at += 16 + ((lit.length + 3) & ~3);
       }
-      if (!literal(t.literals[slots]!)) return false;
+      if (!literal(t.runLiterals[slots]!)) return false;
     }
     view.setInt32(0, templates.length, true);
     owner = this.id;

@@ -1,5 +1,5 @@
 import type { NameTable } from "./byte-cursor.js";
-import { PointRunReader, RUN_NUMBER, RUN_TIME } from "./point-runs.js";
+import { PointRunReader, RUN_NUMBER, RUN_SKIP, RUN_TIME } from "./point-runs.js";
 import type { PointRows, RunTemplate } from "./point-runs.js";
 
 /**
@@ -73,6 +73,17 @@ function isNameByte(c: number): boolean {
   );
 }
 
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** Largest points worth a template; anything bigger is rare enough for the cursor. */
 const MAX_POINT_BYTES = 4096;
 const MAX_SLOTS = 128;
@@ -93,9 +104,15 @@ export class PointTemplate implements RunTemplate {
   readonly slotValue: Float64Array;
   /** True when the template holds an element whose code is flagged by the builder (e.g. Position). */
   readonly flags: number;
-  /** The markup around the slots: one literal before each slot and one after the last. */
-  readonly literals: readonly Uint8Array[];
-  /** For point-runs.ts, per slot: how the module reads it, its column and the byte that ends it. */
+  /**
+   * The template as point-runs.ts reads it: literals and slots as for the matcher, except that a
+   * skipped text slot that held only whitespace in the learned point (the indentation between
+   * elements) is part of the literal around it, so the module compares it instead of scanning it.
+   * A point laid out otherwise then fails in the module and goes to the matcher, which allows
+   * any whitespace there: the module reads fewer points, never different ones.
+   */
+  readonly runLiterals: readonly Uint8Array[];
+  /** Per slot of runLiterals: how the module reads it, its column and the byte that ends it. */
   readonly runKinds: Int32Array;
   readonly columns: Int32Array;
   readonly terminators: Int32Array;
@@ -111,23 +128,42 @@ export class PointTemplate implements RunTemplate {
     slotField: Int32Array,
     flags: number,
     columns: TemplateRules["columns"],
+    blanks: readonly (Uint8Array | null)[],
   ) {
     this.matcher = compileMatcher(literals, kinds, numericSlots);
-    this.literals = literals;
     const n = slotField.length;
-    this.runKinds = new Int32Array(n);
-    this.columns = new Int32Array(n).fill(-1);
-    this.terminators = Int32Array.from(kinds, (k) => (k === KIND_TEXT ? LT : k));
+    const runLiterals: Uint8Array[] = [];
+    const runKinds: number[] = [];
+    const runColumns: number[] = [];
+    const terminators: number[] = [];
+    let pending: Uint8Array[] = [literals[0]!];
     let runnable = columns !== undefined;
     for (let k = 0; k < n && columns !== undefined; k++) {
       const field = slotField[k]!;
-      if (field === SLOT_SKIP) continue;
+      const blank = blanks[k];
+      if (field === SLOT_SKIP && blank !== null && blank !== undefined) {
+        pending.push(blank, literals[k + 1]!);
+        continue;
+      }
+      runLiterals.push(joined(pending));
+      pending = [literals[k + 1]!];
+      terminators.push(kinds[k] === KIND_TEXT ? LT : kinds[k]!);
+      if (field === SLOT_SKIP) {
+        runKinds.push(RUN_SKIP);
+        runColumns.push(-1);
+        continue;
+      }
       const column = columns.of(field);
       const time = field === columns.time && !numericSlots[k];
       if (column < 0 || column >= columns.count || (!numericSlots[k] && !time)) runnable = false;
-      this.runKinds[k] = time ? RUN_TIME : RUN_NUMBER;
-      this.columns[k] = column;
+      runKinds.push(time ? RUN_TIME : RUN_NUMBER);
+      runColumns.push(column);
     }
+    runLiterals.push(joined(pending));
+    this.runLiterals = runLiterals;
+    this.runKinds = Int32Array.from(runKinds);
+    this.columns = Int32Array.from(runColumns);
+    this.terminators = Int32Array.from(terminators);
     this.runnable = runnable;
     this.slotValue = new Float64Array(slotField.length);
     this.slotField = slotField;
@@ -160,7 +196,10 @@ export class PointTemplate implements RunTemplate {
     let litStart = start;
     /** Element codes of the open elements; the point is the first. */
     const stack: number[] = [];
+    /** Per slot: the text of a skipped text slot holding only whitespace, else null. */
+    const blanks: (Uint8Array | null)[] = [];
     const cutSlot = (at: number, kind: number, field: number): void => {
+      blanks.push(null);
       literals.push(bytes.slice(litStart, at));
       kinds.push(kind);
       fields.push(field);
@@ -239,10 +278,14 @@ export class PointTemplate implements RunTemplate {
       // Text up to the next tag (possibly empty) is a slot; a leaf's text fills its field.
       if (i >= end) break;
       cutSlot(i, KIND_TEXT, textField);
+      const textStart = i;
+      let blank = textField === SLOT_SKIP;
       while (i < end && bytes[i] !== LT) {
         if (bytes[i] === AMP) return null;
+        if (!isSpace(bytes[i]!)) blank = false;
         i++;
       }
+      if (blank) blanks[blanks.length - 1] = bytes.slice(textStart, i);
       litStart = i;
       if (kinds.length > MAX_SLOTS) return null;
     }
@@ -256,6 +299,7 @@ export class PointTemplate implements RunTemplate {
       Int32Array.from(fields),
       flags,
       rules.columns,
+      blanks,
     );
   }
 
