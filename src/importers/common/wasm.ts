@@ -34,3 +34,36 @@ export function instantiateWasm<T extends WasmMemoryExports>(base64: string, pag
     return null;
   }
 }
+
+/** Bytes copied in a window are read this far past its end (literals compared 16 at a time). */
+export const WINDOW_SLACK = 64;
+
+/**
+ * The part of a document a module can read: bytes[start, end) copied into its memory at `at`, a
+ * window of at most `size` bytes. A window is kept while at least `ahead` bytes of it are left
+ * past the reading position (or it reaches the document's end), then copied anew from there; a
+ * record across its end is left to JavaScript, which reads whole documents.
+ */
+export class InputWindow {
+  start = 0;
+  end = -1;
+
+  constructor(
+    readonly at: number,
+    readonly size: number,
+    private readonly ahead = 64 * 1024,
+  ) {}
+
+  /** Forgets the copy (another reader has written over it). */
+  reset(): void {
+    this.end = -1;
+  }
+
+  /** Makes sure bytes from `pos` (up to `limit`) are in the window, copying when they are not. */
+  cover(memory: ArrayBuffer, bytes: Uint8Array, pos: number, limit: number): void {
+    if (pos >= this.start && this.end >= 0 && (this.end >= limit || this.end - pos >= this.ahead)) return;
+    this.start = pos;
+    this.end = Math.min(limit, pos + this.size);
+    new Uint8Array(memory, this.at, this.end - pos).set(bytes.subarray(pos, this.end));
+  }
+}

@@ -1,4 +1,4 @@
-import { WASM_PAGE, instantiateWasm } from "../common/wasm.js";
+import { InputWindow, WASM_PAGE, WINDOW_SLACK, instantiateWasm } from "../common/wasm.js";
 import type { WasmMemoryExports } from "../common/wasm.js";
 import { RECORD_RUNS_WASM } from "./record-runs.wasm.js";
 
@@ -42,8 +42,7 @@ const CAP = 4096;
 const COLUMNS = 8;
 const INPUT = OUT + Math.ceil((COLUMNS * CAP * 8) / WASM_PAGE) * WASM_PAGE;
 const WINDOW = 1 << 20;
-const SLACK = 64;
-const MIN_AHEAD = 64 * 1024;
+const SLACK = WINDOW_SLACK;
 /** Where crc16 copies the bytes it checks, a chunk at a time (apart from the records' window). */
 const CRC_INPUT = INPUT + Math.ceil((WINDOW + SLACK) / WASM_PAGE) * WASM_PAGE;
 const CRC_CHUNK = 256 * 1024;
@@ -116,8 +115,7 @@ export class RecordRunReader {
   private readonly state: Float64Array;
   private readonly stateInts: Int32Array;
   readonly rows: RecordRows;
-  private winStart = 0;
-  private winEnd = -1;
+  private readonly window = new InputWindow(INPUT, WINDOW);
 
   private constructor(
     private readonly ex: Exports,
@@ -159,7 +157,7 @@ export class RecordRunReader {
     if (owner !== this.id) {
       this.written.fill(undefined);
       new Int32Array(this.ex.memory.buffer, DEFS, 16 * (SLOT / 4)).fill(0);
-      this.winEnd = -1;
+      this.window.reset();
       owner = this.id;
     }
     for (let local = 0; local < 16; local++) {
@@ -167,18 +165,15 @@ export class RecordRunReader {
       if (def !== this.written[local]) this.writeDefinition(local, def);
     }
     const bytes = this.bytes;
-    if (pos < this.winStart || this.winEnd < 0 || (this.winEnd < end && this.winEnd - pos < MIN_AHEAD)) {
-      this.winStart = pos;
-      this.winEnd = Math.min(end, pos + WINDOW);
-      new Uint8Array(this.ex.memory.buffer, INPUT, this.winEnd - pos).set(bytes.subarray(pos, this.winEnd));
-    }
+    const win = this.window;
+    win.cover(this.ex.memory.buffer, bytes, pos, end);
     const s = this.state;
     s[0] = state.lastTs;
     s[1] = state.csdLast;
     s[2] = state.csdAcc;
     s[3] = prevTs;
-    const base = this.winStart;
-    rows.count = this.ex.run(DEFS, STATE, INPUT, pos - base, Math.min(end, this.winEnd) - base, OUT, CAP);
+    const base = win.start;
+    rows.count = this.ex.run(DEFS, STATE, INPUT, pos - base, Math.min(end, win.end) - base, OUT, CAP);
     state.lastTs = s[0]!;
     state.csdLast = s[1]!;
     state.csdAcc = s[2]!;

@@ -82,15 +82,9 @@ export function addSample(
 }
 
 /** Columns of samples to append: rows [from, to) of each (dist null: not recorded). */
-export interface SampleColumns {
-  lat: Float64Array;
-  lon: Float64Array;
-  ele: Float64Array;
-  timeMs: Float64Array;
-  hr: Float64Array;
-  cad: Float64Array;
+export type SampleColumns = Omit<TrackSamples, "length" | "dist" | "newSegment"> & {
   dist: Float64Array | null;
-}
+};
 
 /**
  * Appends rows [from, to) of `cols` as samples, the first starting a new segment when

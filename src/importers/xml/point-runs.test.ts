@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom as random } from "../../../bench/import-data/synth-run.js";
 import { readGpx, readGpxBytes } from "../gpx/index.js";
 import { readTcx, readTcxBytes } from "../tcx/index.js";
 import { decodeXmlBytes } from "./decode-xml-bytes.js";
@@ -11,18 +12,6 @@ import { pointRunsAvailable, pointRunsRead, setPointRunsEnabled } from "./point-
  * and the module must really read the points it can, not quietly leave them all to JavaScript.
  */
 const enc = new TextEncoder();
-
-/** A small seeded generator (mulberry32), so a failure names a document that can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w: number): string => String(n).padStart(w, "0");
 

@@ -1,4 +1,4 @@
-import { WASM_PAGE, instantiateWasm } from "../common/wasm.js";
+import { InputWindow, WASM_PAGE, WINDOW_SLACK, instantiateWasm } from "../common/wasm.js";
 import type { WasmMemoryExports } from "../common/wasm.js";
 import { POINT_RUNS_WASM } from "./point-runs.wasm.js";
 
@@ -61,9 +61,7 @@ const INPUT = OUT + Math.ceil(OUT_BYTES / PAGE) * PAGE;
 /** The document is copied in windows this large; a point across a window's end is read by JS. */
 const WINDOW = 1 << 20;
 /** The module may read up to 16 bytes past the end of its input (and of a literal). */
-const SLACK = 64;
-/** A window is reused while at least this much of it is left ahead (or it reaches the end). */
-const MIN_AHEAD = 64 * 1024;
+const SLACK = WINDOW_SLACK;
 const PAGES = Math.ceil((INPUT + WINDOW + SLACK) / PAGE);
 
 let exportsOrNull: Exports | null | undefined;
@@ -102,8 +100,7 @@ export class PointRunReader {
   private readonly ex: Exports;
   private readonly rows: PointRows;
   private tableVersion = -1;
-  private winStart = 0;
-  private winEnd = -1;
+  private readonly window = new InputWindow(INPUT, WINDOW);
   private readonly id = ++readers;
 
   private constructor(
@@ -140,19 +137,16 @@ export class PointRunReader {
     if (templates.length === 0) return rows;
     if (owner !== this.id || version !== this.tableVersion) {
       // Another reader may have used the input window too.
-      this.winEnd = -1;
+      this.window.reset();
       if (!this.writeTable(templates)) return rows;
       this.tableVersion = version;
       rows.templates = templates;
     }
     const bytes = this.bytes;
-    if (from < this.winStart || this.winEnd < 0 || (this.winEnd < bytes.length && this.winEnd - from < MIN_AHEAD)) {
-      this.winStart = from;
-      this.winEnd = Math.min(bytes.length, from + WINDOW);
-      new Uint8Array(this.ex.memory.buffer, INPUT, this.winEnd - from).set(bytes.subarray(from, this.winEnd));
-    }
-    const base = this.winStart;
-    rows.count = this.ex.run(TABLE, INPUT, from - base, this.winEnd - base, OUT, CAP, this.columnCount);
+    const win = this.window;
+    win.cover(this.ex.memory.buffer, bytes, from, bytes.length);
+    const base = win.start;
+    rows.count = this.ex.run(TABLE, INPUT, from - base, win.end - base, OUT, CAP, this.columnCount);
     this.stop = this.ex.stop() + base;
     rowsRead += rows.count;
     return rows;
