@@ -1,5 +1,5 @@
-const EARTH_RADIUS_M = 6_371_008.8; // mean Earth radius (IUGG)
-const RAD = Math.PI / 180;
+export const EARTH_RADIUS_M = 6_371_008.8; // mean Earth radius (IUGG)
+export const RAD = Math.PI / 180;
 
 /** Great-circle distance in metres between two WGS84 points (haversine). */
 export function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {

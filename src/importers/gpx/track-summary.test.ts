@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cadenceFactor } from "./track-summary.js";
+import { elevationGainLoss, haversineM } from "../common/index.js";
+import { addSample, cadenceFactor, emptyTrack, summarizeTrack } from "./track-summary.js";
 
 /** The rule as written: the median of the positive cadences, below the line means strides. */
 function bySorting(sport: "run" | "walk", cadences: number[]): number {
@@ -34,5 +36,40 @@ describe("cadenceFactor", () => {
       });
       expect(cadenceFactor(sport, values)).toBe(bySorting(sport, values));
     }
+  });
+});
+
+describe("summarizeTrack distances and climbing", () => {
+  it("add up haversineM over each pair within segments, to the bit, and climb as elevationGainLoss does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            lat: fc.oneof(fc.double({ min: -89, max: 89, noNaN: true }), fc.constant(NaN)),
+            lon: fc.double({ min: -179, max: 179, noNaN: true }),
+            ele: fc.oneof(fc.double({ min: -400, max: 8000, noNaN: true }), fc.constant(NaN)),
+            newSegment: fc.boolean(),
+          }),
+          { maxLength: 60 },
+        ),
+        (points) => {
+          const track = emptyTrack();
+          points.forEach((p, i) => addSample(track, p.lat, p.lon, p.ele, 1000 * i, NaN, NaN, NaN, p.newSegment));
+          let expected = 0;
+          let prev: { lat: number; lon: number } | null = null;
+          for (const p of points) {
+            if (p.newSegment) prev = null;
+            if (!Number.isFinite(p.lat)) continue;
+            if (prev !== null) expected += haversineM(prev.lat, prev.lon, p.lat, p.lon);
+            prev = p;
+          }
+          const summary = summarizeTrack(track, "run");
+          expect(summary.distanceM).toBe(expected);
+          const climb = elevationGainLoss(points.map((p) => p.ele));
+          expect([summary.elevationGainM, summary.elevationLossM]).toEqual([climb.gainM, climb.lossM]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

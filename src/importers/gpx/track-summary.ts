@@ -1,5 +1,5 @@
 import type { Sport, StreamPoint } from "../../core/activity.js";
-import { elevationGainLoss, haversineM } from "../common/index.js";
+import { EARTH_RADIUS_M, RAD, elevationGainLoss } from "../common/index.js";
 
 /**
  * Track samples as parallel columns of doubles (NaN = missing), shared by the GPX and TCX readers:
@@ -210,12 +210,17 @@ function deviceDistance(track: TrackSamples, n: number, cum: Float64Array): numb
   return total;
 }
 
-/** Cumulative distance per point along the positions, within segments (haversine). */
+/**
+ * Cumulative distance per point along the positions, within segments: haversineM between each
+ * pair, written out so that the cosine of a point's latitude is computed once, not twice (the
+ * same operations in the same order: the same metres to the bit).
+ */
 function positionDistance(track: TrackSamples, n: number, cum: Float64Array): number {
   const { lat: lats, lon: lons, newSegment } = track;
   let total = 0;
   let prevLat = NaN;
   let prevLon = NaN;
+  let prevCos = NaN;
   for (let i = 0; i < n; i++) {
     if (newSegment[i] === 1) {
       prevLat = NaN;
@@ -224,9 +229,16 @@ function positionDistance(track: TrackSamples, n: number, cum: Float64Array): nu
     const lat = lats[i]!;
     const lon = lons[i]!;
     if (Number.isFinite(lat) && Number.isFinite(lon)) {
-      if (Number.isFinite(prevLat)) total += haversineM(prevLat, prevLon, lat, lon);
+      const cosLat = Math.cos(lat * RAD);
+      if (Number.isFinite(prevLat)) {
+        const dLat = (lat - prevLat) * RAD;
+        const dLon = (lon - prevLon) * RAD;
+        const h = Math.sin(dLat / 2) ** 2 + prevCos * cosLat * Math.sin(dLon / 2) ** 2;
+        total += 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+      }
       prevLat = lat;
       prevLon = lon;
+      prevCos = cosLat;
     }
     cum[i] = total;
   }
