@@ -5,44 +5,17 @@
  * Null samples are skipped. Returns nulls when fewer than two altitudes are known.
  */
 export function elevationGainLoss(
-  altitudes: Iterable<number | null>,
+  altitudes: ArrayLike<number | null>,
   thresholdM = 3,
 ): { gainM: number | null; lossM: number | null } {
-  // Typed columns (GPX and TCX tracks) are read by index, sparing the iterator protocol.
-  if (altitudes instanceof Float64Array) return columnGainLoss(altitudes, thresholdM);
-  let ref: number | null = null;
-  let gain = 0;
-  let loss = 0;
-  let count = 0;
-  for (const a of altitudes) {
-    if (a === null || !Number.isFinite(a)) continue;
-    count += 1;
-    if (ref === null) {
-      ref = a;
-      continue;
-    }
-    const delta = a - ref;
-    if (delta >= thresholdM) {
-      gain += delta;
-      ref = a;
-    } else if (delta <= -thresholdM) {
-      loss -= delta;
-      ref = a;
-    }
-  }
-  if (count < 2) return { gainM: null, lossM: null };
-  return { gainM: Math.round(gain), lossM: Math.round(loss) };
-}
-
-/** elevationGainLoss over a column of doubles (NaN = no altitude): the same sums, by index. */
-function columnGainLoss(altitudes: Float64Array, thresholdM: number): { gainM: number | null; lossM: number | null } {
+  // By index: the callers hand over typed columns (NaN = no altitude), read without an iterator.
   let ref = NaN;
   let gain = 0;
   let loss = 0;
   let count = 0;
   for (let i = 0; i < altitudes.length; i++) {
-    const a = altitudes[i]!;
-    if (!Number.isFinite(a)) continue;
+    const a = altitudes[i];
+    if (a === null || a === undefined || !Number.isFinite(a)) continue;
     count += 1;
     if (count === 1) {
       ref = a;

@@ -316,7 +316,7 @@ function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): Impo
   let gain = s !== null && valid(s.ascentM) ? s.ascentM : null;
   let loss = s !== null && valid(s.descentM) ? s.descentM : null;
   if (gain === null || loss === null) {
-    const computed = elevationGainLoss(altitudes(cols, idx));
+    const computed = elevationGainLoss(Float64Array.from(idx, (i) => cols.alt[i]!));
     gain ??= computed.gainM;
     loss ??= computed.lossM;
   }
@@ -350,13 +350,6 @@ function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): Impo
     stream,
     source: "fit",
   };
-}
-
-function* altitudes(cols: RecordColumns, idx: Int32Array): Generator<number | null> {
-  for (let k = 0; k < idx.length; k++) {
-    const a = cols.alt[idx[k]!]!;
-    yield a === a ? a : null;
-  }
 }
 
 function gpsDistance(cols: RecordColumns, idx: Int32Array): number {
