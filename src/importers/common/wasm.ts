@@ -21,7 +21,7 @@ interface WasmApi {
 }
 
 /** The module's exports with at least `pages` of memory, or null when it cannot run here. */
-export function instantiateWasm<T extends WasmMemoryExports>(base64: string, pages: number): T | null {
+function instantiateWasm<T extends WasmMemoryExports>(base64: string, pages: number): T | null {
   try {
     const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     if (wasm === undefined) return null;
@@ -32,6 +32,51 @@ export function instantiateWasm<T extends WasmMemoryExports>(base64: string, pag
     return ex;
   } catch {
     return null;
+  }
+}
+
+/**
+ * One module in this thread: instantiated on first use, with a switch to turn it off (tests
+ * compare both paths), a count of what it has read (tests check that it does read), and the
+ * reader that wrote its memory last (readers share one memory, so another's table or window is
+ * not theirs to use).
+ */
+export class WasmModule<T extends WasmMemoryExports> {
+  private exports: T | null | undefined;
+  private enabled = true;
+  private readers = 0;
+  /** Rows (points or records) the module has read in this thread. */
+  rowsRead = 0;
+  /** The id of the reader that wrote the module's memory last; 0 when none (or half-written). */
+  owner = 0;
+
+  /** `accept` checks (and prepares) a fresh instance; false leaves the module unused. */
+  constructor(
+    private readonly base64: string,
+    private readonly pages: number,
+    private readonly accept: (ex: T) => boolean = () => true,
+  ) {}
+
+  /** The exports, or null when turned off or when the module cannot run here. */
+  get(): T | null {
+    if (!this.enabled) return null;
+    if (this.exports === undefined) {
+      const ex = instantiateWasm<T>(this.base64, this.pages);
+      this.exports = ex !== null && this.accept(ex) ? ex : null;
+    }
+    return this.exports;
+  }
+
+  /** Turns the module off or on; returns the previous setting. */
+  setEnabled(on: boolean): boolean {
+    const was = this.enabled;
+    this.enabled = on;
+    return was;
+  }
+
+  /** An id for a new reader, for `owner`. */
+  nextReaderId(): number {
+    return ++this.readers;
   }
 }
 

@@ -5,7 +5,7 @@ import { encodeFitRun } from "../../../bench/import-data/fit-encoder.js";
 import { synthRun } from "../../../bench/import-data/synth-run.js";
 import { decodeFit } from "./decode-fit.js";
 import type { FitDecoded } from "./decode-fit.js";
-import { recordRunsRead, setRecordRunsEnabled } from "./record-runs.js";
+import { RECORD_RUNS } from "./record-runs.js";
 
 /**
  * Records read by WebAssembly must be exactly the records decodeMessages reads in JavaScript:
@@ -35,13 +35,13 @@ function difference(a: FitDecoded, b: FitDecoded): string | null {
 }
 
 function decodeBothWays(bytes: Uint8Array): { read: number } {
-  const was = setRecordRunsEnabled(false);
+  const was = RECORD_RUNS.setEnabled(false);
   const without = decodeFit(bytes);
-  setRecordRunsEnabled(true);
-  const before = recordRunsRead();
+  RECORD_RUNS.setEnabled(true);
+  const before = RECORD_RUNS.rowsRead;
   const withRuns = decodeFit(bytes);
-  const read = recordRunsRead() - before;
-  setRecordRunsEnabled(was);
+  const read = RECORD_RUNS.rowsRead - before;
+  RECORD_RUNS.setEnabled(was);
   expect(difference(withRuns, without)).toBe(null);
   return { read };
 }

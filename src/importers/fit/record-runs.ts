@@ -1,4 +1,4 @@
-import { InputWindow, WASM_PAGE, WINDOW_SLACK, instantiateWasm } from "../common/wasm.js";
+import { InputWindow, WASM_PAGE, WINDOW_SLACK, WasmModule } from "../common/wasm.js";
 import type { WasmMemoryExports } from "../common/wasm.js";
 import { RECORD_RUNS_WASM } from "./record-runs.wasm.js";
 
@@ -48,40 +48,19 @@ const CRC_INPUT = INPUT + Math.ceil((WINDOW + SLACK) / WASM_PAGE) * WASM_PAGE;
 const CRC_CHUNK = 256 * 1024;
 const PAGES = Math.ceil((CRC_INPUT + CRC_CHUNK + SLACK) / WASM_PAGE);
 
-let exportsOrNull: Exports | null | undefined;
-let enabled = true;
-let owner = 0;
-let readers = 0;
-let rowsRead = 0;
-
-function instance(): Exports | null {
-  if (exportsOrNull === undefined) {
-    const ex = instantiateWasm<Exports>(RECORD_RUNS_WASM, PAGES);
-    exportsOrNull = ex !== null && ex.columns() === COLUMNS ? ex : null;
-    exportsOrNull?.crcInit();
-  }
-  return exportsOrNull;
-}
-
-/** Turns the module off or on (tests compare both paths); returns the previous setting. */
-export function setRecordRunsEnabled(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
-}
-
-/** Records read by the module in this thread so far (tests check that it does read). */
-export function recordRunsRead(): number {
-  return rowsRead;
-}
+/** The module in this thread (its layout checked, its CRC tables built on first use). */
+export const RECORD_RUNS = new WasmModule<Exports>(RECORD_RUNS_WASM, PAGES, (ex) => {
+  if (ex.columns() !== COLUMNS) return false;
+  ex.crcInit();
+  return true;
+});
 
 /**
  * The FIT CRC of bytes[start, end) continuing from `crc`, computed by the module (about twice as
  * fast as JavaScript on a whole file), or null when the module is off or missing here.
  */
 export function wasmCrc16(bytes: Uint8Array, start: number, end: number, crc: number): number | null {
-  if (!enabled) return null;
-  const ex = instance();
+  const ex = RECORD_RUNS.get();
   if (ex === null) return null;
   let c = crc;
   for (let at = start; at < end; at += CRC_CHUNK) {
@@ -110,7 +89,7 @@ export interface RecordRows {
 }
 
 export class RecordRunReader {
-  private readonly id = ++readers;
+  private readonly id = RECORD_RUNS.nextReaderId();
   private readonly written: (RunDefinition | undefined)[] = new Array<RunDefinition | undefined>(16);
   private readonly state: Float64Array;
   private readonly stateInts: Int32Array;
@@ -142,8 +121,7 @@ export class RecordRunReader {
 
   /** A reader for the file `bytes`, or null when the module cannot be used here. */
   static open(bytes: Uint8Array): RecordRunReader | null {
-    if (!enabled) return null;
-    const ex = instance();
+    const ex = RECORD_RUNS.get();
     return ex === null ? null : new RecordRunReader(ex, bytes);
   }
 
@@ -154,11 +132,11 @@ export class RecordRunReader {
    */
   read(pos: number, end: number, defs: readonly (RunDefinition | undefined)[], state: RunState, prevTs: number): RecordRows {
     const rows = this.rows;
-    if (owner !== this.id) {
+    if (RECORD_RUNS.owner !== this.id) {
       this.written.fill(undefined);
       new Int32Array(this.ex.memory.buffer, DEFS, 16 * (SLOT / 4)).fill(0);
       this.window.reset();
-      owner = this.id;
+      RECORD_RUNS.owner = this.id;
     }
     for (let local = 0; local < 16; local++) {
       const def = defs[local];
@@ -179,7 +157,7 @@ export class RecordRunReader {
     state.csdAcc = s[2]!;
     rows.messages = this.stateInts[0]!;
     rows.stop = this.stateInts[1]! + base;
-    rowsRead += rows.count;
+    RECORD_RUNS.rowsRead += rows.count;
     return rows;
   }
 

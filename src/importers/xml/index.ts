@@ -16,6 +16,5 @@ export {
 } from "./byte-cursor.js";
 export { PointTemplate, SLOT_SKIP, TEMPLATE_REFUSE, TemplateSet } from "./point-template.js";
 export type { TemplateRules } from "./point-template.js";
-export { pointRunsAvailable, pointRunsRead, setPointRunsEnabled } from "./point-runs.js";
 export type { PointRows } from "./point-runs.js";
 export { XsdTimeReader, isBlankAt, numberAt, parseFloatAt, textAt } from "./byte-values.js";

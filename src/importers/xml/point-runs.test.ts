@@ -4,7 +4,7 @@ import { readGpx, readGpxBytes } from "../gpx/index.js";
 import { readTcx, readTcxBytes } from "../tcx/index.js";
 import { decodeXmlBytes } from "./decode-xml-bytes.js";
 import { POINT_RUNS_WASM } from "./point-runs.wasm.js";
-import { pointRunsAvailable, pointRunsRead, setPointRunsEnabled } from "./point-runs.js";
+import { POINT_RUNS } from "./point-runs.js";
 
 /**
  * Points read by WebAssembly must be exactly the points the JavaScript readers read (the
@@ -102,13 +102,13 @@ function readAllWays(kind: "gpx" | "tcx", text: string): number {
   const bytes = enc.encode(text);
   const general = kind === "gpx" ? readGpx(decodeXmlBytes(bytes)) : readTcx(decodeXmlBytes(bytes));
   const byteReader = kind === "gpx" ? readGpxBytes : readTcxBytes;
-  const was = setPointRunsEnabled(false);
+  const was = POINT_RUNS.setEnabled(false);
   const withoutRuns = byteReader(bytes);
-  setPointRunsEnabled(true);
-  const before = pointRunsRead();
+  POINT_RUNS.setEnabled(true);
+  const before = POINT_RUNS.rowsRead;
   const withRuns = byteReader(bytes);
-  const read = pointRunsRead() - before;
-  setPointRunsEnabled(was);
+  const read = POINT_RUNS.rowsRead - before;
+  POINT_RUNS.setEnabled(was);
   expect(withoutRuns).not.toBeNull();
   expect(withRuns).toEqual(withoutRuns);
   expect(withRuns).toEqual(general);
@@ -118,7 +118,7 @@ function readAllWays(kind: "gpx" | "tcx", text: string): number {
 describe("points read by WebAssembly", () => {
   it("loads the module here", () => {
     expect(POINT_RUNS_WASM.length).toBeGreaterThan(1000);
-    expect(pointRunsAvailable()).toBe(true);
+    expect(POINT_RUNS.get()).not.toBeNull();
   });
 
   it("reads a regular 1 Hz file almost wholly, the same as JavaScript", () => {

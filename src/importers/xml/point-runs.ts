@@ -1,4 +1,4 @@
-import { InputWindow, WASM_PAGE, WINDOW_SLACK, instantiateWasm } from "../common/wasm.js";
+import { InputWindow, WASM_PAGE, WINDOW_SLACK, WasmModule } from "../common/wasm.js";
 import type { WasmMemoryExports } from "../common/wasm.js";
 import { POINT_RUNS_WASM } from "./point-runs.wasm.js";
 
@@ -48,52 +48,23 @@ interface Exports extends WasmMemoryExports {
   stop(): number;
 }
 
-const PAGE = WASM_PAGE;
 /** Memory layout: the module's own data sits below TABLE. */
-const TABLE = 1 * PAGE;
-const TABLE_BYTES = 2 * PAGE;
+const TABLE = WASM_PAGE;
+const TABLE_BYTES = 2 * WASM_PAGE;
 const OUT = TABLE + TABLE_BYTES;
 /** Rows per run; a run that fills them is simply continued by the next. */
 const CAP = 4096;
-export const MAX_COLUMNS = 8;
+const MAX_COLUMNS = 8;
 const OUT_BYTES = MAX_COLUMNS * CAP * 8 + CAP;
-const INPUT = OUT + Math.ceil(OUT_BYTES / PAGE) * PAGE;
+const INPUT = OUT + Math.ceil(OUT_BYTES / WASM_PAGE) * WASM_PAGE;
 /** The document is copied in windows this large; a point across a window's end is read by JS. */
 const WINDOW = 1 << 20;
 /** The module may read up to 16 bytes past the end of its input (and of a literal). */
 const SLACK = WINDOW_SLACK;
-const PAGES = Math.ceil((INPUT + WINDOW + SLACK) / PAGE);
+const PAGES = Math.ceil((INPUT + WINDOW + SLACK) / WASM_PAGE);
 
-let exportsOrNull: Exports | null | undefined;
-let enabled = true;
-
-function instance(): Exports | null {
-  // No WebAssembly (or no SIMD) here: the JavaScript path reads every point.
-  if (exportsOrNull === undefined) exportsOrNull = instantiateWasm<Exports>(POINT_RUNS_WASM, PAGES);
-  return exportsOrNull;
-}
-
-/** Turns the module off or on (tests compare both paths); returns the previous setting. */
-export function setPointRunsEnabled(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
-}
-
-/** Points read by the module in this thread so far (tests check that it does read). */
-let rowsRead = 0;
-
-export function pointRunsRead(): number {
-  return rowsRead;
-}
-
-export function pointRunsAvailable(): boolean {
-  return enabled && instance() !== null;
-}
-
-/** Which reader wrote the module's template table and input window last (0: none, or half-written). */
-let owner = 0;
-let readers = 0;
+/** The module in this thread; no WebAssembly (or no SIMD) here means the matcher reads every point. */
+export const POINT_RUNS = new WasmModule<Exports>(POINT_RUNS_WASM, PAGES);
 
 /** Reads runs of points of one document with one set of templates. */
 export class PointRunReader {
@@ -101,7 +72,7 @@ export class PointRunReader {
   private readonly rows: PointRows;
   private tableVersion = -1;
   private readonly window = new InputWindow(INPUT, WINDOW);
-  private readonly id = ++readers;
+  private readonly id = POINT_RUNS.nextReaderId();
 
   private constructor(
     ex: Exports,
@@ -120,8 +91,8 @@ export class PointRunReader {
 
   /** A reader for `bytes`, or null when the module cannot be used here. */
   static open(bytes: Uint8Array, columnCount: number): PointRunReader | null {
-    if (!enabled || columnCount > MAX_COLUMNS) return null;
-    const ex = instance();
+    if (columnCount > MAX_COLUMNS) return null;
+    const ex = POINT_RUNS.get();
     return ex === null ? null : new PointRunReader(ex, bytes, columnCount);
   }
 
@@ -135,7 +106,7 @@ export class PointRunReader {
     rows.count = 0;
     this.stop = from;
     if (templates.length === 0) return rows;
-    if (owner !== this.id || version !== this.tableVersion) {
+    if (POINT_RUNS.owner !== this.id || version !== this.tableVersion) {
       // Another reader may have used the input window too.
       this.window.reset();
       if (!this.writeTable(templates)) return rows;
@@ -148,7 +119,7 @@ export class PointRunReader {
     const base = win.start;
     rows.count = this.ex.run(TABLE, INPUT, from - base, win.end - base, OUT, CAP, this.columnCount);
     this.stop = this.ex.stop() + base;
-    rowsRead += rows.count;
+    POINT_RUNS.rowsRead += rows.count;
     return rows;
   }
 
@@ -157,7 +128,7 @@ export class PointRunReader {
 
   private writeTable(templates: readonly RunTemplate[]): boolean {
     // Until the table is whole, nobody owns it (a half-written one must not be read).
-    owner = 0;
+    POINT_RUNS.owner = 0;
     const mem = new Uint8Array(this.ex.memory.buffer, TABLE, TABLE_BYTES);
     const view = new DataView(mem.buffer, TABLE, TABLE_BYTES);
     let at = 4;
@@ -186,7 +157,7 @@ export class PointRunReader {
       if (!literal(t.runLiterals[slots]!)) return false;
     }
     view.setInt32(0, templates.length, true);
-    owner = this.id;
+    POINT_RUNS.owner = this.id;
     return true;
   }
 }
