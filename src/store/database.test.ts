@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
 import { createTestDb, DIALECTS } from "../../test/db.js";
 import type { TestDb } from "../../test/db.js";
-import { migrateToLatest, openDatabase } from "./database.js";
+import { migrateToLatest, openDatabase, SQLITE_PAGE_SIZE } from "./database.js";
 import type { Database } from "./database.js";
 import { countUsers, findUserByEmail, insertUser } from "./repositories/users.js";
 import { deleteExpiredSessions, findSession, insertSession } from "./repositories/sessions.js";
@@ -95,6 +96,32 @@ describe("opening SQLite", () => {
     await database.close();
     expect(fs.existsSync(file)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("makes a new file with large pages, and opens an older file with the pages it has", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-pages-"));
+    const pageSize = async (database: Database): Promise<number> =>
+      Number((await sql<{ page_size: number }>`pragma page_size`.execute(database.db)).rows[0]?.page_size);
+    try {
+      const fresh = await openDatabase(path.join(dir, "new.db"));
+      await migrateToLatest(fresh);
+      expect(SQLITE_PAGE_SIZE).toBeGreaterThan(4096);
+      expect(await pageSize(fresh)).toBe(SQLITE_PAGE_SIZE);
+      await fresh.close();
+      // A database made by an earlier kneewise (SQLite's 4 KiB pages, WAL, tables in it).
+      const older = new BetterSqlite3(path.join(dir, "old.db"));
+      older.pragma("journal_mode = WAL");
+      older.exec("create table kept (v text); insert into kept values ('still here')");
+      older.close();
+      const reopened = await openDatabase(path.join(dir, "old.db"));
+      expect(await pageSize(reopened)).toBe(4096);
+      const kept = await sql<{ v: string }>`select v from kept`.execute(reopened.db);
+      expect(kept.rows[0]?.v).toBe("still here");
+      expect(await migrateToLatest(reopened)).toContain("0001-accounts");
+      await reopened.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("checkpoints on another thread during bulk writes, and in the commits again afterwards", async () => {
