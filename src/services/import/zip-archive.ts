@@ -92,9 +92,15 @@ function openZipFile(file: string): Promise<ZipFile> {
     let size: number;
     try {
       fd = fs.openSync(file, "r");
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    try {
       size = fs.fstatSync(fd).size;
     } catch (err) {
-      reject(err as Error);
+      fs.closeSync(fd);
+      reject(err instanceof Error ? err : new Error(String(err)));
       return;
     }
     const reader = new WindowedZipReader(fd, size);
