@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import type { NameTable } from "./byte-cursor.js";
 import { PointRunReader, RUN_NUMBER, RUN_SKIP, RUN_TIME } from "./point-runs.js";
 import type { PointRows, RunTemplate } from "./point-runs.js";
@@ -347,6 +348,31 @@ const MAX_MATCHERS = 256;
  * integers taken from the template go into the source.
  */
 function compileMatcher(
+  literals: readonly Uint8Array[],
+  kinds: Int32Array,
+  numeric: readonly boolean[],
+): Matcher {
+  // The template itself names its matcher: writing the source again for every file (a few
+  // kilobytes of text per template) cost more than reading a 1 Hz hour's points in the module.
+  // Each literal is prefixed with its length, so no two templates share a key.
+  let key = "";
+  for (let k = 0; k < literals.length; k++) {
+    const lit = literals[k]!;
+    key += `${lit.length}:${Buffer.from(lit.buffer, lit.byteOffset, lit.length).toString("latin1")}`;
+    if (k < kinds.length) key += `${kinds[k]!}${numeric[k] === true ? "n" : "s"}`;
+  }
+  const known = MATCHERS_BY_TEMPLATE.get(key);
+  if (known !== undefined) return known;
+  const matcher = writeMatcher(literals, kinds, numeric);
+  if (MATCHERS_BY_TEMPLATE.size >= MAX_MATCHERS) MATCHERS_BY_TEMPLATE.delete(MATCHERS_BY_TEMPLATE.keys().next().value!);
+  MATCHERS_BY_TEMPLATE.set(key, matcher);
+  return matcher;
+}
+
+/** Matchers by template (literal markup and slot kinds), in front of MATCHERS. */
+const MATCHERS_BY_TEMPLATE = new Map<string, Matcher>();
+
+function writeMatcher(
   literals: readonly Uint8Array[],
   kinds: Int32Array,
   numeric: readonly boolean[],
