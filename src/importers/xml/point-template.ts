@@ -335,25 +335,21 @@ type Matcher = (
 ) => number;
 
 /**
- * Matchers by source, shared by every file this thread reads: files from one recorder have the
- * same points, and a function the engine has already optimised reads the next file at full speed
- * from its first point (a new one would start in the interpreter each time).
+ * Matchers by template (its literal markup and slot kinds), shared by every file this thread
+ * reads: files from one recorder have the same points, and a function the engine has already
+ * optimised reads the next file at full speed from its first point (a new one would start in the
+ * interpreter each time). Looked up by the template, not by the source it would write: writing a
+ * few kilobytes of source per file cost more than reading a 1 Hz hour's points in the module.
  */
 const MATCHERS = new Map<string, Matcher>();
 const MAX_MATCHERS = 256;
 
-/**
- * Writes a template's matcher as straight-line code: every literal word is a constant compared
- * in place, and every slot a small loop, so a point costs one pass with no table lookups. Only
- * integers taken from the template go into the source.
- */
+/** The template's matcher, written (see writeMatcher) the first time this thread meets it. */
 function compileMatcher(
   literals: readonly Uint8Array[],
   kinds: Int32Array,
   numeric: readonly boolean[],
 ): Matcher {
-  // The template itself names its matcher: writing the source again for every file (a few
-  // kilobytes of text per template) cost more than reading a 1 Hz hour's points in the module.
   // Each literal is prefixed with its length, so no two templates share a key.
   let key = "";
   for (let k = 0; k < literals.length; k++) {
@@ -361,17 +357,20 @@ function compileMatcher(
     key += `${lit.length}:${Buffer.from(lit.buffer, lit.byteOffset, lit.length).toString("latin1")}`;
     if (k < kinds.length) key += `${kinds[k]!}${numeric[k] === true ? "n" : "s"}`;
   }
-  const known = MATCHERS_BY_TEMPLATE.get(key);
-  if (known !== undefined) return known;
-  const matcher = writeMatcher(literals, kinds, numeric);
-  if (MATCHERS_BY_TEMPLATE.size >= MAX_MATCHERS) MATCHERS_BY_TEMPLATE.delete(MATCHERS_BY_TEMPLATE.keys().next().value!);
-  MATCHERS_BY_TEMPLATE.set(key, matcher);
+  let matcher = MATCHERS.get(key);
+  if (matcher === undefined) {
+    matcher = writeMatcher(literals, kinds, numeric);
+    if (MATCHERS.size >= MAX_MATCHERS) MATCHERS.delete(MATCHERS.keys().next().value!);
+    MATCHERS.set(key, matcher);
+  }
   return matcher;
 }
 
-/** Matchers by template (literal markup and slot kinds), in front of MATCHERS. */
-const MATCHERS_BY_TEMPLATE = new Map<string, Matcher>();
-
+/**
+ * Writes a template's matcher as straight-line code: every literal word is a constant compared
+ * in place, and every slot a small loop, so a point costs one pass with no table lookups. Only
+ * integers taken from the template go into the source.
+ */
 function writeMatcher(
   literals: readonly Uint8Array[],
   kinds: Int32Array,
@@ -440,25 +439,18 @@ function writeMatcher(
   }
   literal(literals[kinds.length]!);
   lines.push("return p;");
-  const source = lines.join("\n");
-  let matcher = MATCHERS.get(source);
-  if (matcher === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds integers only
-    matcher = new Function(
-      "bytes",
-      "view",
-      "p",
-      "len",
-      "starts",
-      "ends",
-      "values",
-      "pow10",
-      source,
-    ) as Matcher;
-    if (MATCHERS.size >= MAX_MATCHERS) MATCHERS.delete(MATCHERS.keys().next().value!);
-    MATCHERS.set(source, matcher);
-  }
-  return matcher;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source holds integers only
+  return new Function(
+    "bytes",
+    "view",
+    "p",
+    "len",
+    "starts",
+    "ends",
+    "values",
+    "pow10",
+    lines.join("\n"),
+  ) as Matcher;
 }
 
 /**

@@ -47,13 +47,14 @@ export interface ZipArchive {
   close(): void;
 }
 
+/** File-system calls for a read stream on a descriptor it shares: closing it is left to its owner. */
+const KEEP_FD_OPEN = { open: fs.open, read: fs.read, close: (_fd: number, done: (err: Error | null) => void) => done(null) };
+
 /**
  * yauzl's reads, served from a window read ahead: listing the directory reads two small pieces
  * per entry, which through yauzl's own reader are two trips to the thread pool each (0.2 s for an
  * export of 3,000 runs, before any file could be parsed); from a window they are a copy.
  */
-const KEEP_FD_OPEN = { open: fs.open, read: fs.read, close: (_fd: number, done: (err: Error | null) => void) => done(null) };
-
 class WindowedZipReader extends yauzl.RandomAccessReader {
   private readonly window: WindowReader;
 
@@ -77,7 +78,7 @@ class WindowedZipReader extends yauzl.RandomAccessReader {
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    // A stream that is destroyed closes its descriptor whatever autoClose says; this one is shared.
+    // A destroyed stream closes its descriptor whatever autoClose says; this one is shared.
     return fs.createReadStream("", { fd: this.fd, start, end: end - 1, fs: KEEP_FD_OPEN });
   }
 
