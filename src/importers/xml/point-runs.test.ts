@@ -181,6 +181,29 @@ describe("points read by WebAssembly", () => {
     expect(readAllWays("gpx", doc)).toBeGreaterThan(0);
   });
 
+  it("starts a document with the templates the last one of its kind learned, its first point included", () => {
+    const recorder = (day: number): Uint8Array =>
+      enc.encode(
+        `<gpx version="1.1" creator="t"><trk><trkseg>\n${Array.from(
+          { length: 200 },
+          (_, i) =>
+            `  <trkpt lat="45.${5000 + day * 300 + i}" lon="6.${7000 + i}"><ele>${900 + day}</ele><time>2024-05-${pad(day, 2)}T07:${pad(Math.floor(i / 60), 2)}:${pad(i % 60, 2)}Z</time></trkpt>\n`,
+        ).join("")}</trkseg></trk></gpx>`,
+      );
+    const first = readGpxBytes(recorder(1))!;
+    // A TCX document in between learns templates of its own kind, and leaves these alone.
+    readTcxBytes(enc.encode(tcxDoc(3, 50)));
+    const before = POINT_RUNS.rowsRead;
+    const second = readGpxBytes(recorder(2))!;
+    expect(POINT_RUNS.rowsRead - before).toBe(200);
+    expect(second.track.length).toBe(200);
+    expect(second.track.lat[0]).toBe(45.5600);
+    expect(second.track.timeMs[0]).toBe(Date.UTC(2024, 4, 2, 7));
+    expect(first.track.timeMs[0]).toBe(Date.UTC(2024, 4, 1, 7));
+    // The same points as the general scanner reads, and as the byte reader without the module.
+    expect(readAllWays("gpx", new TextDecoder().decode(recorder(2)))).toBeGreaterThanOrEqual(198);
+  });
+
   it("keeps two documents read in turn apart (one module, one table at a time)", () => {
     const a = enc.encode(gpxDoc(10, 300));
     const b = enc.encode(tcxDoc(11, 300));

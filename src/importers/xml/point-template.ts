@@ -453,10 +453,29 @@ function writeMatcher(
   ) as Matcher;
 }
 
+const NO_FLAGS: ReadonlyMap<number, number> = new Map();
+
+/** The templates a thread learned last for one kind of document (one TemplateRules). */
+interface Learned {
+  names: NameTable;
+  flagCodes: ReadonlyMap<number, number>;
+  templates: readonly PointTemplate[];
+}
+
+/**
+ * Templates learned in this thread, by rules: the next document of the same kind starts with
+ * them, so the points of a recorder seen before are read from the first one on, instead of the
+ * first being read by the cursor and its template built and compiled again, file after file. A
+ * template only ever matches a point whose markup it holds to the byte, so one learned in another
+ * file reads a point exactly as one learned in this file would.
+ */
+const LEARNED = new WeakMap<TemplateRules, Learned>();
+
 /**
  * The templates of one document: a few shapes at most (points with and without heart rate, say),
- * the last one that matched tried first. Learning stops after `maxBuilds`, so a file whose every
- * point differs costs a few dozen builds and then reads like before.
+ * the last one that matched tried first, starting with those the previous document of its kind
+ * ended with. Learning stops after `maxBuilds`, so a file whose every point differs costs a few
+ * dozen builds and then reads like before.
  */
 export class TemplateSet {
   private readonly templates: PointTemplate[] = [];
@@ -473,10 +492,14 @@ export class TemplateSet {
   constructor(
     private readonly names: NameTable,
     private readonly rules: TemplateRules,
-    private readonly flagCodes: ReadonlyMap<number, number> = new Map(),
+    private readonly flagCodes: ReadonlyMap<number, number> = NO_FLAGS,
     private readonly maxTemplates = 4,
     private readonly maxBuilds = 32,
-  ) {}
+  ) {
+    const learned = LEARNED.get(rules);
+    if (learned !== undefined && learned.names === names && learned.flagCodes === flagCodes)
+      this.templates.push(...learned.templates.slice(0, maxTemplates));
+  }
 
   get empty(): boolean {
     return this.templates.length === 0;
@@ -491,6 +514,7 @@ export class TemplateSet {
     if (this.templates.length >= this.maxTemplates) this.templates.pop();
     this.templates.unshift(t);
     this.version++;
+    LEARNED.set(this.rules, { names: this.names, flagCodes: this.flagCodes, templates: [...this.templates] });
   }
 
   /**
