@@ -4,10 +4,11 @@
  * original for keeping. Runs the same in a worker thread or inline.
  */
 import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync, inflateRawSync } from "node:zlib";
+import { gzipSync, inflateRawSync } from "node:zlib";
 import type { ImportIssue } from "../../core/activity.js";
 import { toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
+import { gunzipInto } from "./gunzip-into.js";
 import { isGzip, sniffKind } from "./file-kind.js";
 import type { FileKind } from "./file-kind.js";
 import type { ImportLimits } from "./limits.js";
@@ -77,8 +78,8 @@ function gunzipWithin(task: ParseTask, bytes: Uint8Array): Uint8Array | Unhashed
   const byRatio = Math.max(limits.ratioFloorBytes, bytes.length * limits.maxRatio);
   const cap = Math.min(limits.maxFileBytes, byRatio);
   try {
-    const out = gunzipSync(bytes, { maxOutputLength: cap, chunkSize: oneChunk(gzipDeclaredSize(bytes), cap) });
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    // Into the thread's own buffer: the bytes are parsed before the next file is unpacked.
+    return gunzipInto(bytes, cap, gzipDeclaredSize(bytes));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
