@@ -41,10 +41,13 @@ const QUEUE_DEPTH = 4;
 
 /**
  * A parse makes mostly short-lived garbage: a smaller young generation is swept as cheaply (the
- * cost follows what survives) and keeps each worker's memory tens of MB lower. Only the nursery is
- * bounded; a large file still gets all the old-generation heap it needs.
+ * cost follows what survives) and keeps each worker's memory tens of MB lower. It also sets how
+ * often the typed arrays a file leaves behind (its columns, a few hundred kB) are given back: they
+ * are freed when a sweep finds them dead, so a nursery of 16 MB let a worker's C heap hold some
+ * 50 MB of them (an import of 9,000 runs peaked at 360 MB, with 8 MB at 330 MB, no slower). Only
+ * the nursery is bounded; a large file still gets all the old-generation heap it needs.
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());
