@@ -118,8 +118,8 @@ const NO_BYTES = Buffer.alloc(0);
 
 /**
  * An entry without the raw name, extra fields and comment yauzl keeps on it (views that hold
- * whole 8 kB pool slabs alive): reading it needs only its offsets, sizes and flags, and an
- * export of 20,000 runs lists 20,000 of them, which cost 16 MB kept for the whole import.
+ * whole 8 kB pool slabs alive): reading it needs only its offsets, sizes and flags. An export of
+ * 20,000 runs lists 20,000 of them, kept for the whole import: 17 MB with those, 9 MB without.
  */
 function slim(entry: Entry): Entry {
   const raw = entry as unknown as Record<string, unknown>;
