@@ -33,7 +33,7 @@ import type { StravaContext } from "./strava-export.js";
 import { walkSources } from "./walk-sources.js";
 import type { ImportInput, SourceFile } from "./walk-sources.js";
 import type { RawEntry } from "./zip-archive.js";
-import { createParsePool, defaultPoolSize } from "./worker-pool.js";
+import { QUEUE_DEPTH, createParsePool, defaultPoolSize } from "./worker-pool.js";
 
 export interface FailedFile {
   file: string;
@@ -340,9 +340,9 @@ async function runImport(
             progress();
           });
         inflight.add(p);
-        // Six files a worker: its queue full (see worker-pool.ts) and the next ones read, so every
+        // Each worker's queue full (see worker-pool.ts) and two more files read for it, so every
         // core stays busy while a batch is written.
-        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * 6) || inflightBytes > MAX_INFLIGHT_BYTES)) {
+        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * (QUEUE_DEPTH + 2)) || inflightBytes > MAX_INFLIGHT_BYTES)) {
           await Promise.race(inflight);
         }
       }
