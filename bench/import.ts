@@ -41,13 +41,7 @@ function median(xs: number[]): number {
 
 /** gunzip as the import's workers do: into the thread's one buffer, sized by the gzip trailer. */
 function gunzipOnce(bytes: Uint8Array): Uint8Array {
-  const n = bytes.length;
-  const declared =
-    n < 18
-      ? 0
-      : (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>>
-        0;
-  return gunzipInto(bytes, buffer.constants.MAX_LENGTH, declared);
+  return gunzipInto(bytes, buffer.constants.MAX_LENGTH);
 }
 
 /**

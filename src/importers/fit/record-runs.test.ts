@@ -5,6 +5,7 @@ import { encodeFitRun } from "../../../bench/import-data/fit-encoder.js";
 import { synthRun } from "../../../bench/import-data/synth-run.js";
 import { decodeFit } from "./decode-fit.js";
 import type { FitDecoded } from "./decode-fit.js";
+import { withModuleOffAndOn } from "../common/wasm.test-helpers.js";
 import { RECORD_RUNS } from "./record-runs.js";
 
 /**
@@ -35,15 +36,9 @@ function difference(a: FitDecoded, b: FitDecoded): string | null {
 }
 
 function decodeBothWays(bytes: Uint8Array): { read: number } {
-  const was = RECORD_RUNS.setEnabled(false);
-  const without = decodeFit(bytes);
-  RECORD_RUNS.setEnabled(true);
-  const before = RECORD_RUNS.rowsRead;
-  const withRuns = decodeFit(bytes);
-  const read = RECORD_RUNS.rowsRead - before;
-  RECORD_RUNS.setEnabled(was);
-  expect(difference(withRuns, without)).toBe(null);
-  return { read };
+  const { off, on, rowsRead } = withModuleOffAndOn(RECORD_RUNS, () => decodeFit(bytes));
+  expect(difference(on, off)).toBe(null);
+  return { read: rowsRead };
 }
 
 const files = readdirSync(`${CORPUS_DIR}/fit`)

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom as random } from "../../../bench/import-data/synth-run.js";
 import { readGpx, readGpxBytes } from "../gpx/index.js";
 import { readTcx, readTcxBytes } from "../tcx/index.js";
+import { withModuleOffAndOn } from "../common/wasm.test-helpers.js";
 import { decodeXmlBytes } from "./decode-xml-bytes.js";
 import { POINT_RUNS_WASM } from "./point-runs.wasm.js";
 import { POINT_RUNS } from "./point-runs.js";
@@ -102,17 +103,11 @@ function readAllWays(kind: "gpx" | "tcx", text: string): number {
   const bytes = enc.encode(text);
   const general = kind === "gpx" ? readGpx(decodeXmlBytes(bytes)) : readTcx(decodeXmlBytes(bytes));
   const byteReader = kind === "gpx" ? readGpxBytes : readTcxBytes;
-  const was = POINT_RUNS.setEnabled(false);
-  const withoutRuns = byteReader(bytes);
-  POINT_RUNS.setEnabled(true);
-  const before = POINT_RUNS.rowsRead;
-  const withRuns = byteReader(bytes);
-  const read = POINT_RUNS.rowsRead - before;
-  POINT_RUNS.setEnabled(was);
-  expect(withoutRuns).not.toBeNull();
-  expect(withRuns).toEqual(withoutRuns);
-  expect(withRuns).toEqual(general);
-  return read;
+  const { off, on, rowsRead } = withModuleOffAndOn(POINT_RUNS, () => byteReader(bytes));
+  expect(off).not.toBeNull();
+  expect(on).toEqual(off);
+  expect(on).toEqual(general);
+  return rowsRead;
 }
 
 describe("points read by WebAssembly", () => {

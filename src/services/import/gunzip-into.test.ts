@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../bench/import-data/synth-run.js";
-import { SCRATCH_MAX_BYTES, gunzipInto } from "./gunzip-into.js";
+import { SCRATCH_MAX_BYTES, gunzipInto, gzipDeclaredSize } from "./gunzip-into.js";
 
 /** Text that compresses like a track: repeated markup, changing digits. */
 function trackLike(bytes: number, seed: number): Buffer {
@@ -38,6 +38,15 @@ describe("gunzipInto", () => {
         expect(Buffer.from(got).equals(text)).toBe(true);
       }
     }
+  });
+
+  it("takes its size hint from the trailer, which names only the last member of a file of several", () => {
+    const first = trackLike(700_000, 11);
+    const last = trackLike(900, 12);
+    const joined = Buffer.concat([gzipSync(first), gzipSync(last)]);
+    expect(gzipDeclaredSize(joined)).toBe(900);
+    expect(Buffer.from(gunzipInto(joined, 1 << 30)).equals(Buffer.concat([first, last]))).toBe(true);
+    expect(gzipDeclaredSize(gzipSync(first))).toBe(700_000);
   });
 
   it("reads files one after the other into the same memory", () => {
