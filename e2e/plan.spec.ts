@@ -63,6 +63,26 @@ test("a runner writes a plan and sees it as a month grid, or as a list on a phon
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test("a runner who reads miles sees every distance of the plan in miles", async ({ page }) => {
+  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "mi");` });
+  await page.goto("/plan");
+  const rewrite = page.getByRole("button", { name: "Write a new plan" });
+  await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
+  if (await rewrite.isVisible()) await rewrite.click();
+  await page.getByLabel("Weekly goal (mi)").fill("20");
+  await page.getByLabel(/current weekly distance/i).fill("12");
+  await page.getByLabel("Your running").selectOption("regular");
+  await page.getByRole("button", { name: "Write my plan" }).click();
+  await expect(page.getByRole("heading", { name: "Your calendar" })).toBeVisible();
+  const calendar = page.locator(".plan-calendar");
+  // The session texts and the weekly reasons were written in km; the runner reads them in miles.
+  const descriptions = await calendar.locator("details.session p").allTextContents();
+  const reasons = await calendar.locator(".week-reason").allTextContents();
+  expect(descriptions.some((d) => /Main: \d+\.\d mi\b/.test(d))).toBe(true);
+  for (const text of [...descriptions, ...reasons]) expect(text).not.toMatch(/\d km\b/);
+  await expect(page.getByText(/Goal: 20\.0 mi a week/)).toBeVisible();
+});
+
 test("the subscription link serves the plan without a cookie until it is revoked", async ({
   page,
   baseURL,

@@ -9,6 +9,9 @@ import {
   WEAK_GROUPS,
 } from "../core/profile.js";
 
+/** Texts kneewise writes in km (plans, their reasons, diary notes), shown in the runner's units. */
+export { distancesInUnits } from "../core/units.js";
+
 export {
   DISTANCE_UNITS,
   EXPERIENCE_LEVELS,

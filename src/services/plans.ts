@@ -543,9 +543,11 @@ async function present(
 // ---------------------------------------------------------------------------------------------
 // Calendar
 
-function calendarText(row: PlanRow, app: App, userId: string): string {
+async function calendarText(row: PlanRow, app: App, userId: string): Promise<string> {
   const plan = JSON.parse(row.plan_json) as Plan | ReturnPlan;
+  const { units } = await getProfile(app, userId);
   return planToICalendar(plan, {
+    units,
     calName: row.kind === "return" ? "kneewise walk-run return" : "kneewise training plan",
     // Per-user UIDs: two runners subscribing on one device keep separate events.
     uidDomain: `${createHash("sha256").update(userId).digest("hex").slice(0, 16)}.kneewise`,

@@ -58,6 +58,20 @@ describe("planToICalendar", () => {
     expect(race?.summary).toBe("Race 21.1 km");
   });
 
+  it("writes titles and descriptions in miles for a runner who reads miles", () => {
+    const { events } = parseEvents(planToICalendar(plan, { ...OPTS, units: "mi" }));
+    const race = events.find((e) => e.summary.startsWith("Race"));
+    expect(race?.summary).toBe("Race 13.1 mi");
+    expect(race?.description).toContain("Race day: 13.1 mi.");
+    const runs = events.filter((e) => /run/i.test(e.summary));
+    expect(runs.length).toBeGreaterThan(5);
+    for (const ev of events) {
+      expect(ev.summary).not.toMatch(/\d km\b/);
+      expect(ev.description).not.toMatch(/\d km\b/);
+    }
+    for (const ev of runs) expect(ev.summary).toMatch(/\d+\.\d mi$/);
+  });
+
   it("gives each event a unique UID that stays the same when the file is written again", () => {
     const uids = parseEvents(ics).events.map((e) => e.uid);
     expect(new Set(uids).size).toBe(uids.length);

@@ -4,6 +4,8 @@
  */
 import { DomainError } from "../errors.js";
 import type { PlanSession, SessionKind } from "../plan/types.js";
+import { distancesInUnits, formatDistanceIn } from "../units.js";
+import type { Units } from "../units.js";
 
 export interface ICalendarOptions {
   /** Shown as the calendar's name by clients that read X-WR-CALNAME / NAME. */
@@ -12,6 +14,8 @@ export interface ICalendarOptions {
   uidDomain: string;
   /** ISO 8601 instant the file is produced, e.g. "2025-03-01T08:00:00Z". */
   dtstamp: string;
+  /** The runner's units for distances in titles and descriptions (plans are written in km). */
+  units?: Units;
 }
 
 /** Anything with weeks of sessions: a build-up plan or a return-to-run plan. */
@@ -104,10 +108,9 @@ const TITLES: Record<SessionKind, string> = {
   race: "Race",
 };
 
-export function sessionSummary(s: PlanSession): string {
+export function sessionSummary(s: PlanSession, units: Units = "km"): string {
   const parts = [TITLES[s.kind]];
-  if (s.distance_m !== undefined && s.distance_m > 0)
-    parts.push(`${(s.distance_m / 1000).toFixed(1)} km`);
+  if (s.distance_m !== undefined && s.distance_m > 0) parts.push(formatDistanceIn(s.distance_m, units));
   else if (s.duration_s !== undefined && s.duration_s > 0)
     parts.push(`${Math.round(s.duration_s / 60)} min`);
   return parts.join(" ");
@@ -123,6 +126,7 @@ function uid(date: string, ordinal: number, domain: string): string {
 
 export function planToICalendar(plan: CalendarSource, opts: ICalendarOptions): string {
   const stamp = utcStamp(opts.dtstamp);
+  const units = opts.units ?? "km";
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -143,8 +147,8 @@ export function planToICalendar(plan: CalendarSource, opts: ICalendarOptions): s
         `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${basicDate(s.date)}`,
         `DTEND;VALUE=DATE:${basicDate(nextDay(s.date))}`,
-        `SUMMARY:${escapeText(sessionSummary(s))}`,
-        `DESCRIPTION:${escapeText(s.description)}`,
+        `SUMMARY:${escapeText(sessionSummary(s, units))}`,
+        `DESCRIPTION:${escapeText(distancesInUnits(s.description, units))}`,
         `CATEGORIES:${escapeText(s.kind)}`,
         // All-day training sessions should not block the runner's free/busy time.
         "TRANSP:TRANSPARENT",

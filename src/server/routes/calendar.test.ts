@@ -89,6 +89,21 @@ for (const dialect of DIALECTS) {
       expect(readCalendar(res.body)).toHaveLength(sessionCount(plan!));
     });
 
+    it("gives distances in miles once the runner chooses miles", async () => {
+      const kmEvents = readCalendar((await t.server.inject({ method: "GET", url: feedPath(url) })).body);
+      expect(kmEvents.some((e) => / km$/.test(e.summary) && / km\b/.test(e.description))).toBe(true);
+      const saved = await t.server.inject({ method: "PUT", url: "/api/profile", cookies: ada.cookies, payload: { units: "mi" } });
+      expect(saved.statusCode).toBe(200);
+      try {
+        const events = readCalendar((await t.server.inject({ method: "GET", url: feedPath(url) })).body);
+        expect(events).toHaveLength(kmEvents.length);
+        expect(events.filter((e) => /\d\.\d mi$/.test(e.summary)).length).toBe(kmEvents.filter((e) => / km$/.test(e.summary)).length);
+        for (const e of events) expect(`${e.summary} ${e.description}`).not.toMatch(/\d km\b/);
+      } finally {
+        await t.server.inject({ method: "PUT", url: "/api/profile", cookies: ada.cookies, payload: { units: "km" } });
+      }
+    });
+
     it("does not tell another runner about the link", async () => {
       const status = await t.server.inject({
         method: "GET",

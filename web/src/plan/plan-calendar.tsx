@@ -1,4 +1,5 @@
 import type { PlanSessionView, PlanWeekView } from "../../../src/contracts/plans.js";
+import { distancesInUnits } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 import {
   formatDistance,
@@ -27,7 +28,7 @@ function SessionLine({ s, units }: { s: PlanSessionView; units: Units }) {
         <span className="session-kind">{SESSION_LABELS[s.kind] ?? s.kind}</span>
         {amount ? <span className="session-amount"> {amount}</span> : null}
       </summary>
-      <p>{s.description}</p>
+      <p>{distancesInUnits(s.description, units)}</p>
     </details>
   );
 }
@@ -108,7 +109,7 @@ export function PlanCalendar({ weeks, units }: { weeks: readonly PlanWeekView[];
               Week of {shortDate(w.start)}: {formatDistance(w.distance_m, units)}{" "}
               <span className="phase-tag">{PHASE_LABELS[w.phase] ?? w.phase}</span>
             </h3>
-            <p className="week-reason">{w.reason}</p>
+            <p className="week-reason">{distancesInUnits(w.reason, units)}</p>
             <ul className="plan-list">
               {w.sessions.map((s, i) => (
                 <li key={i}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ActivePlanResponse, ActivePlanView } from "../../../src/contracts/plans.js";
+import { distancesInUnits } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
@@ -27,7 +28,7 @@ function Changes({ view }: { view: ActivePlanView }) {
                     {formatDistance(c.after_m, units)}.{" "}
                   </strong>
                 ) : null}
-                {c.why}
+                {distancesInUnits(c.why, units)}
               </li>
             ))}
           </ul>
@@ -67,14 +68,14 @@ function BuildSummary({ view }: { view: Extract<ActivePlanView, { kind: "build" 
           <h3>Please read</h3>
           <ul>
             {p.warnings.map((w) => (
-              <li key={w.code}>{w.message}</li>
+              <li key={w.code}>{distancesInUnits(w.message, units)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       <ul className="plan-notes">
         {p.notes.map((n, i) => (
-          <li key={i}>{n}</li>
+          <li key={i}>{distancesInUnits(n, units)}</li>
         ))}
       </ul>
     </section>

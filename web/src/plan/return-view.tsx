@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { ActivePlanView } from "../../../src/contracts/plans.js";
+import { distancesInUnits } from "../../../src/contracts/profile.js";
 import { useSession } from "../shell/session.js";
 import { SessionCalendar } from "./plan-calendar.js";
 import { shortDate } from "./distance.js";
@@ -29,7 +30,7 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
         <h2 id="today-title">Today</h2>
         <p className={`today-status status-${view.today.status}`}>
           <strong>{view.today.logged ? "Logged today: " : "Not logged yet: "}</strong>
-          {view.today.message}
+          {distancesInUnits(view.today.message, units)}
         </p>
         <p>
           <Link to="/pain">Log knee pain in the diary</Link> after each session and the next
