@@ -50,13 +50,14 @@ test.afterAll(() => {
 });
 
 /** A browser context signed in as a new account (through the real sign-up endpoint). */
-async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
   const context = await browser.newContext({ baseURL: BASE });
+  const email = `${name.toLowerCase()}-${Date.now()}@example.org`;
   const res = await context.request.post("/api/auth/signup", {
-    data: { email: `${name.toLowerCase()}-${Date.now()}@example.org`, password: "a long enough password", displayName: name },
+    data: { email, password: "a long enough password", displayName: name },
   });
   expect(res.status()).toBe(201);
-  return { context, page: await context.newPage() };
+  return { context, page: await context.newPage(), email };
 }
 
 async function expectAxeClean(page: Page): Promise<void> {
@@ -122,6 +123,38 @@ test("a runner shares by link, the coach sees and annotates them, and loses acce
 
   await runner.context.close();
   await coach.context.close();
+});
+
+test("a physio declines an email invitation, and the runner sees the answer", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const runner = await signedIn(browser, "Bea");
+  const physio = await signedIn(browser, "Dee");
+  await physio.page.goto("/coach");
+  await physio.page.getByRole("button", { name: "I am a coach or physio" }).click();
+  await expect(physio.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Athletes" })).toBeVisible();
+
+  await runner.page.goto("/sharing");
+  await runner.page.getByLabel("Your coach's or physio's email").fill(physio.email);
+  await runner.page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(runner.page.getByRole("region", { name: "Invitations waiting" })).toContainText(physio.email);
+
+  await physio.page.reload();
+  const invites = physio.page.getByRole("region", { name: "Invitations for you" });
+  await expect(invites).toContainText("Bea");
+  await expectAxeClean(physio.page);
+  await physio.page.getByRole("button", { name: "Decline the invitation from Bea" }).click();
+  await expect(physio.page.getByRole("status")).toContainText("You declined Bea's invitation");
+  await expect(physio.page.getByRole("region", { name: "Invitations for you" })).toHaveCount(0);
+  await expect(physio.page.getByText("No runner shares their data with you yet.")).toBeVisible();
+
+  await runner.page.reload();
+  await expect(runner.page.getByRole("region", { name: "Invitations declined" })).toContainText(physio.email);
+  await expect(runner.page.getByRole("region", { name: "Invitations waiting" })).toHaveCount(0);
+  await expect(runner.page.getByText("No one. Your data is yours alone.")).toBeVisible();
+  await expectAxeClean(runner.page);
+
+  await runner.context.close();
+  await physio.context.close();
 });
 
 test("on a single-user copy there is no sharing: no menu entry, and the page says why", async ({ page }) => {

@@ -62,7 +62,7 @@ export interface ShareView {
   id: string;
   kind: "email" | "link";
   access: ShareAccess;
-  status: "pending" | "active" | "revoked";
+  status: "pending" | "active" | "revoked" | "declined";
   /** The address invited by email, or null for a link. */
   inviteEmail: string | null;
   /** When a link invitation stops working; null for email invitations. */

@@ -299,7 +299,8 @@ export interface SharesTable {
   invite_token_hash: string | null;
   invite_expires_at: string | null;
   access: "read" | "notes";
-  status: "pending" | "active" | "revoked";
+  /** declined: the invitee turned the email invitation down (revoked_at/by say when and who). */
+  status: "pending" | "active" | "revoked" | "declined";
   created_at: string;
   accepted_at: string | null;
   revoked_at: string | null;

@@ -35,6 +35,7 @@ for (const dialect of DIALECTS) {
         await anon.del("/api/sharing/s1"),
         await anon.get("/api/invites"),
         await anon.post("/api/invites/s1/accept"),
+        await anon.post("/api/invites/s1/decline"),
         await anon.get(`/api/invites/link/${"a".repeat(43)}`),
         await anon.post(`/api/invites/link/${"a".repeat(43)}/accept`),
       ]) {
@@ -74,6 +75,32 @@ for (const dialect of DIALECTS) {
       expect((await ada.del(`/api/sharing/${toBea.id}`)).statusCode).toBe(200);
       expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([]);
       expect((await dee.post(`/api/invites/${share.id}/accept`)).statusCode).toBe(404);
+    });
+
+    it("lets the invitee decline an email invitation, and tells the runner", async () => {
+      const share = (await bea.post("/api/sharing/invites/email", { email: "cole@example.org", access: "read" })).json<ShareResponse>().share;
+      // Only the invitee can decline, and only while it is open.
+      expect((await dee.post(`/api/invites/${share.id}/decline`)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
+      expect((await bea.post(`/api/invites/${share.id}/decline`)).statusCode).toBe(404);
+      const res = await cole.post(`/api/invites/${share.id}/decline`);
+      expect(res.statusCode).toBe(204);
+      expect((await cole.get("/api/invites")).json<CoachInvitesResponse>().invites.map((i) => i.id)).not.toContain(share.id);
+      expect((await cole.post(`/api/invites/${share.id}/accept`)).statusCode).toBe(404);
+      expect((await cole.post(`/api/invites/${share.id}/decline`)).statusCode).toBe(404);
+      // The runner sees the answer; nothing is shared; the runner cannot revoke what is over.
+      const mine = (await bea.get("/api/sharing")).json<SharingListResponse>().shares;
+      expect(mine.find((s) => s.id === share.id)).toMatchObject({ status: "declined", inviteEmail: "cole@example.org", revokedAt: NOW.toISOString(), coach: null });
+      expect((await bea.del(`/api/sharing/${share.id}`)).statusCode).toBe(404);
+      expect((await cole.get("/api/athletes")).json<{ athletes: { id: string }[] }>().athletes.map((a) => a.id)).not.toContain(bea.id);
+      const audit = await t.app.database.db.selectFrom("audit_log").selectAll().where("action", "=", "share.declined").execute();
+      expect(audit.map((a) => a.actor_id)).toEqual([cole.id]);
+      // The runner may invite the same person again, and a month later the refusal is no longer listed.
+      const again = await bea.post("/api/sharing/invites/email", { email: "cole@example.org", access: "read" });
+      expect(again.statusCode).toBe(201);
+      const monthAgo = new Date(NOW.getTime() - 31 * 86_400_000).toISOString();
+      await t.app.database.db.updateTable("shares").set({ revoked_at: monthAgo }).where("id", "=", share.id).execute();
+      expect((await bea.get("/api/sharing")).json<SharingListResponse>().shares.map((s) => s.status)).toEqual(["pending"]);
+      expect((await bea.del(`/api/sharing/${again.json<ShareResponse>().share.id}`)).statusCode).toBe(200);
     });
 
     it("makes a single-use link that the runner cannot accept themselves", async () => {

@@ -20,6 +20,7 @@ import {
   acceptEmailInvite,
   acceptLinkInvite,
   changeShareAccess,
+  declineEmailInvite,
   inviteByEmail,
   inviteByLink,
   listMyInvites,
@@ -80,6 +81,13 @@ export function sharingRoutes(app: App) {
       const user = requireUser(request);
       const { id } = shareIdParams.parse(request.params);
       return { athlete: await acceptEmailInvite(app, user.id, id) };
+    });
+
+    server.post("/api/invites/:id/decline", async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = shareIdParams.parse(request.params);
+      await declineEmailInvite(app, user.id, id);
+      return reply.code(204).send();
     });
 
     server.get("/api/invites/link/:token", async (request): Promise<LinkInvitePreview> => {

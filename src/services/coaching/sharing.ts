@@ -24,6 +24,8 @@ import { normaliseEmail } from "../auth.js";
 import { audit, requireActiveShare, requireSharing } from "./consent.js";
 
 const DAY_MS = 86_400_000;
+/** How long the runner still sees an invitation the invitee declined. */
+export const DECLINED_SHOWN_DAYS = 30;
 
 export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -67,11 +69,12 @@ async function userOrThrow(app: App, userId: string): Promise<UserRow> {
 // ---------------------------------------------------------------------------------------------
 // The runner's side.
 
-/** Who can see the runner's data (active), and the invitations still open (pending). */
+/** Who can see the runner's data (active), the invitations still open (pending), and recent refusals (declined). */
 export async function listMyShares(app: App, athleteId: string): Promise<ShareView[]> {
   requireSharing(app);
   const nowIso = app.now().toISOString();
-  return (await shares.listLiveSharesOfAthlete(app.database.db, athleteId)).map((r) => shareView(r, nowIso));
+  const declinedSince = new Date(app.now().getTime() - DECLINED_SHOWN_DAYS * DAY_MS).toISOString();
+  return (await shares.listLiveSharesOfAthlete(app.database.db, athleteId, declinedSince)).map((r) => shareView(r, nowIso));
 }
 
 export async function inviteByEmail(app: App, athleteId: string, input: EmailInviteBody): Promise<ShareView> {
@@ -193,6 +196,23 @@ async function accept(app: App, coach: UserRow, row: ShareRow, kind: "email" | "
     await audit(trx, app, coach.id, "share.accepted", `user:${row.athlete_id}`, { shareId: row.id, kind, access: row.access });
     const athlete = await users.findUserById(trx, row.athlete_id);
     return athleteView({ ...row, status: "active", coach_id: coach.id, accepted_at: now }, { id: row.athlete_id, display_name: athlete?.display_name ?? "" });
+  });
+}
+
+/**
+ * The invitee turns an email invitation down: it leaves their list, and the runner sees it as
+ * declined (for DECLINED_SHOWN_DAYS) and may invite someone else, or the same person again.
+ */
+export async function declineEmailInvite(app: App, userId: string, shareId: string): Promise<void> {
+  requireSharing(app);
+  const me = await userOrThrow(app, userId);
+  const row = await shares.findShare(app.database.db, shareId);
+  if (!row || row.status !== "pending" || row.invite_email !== me.email || row.athlete_id === me.id)
+    throw new DomainError("INVITE_NOT_FOUND", "There is no open invitation with this id for your email address.");
+  await app.database.db.transaction().execute(async (trx) => {
+    if (!(await shares.declineShare(trx, row.id, me.id, app.now().toISOString())))
+      throw new DomainError("INVITE_NOT_FOUND", "This invitation has already been used or withdrawn.");
+    await audit(trx, app, me.id, "share.declined", `user:${row.athlete_id}`, { shareId: row.id });
   });
 }
 

@@ -63,6 +63,8 @@ export async function findPendingByTokenHash(
 export async function listLiveSharesOfAthlete(
   db: Db,
   athleteId: string,
+  /** Also invitations declined at or after this instant, so the runner hears the answer. */
+  declinedSince?: string,
 ): Promise<ShareWithPerson[]> {
   return db
     .selectFrom("shares")
@@ -70,7 +72,14 @@ export async function listLiveSharesOfAthlete(
     .selectAll("shares")
     .select(["users.display_name as person_name", "users.email as person_email"])
     .where("shares.athlete_id", "=", athleteId)
-    .where("shares.status", "in", ["pending", "active"])
+    .where((eb) =>
+      declinedSince === undefined
+        ? eb("shares.status", "in", ["pending", "active"])
+        : eb.or([
+            eb("shares.status", "in", ["pending", "active"]),
+            eb.and([eb("shares.status", "=", "declined"), eb("shares.revoked_at", ">=", declinedSince)]),
+          ]),
+    )
     .orderBy("shares.created_at", "asc")
     .orderBy("shares.id", "asc")
     .execute();
@@ -145,6 +154,17 @@ export async function activateShare(
 }
 
 /** Ends a pending or active share; returns whether it was live. */
+/** The invitee turns a pending invitation down; false when it was no longer pending. */
+export async function declineShare(db: Db, id: string, byUserId: string, nowIso: string): Promise<boolean> {
+  const res = await db
+    .updateTable("shares")
+    .set({ status: "declined", revoked_at: nowIso, revoked_by: byUserId })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export async function revokeShare(
   db: Db,
   id: string,

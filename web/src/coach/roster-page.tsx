@@ -77,6 +77,17 @@ export function RosterPage() {
     }
   }
 
+  async function decline(inv: CoachInviteView) {
+    setError("");
+    try {
+      await api<void>("POST", `/api/invites/${inv.id}/decline`);
+      setStatus(`You declined ${inv.athlete.displayName}'s invitation: they will see that you said no.`);
+      await load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "The invitation could not be declined.");
+    }
+  }
+
   return (
     <Page
       title="Your athletes"
@@ -110,6 +121,9 @@ export function RosterPage() {
                 <div className="button-row">
                   <button type="button" onClick={() => void accept(inv)} aria-label={`Accept the invitation from ${inv.athlete.displayName}`}>
                     Accept
+                  </button>
+                  <button type="button" className="secondary" onClick={() => void decline(inv)} aria-label={`Decline the invitation from ${inv.athlete.displayName}`}>
+                    Decline
                   </button>
                 </div>
               </li>

@@ -134,6 +134,7 @@ export function SharingPage() {
 
   const active = (shares ?? []).filter((s) => s.status === "active");
   const pending = (shares ?? []).filter((s) => s.status === "pending");
+  const declined = (shares ?? []).filter((s) => s.status === "declined");
   const fieldError = (name: string) => error?.fields.find((f) => f.path === name)?.message;
 
   return (
@@ -192,6 +193,23 @@ export function SharingPage() {
                   {s.inviteExpiresAt ? (s.expired ? " · expired" : ` · works until ${shortDate(s.inviteExpiresAt)}`) : ""}
                 </p>
                 <RevokeControl share={s} confirming={confirming === s.id} onAsk={() => setConfirming(s.id)} onCancel={() => setConfirming(null)} onConfirm={() => void revoke(s)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {declined.length > 0 ? (
+        <section aria-labelledby="declined-heading">
+          <h2 id="declined-heading">Invitations declined</h2>
+          <p>These people turned your invitation down: they see none of your data. You can invite them, or someone else, again.</p>
+          <ul className="cards share-list">
+            {declined.map((s) => (
+              <li key={s.id} className="card">
+                <h3>{s.inviteEmail}</h3>
+                <p>
+                  {SHARE_ACCESS_LABELS[s.access]} · made {shortDate(s.createdAt)} · declined {shortDate(s.revokedAt ?? s.createdAt)}
+                </p>
               </li>
             ))}
           </ul>
