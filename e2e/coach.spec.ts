@@ -157,6 +157,42 @@ test("a physio declines an email invitation, and the runner sees the answer", as
   await physio.context.close();
 });
 
+test("an admin finds a person and changes their role, asked twice before giving admin rights", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const eve = await signedIn(browser, "Eve");
+  const context = await browser.newContext({ baseURL: BASE });
+  const login = await context.request.post("/api/auth/login", { data: { email: "admin@example.org", password: "a long enough password" } });
+  expect(login.status()).toBe(200);
+  const page = await context.newPage();
+  await page.goto("/account");
+  await page.getByRole("link", { name: "People and roles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People and roles" })).toBeVisible();
+  await page.getByLabel("Find by email or name").fill(eve.email);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByRole("heading", { name: /^1 person matching/ })).toBeVisible();
+  await page.getByLabel("Role of Eve").selectOption("moderator");
+  await expect(page.getByRole("status")).toContainText("Eve is now moderator");
+  await expect(page.getByLabel("Role of Eve")).toHaveValue("moderator");
+  expect((await (await eve.context.request.get("/api/me")).json()) as unknown).toMatchObject({ user: { role: "moderator" } });
+
+  // Admin rights are asked for twice; cancelling changes nothing.
+  await page.getByLabel("Role of Eve").selectOption("admin");
+  const confirm = page.getByRole("group", { name: "Confirm: Eve becomes admin" });
+  await expect(confirm).toContainText("Make Eve an admin?");
+  await expectAxeClean(page);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Role of Eve")).toHaveValue("moderator");
+  expect((await (await eve.context.request.get("/api/me")).json()) as unknown).toMatchObject({ user: { role: "moderator" } });
+
+  // Anyone but an admin who opens the page is told it is not for them.
+  const runnerPage = await eve.context.newPage();
+  await runnerPage.goto("/admin/people");
+  await expect(runnerPage.getByText("Only an admin can see this page.")).toBeVisible();
+
+  await context.close();
+  await eve.context.close();
+});
+
 test("on a single-user copy there is no sharing: no menu entry, and the page says why", async ({ page }) => {
   // The shared e2e server (baseURL) runs in single-user mode.
   await page.goto("/");

@@ -51,6 +51,32 @@ export const roleBody = z.object({ role: z.enum(USER_ROLES, { error: "role must 
 export const selfRoleBody = z.object({ role: z.enum(["runner", "coach"], { error: "role must be runner or coach." }) }).strict();
 export const userIdParams = z.object({ userId: id }).strict();
 
+/** People listed per page on the admin's people page. */
+export const ADMIN_USERS_PAGE_SIZE = 50;
+/** GET /api/admin/users: an optional search (part of an email or a name) and a page. */
+export const adminUsersQuery = z
+  .object({
+    q: z.string().trim().max(200, "A search is at most 200 characters.").optional(),
+    page: z.coerce.number({ error: "page must be a whole number from 1." }).int("page must be a whole number from 1.").min(1, "page must be a whole number from 1.").optional(),
+  })
+  .strict();
+
+/** One account as an admin sees it: enough to find the person and change their role. */
+export interface AdminUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+export interface AdminUsersResponse {
+  users: AdminUserView[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
 export interface PersonView {
   id: string;
   displayName: string;

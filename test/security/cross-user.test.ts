@@ -323,6 +323,8 @@ for (const dialect of DIALECTS) {
         [{ method: "PUT", url: "/api/me/role", payload: { role: "moderator" } }, 400],
         [{ method: "PUT", url: `/api/admin/users/${b.id}/role`, payload: { role: "admin" } }, 403],
         [{ method: "PUT", url: `/api/admin/users/${a.id}/role`, payload: { role: "runner" } }, 403],
+        [{ method: "GET", url: "/api/admin/users" }, 403],
+        [{ method: "GET", url: "/api/admin/users?q=ada%40example.org" }, 403],
       ];
       for (const [opts, status] of attempts) {
         const res = await b.req(opts);

@@ -82,6 +82,7 @@ export const ACCESS: Record<string, "signed-in" | "public"> = {
   "GET /api/account/export": "signed-in",
   "DELETE /api/account": "signed-in",
   "PUT /api/me/role": "signed-in",
+  "GET /api/admin/users": "signed-in",
   "PUT /api/admin/users/:userId/role": "signed-in",
   "GET /api/sharing": "signed-in",
   "POST /api/sharing/invites/email": "signed-in",
@@ -91,6 +92,7 @@ export const ACCESS: Record<string, "signed-in" | "public"> = {
   "DELETE /api/sharing/:id": "signed-in",
   "GET /api/invites": "signed-in",
   "POST /api/invites/:id/accept": "signed-in",
+  "POST /api/invites/:id/decline": "signed-in",
   // A link invitation is opened by a signed-in coach; the token alone shows nothing.
   "GET /api/invites/link/:token": "signed-in",
   "POST /api/invites/link/:token/accept": "signed-in",

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
-import type { RoleResponse } from "../../contracts/sharing.js";
+import { ADMIN_USERS_PAGE_SIZE } from "../../contracts/sharing.js";
+import type { AdminUsersResponse, RoleResponse } from "../../contracts/sharing.js";
 import { client, person } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
@@ -43,6 +44,50 @@ for (const dialect of DIALECTS) {
       const up = await ada.put("/api/me/role", { role: "admin" });
       expect(up.statusCode).toBe(400);
       expect(up.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    });
+
+    it("lists people for an admin only, found by part of their email or name", async () => {
+      expect((await client(t.server).get("/api/admin/users")).statusCode).toBe(401);
+      const denied = await ada.get("/api/admin/users");
+      expect(denied.statusCode).toBe(403);
+      expect(denied.json()).toMatchObject({ error: { code: "ADMIN_ONLY" } });
+
+      const all = (await admin.get("/api/admin/users")).json<AdminUsersResponse>();
+      expect(all).toMatchObject({ page: 1, pages: 1, total: 3 });
+      expect(all.users.map((u) => [u.email, u.displayName, u.role])).toEqual([
+        ["admin@example.org", "admin", "admin"],
+        ["ada@example.org", "ada", "runner"],
+        ["bea@example.org", "bea", "runner"],
+      ]);
+      expect(all.users[1]).toEqual({ id: ada.id, email: "ada@example.org", displayName: "ada", role: "runner", createdAt: expect.any(String) as string });
+      const found = (await admin.get("/api/admin/users?q=BEA")).json<AdminUsersResponse>();
+      expect(found.users.map((u) => u.id)).toEqual([bea.id]);
+      expect(found.total).toBe(1);
+      // LIKE wildcards are searched as themselves: nobody's address holds a % or an _.
+      for (const q of ["%", "_", "\\"]) expect((await admin.get(`/api/admin/users?q=${encodeURIComponent(q)}`)).json<AdminUsersResponse>().total, q).toBe(0);
+      expect((await admin.get("/api/admin/users?q=example.org&page=2")).json<AdminUsersResponse>()).toMatchObject({ users: [], page: 2, total: 3 });
+      const bad = await admin.get("/api/admin/users?page=0");
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    });
+
+    it("pages through many people", async () => {
+      const extra = ADMIN_USERS_PAGE_SIZE + 2;
+      const now = new Date().toISOString();
+      await t.app.database.db
+        .insertInto("users")
+        .values(Array.from({ length: extra }, (_, i) => ({ id: `zz-page-${String(i).padStart(3, "0")}`, email: `paged-${i}@example.net`, display_name: `Paged ${i}`, password_hash: null, role: "runner" as const, created_at: now })))
+        .execute();
+      try {
+        const first = (await admin.get("/api/admin/users?q=example.net")).json<AdminUsersResponse>();
+        expect(first).toMatchObject({ page: 1, pages: 2, total: extra });
+        expect(first.users).toHaveLength(ADMIN_USERS_PAGE_SIZE);
+        const second = (await admin.get("/api/admin/users?q=example.net&page=2")).json<AdminUsersResponse>();
+        expect(second.users.map((u) => u.email)).toHaveLength(2);
+        expect(new Set([...first.users, ...second.users].map((u) => u.id)).size).toBe(extra);
+      } finally {
+        await t.app.database.db.deleteFrom("users").where("email", "like", "%@example.net").execute();
+      }
     });
 
     it("refuses role changes to anyone but an admin", async () => {

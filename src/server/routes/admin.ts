@@ -1,12 +1,12 @@
 /**
- * Role changes: an admin sets anyone's role; anyone switches themselves between runner and
- * coach ("I am a coach or physio"). Both are audited.
+ * Role changes: an admin finds people and sets anyone's role; anyone switches themselves between
+ * runner and coach ("I am a coach or physio"). Changes are audited.
  */
 import type { FastifyInstance } from "fastify";
-import { roleBody, selfRoleBody, userIdParams } from "../../contracts/sharing.js";
-import type { RoleResponse } from "../../contracts/sharing.js";
+import { adminUsersQuery, roleBody, selfRoleBody, userIdParams } from "../../contracts/sharing.js";
+import type { AdminUsersResponse, RoleResponse } from "../../contracts/sharing.js";
 import type { App } from "../../services/app.js";
-import { setOwnRole, setUserRoleAsAdmin } from "../../services/coaching/roles.js";
+import { listUsersAsAdmin, setOwnRole, setUserRoleAsAdmin } from "../../services/coaching/roles.js";
 import { requireUser } from "../auth-context.js";
 
 export function adminRoutes(app: App) {
@@ -15,6 +15,12 @@ export function adminRoutes(app: App) {
       const user = requireUser(request);
       const { role } = selfRoleBody.parse(request.body);
       return { user: await setOwnRole(app, user.id, role) };
+    });
+
+    server.get("/api/admin/users", async (request): Promise<AdminUsersResponse> => {
+      const user = requireUser(request);
+      const { q, page } = adminUsersQuery.parse(request.query);
+      return listUsersAsAdmin(app, user.id, q ?? "", page ?? 1);
     });
 
     server.put("/api/admin/users/:userId/role", async (request): Promise<RoleResponse> => {

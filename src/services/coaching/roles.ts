@@ -4,7 +4,8 @@
  * demoted (a site without one could not be run). Every change is audited.
  */
 import { DomainError } from "../../core/errors.js";
-import type { UserRole } from "../../contracts/sharing.js";
+import { ADMIN_USERS_PAGE_SIZE } from "../../contracts/sharing.js";
+import type { AdminUsersResponse, UserRole } from "../../contracts/sharing.js";
 import { roles, users } from "../../store/index.js";
 import type { App } from "../app.js";
 import { toPublicUser } from "../auth.js";
@@ -39,4 +40,18 @@ export async function setUserRoleAsAdmin(app: App, adminId: string, targetId: st
     await audit(trx, app, admin.id, "role.changed", `user:${target.id}`, { from: target.role, to: role });
     return toPublicUser({ ...target, role });
   });
+}
+
+/** Accounts for the admin's people page: a search on email or name, a page at a time. */
+export async function listUsersAsAdmin(app: App, adminId: string, query: string, page: number): Promise<AdminUsersResponse> {
+  requireSharing(app);
+  const admin = await users.findUserById(app.database.db, adminId);
+  if (admin?.role !== "admin") throw new DomainError("ADMIN_ONLY", "Only an admin can list the people on this site.");
+  const { rows, total } = await users.searchUsers(app.database.db, query, ADMIN_USERS_PAGE_SIZE, (page - 1) * ADMIN_USERS_PAGE_SIZE);
+  return {
+    users: rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role, createdAt: r.created_at })),
+    page,
+    pages: Math.max(1, Math.ceil(total / ADMIN_USERS_PAGE_SIZE)),
+    total,
+  };
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { NewUserRow, Schema, UserRow } from "../schema.js";
 
@@ -34,4 +35,36 @@ export async function countUsers(db: Db): Promise<number> {
 
 export async function setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", id).execute();
+}
+
+/** The text taken literally in a LIKE pattern: %, _ and the backslash escaped with a backslash. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Accounts whose email or display name contains `query` (any case), oldest first, a page at a
+ * time, with the number that match. The local owner of a single-user copy is not listed.
+ */
+export async function searchUsers(
+  db: Db,
+  query: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: UserRow[]; total: number }> {
+  const pattern = `%${likeLiteral(query.toLowerCase())}%`;
+  let base = db.selectFrom("users").where("is_local_owner", "=", 0);
+  if (query !== "")
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(email)`, "like", sql`${pattern} escape '\\'`),
+        eb(sql`lower(display_name)`, "like", sql`${pattern} escape '\\'`),
+      ]),
+    );
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy("created_at").orderBy("id").limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  // pg returns count(*) as a string.
+  return { rows, total: Number(count.n) };
 }

@@ -131,6 +131,11 @@ export function AccountPage() {
     return (
       <Page title="Account" intro={<p>Signed in as {user.displayName} ({user.email}).</p>}>
         <ProfileLink />
+        {user.role === "admin" ? (
+          <p>
+            <Link to="/admin/people">People and roles</Link>: find anyone on this site and make them a coach, a moderator or an admin.
+          </p>
+        ) : null}
         <UnitsChoice />
         <button
           type="button"

@@ -19,6 +19,7 @@ import { SharingPage } from "../sharing/sharing-page.js";
 import { RosterPage } from "../coach/roster-page.js";
 import { AthletePage } from "../coach/athlete-page.js";
 import { InvitePage } from "../coach/invite-page.js";
+import { PeoplePage } from "../admin/people-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <Route path="coach" element={<RosterPage />} />
           <Route path="coach/athletes/:athleteId" element={<AthletePage />} />
           <Route path="invite/:token" element={<InvitePage />} />
+          <Route path="admin/people" element={<PeoplePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
