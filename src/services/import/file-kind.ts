@@ -13,17 +13,27 @@ export function baseName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+const KINDS: readonly FileKind[] = ["fit", "gpx", "tcx", "strava_csv", "zip", "unknown"];
+/** One frozen object per kind and gzip flag: an export lists tens of thousands of files. */
+const TYPES = new Map<string, FileType>(
+  KINDS.flatMap((kind) => [false, true].map((gz) => [`${kind}${gz ? ".gz" : ""}`, Object.freeze({ kind, gz })] as const)),
+);
+
+function fileType(kind: FileKind, gz: boolean): FileType {
+  return TYPES.get(`${kind}${gz ? ".gz" : ""}`)!;
+}
+
 export function fileTypeFromName(name: string): FileType {
   let lower = baseName(name).toLowerCase();
   const gz = lower.endsWith(".gz");
   if (gz) lower = lower.slice(0, -3);
   const ext = lower.slice(lower.lastIndexOf(".") + 1);
-  if (ext === "fit") return { kind: "fit", gz };
-  if (ext === "gpx") return { kind: "gpx", gz };
-  if (ext === "tcx") return { kind: "tcx", gz };
-  if (ext === "zip" && !gz) return { kind: "zip", gz };
-  if (ext === "csv" && !gz) return { kind: "strava_csv", gz };
-  return { kind: "unknown", gz };
+  if (ext === "fit") return fileType("fit", gz);
+  if (ext === "gpx") return fileType("gpx", gz);
+  if (ext === "tcx") return fileType("tcx", gz);
+  if (ext === "zip" && !gz) return fileType("zip", gz);
+  if (ext === "csv" && !gz) return fileType("strava_csv", gz);
+  return fileType("unknown", gz);
 }
 
 /** Names that are certainly not activity data, not worth opening (photos, the export's own pages). */

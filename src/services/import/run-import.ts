@@ -81,15 +81,26 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-interface Indexed extends TwinKey {
-  id: string;
-  richness: number;
-  sport: string;
-  name: string | null;
-  gear: string | null;
-  perceivedExertion: number | null;
-  /** The row while it waits in the current batch; null once written. */
-  pending: NewActivityRow | null;
+/**
+ * An activity in the twin index: one per activity of the runner, so a 40,000-run export holds
+ * 40,000 of them for the whole import. A class, so all share one shape: built as an object
+ * spread ({ ...key, id, ... }), each got a hidden class of its own, about 0.5 kB apiece.
+ */
+class Indexed implements TwinKey {
+  constructor(
+    public startMs: number,
+    public elapsedS: number,
+    public movingS: number,
+    public distanceM: number,
+    public id: string,
+    public richness: number,
+    public sport: string,
+    public name: string | null,
+    public gear: string | null,
+    public perceivedExertion: number | null,
+    /** The row while it waits in the current batch; null once written. */
+    public pending: NewActivityRow | null,
+  ) {}
 }
 
 type ActivityPatch = Omit<Updateable<ActivitiesTable>, "id" | "user_id" | "created_at">;
@@ -136,19 +147,8 @@ async function runImport(
   const settled = await importFiles.listSettledHashes(db, userId);
   const index = new TwinIndex<Indexed>();
   for (const k of await activities.listActivityKeys(db, userId)) {
-    index.add({
-      id: k.id,
-      startMs: Date.parse(k.start_utc),
-      elapsedS: k.elapsed_s,
-      movingS: k.moving_s,
-      distanceM: k.distance_m,
-      richness: richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars }),
-      sport: k.sport,
-      name: k.name,
-      gear: k.gear,
-      perceivedExertion: k.perceived_exertion,
-      pending: null,
-    });
+    const rich = richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars });
+    index.add(new Indexed(Date.parse(k.start_utc), k.elapsed_s, k.moving_s, k.distance_m, k.id, rich, k.sport, k.name, k.gear, k.perceived_exertion, null));
   }
 
   const counts = { files: 0, filesDone: 0, imported: 0, duplicates: 0, skipped: 0 };
@@ -213,7 +213,7 @@ async function runImport(
     const twin = index.findTwin(key);
     if (twin === undefined) {
       const row: NewActivityRow = { ...rec, id: randomUUID(), user_id: userId, surface: null, shoe_id: null, source_file: sourceFile.slice(-1000), created_at: now() };
-      const entry: Indexed = { ...key, id: row.id, richness: rich, sport: rec.sport, name: rec.name, gear: rec.gear, perceivedExertion: rec.perceived_exertion, pending: row };
+      const entry = new Indexed(key.startMs, key.elapsedS, key.movingS, key.distanceM, row.id, rich, rec.sport, rec.name, rec.gear, rec.perceived_exertion, row);
       batch.inserts.push(row);
       batch.entries.push(entry);
       index.add(entry);

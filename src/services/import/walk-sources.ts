@@ -162,32 +162,69 @@ function zipItems(zip: ZipArchive, display: string, inner: string, limits: Impor
 }
 
 function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, inner: string, limits: ImportLimits): ContainerItem {
-  const name = `${display}/${e.name}`;
-  const type = fileTypeFromName(e.name);
-  let refuse: ContainerItem["refuse"] = null;
+  const item = new ZipItem(zip, e, display, inner);
+  const name = item.name;
+  const type = item.type;
   if (e.unsafe !== null) {
-    refuse = { code: "UNSAFE_ENTRY_NAME", message: `${name}: the entry's name points outside the archive (${e.unsafe}); it was not read.` };
+    item.refuse = { code: "UNSAFE_ENTRY_NAME", message: `${name}: the entry's name points outside the archive (${e.unsafe}); it was not read.` };
   } else if (e.encrypted) {
-    refuse = { code: "ZIP_ENCRYPTED", message: `${name} is encrypted; kneewise cannot read it.` };
+    item.refuse = { code: "ZIP_ENCRYPTED", message: `${name} is encrypted; kneewise cannot read it.` };
   } else if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
-    refuse = {
+    item.refuse = {
       code: "ZIP_BOMB",
       message: `${name} would unpack ${formatBytes(e.compressedSize)} into ${formatBytes(e.uncompressedSize)} (more than ${limits.maxRatio} times): refused as a likely zip bomb.`,
     };
   } else if (type.kind !== "zip" && e.uncompressedSize > limits.maxFileBytes) {
-    refuse = { code: "FILE_TOO_LARGE", message: `${name} unpacks to ${formatBytes(e.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` };
+    item.refuse = { code: "FILE_TOO_LARGE", message: `${name} unpacks to ${formatBytes(e.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` };
   }
-  return {
-    relPath: e.name,
-    name,
-    innerName: inner === "" ? e.name : `${inner}/${e.name}`,
-    type,
-    size: e.uncompressedSize,
-    refuse,
-    read: () => zip.read(e),
-    readRaw: () => zip.readRaw(e),
-    extractTo: (file) => zip.extractTo(e, file),
-  };
+  return item;
+}
+
+/**
+ * An archive entry as a container item. An export of 40,000 runs lists 40,000 of them, kept for
+ * the whole import: methods and names made when asked, not three closures and two joined
+ * strings apiece (about 0.4 kB each).
+ */
+class ZipItem implements ContainerItem {
+  readonly type: FileType;
+  refuse: ContainerItem["refuse"] = null;
+
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly entry: ZipEntryInfo,
+    private readonly display: string,
+    private readonly inner: string,
+  ) {
+    this.type = fileTypeFromName(entry.name);
+  }
+
+  get relPath(): string {
+    return this.entry.name;
+  }
+
+  get name(): string {
+    return `${this.display}/${this.entry.name}`;
+  }
+
+  get innerName(): string {
+    return this.inner === "" ? this.entry.name : `${this.inner}/${this.entry.name}`;
+  }
+
+  get size(): number {
+    return this.entry.uncompressedSize;
+  }
+
+  read(): Promise<Buffer> {
+    return this.zip.read(this.entry);
+  }
+
+  readRaw(): Promise<RawEntry> {
+    return this.zip.readRaw(this.entry);
+  }
+
+  extractTo(file: string): Promise<void> {
+    return this.zip.extractTo(this.entry, file);
+  }
 }
 
 async function* walkContainer(
@@ -251,7 +288,7 @@ async function* walkContainer(
       continue;
     }
     const row = strava?.byFile.get(normaliseEntryPath(item.relPath)) ?? null;
-    yield { type: "file", file: { name: item.name, innerName: item.innerName, type: item.type, read: item.readRaw, stravaRow: row, strava: row === null ? null : strava } };
+    yield { type: "file", file: { name: item.name, innerName: item.innerName, type: item.type, read: () => item.readRaw(), stravaRow: row, strava: row === null ? null : strava } };
   }
 
   for (const z of zips) {
