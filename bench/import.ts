@@ -116,16 +116,78 @@ try {
 }
 `;
 
-/** Node's arguments for the child: the compiled dist/ (--built) or src/ through tsx. */
-function childArgs(zipFile: string, built: boolean): string[] {
-  const script = path.join(os.tmpdir(), "kneewise-bench-import-child.mjs");
-  fs.writeFileSync(script, CHILD_SCRIPT);
+/**
+ * The parse stage alone, in a child of its own like the import: every activity entry read from the
+ * zip and parsed on the import's worker pool (gunzip, decode, summary, stream), the outcomes
+ * dropped: no dedupe, no database. What the import would take if storing were free, so the
+ * report shows how much of the ratio is parsing and how much is the rest.
+ */
+const PARSE_CHILD_SCRIPT = `
+const [zipFile, root, ext] = process.argv.slice(2);
+const path = await import("node:path");
+const { pathToFileURL } = await import("node:url");
+const load = (rel) => import(pathToFileURL(path.join(root, rel + ext)).href);
+const { openZip } = await load("services/import/zip-archive");
+const { createParsePool, QUEUE_DEPTH, defaultPoolSize } = await load("services/import/worker-pool");
+const { fileTypeFromName } = await load("services/import/file-kind");
+const { DEFAULT_LIMITS } = await load("services/import/limits");
+const zip = await openZip(zipFile, "export");
+const pool = createParsePool(defaultPoolSize(), new Set());
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const inflight = new Set();
+let id = 0;
+let imported = 0;
+let failed = 0;
+for (const e of zip.entries) {
+  const type = fileTypeFromName(e.name);
+  if (type.kind !== "fit" && type.kind !== "gpx" && type.kind !== "tcx") continue;
+  const raw = await zip.readRaw(e);
+  const task = { id: id++, kind: type.kind, gz: type.gz, bytes: raw.bytes, fileName: e.name, limits: DEFAULT_LIMITS };
+  if (raw.deflated) task.inflateTo = raw.size;
+  const p = pool.parse(task).then((o) => { imported += o.activities.length; if (o.failure !== null) failed++; }).finally(() => inflight.delete(p));
+  inflight.add(p);
+  while (inflight.size >= Math.max(2, pool.size * (QUEUE_DEPTH + 2))) await Promise.race(inflight);
+}
+await Promise.all(inflight);
+const seconds = (performance.now() - t0) / 1000;
+const c = process.cpuUsage(c0);
+await pool.close();
+zip.close();
+process.stdout.write(JSON.stringify({ seconds, cpuS: (c.user + c.system) / 1e6, imported, failed, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\\n");
+`;
+
+/** Node's arguments for a child: the compiled dist/ (--built) or src/ through tsx. */
+function childArgs(zipFile: string, built: boolean, stage: "import" | "parse" = "import"): string[] {
+  const script = path.join(os.tmpdir(), `kneewise-bench-${stage}-child.mjs`);
+  fs.writeFileSync(script, stage === "import" ? CHILD_SCRIPT : PARSE_CHILD_SCRIPT);
   const repo = path.join(path.dirname(HERE), "..");
   if (!built) return ["--import", "tsx", script, zipFile, path.join(repo, "src"), ".ts"];
   const dist = path.join(repo, "dist");
   if (!fs.existsSync(path.join(dist, "services", "import", "index.js")))
     throw new Error("--built needs `npm run build:server` first.");
   return [script, zipFile, dist, ".js"];
+}
+
+interface ChildResult {
+  seconds: number;
+  cpuS: number;
+  imported: number;
+  failed: number;
+  maxRssMb: number;
+}
+
+/** One import (or parse stage) in a fresh process; it must have read all `n` activities. */
+function runChild(zipFile: string, built: boolean, stage: "import" | "parse", n: number): ChildResult {
+  const child = spawnSync(process.execPath, childArgs(zipFile, built, stage), {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`${stage} run failed: ${child.stderr}`);
+  const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as ChildResult;
+  if (res.imported !== n || res.failed !== 0)
+    throw new Error(`${stage}: expected ${n} activities, got ${res.imported} with ${res.failed} failures`);
+  return res;
 }
 
 type Floor = Awaited<ReturnType<typeof floor>>;
@@ -173,6 +235,8 @@ async function main(): Promise<void> {
   const importCpus: number[] = [];
   const imports: number[] = [];
   const rss: number[] = [];
+  const parses: number[] = [];
+  const parseCpus: number[] = [];
   const fitRatios: number[] = [];
   let unpackedMb = 0;
   for (let r = 0; r < runs; r++) {
@@ -181,27 +245,15 @@ async function main(): Promise<void> {
     floorCpus.push(f.cpuS);
     fitRatios.push((f.fitGunzipS + f.fitParseS) / f.fitGunzipS);
     unpackedMb = f.bytes / 1e6;
-    const child = spawnSync(process.execPath, childArgs(zipFile, built), {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
-    const res = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
-      seconds: number;
-      cpuS: number;
-      imported: number;
-      failed: number;
-      maxRssMb: number;
-    };
-    if (res.imported !== n || res.failed !== 0)
-      throw new Error(
-        `expected ${n} activities, imported ${res.imported} with ${res.failed} failures`,
-      );
+    const res = runChild(zipFile, built, "import", n);
+    const parse = runChild(zipFile, built, "parse", n);
+    parses.push(parse.seconds / f.seconds);
+    parseCpus.push(parse.cpuS);
     imports.push(res.seconds);
     importCpus.push(res.cpuS);
     rss.push(res.maxRssMb);
     process.stderr.write(
-      `run ${r + 1}/${runs}: floor ${f.seconds.toFixed(2)} s (CPU ${f.cpuS.toFixed(2)} s), import ${res.seconds.toFixed(2)} s (CPU ${res.cpuS.toFixed(2)} s), peak RSS ${res.maxRssMb.toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}\n`,
+      `run ${r + 1}/${runs}: floor ${f.seconds.toFixed(2)} s (CPU ${f.cpuS.toFixed(2)} s), import ${res.seconds.toFixed(2)} s (CPU ${res.cpuS.toFixed(2)} s), peak RSS ${res.maxRssMb.toFixed(0)} MB; parse stage alone ${parse.seconds.toFixed(2)} s (CPU ${parse.cpuS.toFixed(2)} s); load ${os.loadavg()[0]!.toFixed(1)}\n`,
     );
   }
   const fl = median(floors);
@@ -215,6 +267,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `ratio import / floor                ${median(imports.map((t, i) => t / floors[i]!)).toFixed(2)}x  (median of the runs' ratios; target <= 1.5x)`,
+  );
+  console.log(
+    `ratio parse stage alone / floor     ${median(parses).toFixed(2)}x  (parsing on the worker pool with nothing stored: CPU ${median(parseCpus).toFixed(2)} s)`,
   );
   console.log(
     `peak RSS of the import process      ${Math.max(...rss).toFixed(0)} MB  (target <= 400 MB)`,
