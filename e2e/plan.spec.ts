@@ -6,16 +6,16 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { AxeBuilder } from "@axe-core/playwright";
 
-/** Writes a weekly-goal plan through the form, in kilometres. */
-async function writePlan(page: Page): Promise<void> {
-  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+/** Writes a weekly-goal plan through the form: 30 km from 20 km, or 20 mi from 12 mi. */
+async function writePlan(page: Page, units: "km" | "mi" = "km"): Promise<void> {
+  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "${units}");` });
   await page.goto("/plan");
   const form = page.getByRole("form", { name: "Write a plan" });
   const rewrite = page.getByRole("button", { name: "Write a new plan" });
   await expect(form.or(rewrite)).toBeVisible();
   if (await rewrite.isVisible()) await rewrite.click();
-  await page.getByLabel("Weekly goal (km)").fill("30");
-  await page.getByLabel(/current weekly distance/i).fill("20");
+  await page.getByLabel(`Weekly goal (${units})`).fill(units === "km" ? "30" : "20");
+  await page.getByLabel(/current weekly distance/i).fill(units === "km" ? "20" : "12");
   await page.getByLabel("Your running").selectOption("regular");
   await page.getByRole("button", { name: "Write my plan" }).click();
   await expect(page.getByRole("heading", { name: "Your calendar" })).toBeVisible();
@@ -64,16 +64,7 @@ test("a runner writes a plan and sees it as a month grid, or as a list on a phon
 });
 
 test("a runner who reads miles sees every distance of the plan in miles", async ({ page }) => {
-  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "mi");` });
-  await page.goto("/plan");
-  const rewrite = page.getByRole("button", { name: "Write a new plan" });
-  await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
-  if (await rewrite.isVisible()) await rewrite.click();
-  await page.getByLabel("Weekly goal (mi)").fill("20");
-  await page.getByLabel(/current weekly distance/i).fill("12");
-  await page.getByLabel("Your running").selectOption("regular");
-  await page.getByRole("button", { name: "Write my plan" }).click();
-  await expect(page.getByRole("heading", { name: "Your calendar" })).toBeVisible();
+  await writePlan(page, "mi");
   const calendar = page.locator(".plan-calendar");
   // The session texts and the weekly reasons were written in km; the runner reads them in miles.
   const descriptions = await calendar.locator("details.session p").allTextContents();

@@ -154,30 +154,31 @@ export async function activateShare(
 }
 
 /** Ends a pending or active share; returns whether it was live. */
-/** The invitee turns a pending invitation down; false when it was no longer pending. */
-export async function declineShare(db: Db, id: string, byUserId: string, nowIso: string): Promise<boolean> {
-  const res = await db
-    .updateTable("shares")
-    .set({ status: "declined", revoked_at: nowIso, revoked_by: byUserId })
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-export async function revokeShare(
+/** Ends a share that is in one of the `from` states; false when it was in none of them. */
+async function endShare(
   db: Db,
   id: string,
   byUserId: string,
   nowIso: string,
+  status: "revoked" | "declined",
+  from: readonly ShareRow["status"][],
 ): Promise<boolean> {
   const res = await db
     .updateTable("shares")
-    .set({ status: "revoked", revoked_at: nowIso, revoked_by: byUserId })
+    .set({ status, revoked_at: nowIso, revoked_by: byUserId })
     .where("id", "=", id)
-    .where("status", "in", ["pending", "active"])
+    .where("status", "in", from)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** The invitee turns a pending invitation down; false when it was no longer pending. */
+export function declineShare(db: Db, id: string, byUserId: string, nowIso: string): Promise<boolean> {
+  return endShare(db, id, byUserId, nowIso, "declined", ["pending"]);
+}
+
+export function revokeShare(db: Db, id: string, byUserId: string, nowIso: string): Promise<boolean> {
+  return endShare(db, id, byUserId, nowIso, "revoked", ["pending", "active"]);
 }
 
 export async function setShareAccess(

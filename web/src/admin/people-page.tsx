@@ -5,7 +5,9 @@ import { USER_ROLES } from "../../../src/contracts/sharing.js";
 import type { AdminUserView, AdminUsersResponse, RoleResponse, UserRole } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
+import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 const ROLE_LABELS: Record<UserRole, string> = {
   runner: "Runner",
@@ -131,14 +133,7 @@ export function PeoplePage() {
         <input id="people-q" name="q" type="search" defaultValue={q} maxLength={200} />
         <button type="submit">Find</button>
       </form>
-      <p role="status" className="status">
-        {status}
-      </p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <StatusLines status={status} error={error} />
       {data === null && !error ? <p>Loading…</p> : null}
       {data !== null ? (
         <section aria-labelledby="people-heading">
@@ -146,14 +141,7 @@ export function PeoplePage() {
           {data.users.length > 0 ? (
             <div className="table-scroll" role="region" aria-label="People (scrolls sideways on small screens)" tabIndex={0}>
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">Role</th>
-                  </tr>
-                </thead>
+                <ColumnHeads names={["Name", "Email", "Joined", "Role"]} />
                 <tbody>
                   {data.users.map((p) => (
                     <PersonRow key={p.id} person={p} self={p.id === user.id} onChange={changeRole} />

@@ -6,6 +6,7 @@ import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { SafetyNote } from "./safety-note.js";
 import { LEVEL_TAG } from "./triage-words.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 function dateText(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -52,14 +53,7 @@ function Comparison({ from, to }: { from: string; to: string }) {
       <div className="table-scroll">
         <table className="compare-table">
           <caption>Likely causes, then and now (rank 1 is the most likely)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Cause</th>
-              <th scope="col">Earlier</th>
-              <th scope="col">Later</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={["Cause", "Earlier", "Later", "Change"]} />
           <tbody>
             {cmp.conditions.map((c) => (
               <tr key={c.id}>

@@ -4,9 +4,11 @@ import type { AthleteResponse, CoachInvitesResponse, CoachInviteView, RosterEntr
 import { SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
+import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
 import { shortDate } from "../sharing/sharing-page.js";
 import { RoleSwitch } from "./role-switch.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 const ZONE_WORDS: Record<string, string> = { low: "low", ok: "in range", high: "high", very_high: "very high" };
 const TRIAGE_WORDS: Record<string, string> = {
@@ -100,14 +102,7 @@ export function RosterPage() {
           <RoleSwitch />
         </section>
       ) : null}
-      <p role="status" className="status">
-        {status}
-      </p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <StatusLines status={status} error={error} />
       {invites.length > 0 ? (
         <section aria-labelledby="invites-heading">
           <h2 id="invites-heading">Invitations for you</h2>
@@ -138,18 +133,7 @@ export function RosterPage() {
         {athletes !== null && athletes.length > 0 ? (
           <div className="table-scroll" role="region" aria-label="Roster table (scrolls sideways on small screens)" tabIndex={0}>
             <table className="roster">
-              <thead>
-                <tr>
-                  <th scope="col">Athlete</th>
-                  <th scope="col">Needs attention because</th>
-                  <th scope="col">ACWR</th>
-                  <th scope="col">Load warnings</th>
-                  <th scope="col">Latest pain</th>
-                  <th scope="col">Latest knee check</th>
-                  <th scope="col">Shoes</th>
-                  <th scope="col">Last activity</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={["Athlete", "Needs attention because", "ACWR", "Load warnings", "Latest pain", "Latest knee check", "Shoes", "Last activity"]} />
               <tbody>
                 {athletes.map((a) => (
                   <tr key={a.athlete.id}>

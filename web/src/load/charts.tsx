@@ -9,6 +9,7 @@ import type { ReactNode } from "react";
 import type { AcwrDay, ReportShoe, ReportWeek } from "../../../src/contracts/training.js";
 import type { Units } from "../shell/session.js";
 import { formatDistance, formatDuration, inUnits, pct, shortDate, unitLabel, ZONE_WORDS } from "./format.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 const W = 640;
 
@@ -207,14 +208,7 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
       table={
         <table>
           <caption>Acute:chronic ratio on running distance, once a week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Rolling ratio</th>
-              <th scope="col">EWMA ratio</th>
-              <th scope="col">Zone</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={["Day", "Rolling ratio", "EWMA ratio", "Zone"]} />
           <tbody>
             {weekly.map((p) => (
               <tr key={p.date}>
@@ -299,15 +293,7 @@ export function ShoeChart({ shoes, units }: { shoes: ReportShoe[]; units: Units 
       table={
         <table>
           <caption>Shoe mileage</caption>
-          <thead>
-            <tr>
-              <th scope="col">Pair</th>
-              <th scope="col">Distance</th>
-              <th scope="col">Limit</th>
-              <th scope="col">Status</th>
-              <th scope="col">Limit reached around</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={["Pair", "Distance", "Limit", "Status", "Limit reached around"]} />
           <tbody>
             {shoes.map((s) => (
               <tr key={s.id}>
@@ -366,13 +352,7 @@ export function CheckinChart({ trend, elevatedScore = 8 }: { trend: { date: stri
       table={
         <table>
           <caption>Check-in scores (0 to 24, higher is worse)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Score</th>
-              <th scope="col">Several signs</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={["Day", "Score", "Several signs"]} />
           <tbody>
             {trend.map((t) => (
               <tr key={t.date}>

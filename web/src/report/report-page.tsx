@@ -21,6 +21,7 @@ import {
   shortDate,
 } from "../plan/distance.js";
 import { WeeklyChart } from "./weekly-chart.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 /** Eight weeks of pain diary: long enough to show a trend, short enough for a page. */
 const DIARY_DAYS = 56;
@@ -147,15 +148,7 @@ function TrainingLoad({ data, units }: { data: ReportResponse; units: Units }) {
       <WeeklyChart weeks={weeks} units={units} />
       <table className="report-table">
         <caption>Weekly running</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Distance</th>
-            <th scope="col">Runs</th>
-            <th scope="col">Longest</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={["Week of", "Distance", "Runs", "Longest", "Change"]} />
         <tbody>
           {weeks.map((w) => (
             <tr key={w.start}>
@@ -319,14 +312,7 @@ export function ReportPage() {
       <Section id="shoes" title="Shoes" source={shoes} empty={(d) => d.shoes.length === 0}>
         {(d) => (
           <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">Pair</th>
-                <th scope="col">Distance</th>
-                <th scope="col">Limit</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={["Pair", "Distance", "Limit", "Status"]} />
             <tbody>
               {d.shoes.map((s) => (
                 <tr key={s.id}>
@@ -352,15 +338,7 @@ export function ReportPage() {
       >
         {(d) => (
           <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">During</th>
-                <th scope="col">After</th>
-                <th scope="col">Next morning</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={["Date", "During", "After", "Next morning", "Notes"]} />
             <tbody>
               {[...d.entries]
                 .sort((a, b) => a.date.localeCompare(b.date))

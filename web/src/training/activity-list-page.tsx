@@ -5,6 +5,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { formatDistance, formatDuration, formatPace, formatStart, SPORT_WORDS } from "./format.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 const PAGE = 50;
 const SORTS = { "date-desc": "Newest first", "date-asc": "Oldest first", "distance-desc": "Longest distance", "duration-desc": "Longest time" } as const;
@@ -109,16 +110,7 @@ export function ActivityListPage() {
           <div className="table-scroll">
             <table className="activity-table">
               <caption className="visually-hidden">Activities, {SORTS[sort in SORTS ? sort : "date-desc"].toLowerCase()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Sport</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Pace</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={["Date", "Activity", "Sport", "Distance", "Time", "Pace"]} />
               <tbody>
                 {data.activities.map((a) => (
                   <tr key={a.id}>

@@ -6,6 +6,7 @@ import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { activitySeries, LineChart } from "./activity-charts.js";
 import { formatDistance, formatDuration, formatPace, formatStart, SPORT_WORDS } from "./format.js";
+import { ColumnHeads } from "../shell/column-heads.js";
 
 export function ActivityPage() {
   const { id = "" } = useParams();
@@ -78,14 +79,7 @@ export function ActivityPage() {
           <h2>Laps</h2>
           <div className="table-scroll">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Lap</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Pace</th>
-                </tr>
-              </thead>
+              <ColumnHeads names={["Lap", "Distance", "Time", "Pace"]} />
               <tbody>
                 {a.laps.map((l, i) => (
                   <tr key={i}>
