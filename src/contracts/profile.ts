@@ -10,7 +10,7 @@ import {
 } from "../core/profile.js";
 
 /** Texts kneewise writes in km (plans, their reasons, diary notes), shown in the runner's units. */
-export { distancesInUnits } from "../core/units.js";
+export { distancesInUnits, formatDistanceIn, METRES_PER_MILE } from "../core/units.js";
 
 export {
   DISTANCE_UNITS,

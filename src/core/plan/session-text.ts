@@ -2,10 +2,11 @@
  * What each session says to the runner. Every session that loads the legs starts with a
  * warm-up and ends with a cool-down, as issue 8 asks; the wording is ours.
  */
+import { formatDistanceIn } from "../units.js";
 import type { ProgrammeSlug } from "./types.js";
 
 export function formatKm(metres: number): string {
-  return `${(metres / 1000).toFixed(1)} km`;
+  return formatDistanceIn(metres, "km");
 }
 
 const RUN_WARM_UP =

@@ -2,6 +2,7 @@
  * Inputs and outputs of the training-load guard. Inputs are camelCase domain types; the report
  * is snake_case because it is the documented JSON of `kneewise report --json` and of the API.
  */
+import type { Units } from "../units.js";
 import type { Lap, Sport, StreamPoint } from "../activity.js";
 
 export const SURFACES = ["road", "track", "trail", "treadmill", "cambered_road"] as const;
@@ -72,7 +73,7 @@ export interface Checkin {
 
 /** Beginners and runners returning after injury get the stricter weekly ramp threshold. */
 export type RunnerExperience = "beginner" | "returning" | "regular";
-export type DistanceUnit = "km" | "mi";
+export type DistanceUnit = Units;
 
 export interface RunnerProfile {
   experience: RunnerExperience;

@@ -2,6 +2,7 @@
  * The warning shape and the article each code links to. Messages are written where each rule
  * lives; this file only keeps codes, slugs and number formatting consistent.
  */
+import { formatDistanceIn, METRES_PER_MILE } from "../units.js";
 import type { ArticleSlug, DistanceUnit, ReportWarning, WarningCode } from "./types.js";
 
 export const ARTICLE_FOR: Readonly<Record<WarningCode, ArticleSlug>> = Object.freeze({
@@ -33,13 +34,7 @@ export function makeWarning(
   return w;
 }
 
-const METRES_PER_MILE = 1609.344;
-
-export function formatDistance(metres: number, units: DistanceUnit): string {
-  return units === "mi"
-    ? `${(metres / METRES_PER_MILE).toFixed(1)} mi`
-    : `${(metres / 1000).toFixed(1)} km`;
-}
+export const formatDistance = formatDistanceIn;
 
 /** Climb per distance: metres per km, or feet per mile. */
 export function formatClimbRate(metresPerKm: number, units: DistanceUnit): string {

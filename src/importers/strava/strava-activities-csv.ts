@@ -1,5 +1,6 @@
 import type { ImportIssue, ImportedActivity, Sport } from "../../core/activity.js";
 import { DomainError } from "../../core/errors.js";
+import { METRES_PER_MILE } from "../../core/units.js";
 import { sportFromName } from "../common/index.js";
 import { cadenceFactor } from "../gpx/index.js";
 import { parseCsv } from "./parse-csv.js";
@@ -111,8 +112,8 @@ function displayDistanceFactor(records: readonly { fields: string[] }[], map: He
   }
   ratios.sort((a, b) => a - b);
   const median = ratios[Math.floor(ratios.length / 2)];
-  return median !== undefined && Math.abs(median - 1609.344) < Math.abs(median - 1000)
-    ? 1609.344
+  return median !== undefined && Math.abs(median - METRES_PER_MILE) < Math.abs(median - 1000)
+    ? METRES_PER_MILE
     : 1000;
 }
 

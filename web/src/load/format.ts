@@ -1,7 +1,8 @@
 /** Distances and times for people, in the runner's units. The API always speaks metres and seconds. */
+import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 
-export const METRES_PER_MILE = 1609.344;
+export { METRES_PER_MILE };
 
 export function unitLabel(units: Units): string {
   return units === "mi" ? "mi" : "km";

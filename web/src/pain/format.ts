@@ -1,6 +1,5 @@
+import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
-
-const METRES_PER_MILE = 1609.344;
 
 /** Metres in the runner's units: "12.5 km", "7.8 mi". */
 export function distanceText(metres: number, units: Units, digits = 1): string {

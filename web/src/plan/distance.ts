@@ -1,12 +1,10 @@
+import { formatDistanceIn, METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 
-export const METRES_PER_MILE = 1609.344;
+export { METRES_PER_MILE };
 
 /** Metres shown in the runner's units with one decimal: "12.5 km", "7.8 mi". */
-export function formatDistance(metres: number, units: Units): string {
-  const value = units === "mi" ? metres / METRES_PER_MILE : metres / 1000;
-  return `${value.toFixed(1)} ${units}`;
-}
+export const formatDistance = formatDistanceIn;
 
 /** A number the runner typed in their units, as whole metres; null when it is not a number. */
 export function toMetres(text: string, units: Units): number | null {

@@ -1,5 +1,5 @@
 import type { Units } from "../shell/session.js";
-import { formatDistance, shortDate } from "../plan/distance.js";
+import { formatDistance, METRES_PER_MILE, shortDate } from "../plan/distance.js";
 
 /**
  * Weekly running distance as bars, in inline SVG so it prints sharply. Each bar carries its
@@ -68,7 +68,7 @@ export function WeeklyChart({
               stroke="#0b6e4f"
             />
             <text x={x + bar / 2} y={y - 6} textAnchor="middle" fontSize="11" fill="#1b1f23">
-              {(units === "mi" ? w.distance_m / 1609.344 : w.distance_m / 1000).toFixed(0)}
+              {(units === "mi" ? w.distance_m / METRES_PER_MILE : w.distance_m / 1000).toFixed(0)}
               {w.complete ? "" : "*"}
             </text>
             <text

@@ -5,6 +5,7 @@
  */
 import { useId } from "react";
 import type { ActivityDetail } from "../../../src/contracts/activities.js";
+import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 import { formatDuration } from "./format.js";
 
@@ -118,7 +119,7 @@ export function LineChart({ series }: { series: Series }) {
 
 /** Pace between stream points, over a 30-second window so GPS jitter does not dominate. */
 function paceSeries(a: ActivityDetail, units: Units): Series | null {
-  const per = units === "mi" ? 1609.344 : 1000;
+  const per = units === "mi" ? METRES_PER_MILE : 1000;
   const pts = a.stream;
   if (!pts.some((p) => p.d !== null && p.d > 0)) return null;
   const out: Series["points"] = [];

@@ -1,7 +1,6 @@
 import type { SportName } from "../../../src/contracts/activities.js";
+import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
-
-const METRES_PER_MILE = 1609.344;
 
 export function formatDistance(m: number, units: Units): string {
   const v = units === "mi" ? m / METRES_PER_MILE : m / 1000;
