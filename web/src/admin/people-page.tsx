@@ -140,7 +140,7 @@ export function PeoplePage() {
           <h2 id="people-heading">{data.total === 1 ? "1 person" : `${data.total} people`}{q ? ` matching “${q}”` : ""}</h2>
           {data.users.length > 0 ? (
             <div className="table-scroll" role="region" aria-label="People (scrolls sideways on small screens)" tabIndex={0}>
-              <table>
+              <table className="compare-table">
                 <ColumnHeads names={["Name", "Email", "Joined", "Role"]} />
                 <tbody>
                   {data.users.map((p) => (
