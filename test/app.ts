@@ -5,12 +5,13 @@ import type { App } from "../src/services/app.js";
 import { buildServer } from "../src/server/build-server.js";
 import { createTestDb } from "./db.js";
 import type { TestDialect } from "./db.js";
+import type { MailSettings } from "../src/services/account/mailer.js";
 
 /** A real app on a fresh database of the given dialect, and its server (no port: inject()). */
-export async function startTestServer(dialect: TestDialect, opts: { multiUser?: boolean; webRoot?: string } = {}) {
+export async function startTestServer(dialect: TestDialect, opts: { multiUser?: boolean; webRoot?: string; mail?: MailSettings } = {}) {
   const testDb = await createTestDb(dialect);
   const app: App = await createApp({ db: testDb.spec, multiUser: opts.multiUser ?? false, version: "0.0.0-test" });
-  const server = await buildServer({ app, ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) });
+  const server = await buildServer({ app, ...(opts.webRoot ? { webRoot: opts.webRoot } : {}), ...(opts.mail ? { mail: opts.mail } : {}) });
   return {
     app,
     server,

@@ -77,7 +77,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(calendarRoutes(deps.app));
   await server.register(activityRoutes(deps.app));
   await server.register(importRoutes(deps.app, { runner: importRunner }));
-  await server.register(sharingRoutes(deps.app));
+  await server.register(sharingRoutes(deps.app, deps.mail));
   await server.register(athleteRoutes(deps.app));
   await server.register(adminRoutes(deps.app));
   await server.register(accountRoutes(deps.app, deps.mail));

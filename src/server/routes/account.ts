@@ -5,7 +5,7 @@ import type { MeResponse } from "../../contracts/auth.js";
 import type { App } from "../../services/app.js";
 import { deleteAccount } from "../../services/account/deletion.js";
 import { exportAccount, exportFileName } from "../../services/account/export.js";
-import { logMailer } from "../../services/account/mailer.js";
+import { mailDelivery } from "../../services/account/mailer.js";
 import type { MailSettings } from "../../services/account/mailer.js";
 import { changePassword, confirmPasswordReset, requestPasswordReset, RESET_REQUESTED_MESSAGE } from "../../services/account/password.js";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../auth-context.js";
@@ -16,11 +16,7 @@ import { clearSessionCookie, requireUser, setSessionCookie } from "../auth-conte
  */
 export function accountRoutes(app: App, mail?: MailSettings) {
   return function register(server: FastifyInstance): void {
-    const resetDeps = {
-      mailer: mail?.mailer ?? logMailer(server.log),
-      publicUrl: mail?.publicUrl ?? "http://localhost:3000",
-      onMailError: (err: unknown) => server.log.error({ err }, "a password-reset email could not be sent"),
-    };
+    const resetDeps = mailDelivery(mail, server.log, "a password-reset email");
 
     server.post("/api/auth/password-reset", async (request, reply) => {
       const { email } = passwordResetRequestBody.parse(request.body);

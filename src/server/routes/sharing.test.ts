@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import type { CoachInvitesResponse, LinkInvitePreview, LinkInviteResponse, ShareResponse, SharingListResponse } from "../../contracts/sharing.js";
+import type { MailMessage, Mailer } from "../../services/account/mailer.js";
 import { cast, client } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
 const NOW = new Date("2024-03-31T12:00:00.000Z");
+
+/** A mailer that keeps what it was given; with `fail`, every delivery fails after being kept. */
+function captureMailer(fail = false): Mailer & { sent: MailMessage[] } {
+  const sent: MailMessage[] = [];
+  return { kind: "smtp", sent, send: (m) => (sent.push(m), fail ? Promise.reject(new Error("SMTP said no")) : Promise.resolve()) };
+}
 
 for (const dialect of DIALECTS) {
   describe(`sharing invitations on ${dialect}`, () => {
@@ -179,6 +186,50 @@ for (const dialect of DIALECTS) {
         expect(r.created_at).toBe(NOW.toISOString());
         // No email address of the invitee and no secret in the audit.
         expect(r.details_json).not.toMatch(/@example\.org/);
+      }
+    });
+  });
+
+  describe(`invitation emails on ${dialect}`, () => {
+    const mailer = captureMailer();
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let ada: Client;
+    let dee: Client;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true, mail: { mailer, publicUrl: "https://club.example" } });
+      ({ ada, dee } = await cast(t.server));
+    });
+    afterAll(() => t.close());
+
+    it("tells the invitee by email who invites them and where to answer, and sends nothing for a link", async () => {
+      const res = await ada.post("/api/sharing/invites/email", { email: "Dee@Example.org", access: "notes" });
+      expect(res.statusCode).toBe(201);
+      expect(mailer.sent).toHaveLength(1);
+      const mail = mailer.sent[0]!;
+      expect(mail.to).toBe("dee@example.org");
+      expect(mail.subject).toBe("ada invites you to see their running on kneewise");
+      expect(mail.text).toContain("https://club.example/coach");
+      expect(mail.text).toContain("(read and keep notes)");
+      expect(mail.text).toContain("sign in to kneewise with this address (dee@example.org)");
+      // The invitee finds the same invitation in the app.
+      expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toHaveLength(1);
+      // Refused invitations send nothing.
+      expect((await ada.post("/api/sharing/invites/email", { email: "dee@example.org", access: "read" })).statusCode).toBe(409);
+      expect((await ada.post("/api/sharing/invites/link", { access: "read" })).statusCode).toBe(201);
+      expect(mailer.sent).toHaveLength(1);
+    });
+
+    it("keeps the invitation when the mail server fails", async () => {
+      const failing = captureMailer(true);
+      const other = await startTestServer(dialect, { multiUser: true, mail: { mailer: failing, publicUrl: "https://club.example" } });
+      try {
+        const people = await cast(other.server);
+        const res = await people.bea.post("/api/sharing/invites/email", { email: "cole@example.org", access: "read" });
+        expect(res.statusCode).toBe(201);
+        expect(failing.sent.map((m) => m.to)).toEqual(["cole@example.org"]);
+        expect((await people.cole.get("/api/invites")).json<CoachInvitesResponse>().invites).toHaveLength(1);
+      } finally {
+        await other.close();
       }
     });
   });

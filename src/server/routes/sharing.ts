@@ -14,6 +14,8 @@ import type {
   ShareResponse,
   SharingListResponse,
 } from "../../contracts/sharing.js";
+import { mailDelivery } from "../../services/account/mailer.js";
+import type { MailSettings } from "../../services/account/mailer.js";
 import type { App } from "../../services/app.js";
 import { notesAboutMe } from "../../services/coaching/notes.js";
 import {
@@ -30,8 +32,10 @@ import {
 } from "../../services/coaching/sharing.js";
 import { requireUser } from "../auth-context.js";
 
-export function sharingRoutes(app: App) {
+/** `mail` as for the account routes: without it, invitation emails go to this server's log. */
+export function sharingRoutes(app: App, mail?: MailSettings) {
   return function register(server: FastifyInstance): void {
+    const inviteMail = mailDelivery(mail, server.log, "an invitation email");
     // ------------------------------------------------------------ the runner's side
     server.get("/api/sharing", async (request): Promise<SharingListResponse> => {
       const user = requireUser(request);
@@ -41,7 +45,7 @@ export function sharingRoutes(app: App) {
     server.post("/api/sharing/invites/email", async (request, reply) => {
       const user = requireUser(request);
       const body = emailInviteBody.parse(request.body);
-      const share = await inviteByEmail(app, user.id, body);
+      const share = await inviteByEmail(app, user.id, body, inviteMail);
       return reply.status(201).send({ share } satisfies ShareResponse);
     });
 

@@ -74,3 +74,21 @@ export function mailSettingsFromEnv(env: Record<string, string | undefined>, fal
     throw new DomainError("CONFIG_INVALID", "KNEEWISE_SMTP_URL is set but KNEEWISE_PUBLIC_URL is not: set the address runners open kneewise at, for the links in emails.");
   return { mailer: nodemailerMailer(smtp, from), publicUrl };
 }
+
+/** The part of a pino logger mail delivery needs: MailLog, and errors. */
+export interface MailErrorLog extends MailLog {
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * What a route needs to send one kind of email: the configured mailer (or the log mailer), the
+ * site's address for links, and where a failed delivery is reported (the request has already
+ * been answered by then).
+ */
+export function mailDelivery(mail: MailSettings | undefined, log: MailErrorLog, what: string): { mailer: Mailer; publicUrl: string; onMailError: (err: unknown) => void } {
+  return {
+    mailer: mail?.mailer ?? logMailer(log),
+    publicUrl: mail?.publicUrl ?? "http://localhost:3000",
+    onMailError: (err: unknown) => log.error({ err }, `${what} could not be sent`),
+  };
+}

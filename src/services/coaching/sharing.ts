@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
-import { INVITE_LINK_DAYS } from "../../contracts/sharing.js";
+import { INVITE_LINK_DAYS, SHARE_ACCESS_LABELS } from "../../contracts/sharing.js";
 import type {
   AthleteView,
   CoachInviteView,
@@ -19,6 +19,7 @@ import type {
 import { shares, users } from "../../store/index.js";
 import type { ShareRow, UserRow } from "../../store/index.js";
 import type { ShareWithPerson } from "../../store/repositories/shares.js";
+import type { Mailer } from "../account/mailer.js";
 import type { App } from "../app.js";
 import { normaliseEmail } from "../auth.js";
 import { audit, requireActiveShare, requireSharing } from "./consent.js";
@@ -77,12 +78,42 @@ export async function listMyShares(app: App, athleteId: string): Promise<ShareVi
   return (await shares.listLiveSharesOfAthlete(app.database.db, athleteId, declinedSince)).map((r) => shareView(r, nowIso));
 }
 
-export async function inviteByEmail(app: App, athleteId: string, input: EmailInviteBody): Promise<ShareView> {
+/** How an email invitation reaches the invitee: the site's mailer (SMTP, or its log) and address. */
+export interface InviteMail {
+  mailer: Mailer;
+  /** The site's address, for the link (never the request's Host header). */
+  publicUrl: string;
+  /** Where a failed delivery is reported: the invitation stands, and shows in the app anyway. */
+  onMailError: (err: unknown) => void;
+}
+
+/** The email telling a coach or physio about an invitation: who, what they would see, where to answer. */
+export function invitationMessage(runnerName: string, to: string, access: ShareView["access"], publicUrl: string): { to: string; subject: string; text: string } {
+  return {
+    to,
+    subject: `${runnerName} invites you to see their running on kneewise`,
+    text: [
+      "Hello,",
+      "",
+      `${runnerName} keeps their training and knee pain in kneewise and would like you, as their coach or physio, to see their training load, pain diary, knee checks and shoes (${SHARE_ACCESS_LABELS[access].toLowerCase()}).`,
+      "",
+      `To accept or decline, sign in to kneewise with this address (${to}), or create a coach or physio account with it, and open:`,
+      "",
+      `${publicUrl}/coach`,
+      "",
+      `Nothing is shared until you accept, and ${runnerName} can stop sharing at any time. If you do not know ${runnerName}, ignore this email.`,
+    ].join("\n"),
+  };
+}
+
+export async function inviteByEmail(app: App, athleteId: string, input: EmailInviteBody, mail?: InviteMail): Promise<ShareView> {
   requireSharing(app);
   const email = normaliseEmail(input.email);
-  return app.database.db.transaction().execute(async (trx) => {
+  let runnerName = "";
+  const view = await app.database.db.transaction().execute(async (trx) => {
     const me = await users.findUserById(trx, athleteId);
     if (!me) throw new DomainError("NOT_SIGNED_IN", "Sign in to share your data.");
+    runnerName = me.display_name;
     if (me.email === email) throw new DomainError("CANNOT_SHARE_WITH_SELF", `${email} is your own address: invite your coach's or physio's email instead.`);
     if (await shares.findActiveShareWithEmail(trx, athleteId, email))
       throw new DomainError("SHARE_EXISTS", `${email} can already see your data.`);
@@ -107,6 +138,10 @@ export async function inviteByEmail(app: App, athleteId: string, input: EmailInv
     await audit(trx, app, athleteId, "share.invited", `user:${athleteId}`, { shareId: row.id, kind: "email", access: row.access });
     return shareView(row, now);
   });
+  // Sent once the invitation is stored, and not awaited: a slow or failing mail server neither
+  // holds up nor undoes it (the invitee also finds it in the app).
+  if (mail !== undefined) mail.mailer.send(invitationMessage(runnerName, email, view.access, mail.publicUrl)).catch(mail.onMailError);
+  return view;
 }
 
 export async function inviteByLink(app: App, athleteId: string, access: ShareAccess): Promise<LinkInviteResponse> {
