@@ -167,7 +167,7 @@ function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, inner: strin
   const type = item.type;
   if (e.unsafe !== null) {
     item.refuse = { code: "UNSAFE_ENTRY_NAME", message: `${name}: the entry's name points outside the archive (${e.unsafe}); it was not read.` };
-  } else if (e.encrypted) {
+  } else if (e.isEncrypted()) {
     item.refuse = { code: "ZIP_ENCRYPTED", message: `${name} is encrypted; kneewise cannot read it.` };
   } else if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
     item.refuse = {

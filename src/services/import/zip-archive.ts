@@ -36,10 +36,6 @@ export class ZipEntryInfo {
     readonly relativeOffsetOfLocalHeader: number,
   ) {}
 
-  get encrypted(): boolean {
-    return this.isEncrypted();
-  }
-
   isEncrypted(): boolean {
     return (this.generalPurposeBitFlag & 0x1) !== 0;
   }

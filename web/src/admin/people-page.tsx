@@ -5,6 +5,7 @@ import { USER_ROLES } from "../../../src/contracts/sharing.js";
 import type { AdminUserView, AdminUsersResponse, RoleResponse, UserRole } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
+import { Pager } from "../shell/pager.js";
 import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
 import { ColumnHeads } from "../shell/column-heads.js";
@@ -116,8 +117,6 @@ export function PeoplePage() {
     setParams(text === "" ? {} : { q: text });
   }
 
-  const pageLink = (n: number) => `?${new URLSearchParams(q === "" ? { page: String(n) } : { q, page: String(n) }).toString()}`;
-
   return (
     <Page
       title="People and roles"
@@ -152,15 +151,7 @@ export function PeoplePage() {
           ) : (
             <p>Nobody matches. Try part of an email address or a name.</p>
           )}
-          {data.pages > 1 ? (
-            <nav aria-label="People pages" className="pager">
-              {data.page > 1 ? <Link to={pageLink(data.page - 1)}>← Previous</Link> : <span />}
-              <span>
-                Page {data.page} of {data.pages}
-              </span>
-              {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>Next →</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pager page={data.page} pages={data.pages} label="People pages" params={q === "" ? {} : { q }} words={["← Previous", "Next →"]} />
         </section>
       ) : null}
     </Page>

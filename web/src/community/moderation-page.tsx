@@ -5,7 +5,7 @@ import type { BanResponse, QueueItem, QueueResponse } from "../../../src/contrac
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { CommentBody, formatWhen } from "./comment-body.js";
-import { Pager } from "./pager.js";
+import { Pager } from "../shell/pager.js";
 
 function QueueEntry({
   item,

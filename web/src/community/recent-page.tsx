@@ -5,7 +5,7 @@ import type { RecentResponse } from "../../../src/contracts/community.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { CommentBody, formatWhen } from "./comment-body.js";
-import { Pager } from "./pager.js";
+import { Pager } from "../shell/pager.js";
 
 /** /community: the newest experiences across all articles, and a way into any article's thread. */
 export function RecentPage() {

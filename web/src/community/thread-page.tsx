@@ -11,7 +11,7 @@ import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { CommentBody, formatWhen } from "./comment-body.js";
 import { CommentForm } from "./comment-form.js";
-import { Pager } from "./pager.js";
+import { Pager } from "../shell/pager.js";
 
 /** How long "Undo" stays on offer before a delete is sent. */
 const UNDO_MS = 5000;
