@@ -415,7 +415,7 @@ describe("ice and support advice", () => {
     },
   );
 
-  it("recommends an open-kneecap sleeve for runner's knee and a patellar strap for jumper's knee", () => {
+  it("discusses an open-kneecap sleeve for runner's knee and a patellar strap for jumper's knee", () => {
     const kind = (code: string): string => {
       const doc = care.find((d) => d.meta.condition === code);
       return doc ? str(obj(doc, "support"), "kind") : "";
