@@ -1,7 +1,7 @@
 /**
- * Scores the assessment engine on a vignette file (../shared/assessment/vignettes.schema.json).
+ * Scores the assessment engine on a vignette file (../shared/assessment/1.1/vignettes.schema.json).
  *
- *   npx tsx bench/eval-assessment.ts [FILE]      (default: the public vignettes)
+ *   npx tsx bench/eval-assessment.ts [FILE]      (default: the 1.1 public vignettes)
  *
  * Prints top-1, top-3, exact-triage and under-triage figures and every miss with expected vs got.
  * Exits 1 when any case is under-triaged (the one error that must never ship) or the file cannot
@@ -19,7 +19,14 @@ import { scoreVignettes } from "../src/core/assessment/vignette-scoring.js";
 import type { VignetteCase } from "../src/core/assessment/vignette-scoring.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DEFAULT_FILE = path.resolve(REPO_ROOT, "..", "shared", "assessment", "public-vignettes.json");
+const DEFAULT_FILE = path.resolve(
+  REPO_ROOT,
+  "..",
+  "shared",
+  "assessment",
+  "1.1",
+  "public-vignettes.json",
+);
 
 function loadCases(file: string): VignetteCase[] {
   const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
@@ -58,6 +65,8 @@ function main(argv: string[]): number {
   console.log(`top-3          ${pct(report.top3, n)}`);
   console.log(`exact triage   ${pct(report.triageExact, n)}`);
   console.log(`under-triage   ${report.underTriage}`);
+  console.log(`  of urgent or emergency cases  ${report.underTriageUrgent}`);
+  console.log(`  by two levels or more         ${report.underTriageTwoLevels}`);
   const misses = report.outcomes.filter((o) => !o.top1 || !o.triageExact);
   if (misses.length > 0) console.log("\nmisses:");
   for (const o of misses) {

@@ -1,15 +1,56 @@
 import { z } from "zod";
-import { CONDITION_IDS, RED_FLAG_IDS, TRIAGE_LEVELS } from "../core/assessment/codes.js";
+import { CONDITION_IDS, RED_FLAG_IDS, RED_FLAG_RULE_IDS, SCHEMA_VERSIONS, TRIAGE_LEVELS } from "../core/assessment/codes.js";
 import type { AssessmentInput } from "../core/assessment/types.js";
 
 /*
  * The knee-assessment API. The request body is the contract's input object exactly as
- * ../shared/assessment/assessment-input.schema.json defines it (snake_case); the server checks it
- * with the engine's own validator, so every message names the field path. The response wraps the
- * contract's result with plain-words advice and links to the matching content.
+ * ../shared/assessment/1.1/assessment-input.schema.json defines it (snake_case; schema_version
+ * "1.0" or "1.1"); the server checks it with the engine's own validator, so every message names
+ * the field path. The response wraps the contract's result (which answers "1.1" and, its schema
+ * being closed, carries no instructions) with plain-words advice, the instructions of the red
+ * flags that set the level, self-care only where no flag rules it out, and content links.
  */
 export type { AssessmentInput, AssessmentResult, RankedCondition } from "../core/assessment/types.js";
 export type { ConditionId, RedFlagId, TriageLevel } from "../core/assessment/codes.js";
+export type {
+  AffectedSide,
+  AgeRelatedFlag,
+  AggravatingFactor,
+  InjuryMechanism,
+  MedicalHistoryItem,
+  MorningStiffness,
+  Onset,
+  PainLocation,
+  RedFlagRuleId,
+  SchemaVersion,
+  Sex,
+  Sign,
+  Swelling,
+  TenderSpot,
+  TrainingChange,
+} from "../core/assessment/codes.js";
+/** Every code of the input contract (1.1, which includes every 1.0 code), for forms and checks. */
+export {
+  AFFECTED_SIDES,
+  AGE_RELATED_FLAGS,
+  AGGRAVATING_FACTORS,
+  CONDITION_IDS,
+  INJURY_MECHANISMS,
+  MEDICAL_HISTORY_ITEMS,
+  MORNING_STIFFNESS,
+  ONSETS,
+  PAIN_LOCATIONS,
+  RED_FLAG_IDS,
+  RED_FLAG_RULE_IDS,
+  SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
+  SEXES,
+  SIGNS,
+  SWELLINGS,
+  TENDER_SPOTS,
+  TRAINING_CHANGES,
+  TRIAGE_LEVELS,
+} from "../core/assessment/codes.js";
 /** The engine's own wording, so the web shows the same safety text before any answer reaches the server. */
 export { NOT_A_DIAGNOSIS, TRIAGE_ADVICE, WHEN_TO_SEE_A_CLINICIAN } from "../core/assessment/triage.js";
 
@@ -30,18 +71,32 @@ export type AssessmentCompareQuery = z.infer<typeof assessmentCompareQuery>;
 export const triageLevel = z.enum(TRIAGE_LEVELS);
 export const conditionId = z.enum(CONDITION_IDS);
 export const redFlagId = z.enum(RED_FLAG_IDS);
+/** A red-flag rule: the contract's flag ids plus the rules its result schema cannot list. */
+export const redFlagRuleId = z.enum(RED_FLAG_RULE_IDS);
 
 export const assessmentResultSchema = z.object({
-  schema_version: z.literal("1.0").optional(),
+  schema_version: z.enum(SCHEMA_VERSIONS).optional(),
   ranked_conditions: z.array(z.object({ id: conditionId, score: z.number().optional(), reasons: z.array(z.string()).optional() })),
   triage: triageLevel,
   red_flags: z.array(redFlagId),
 });
 
+export const flagInstructions = z.object({
+  id: redFlagRuleId,
+  label: z.string(),
+  level: triageLevel,
+  /** What to do now, most important first. */
+  doNow: z.array(z.string()),
+  /** Where to go (and where not to). */
+  whereToGo: z.string(),
+  howSoon: z.string(),
+});
+export type FlagInstructionsView = z.infer<typeof flagInstructions>;
+
 export const assessmentAdvice = z.object({
   /** The triage level in plain words, e.g. "Urgent: be seen today". */
   headline: z.string(),
-  /** What to do now, whom to see and how soon. */
+  /** What to do now, whom to see and how soon: the leading flag's own words when a flag set the level. */
   nextStep: z.string(),
   notADiagnosis: z.string(),
   whenToSeeAClinician: z.string(),
@@ -68,8 +123,24 @@ export const assessmentResponse = z.object({
   advice: assessmentAdvice,
   /** The ranked conditions with their plain-words names. */
   conditions: z.array(z.object({ id: conditionId, label: z.string(), score: z.number().nullable(), reasons: z.array(z.string()) })),
-  /** The red flags found, each with its plain-words reason and the level it demands. */
-  redFlags: z.array(z.object({ id: redFlagId, label: z.string(), level: triageLevel })),
+  /**
+   * The red flags found, each with its plain-words reason and the level it demands. Includes rules
+   * the contract's result cannot list (possible_knee_dislocation), so it may hold more than
+   * result.red_flags.
+   */
+  redFlags: z.array(z.object({ id: redFlagRuleId, label: z.string(), level: triageLevel })),
+  /**
+   * The flags that set the triage level, most pressing first, each with its own instructions.
+   * Shown before anything else; empty when no flag set the level.
+   */
+  instructions: z.array(flagInstructions),
+  /**
+   * Whether self-care advice (tips, ice, supports) may be shown at all: false when a flag sets
+   * urgent or emergency, or a flag's instructions would be contradicted by it.
+   */
+  selfCareAllowed: z.boolean(),
+  /** The top condition's self-care tip, or null: always null when selfCareAllowed is false. */
+  selfCareTip: z.string().nullable(),
   links: z.array(assessmentLink),
 });
 export type AssessmentResponse = z.infer<typeof assessmentResponse>;

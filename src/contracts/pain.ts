@@ -8,6 +8,9 @@ import type { PainLocation } from "../core/assessment/codes.js";
 import type { PainStatus, PatternReport } from "../core/pain/index.js";
 
 export type {
+  EscalationCode,
+  EscalationTrigger,
+  PainEscalation,
   PainDecision,
   PainLight,
   PainReason,
@@ -68,6 +71,15 @@ const score = z
   .max(10, "Scores go from 0 to 10.")
   .nullable();
 
+const yesNo = (field: string) => z.boolean({ error: `${field} is yes or no (true or false), or null when not asked.` }).nullable();
+
+/** The diary's yes-or-no questions, as the form asks them. */
+export const PAIN_FLAG_LABELS = {
+  nightPain: "Knee pain woke me or kept me awake at night",
+  swelling: "The knee was swollen after the run",
+  givingWay: "The knee gave way (buckled)",
+} as const;
+
 /** PUT /api/pain/:date: the whole entry for that day (saving again replaces it). */
 export const painEntryBody = z
   .object({
@@ -85,6 +97,10 @@ export const painEntryBody = z
       .refine((xs) => new Set(xs).size === xs.length, "List each trigger once.")
       .default([]),
     notes: z.string().max(PAIN_NOTES_MAX, `Keep notes under ${PAIN_NOTES_MAX} characters.`).default(""),
+    /** The answers behind the "see a clinician" escalation; null (the default) when not asked. */
+    nightPain: yesNo("nightPain").default(null),
+    swelling: yesNo("swelling").default(null),
+    givingWay: yesNo("givingWay").default(null),
   })
   .strict()
   .refine((b) => b.during !== null || b.after !== null || b.nextMorning !== null, {
@@ -113,6 +129,10 @@ export interface PainEntryView {
   locations: PainLocation[];
   triggers: PainTrigger[];
   notes: string;
+  /** Null when not asked. */
+  nightPain: boolean | null;
+  swelling: boolean | null;
+  givingWay: boolean | null;
   createdAt: string;
   updatedAt: string;
 }

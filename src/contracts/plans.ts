@@ -64,9 +64,32 @@ export const buildPlanBody = z
   })
   .strict();
 
+/** The entry criteria of the walk-run return (src/core/plan/return-to-run.ts). */
+export const ENTRY_CRITERION_CODES = ["walk_30_min", "hop", "clinician_clearance"] as const;
+export type EntryCriterionCode = (typeof ENTRY_CRITERION_CODES)[number];
+
+/** What the runner ticked before starting: the plan starts only when every criterion shown is. */
+export const returnEntryBody = z
+  .object({
+    confirmed: z
+      .array(
+        z.enum(ENTRY_CRITERION_CODES, {
+          error: `Confirm from: ${ENTRY_CRITERION_CODES.join(", ")}.`,
+        }),
+      )
+      .max(ENTRY_CRITERION_CODES.length)
+      .default([]),
+    /** The runner says a bone stress injury or another warning sign was suspected: clearance is then needed. */
+    suspected: z.boolean({ error: "suspected is yes or no (true or false)." }).default(false),
+  })
+  .strict();
+export type ReturnEntryBody = z.input<typeof returnEntryBody>;
+
 export const returnPlanBody = z
   .object({
     kind: z.literal("return"),
+    /** The entry criteria the runner confirmed; without them the plan does not start. */
+    entry: returnEntryBody.default({ confirmed: [], suspected: false }),
     /** First day of the walk-run return; pain-diary entries before it are not counted. Default: today. */
     start: isoDate("start date").optional(),
     /** The runner's usual knee pain at rest, 0-10. */
@@ -145,6 +168,14 @@ export const DAY_OUTCOMES = [
   "waiting",
 ] as const;
 
+export const returnStopView = z.object({
+  date: z.string(),
+  red_days: z.array(z.string()),
+  resumed: z.string().nullable(),
+  reason: z.string(),
+});
+export type ReturnStopView = z.infer<typeof returnStopView>;
+
 export const returnPlanView = z.object({
   stages: z.array(
     z.object({ stage: z.number(), runS: z.number(), walkS: z.number(), repeats: z.number() }),
@@ -164,14 +195,54 @@ export const returnPlanView = z.object({
   weeks: z.array(z.object({ start: z.string(), sessions: z.array(planSessionView) })),
   rule: z.string(),
   next_step: z.string(),
+  /** The stop in force (two red diary days during the return); null while the plan runs. */
+  stopped: returnStopView.nullable(),
+  stops: z.array(returnStopView),
 });
 export type ReturnPlanView = z.infer<typeof returnPlanView>;
+
+/** GET /api/plans/return-entry: what the runner must confirm before the walk-run return starts. */
+export const returnEntryView = z.object({
+  criteria: z.array(
+    z.object({ code: z.enum(ENTRY_CRITERION_CODES), label: z.string(), why: z.string() }),
+  ),
+  /** Clearance by a clinician is needed whatever the runner ticks (last assessment). */
+  clearance_needed: z.boolean(),
+  clearance_reasons: z.array(z.string()),
+  /** The clearance item, for when the runner says a bone stress injury or warning sign was suspected. */
+  clearance: z.object({
+    code: z.literal("clinician_clearance"),
+    label: z.string(),
+    why: z.string(),
+  }),
+  /** The last assessment the criteria were read from, or null. */
+  assessment: z.object({ id: z.string(), date: z.string() }).nullable(),
+});
+export type ReturnEntryView = z.infer<typeof returnEntryView>;
+
+/** POST /api/plans/active/resume: resume a stopped walk-run return after a clinician's clearance. */
+export const resumePlanBody = z
+  .object({
+    clearance: z.literal(true, {
+      error: "Confirm that a clinician has seen your knee and cleared you to run again.",
+    }),
+  })
+  .strict();
+export type ResumePlanBody = z.infer<typeof resumePlanBody>;
 
 /** Today's line in the pain diary, judged against the return-to-run rule. */
 export const returnTodayView = z.object({
   date: z.string(),
   logged: z.boolean(),
-  status: z.enum(["not_logged", "good", "waiting", "hold_pain", "hold_morning", "step_back"]),
+  status: z.enum([
+    "not_logged",
+    "good",
+    "waiting",
+    "hold_pain",
+    "hold_morning",
+    "step_back",
+    "stopped",
+  ]),
   message: z.string(),
 });
 export type ReturnTodayView = z.infer<typeof returnTodayView>;

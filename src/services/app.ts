@@ -1,8 +1,8 @@
 import { migrateToLatest, openDatabase } from "../store/index.js";
-import type { Database } from "../store/index.js";
+import type { AccountMode, App } from "./app-context.js";
 import { ensureLocalOwner } from "./auth.js";
 
-export type AccountMode = "local" | "multi";
+export type { AccountMode, App } from "./app-context.js";
 
 export interface AppConfig {
   /** A postgres:// URL or an SQLite file path. */
@@ -11,15 +11,6 @@ export interface AppConfig {
   multiUser: boolean;
   version: string;
   cwd?: string;
-}
-
-/** What every use case needs: the database, the account mode and a clock. */
-export interface App {
-  database: Database;
-  mode: AccountMode;
-  version: string;
-  now: () => Date;
-  close(): Promise<void>;
 }
 
 export async function createApp(config: AppConfig, opts: { now?: () => Date } = {}): Promise<App> {

@@ -2,9 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../test/paths.js";
-import { assess, CONDITION_IDS } from "../core/assessment/index.js";
-import type { AssessmentResult } from "../core/assessment/index.js";
-import { compareResults, contentFor, linksFor } from "./assessments.js";
+import fc from "fast-check";
+import { validInputArb } from "../core/assessment/arbitraries.test-helpers.js";
+import { inputWith } from "../core/assessment/sample-inputs.test-helpers.js";
+import { assess, CONDITION_IDS, urgencyRank } from "../core/assessment/index.js";
+import type { AssessmentInput, AssessmentResult } from "../core/assessment/index.js";
+import { compareResults, contentFor, linksFor, presentAssessment } from "./assessments.js";
+
+const present = (input: AssessmentInput, result: AssessmentResult = assess(input)) =>
+  presentAssessment({ id: null, createdAt: null, input, result });
 
 function titleOf(folder: string, slug: string): string | undefined {
   const file = path.join(REPO_ROOT, "content", folder, `${slug}.md`);
@@ -72,5 +78,69 @@ describe("compareResults", () => {
       bakers_cyst: [null, 3, "new"],
       meniscal_tear: [3, null, "gone"],
     });
+  });
+});
+
+describe("presentAssessment: the flag's own instructions first, self-care only where allowed", () => {
+  it("leads a possible clot with its own steps and names a service that can scan, not the generic box", () => {
+    const view = present(inputWith({ pain_locations: ["calf"], signs: ["calf_pain_swelling"] }));
+    expect(view.result.triage).toBe("urgent");
+    expect(view.instructions.map((i) => i.id)).toEqual(["possible_dvt"]);
+    expect(view.instructions[0]?.doNow.length).toBeGreaterThan(0);
+    expect(view.advice.nextStep).toMatch(/scan the leg for a clot/);
+    expect(view.advice.nextStep).not.toBe("Arrange to see a clinician today: a same-day GP appointment, an urgent care centre or a minor injuries unit. Stop running until you have been checked.");
+    expect(view.selfCareAllowed).toBe(false);
+    expect(view.selfCareTip).toBeNull();
+  });
+
+  it("gives a self-care result the generic next step and its condition's tip", () => {
+    const view = present(inputWith({ aggravating_factors: ["stairs_down", "squatting"], tender_spots: ["kneecap_edges"] }));
+    expect(view.result.triage).toBe("self_care");
+    expect(view.instructions).toEqual([]);
+    expect(view.selfCareAllowed).toBe(true);
+    expect(view.selfCareTip).toMatch(/hip and thigh strengthening/);
+  });
+
+  it("shows a rule the result schema cannot list among the red flags and the instructions", () => {
+    const input = inputWith({
+      onset: "sudden_with_injury",
+      injury_mechanism: "twist_pivot",
+      signs: ["numbness_tingling", "giving_way"],
+      duration_weeks: 0,
+    });
+    const view = present(input);
+    expect(view.result.triage).toBe("emergency");
+    expect(view.result.red_flags as string[]).not.toContain("possible_knee_dislocation");
+    expect(view.redFlags.map((f) => f.id)).toContain("possible_knee_dislocation");
+    expect(view.instructions[0]?.id).toBe("possible_knee_dislocation");
+  });
+
+  it("never offers self-care when a flag sets urgent or emergency, for any answers", () => {
+    fc.assert(
+      fc.property(validInputArb, (input) => {
+        const view = present(input);
+        if (urgencyRank(view.result.triage) <= urgencyRank("urgent") && view.instructions.length > 0) {
+          expect(view.selfCareAllowed).toBe(false);
+          expect(view.selfCareTip).toBeNull();
+        }
+        if (!view.selfCareAllowed) expect(view.selfCareTip).toBeNull();
+        // Each instruction belongs to a flag of the result's own level.
+        for (const step of view.instructions) expect(step.level).toBe(view.result.triage);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("presents a result saved under contract 1.0 with the flags it listed", () => {
+    const input = inputWith({ signs: ["cannot_bear_weight"] });
+    const saved: AssessmentResult = {
+      schema_version: "1.0",
+      ranked_conditions: [{ id: "ligament_injury" }],
+      triage: "urgent",
+      red_flags: ["cannot_bear_weight"],
+    };
+    const view = present(input, saved);
+    expect(view.instructions.map((i) => i.id)).toEqual(["cannot_bear_weight"]);
+    expect(view.selfCareTip).toBeNull();
   });
 });

@@ -4,16 +4,26 @@ import {
   CONDITION_IDS,
   CONDITION_LABELS,
   formatValidationError,
+  hitsFor,
+  levelSettingFlags,
   NOT_A_DIAGNOSIS,
   RED_FLAG_LABELS,
-  RED_FLAG_RULES,
+  selfCareTipFor,
+  selfCareTipsAllowed,
   TRIAGE_ADVICE,
   TRIAGE_LEVELS,
   urgencyRank,
   validateAssessmentInput,
   WHEN_TO_SEE_A_CLINICIAN,
 } from "../core/assessment/index.js";
-import type { AssessmentInput, AssessmentResult, ConditionId, RedFlagId, TriageLevel } from "../core/assessment/index.js";
+import type {
+  AssessmentInput,
+  AssessmentResult,
+  ConditionId,
+  RedFlagId,
+  RedFlagRuleId,
+  TriageLevel,
+} from "../core/assessment/index.js";
 import { articleUrl, CARE_SECTION_ID, exerciseUrl } from "../core/content/site-urls.js";
 import { DomainError } from "../core/errors.js";
 import { assessments } from "../store/index.js";
@@ -40,8 +50,20 @@ export interface AssessmentView {
   result: AssessmentResult;
   advice: { headline: string; nextStep: string; notADiagnosis: string; whenToSeeAClinician: string };
   conditions: { id: ConditionId; label: string; score: number | null; reasons: string[] }[];
-  redFlags: { id: RedFlagId; label: string; level: TriageLevel }[];
+  redFlags: { id: RedFlagRuleId; label: string; level: TriageLevel }[];
+  instructions: FlagInstructionsView[];
+  selfCareAllowed: boolean;
+  selfCareTip: string | null;
   links: AssessmentLinkView[];
+}
+
+export interface FlagInstructionsView {
+  id: RedFlagRuleId;
+  label: string;
+  level: TriageLevel;
+  doNow: string[];
+  whereToGo: string;
+  howSoon: string;
 }
 
 export interface AssessmentSummaryView {
@@ -125,6 +147,10 @@ const CONDITION_CONTENT: Readonly<Record<ConditionId, { article: ContentPage; pr
     referred_hip_pain: which,
     slipped_capital_femoral_epiphysis: which,
     bakers_cyst: which,
+    patellar_dislocation: acute,
+    extensor_mechanism_injury: acute,
+    inflammatory_arthritis: which,
+    lumbar_referred_pain: which,
     other_or_unclear: which,
   };
 })();
@@ -157,29 +183,47 @@ export function linksFor(result: AssessmentResult): AssessmentLinkView[] {
   return links;
 }
 
-const FLAG_LEVEL = new Map(RED_FLAG_RULES.map((r) => [r.id, r.level]));
-
+/**
+ * The result as people read it. Red flags come from the answers (hitsFor), so a rule the result
+ * schema cannot list still shows; the flags that set the level bring their own instructions, and
+ * the leading one's words replace the generic next step, which could contradict them (a clot
+ * needs a scan, not a minor injuries unit). Self-care tips appear only where no flag forbids them.
+ */
 export function presentAssessment(record: { id: string | null; createdAt: string | null; input: AssessmentInput; result: AssessmentResult }): AssessmentView {
-  const advice = TRIAGE_ADVICE[record.result.triage];
+  const { input, result } = record;
+  const advice = TRIAGE_ADVICE[result.triage];
+  const hits = hitsFor(input, result);
+  const instructions = levelSettingFlags(hits, result.triage).map((f) => ({
+    id: f.id,
+    label: RED_FLAG_LABELS[f.id],
+    level: f.level,
+    doNow: [...f.do_now],
+    whereToGo: f.where_to_go,
+    howSoon: f.how_soon,
+  }));
+  const leading = instructions[0];
   return {
     id: record.id,
     createdAt: record.createdAt,
-    input: record.input,
-    result: record.result,
+    input,
+    result,
     advice: {
       headline: advice.headline,
-      nextStep: advice.next_step,
+      nextStep: leading === undefined ? advice.next_step : `${leading.howSoon} ${leading.whereToGo}`,
       notADiagnosis: NOT_A_DIAGNOSIS,
       whenToSeeAClinician: WHEN_TO_SEE_A_CLINICIAN,
     },
-    conditions: record.result.ranked_conditions.map((c) => ({
+    conditions: result.ranked_conditions.map((c) => ({
       id: c.id,
       label: CONDITION_LABELS[c.id],
       score: c.score ?? null,
       reasons: c.reasons ?? [],
     })),
-    redFlags: record.result.red_flags.map((id) => ({ id, label: RED_FLAG_LABELS[id], level: FLAG_LEVEL.get(id) ?? "see_clinician" })),
-    links: linksFor(record.result),
+    redFlags: hits.map((h) => ({ id: h.id, label: RED_FLAG_LABELS[h.id], level: h.level })),
+    instructions,
+    selfCareAllowed: selfCareTipsAllowed(hits, result.triage),
+    selfCareTip: selfCareTipFor(input, result),
+    links: linksFor(result),
   };
 }
 

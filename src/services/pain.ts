@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
+import { RUNNING_SPORTS } from "../core/activity.js";
 import { DomainError } from "../core/errors.js";
 import { findPainPatterns, painStatus } from "../core/pain/index.js";
 import type { ActivitySummary, PainEntry } from "../core/pain/index.js";
@@ -43,6 +44,9 @@ function parseList<T extends string>(json: string): T[] {
   return Array.isArray(v) ? (v.filter((x) => typeof x === "string") as T[]) : [];
 }
 
+const flag = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const stored = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+
 export function painEntryView(row: PainEntryRow): PainEntryView {
   return {
     date: row.date,
@@ -52,13 +56,28 @@ export function painEntryView(row: PainEntryRow): PainEntryView {
     locations: parseList<PainLocation>(row.locations_json),
     triggers: parseList<PainTrigger>(row.triggers_json),
     notes: row.notes,
+    nightPain: flag(row.night_pain),
+    swelling: flag(row.swelling),
+    givingWay: flag(row.giving_way),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-function toModel(v: PainEntryView): PainEntry {
-  return { date: v.date, during: v.during, after: v.after, nextMorning: v.nextMorning, locations: v.locations, triggers: v.triggers, notes: v.notes };
+/** A diary entry as the core pain model reads it. */
+export function toPainModel(v: PainEntryView): PainEntry {
+  return {
+    date: v.date,
+    during: v.during,
+    after: v.after,
+    nextMorning: v.nextMorning,
+    locations: v.locations,
+    triggers: v.triggers,
+    notes: v.notes,
+    nightPain: v.nightPain,
+    swelling: v.swelling,
+    givingWay: v.givingWay,
+  };
 }
 
 /** Saves the day's entry, creating it or replacing what was there. */
@@ -78,6 +97,9 @@ export async function savePainEntry(app: App, userId: string, date: string, body
       locations_json: JSON.stringify(input.locations),
       triggers_json: JSON.stringify(input.triggers),
       notes: input.notes,
+      night_pain: stored(input.nightPain),
+      swelling: stored(input.swelling),
+      giving_way: stored(input.givingWay),
       created_at: now,
       updated_at: now,
     });
@@ -136,7 +158,7 @@ async function activitySummaries(app: App, userId: string, from: string, to: str
 export async function painStatusFor(app: App, userId: string, asOf?: string): Promise<PainStatusResponse> {
   const today = asOf ?? app.now().toISOString().slice(0, 10);
   checkDate(app, today, "asOf");
-  const entries = (await painEntries.listPainEntries(app.database.db, userId, { to: today })).map(painEntryView).map(toModel);
+  const entries = (await painEntries.listPainEntries(app.database.db, userId, { to: today })).map(painEntryView).map(toPainModel);
   const first = entries[0]?.date ?? today;
   const acts = await activitySummaries(app, userId, first, today);
   const patterns = findPainPatterns(entries, acts, today);
@@ -147,5 +169,6 @@ export async function painStatusFor(app: App, userId: string, asOf?: string): Pr
       if (wanted.has(s.id)) shoeNames[s.id] = s.brand ? `${s.brand} ${s.name}` : s.name;
     }
   }
-  return { status: painStatus(entries, today), patterns, shoeNames };
+  const runDates = (acts ?? []).filter((a) => (RUNNING_SPORTS as readonly string[]).includes(a.sport)).map((a) => a.date);
+  return { status: painStatus(entries, today, { runDates }), patterns, shoeNames };
 }

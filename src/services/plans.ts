@@ -29,6 +29,8 @@ import { activities, calendarTokens, plans } from "../store/index.js";
 import type { PlanRow } from "../store/index.js";
 import type { App } from "./app.js";
 import { listPainEntries } from "./pain.js";
+import { checkReturnEntry, redDiaryDays } from "./return-to-run-gate.js";
+import type { StoredReturnEntry } from "./return-to-run-gate.js";
 import { getProfile } from "./profile.js";
 
 /** The baseline is the mean of this many complete weeks (baselineFromHistory uses four). */
@@ -50,6 +52,10 @@ interface ReturnInput {
   start: string;
   baselinePain: number;
   basis: Basis;
+  /** What the runner confirmed to start (absent on plans made before the entry criteria). */
+  entry?: StoredReturnEntry;
+  /** Days the runner resumed after a stop, with a clinician's clearance. */
+  resumes?: string[];
 }
 
 type StoredInput = BuildInput | ReturnInput;
@@ -298,11 +304,13 @@ export async function createPlan(
     };
     planJson = JSON.stringify(plan);
   } else {
+    const entry = await checkReturnEntry(app, userId, body.entry);
     const start = body.start ?? today;
     const baselinePain = body.baselinePain ?? 0;
     const diary = await loadPainDiary(app, userId, start, today);
+    const redDays = await redDiaryDays(app, userId, start, today);
     const plan = upcomingFrom(
-      generateReturnToRun({ start, painLog: asSessionEntries(diary), baselinePain }),
+      generateReturnToRun({ start, painLog: asSessionEntries(diary), baselinePain, redDays }),
       today,
     );
     input = {
@@ -310,6 +318,8 @@ export async function createPlan(
       start,
       baselinePain,
       basis: { baseline_from: null, baseline_weeks: null, profile_from: null },
+      entry,
+      resumes: [],
     };
     planJson = JSON.stringify(plan);
   }
@@ -377,6 +387,8 @@ function returnChanges(before: ReturnPlan, after: ReturnPlan): PlanChangeView[] 
       : `You are now at stage ${after.current_stage} (was ${before.current_stage}).`;
     items.unshift({ week: null, before_m: null, after_m: null, why: what });
   }
+  if (after.stopped && after.stopped.date !== before.stopped?.date)
+    items.unshift({ week: after.stopped.date, before_m: null, after_m: null, why: after.stopped.reason });
   return items;
 }
 
@@ -410,10 +422,18 @@ async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanR
   } else {
     const current = JSON.parse(row.plan_json) as ReturnPlan;
     const diary = asSessionEntries(await loadPainDiary(app, userId, input.start, today));
-    sig = signature({ today, diary });
+    const redDays = await redDiaryDays(app, userId, input.start, today);
+    const resumes = input.resumes ?? [];
+    sig = signature({ today, diary, redDays, resumes });
     if (sig === row.data_signature) return row;
     const fresh = upcomingFrom(
-      generateReturnToRun({ start: input.start, painLog: diary, baselinePain: input.baselinePain }),
+      generateReturnToRun({
+        start: input.start,
+        painLog: diary,
+        baselinePain: input.baselinePain,
+        redDays,
+        resumes,
+      }),
       today,
     );
     const changes = returnChanges(current, fresh);
@@ -462,6 +482,26 @@ export async function refreshPlan(app: App, userId: string): Promise<ActivePlanV
 
 export const getActivePlan = refreshPlan;
 
+/**
+ * Resumes a walk-run return that stopped itself, once the runner confirms a clinician's
+ * clearance (the body's schema insists on it): red days are counted afresh from today.
+ */
+export async function resumeReturnPlan(app: App, userId: string): Promise<ActivePlanView> {
+  const found = await plans.findActivePlan(app.database.db, userId);
+  if (!found || found.kind !== "return")
+    throw new DomainError("PLAN_NOT_FOUND", "You have no walk-run return to resume.");
+  const row = await refreshRow(app, userId, found);
+  if ((JSON.parse(row.plan_json) as ReturnPlan).stopped == null)
+    throw new DomainError("PLAN_NOT_STOPPED", "The walk-run return is not stopped: there is nothing to resume.");
+  const today = await todayFor(app, userId);
+  const input = JSON.parse(row.input_json) as ReturnInput;
+  const resumed: ReturnInput = { ...input, resumes: [...(input.resumes ?? []), today] };
+  await plans.updatePlanInput(app.database.db, userId, row.id, JSON.stringify(resumed), app.now().toISOString());
+  const view = await refreshPlan(app, userId);
+  if (!view) throw new DomainError("PLAN_NOT_FOUND", "You have no walk-run return to resume.");
+  return view;
+}
+
 export async function deleteActivePlan(app: App, userId: string): Promise<void> {
   const n = await plans.deactivatePlans(app.database.db, userId, app.now().toISOString());
   if (n === 0) throw new DomainError("PLAN_NOT_FOUND", "You have no active plan.");
@@ -481,6 +521,14 @@ async function todayStatus(
   const entry = diary.find((d) => d.date === today);
   const yesterday = diary.find((d) => d.date === addDays(today, -1));
   const next = plan.weeks[0]?.sessions[0]?.date;
+  if (plan.stopped)
+    return {
+      date: today,
+      logged: entry !== undefined,
+      status: "stopped",
+      message:
+        "The walk-run return has stopped itself after two red days in the pain diary: no sessions until a clinician has seen your knee.",
+    };
   if (!entry) {
     if (yesterday && yesterday.nextMorning === null)
       return {
@@ -535,7 +583,8 @@ async function present(
   return {
     kind: "return",
     ...meta,
-    plan: { ...plan, stages: [...plan.stages] },
+    // Plans stored before the stop existed have neither field.
+    plan: { ...plan, stages: [...plan.stages], stopped: plan.stopped ?? null, stops: plan.stops ?? [] },
     today: await todayStatus(app, userId, plan, input, today),
   };
 }

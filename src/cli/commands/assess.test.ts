@@ -56,18 +56,67 @@ describe("runAssess", () => {
     expect((JSON.parse(io.out) as { triage: string }).triage).toBe("urgent");
   });
 
-  it("writes a readable summary led by the triage level", async () => {
+  it("writes a readable summary led by the triage level and the flag's own instructions", async () => {
     const io = fakeIO({ "calf.json": JSON.stringify(dvt) });
     expect(await runAssess({ json: false, file: "calf.json" }, io)).toBe(0);
     const lines = io.out.trimEnd().split("\n");
     expect(lines[0]).toBe("Triage: URGENT - Urgent: be seen today");
-    expect(io.out).toContain("! A painful, swollen calf may be a blood clot (possible_dvt)");
+    expect(lines[1]).toBe(
+      "! Calf or back-of-knee pain like this may be a blood clot (possible_dvt)",
+    );
+    expect(io.out).toMatch(/Where to go: A same-day service that can scan the leg for a clot/);
+    // The instructions come before the possible causes.
+    expect(io.out.indexOf("Where to go:")).toBeLessThan(io.out.indexOf("Possible causes"));
     expect(io.out).toMatch(
-      /1\. Blood clot in a deep vein of the leg \(DVT\) \(deep_vein_thrombosis\) - \d+%/,
+      /1\. Blood clot in a deep vein of the leg \(DVT\) \(deep_vein_thrombosis\)\n/,
     );
     expect(io.out).toMatch(/because of: calf_pain_swelling/);
-    expect(io.out).toMatch(/Next step: Arrange to see a clinician today/);
+    // Scores are relative, never shown as percentages; no self-care under an urgent flag, and no
+    // generic "get seen the same day" paragraph beside a result that already says today.
+    expect(io.out).not.toMatch(/%/);
+    expect(io.out).not.toMatch(/Meanwhile:/);
+    expect(io.out).not.toMatch(/When to get help sooner/);
+    expect(io.out).not.toMatch(/minor injuries unit\./);
     expect(lines[lines.length - 1]).toMatch(/not a diagnosis/);
+    expect(io.out.match(/not a diagnosis/g)).toHaveLength(1);
+  });
+
+  it("gives a self-care result its tip and the general advice on when to be seen", async () => {
+    const io = fakeIO({ "calm.json": JSON.stringify(CALM_INPUT) });
+    expect(await runAssess({ json: false, file: "calm.json" }, io)).toBe(0);
+    expect(io.out).toMatch(/^Triage: SELF CARE/);
+    expect(io.out).toMatch(/Next step: /);
+    expect(io.out).toMatch(/Meanwhile: Cut back whatever hurts/);
+    expect(io.out).toMatch(/When to get help sooner: /);
+    expect(io.out).not.toMatch(/%/);
+  });
+
+  it("takes the 1.1 codes and answers in schema version 1.1", async () => {
+    const dislocated = {
+      ...inputWith({
+        schema_version: "1.1",
+        age: 17,
+        onset: "sudden_with_injury",
+        injury_mechanism: "twist_pivot",
+        swelling: "rapid_within_2h",
+        signs: ["kneecap_shifted_out"],
+        tender_spots: ["fibular_head"],
+        duration_weeks: 0,
+        medical_history: ["pregnant_or_recently_pregnant"],
+      }),
+    };
+    const io = fakeIO({ "k.json": JSON.stringify(dislocated) });
+    expect(await runAssess({ json: true, file: "k.json" }, io)).toBe(0);
+    const result = JSON.parse(io.out) as {
+      schema_version: string;
+      triage: string;
+      red_flags: string[];
+      ranked_conditions: { id: string }[];
+    };
+    expect(result.schema_version).toBe("1.1");
+    expect(result.triage).toBe("urgent");
+    expect(result.red_flags).toContain("kneecap_dislocation");
+    expect(result.ranked_conditions[0]?.id).toBe("patellar_dislocation");
   });
 
   it("numbers each summary when given a list", async () => {

@@ -1,16 +1,22 @@
 /**
  * `kneewise assess [FILE] [--json]`: assesses questionnaire answers. FILE (or standard input
  * when FILE is missing or "-") holds one answers object or a list of them; results come out in
- * the same order. The JSON form prints exactly the contract's result objects; the text form is
- * for people and leads with the triage level, as the safety rules ask.
+ * the same order. The JSON form prints exactly the contract's result objects (1.1); the text form
+ * is for people: the triage level first, then the instructions of the red flags that set it, and
+ * self-care only where no flag rules it out. Scores are relative, so the text never shows them
+ * as percentages.
  */
 import {
   assess,
   CONDITION_LABELS,
   formatValidationError,
+  hitsFor,
+  levelSettingFlags,
   NOT_A_DIAGNOSIS,
   RED_FLAG_LABELS,
+  selfCareTipFor,
   TRIAGE_ADVICE,
+  urgencyRank,
   validateAssessmentInput,
   WHEN_TO_SEE_A_CLINICIAN,
 } from "../../core/assessment/index.js";
@@ -84,33 +90,61 @@ export async function runAssess(opts: AssessOptions, io: CliIO): Promise<number>
   }
   io.stdout(
     results
-      .map((r, i) => describe(r, many ? `Assessment ${i + 1} of ${results.length}` : undefined))
+      .map((r, i) =>
+        describe(
+          inputs[i] as AssessmentInput,
+          r,
+          many ? `Assessment ${i + 1} of ${results.length}` : undefined,
+        ),
+      )
       .join("\n"),
   );
   return EXIT_OK;
 }
 
-/** The text form of one result: triage first, then flags, causes with reasons, next step. */
-function describe(result: AssessmentResult, heading: string | undefined): string {
+/** The text form of one result: triage, the flags' own instructions, causes, then the rest. */
+function describe(
+  input: AssessmentInput,
+  result: AssessmentResult,
+  heading: string | undefined,
+): string {
   const advice = TRIAGE_ADVICE[result.triage];
+  const hits = hitsFor(input, result);
+  const steps = levelSettingFlags(hits, result.triage);
   const lines: string[] = [];
   if (heading !== undefined) lines.push(`== ${heading} ==`);
   lines.push(`Triage: ${result.triage.toUpperCase().replace("_", " ")} - ${advice.headline}`);
-  if (result.red_flags.length === 0) {
-    lines.push("Red flags: none found");
+  if (steps.length === 0) {
+    lines.push(`Next step: ${advice.next_step}`);
   } else {
-    lines.push("Red flags:");
-    for (const flag of result.red_flags) lines.push(`  ! ${RED_FLAG_LABELS[flag]} (${flag})`);
+    for (const step of steps) {
+      lines.push(`! ${RED_FLAG_LABELS[step.id]} (${step.id})`);
+      lines.push("  What to do now:");
+      for (const line of step.do_now) lines.push(`    - ${line}`);
+      lines.push(`  Where to go: ${step.where_to_go}`);
+      lines.push(`  How soon: ${step.how_soon}`);
+    }
   }
-  lines.push("Possible causes, most likely first:");
+  const setting = new Set(steps.map((s) => s.id));
+  const others = hits.filter((h) => !setting.has(h.id));
+  if (hits.length === 0) {
+    lines.push("Red flags: none found");
+  } else if (others.length > 0) {
+    lines.push(steps.length > 0 ? "Also tell the clinician about:" : "Red flags:");
+    for (const flag of others) lines.push(`  ! ${RED_FLAG_LABELS[flag.id]} (${flag.id})`);
+  }
+  lines.push("Possible causes, most likely first (an examination decides):");
   result.ranked_conditions.forEach((condition, i) => {
-    const share = condition.score === undefined ? "" : ` - ${Math.round(condition.score * 100)}%`;
-    lines.push(`  ${i + 1}. ${CONDITION_LABELS[condition.id]} (${condition.id})${share}`);
+    lines.push(`  ${i + 1}. ${CONDITION_LABELS[condition.id]} (${condition.id})`);
     const reasons = condition.reasons ?? [];
     if (reasons.length > 0) lines.push(`     because of: ${reasons.join(", ")}`);
   });
-  lines.push(`Next step: ${advice.next_step}`);
-  lines.push(`When to get help sooner: ${WHEN_TO_SEE_A_CLINICIAN}`);
+  const tip = selfCareTipFor(input, result);
+  if (tip !== null) lines.push(`Meanwhile: ${tip}`);
+  // A result that already says "today" or "now" needs no general "when to be seen sooner".
+  if (urgencyRank(result.triage) > urgencyRank("urgent")) {
+    lines.push(`When to get help sooner: ${WHEN_TO_SEE_A_CLINICIAN}`);
+  }
   lines.push(NOT_A_DIAGNOSIS);
   return `${lines.join("\n")}\n`;
 }

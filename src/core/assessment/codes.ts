@@ -1,11 +1,15 @@
 /**
- * Every code of the knee-assessment contract (../shared/assessment, version 1.0), in one place.
+ * Every code of the knee-assessment contract (../shared/assessment/1.1, version 1.1), in one place.
  * The types, the validator, the red-flag rules and the condition model all derive from these
  * arrays, so a code added to the contract is added here once. Order follows the schema files,
  * because validation messages list the allowed values in this order.
  */
 
-export const SCHEMA_VERSION = "1.0" as const;
+/** The version results are answered in. */
+export const SCHEMA_VERSION = "1.1" as const;
+/** Every 1.0 answer is a valid 1.1 answer (1.1/README.md), so both are accepted. */
+export const SCHEMA_VERSIONS = ["1.0", "1.1"] as const;
+export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
 
 export const SEXES = ["female", "male", "other", "undisclosed"] as const;
 export type Sex = (typeof SEXES)[number];
@@ -85,6 +89,13 @@ export const SIGNS = [
   "lump_behind_knee",
   "bony_lump_below_kneecap",
   "soft_lump_below_kneecap",
+  // 1.1
+  "cannot_bend_to_right_angle",
+  "cannot_lift_straight_leg",
+  "kneecap_shifted_out",
+  "other_joints_swollen",
+  "back_pain_or_leg_nerve_pain",
+  "saddle_numbness_or_bladder_bowel_change",
 ] as const;
 export type Sign = (typeof SIGNS)[number];
 
@@ -102,6 +113,8 @@ export const TENDER_SPOTS = [
   "tibia_bone",
   "femur_bone",
   "calf",
+  // 1.1
+  "fibular_head",
 ] as const;
 export type TenderSpot = (typeof TENDER_SPOTS)[number];
 
@@ -140,6 +153,8 @@ export const MEDICAL_HISTORY_ITEMS = [
   "recent_skin_wound_or_infection",
   "gout_or_inflammatory_arthritis",
   "overweight",
+  // 1.1
+  "pregnant_or_recently_pregnant",
 ] as const;
 export type MedicalHistoryItem = (typeof MEDICAL_HISTORY_ITEMS)[number];
 
@@ -166,6 +181,11 @@ export const CONDITION_IDS = [
   "referred_hip_pain",
   "slipped_capital_femoral_epiphysis",
   "bakers_cyst",
+  // 1.1
+  "patellar_dislocation",
+  "extensor_mechanism_injury",
+  "inflammatory_arthritis",
+  "lumbar_referred_pain",
   "other_or_unclear",
 ] as const;
 export type ConditionId = (typeof CONDITION_IDS)[number];
@@ -189,8 +209,37 @@ export const RED_FLAG_IDS = [
   "mechanical_symptoms",
   "neurological_symptoms",
   "persistent_symptoms_12_weeks",
+  // 1.1
+  "fever_high_risk",
+  "fever_with_knee_pain",
+  "young_child_limp",
+  "possible_tumour_pattern",
+  "extensor_mechanism_failure",
+  "kneecap_dislocation",
+  "cauda_equina_symptoms",
+  "adolescent_knee_pain_normal_knee",
+  "hip_source_suspected",
+  "inflammatory_pattern",
+  "back_source_suspected",
 ] as const;
 export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+/**
+ * Rules whose id the 1.1 result schema does not list: `possible_knee_dislocation` is in the 1.1
+ * README table but not in the schema's `red_flag` enum, and `acute_swelling_without_injury` is
+ * our own rule beyond the table (red-flags.ts). Such a rule still sets the triage level and
+ * brings its own instructions, but a result's `red_flags` cannot name it without failing the
+ * schema (its enums are closed), so it is reported beside the result instead.
+ */
+export const UNLISTED_RULE_IDS = [
+  "possible_knee_dislocation",
+  "acute_swelling_without_injury",
+] as const;
+export type UnlistedRuleId = (typeof UNLISTED_RULE_IDS)[number];
+
+/** Every red-flag rule: the contract's flag ids, then the rules the schema cannot list. */
+export const RED_FLAG_RULE_IDS = [...RED_FLAG_IDS, ...UNLISTED_RULE_IDS] as const;
+export type RedFlagRuleId = (typeof RED_FLAG_RULE_IDS)[number];
 
 export const AGE_MIN = 5;
 export const AGE_MAX = 100;

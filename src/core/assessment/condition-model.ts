@@ -5,7 +5,8 @@
  * the weights of the atoms present; a softmax turns scores into relative likelihoods.
  *
  * Every weight comes from the clinical descriptions in ../shared/evidence.md (section a, source
- * named per block) and the plain meanings in ../shared/assessment/README.md. None is fitted to
+ * named per block), the plain meanings in ../shared/assessment/1.1/README.md and, for the four
+ * 1.1 conditions, the sources named in their blocks. None is fitted to
  * the vignettes: a weight must be defensible as a clinical reason on its own.
  *
  * Priors: patellofemoral pain is the commonest runner's knee diagnosis (25-40% of sports-clinic
@@ -75,6 +76,14 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "agg:prolonged_sitting": 1.2,
       "agg:running_downhill": 0.5,
       "tender:kneecap_edges": 2,
+      // Kneecap-edge tenderness is its examination sign; a knee sore nowhere argues mildly against.
+      "tender:none_found": -0.5,
+      // A sore spot away from the kneecap names another structure (evidence-atoms.ts).
+      tender_away_from_kneecap: -1.5,
+      child_focal_tenderness: -2,
+      "sign:kneecap_shifted_out": -1.5,
+      // Overuse does not cause fever: feeling unwell points to infection or inflammation.
+      "sign:fever_unwell": -1.5,
       "onset:gradual": 0.5,
       "onset:sudden_with_injury": -2,
       "swell:mild": -0.5,
@@ -108,6 +117,7 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "tender:lateral_femoral_epicondyle": 2.5,
       "tender:lateral_joint_line": -1.5,
       joint_swelling: -1.5,
+      "sign:fever_unwell": -1.5,
       "sign:locking": -1.5,
       "onset:gradual": 0.5,
       "onset:sudden_with_injury": -2,
@@ -139,6 +149,7 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "sex:male": 0.3,
       "onset:sudden_with_injury": -1.5,
       joint_swelling: -0.5,
+      "sign:fever_unwell": -1.5,
     },
   },
   // Brukner & Khan, Clinical Sports Medicine (narrative evidence only): posterior corner pain,
@@ -232,6 +243,10 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "loc:diffuse": 0.5,
       injury_with_side_pain: 1,
       "sign:locking": -0.8,
+      // Ottawa items point at bone; a ligament is still likely alongside them.
+      "tender:fibular_head": 0.5,
+      "sign:cannot_bend_to_right_angle": 0.3,
+      "sign:cannot_lift_straight_leg": -1,
     },
   },
   // Logerstedt 2018 CPG (JOSPT 48:A1): in the young a twisting injury, joint-line pain, swelling
@@ -268,7 +283,16 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
   // by definition not from a single injury.
   stress_fracture: {
     prior: -1.8,
-    locations: ["medial_below_joint", "below_kneecap", "hip_groin_thigh", "diffuse"],
+    // Shin (tibia) stress injuries are felt on the inner or front shin; the upper fibula and the
+    // outer tibial plateau put one on the outer knee (Warden 2014: tibia commonest, not only).
+    locations: [
+      "medial_below_joint",
+      "below_kneecap",
+      "hip_groin_thigh",
+      "diffuse",
+      "lateral",
+      "calf",
+    ],
     weights: {
       "agg:hopping_on_affected_leg": 2.5,
       "sign:localised_bony_tenderness": 2.5,
@@ -285,6 +309,8 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "loc:medial_below_joint": 0.5,
       "sex:female": 0.3,
       "onset:sudden_with_injury": -3,
+      // Bone pain with a sore bone outweighs a location the overuse conditions share.
+      tender_away_from_kneecap: 0.3,
     },
   },
   // Margaretten 2007 (JAMA 297:1478): acutely hot, swollen, painful joint, often unable to bear
@@ -294,8 +320,17 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
   septic_arthritis: {
     prior: -3,
     locations: WHOLE_KNEE,
-    leadsOnlyWith: [["sign:warmth_redness"], ["sign:fever_unwell", "joint_swelling"]],
+    leadsOnlyWith: [
+      ["sign:warmth_redness"],
+      ["sign:fever_unwell", "joint_swelling"],
+      ["fever_with_infection_risk"],
+    ],
     weights: {
+      // The 1.1 infection flags as evidence: a hot swollen joint however it began (a graze is
+      // the way in), and fever where infection may show no swelling yet (Kocher 1999).
+      joint_infection_pattern: 1.5,
+      fever_with_infection_risk: 3.5,
+      "sign:limp": 0.5,
       "sign:fever_unwell": 2.5,
       "sign:warmth_redness": 2,
       joint_swelling: 1,
@@ -305,7 +340,8 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "sign:cannot_bear_weight": 1,
       "hx:immunosuppressed_or_diabetes": 1,
       "hx:recent_skin_wound_or_infection": 1,
-      "hx:gout_or_inflammatory_arthritis": 0.7,
+      "hx:gout_or_inflammatory_arthritis": 0.5,
+      "sign:other_joints_swollen": -0.5,
       "flag:previous_joint_replacement": 1,
       "hx:previous_knee_surgery": 0.5,
       age_55_plus: 0.3,
@@ -324,9 +360,12 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
   deep_vein_thrombosis: {
     prior: -3,
     locations: ["calf", "posterior"],
-    leadsOnlyWith: [["sign:calf_pain_swelling"]],
+    leadsOnlyWith: [["sign:calf_pain_swelling"], ["calf_pain_with_clot_risk"]],
     weights: {
       "sign:calf_pain_swelling": 3,
+      // 1.1 possible_dvt: a calf or back-of-knee ache with a clot risk and no injury.
+      calf_pain_with_clot_risk: 2.5,
+      "hx:pregnant_or_recently_pregnant": 1.5,
       "loc:calf": 1.5,
       "loc:posterior": 0.5,
       "tender:calf": 1,
@@ -348,7 +387,10 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
     weights: {
       age_45_plus: 1.5,
       age_under_35: -2.5,
-      "flag:known_knee_osteoarthritis": 3,
+      // A known diagnosis is background, not proof that it causes this episode: a worn knee can
+      // also tear a meniscus, grow a cyst or get infected (NICE NG226, atypical features).
+      "flag:known_knee_osteoarthritis": 1.5,
+      tender_away_from_joint_line: -1,
       "stiff:under_30_min": 1,
       "stiff:over_30_min": -1,
       "onset:gradual": 0.5,
@@ -358,6 +400,8 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "swell:mild": 0.5,
       "swell:rapid_within_2h": -1,
       "sign:warmth_redness": -1,
+      "sign:other_joints_swollen": -1,
+      "sign:back_pain_or_leg_nerve_pain": -0.5,
       "loc:medial_joint_line": 0.8,
       "loc:diffuse": 0.5,
       "agg:stairs_down": 0.3,
@@ -390,6 +434,7 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "agg:stairs_up": 0.3,
       "side:both": 0.3,
       "onset:gradual": 0.3,
+      "sign:fever_unwell": -1.5,
     },
   },
   // Draghi 2008 (J Ultrasound 11:151): the same apophysitis at the inferior pole of the
@@ -409,6 +454,7 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "agg:stairs_up": 0.3,
       "sign:bony_lump_below_kneecap": -1.5,
       "onset:gradual": 0.3,
+      "sign:fever_unwell": -1.5,
     },
   },
   // evidence.md, referred hip pain: hip disease can present as thigh or knee pain with a normal
@@ -420,6 +466,7 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       "loc:hip_groin_thigh": 3,
       "tender:none_found": 1.5,
       age_45_plus: 1,
+      "sign:back_pain_or_leg_nerve_pain": -1.5,
       "stiff:under_30_min": 0.5,
       "agg:first_steps_morning": 0.3,
       "onset:gradual": 0.3,
@@ -431,9 +478,11 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
     prior: -2.5,
     locations: ["hip_groin_thigh", "anterior_around_behind_kneecap", "diffuse"],
     ageRange: [8, 16],
-    leadsOnlyWith: [["sign:limp"], ["sign:cannot_bear_weight"]],
+    leadsOnlyWith: [["sign:limp"], ["sign:cannot_bear_weight"], ["adolescent_normal_knee"]],
     weights: {
       age_8_16: 1.5,
+      // 1.1 adolescent_knee_pain_normal_knee: a knee not sore to press sends you to the hip.
+      adolescent_normal_knee: 2.5,
       "loc:hip_groin_thigh": 2,
       "sign:limp": 3,
       "hx:overweight": 1.5,
@@ -459,6 +508,95 @@ export const CONDITION_MODELS: Readonly<Record<ModelledCondition, ConditionModel
       age_35_70: 0.5,
       calf_swelling_with_lump_behind_knee: 1.5,
       "loc:calf": 0.3,
+    },
+  },
+  // Stefancin & Parker 2007 (Clin Orthop 455:93): the kneecap slips out, usually sideways, on a
+  // twist with the foot planted, in teenagers and young adults, more often women; a first
+  // dislocation swells fast (blood in the joint) and leaves the inner kneecap rim sore; it may
+  // recur, with giving way on turning.
+  patellar_dislocation: {
+    prior: -2.5,
+    locations: [
+      "anterior_around_behind_kneecap",
+      "diffuse",
+      "medial_joint_line",
+      "lateral",
+      "front_of_kneecap",
+    ],
+    weights: {
+      "sign:kneecap_shifted_out": 5,
+      "mech:twist_pivot": 1,
+      "swell:rapid_within_2h": 0.7,
+      "sign:giving_way": 0.7,
+      "tender:kneecap_edges": 0.7,
+      "agg:twisting_pivoting": 0.5,
+      "hx:previous_knee_injury": 0.3,
+      age_under_34: 0.5,
+      "sex:female": 0.3,
+      "onset:gradual": -1,
+    },
+  },
+  // Ilan 2003 (J Am Acad Orthop Surg 11:192); Garner 2015 (JBJS Am 97:1592): a tendon above or
+  // below the kneecap tears, or the kneecap breaks, on a sudden loaded bend (a missed step, a
+  // landing) or a fall onto it; a pop, a gap, the leg cannot be lifted straight; quadriceps
+  // tears mostly after 40. Its floor is urgent, so it leads only on the failed straight-leg lift,
+  // which is also the urgent flag extensor_mechanism_failure.
+  extensor_mechanism_injury: {
+    prior: -3,
+    locations: ["anterior_around_behind_kneecap", "front_of_kneecap", "below_kneecap", "diffuse"],
+    leadsOnlyWith: [["sign:cannot_lift_straight_leg"]],
+    weights: {
+      "sign:cannot_lift_straight_leg": 5,
+      "onset:sudden_with_injury": 1.5,
+      "onset:gradual": -2,
+      "mech:landing": 1,
+      "mech:direct_blow": 1,
+      "sign:pop_at_injury": 1,
+      "sign:cannot_bear_weight": 0.5,
+      "tender:front_of_kneecap_surface": 0.7,
+      "sign:cannot_bend_to_right_angle": 0.3,
+      age_40_plus: 0.5,
+      joint_swelling: 0.3,
+    },
+  },
+  // NICE NG100 (rheumatoid arthritis: refer when more than one joint or the small joints are
+  // swollen); evidence.md (NICE NG226): morning stiffness over 30 minutes points away from OA
+  // towards inflammation; gout flares come on over hours, hot and swollen.
+  inflammatory_arthritis: {
+    prior: -2.5,
+    locations: WHOLE_KNEE,
+    weights: {
+      "sign:other_joints_swollen": 3,
+      "stiff:over_30_min": 2.5,
+      "hx:gout_or_inflammatory_arthritis": 2,
+      joint_swelling: 1,
+      no_joint_swelling: -1,
+      "side:both": 0.7,
+      "agg:first_steps_morning": 0.5,
+      "agg:night_or_rest": 0.3,
+      "onset:sudden_no_injury": 0.5,
+      "sign:warmth_redness": 0.5,
+      "stiff:under_30_min": -0.5,
+      "onset:sudden_with_injury": -2,
+      "train:volume_increase": -0.3,
+    },
+  },
+  // NICE NG59 and CKS Sciatica: a nerve root in the lower back sends pain from the back or
+  // buttock down the leg (L3/L4: front of the thigh to the inner knee; L5/S1: outer leg, calf),
+  // with numbness in its strip of skin; the knee itself is not sore to press; sitting loads it.
+  lumbar_referred_pain: {
+    prior: -2.5,
+    locations: [...WHOLE_KNEE, "calf", "hip_groin_thigh"],
+    weights: {
+      "sign:back_pain_or_leg_nerve_pain": 4,
+      "sign:saddle_numbness_or_bladder_bowel_change": 2,
+      "sign:numbness_tingling": 1.5,
+      "tender:none_found": 1,
+      "loc:hip_groin_thigh": 0.7,
+      "agg:prolonged_sitting": 0.5,
+      no_joint_swelling: 0.3,
+      joint_swelling: -1,
+      "onset:sudden_with_injury": -1.5,
     },
   },
 };

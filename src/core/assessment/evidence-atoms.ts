@@ -19,7 +19,22 @@ import type {
   TenderSpot,
   TrainingChange,
 } from "./codes.js";
+import {
+  adolescentNormalKnee,
+  calfPainWithClotRisk,
+  feverWithInfectionRisk,
+  suspectedJointInfection,
+} from "./red-flags.js";
 import type { AssessmentInput } from "./types.js";
+
+/** Spots that belong to the kneecap joint itself (patellofemoral pain is sore here, if anywhere). */
+const KNEECAP_SPOTS: readonly TenderSpot[] = ["kneecap_edges", "none_found"];
+/** Spots an osteoarthritic knee is typically sore at: the joint lines (NICE NG226). */
+const JOINT_LINE_SPOTS: readonly TenderSpot[] = [
+  "medial_joint_line",
+  "lateral_joint_line",
+  "none_found",
+];
 
 export type DerivedAtom =
   | "age_8_16"
@@ -40,7 +55,14 @@ export type DerivedAtom =
   | "young_without_injury"
   | "older_without_injury"
   | "injury_with_side_pain"
-  | "calf_swelling_with_lump_behind_knee";
+  | "calf_swelling_with_lump_behind_knee"
+  | "calf_pain_with_clot_risk"
+  | "adolescent_normal_knee"
+  | "tender_away_from_kneecap"
+  | "tender_away_from_joint_line"
+  | "child_focal_tenderness"
+  | "joint_infection_pattern"
+  | "fever_with_infection_risk";
 
 export type Atom =
   | `loc:${PainLocation}`
@@ -122,5 +144,51 @@ export function evidenceAtoms(input: AssessmentInput): AtomSet {
   if (input.signs.includes("calf_pain_swelling") && input.signs.includes("lump_behind_knee")) {
     add("calf_swelling_with_lump_behind_knee", ["calf_pain_swelling", "lump_behind_knee"]);
   }
+  // The 1.1 flag patterns, as evidence for the conditions they point at (the same predicates,
+  // so a condition that leads on them always has its flag).
+  if (calfPainWithClotRisk(input)) {
+    const where = input.pain_locations.filter((l) => l === "calf" || l === "posterior");
+    // With no such place reported, the tender calf (spot "calf") fired it.
+    add("calf_pain_with_clot_risk", [
+      ...(where.length > 0 ? where : ["calf"]),
+      ...clotRisks(input),
+    ]);
+  }
+  if (adolescentNormalKnee(input)) {
+    const checked = (input.tender_spots ?? []).includes("none_found");
+    add("adolescent_normal_knee", ["age", checked ? "none_found" : "hip_groin_thigh"]);
+  }
+  if (suspectedJointInfection(input)) {
+    const infectionSigns = input.signs.filter(
+      (s) => s === "fever_unwell" || s === "warmth_redness",
+    );
+    add("joint_infection_pattern", infectionSigns);
+  }
+  if (feverWithInfectionRisk(input)) add("fever_with_infection_risk", ["fever_unwell"]);
+
+  // A spot sore to press elsewhere points away from a diffuse kneecap or wear-related ache: the
+  // sore spot names its own structure (Crossley 2016: kneecap-edge tenderness is the PFP sign;
+  // NICE NG226: OA is diagnosed when nothing else explains the pain).
+  const spots = input.tender_spots ?? [];
+  const awayFromKneecap = spots.filter((s) => !KNEECAP_SPOTS.includes(s));
+  if (awayFromKneecap.length > 0) add("tender_away_from_kneecap", awayFromKneecap);
+  const awayFromJointLine = spots.filter((s) => !JOINT_LINE_SPOTS.includes(s));
+  if (awayFromJointLine.length > 0) add("tender_away_from_joint_line", awayFromJointLine);
+  // In children a precise sore spot (the shin bump, the kneecap's lower tip) outweighs a vague
+  // "around the kneecap": growth-plate problems are found by pressing (Gholve 2007; Draghi 2008).
+  if (age >= 8 && age <= 16 && awayFromKneecap.length > 0) {
+    add("child_focal_tenderness", awayFromKneecap);
+  }
   return atoms;
+}
+
+function clotRisks(input: AssessmentInput): string[] {
+  const risks = [
+    "recent_long_travel_or_immobilisation",
+    "hormonal_contraception_or_hrt",
+    "clot_history_or_clotting_disorder",
+    "cancer_history",
+    "pregnant_or_recently_pregnant",
+  ] as const;
+  return risks.filter((r) => (input.medical_history ?? []).includes(r));
 }

@@ -2,7 +2,7 @@
  * Plain-words names for condition and red-flag ids, for people reading a result (the CLI's
  * text output, the web app). Written in our own words; the ids stay the contract's.
  */
-import type { ConditionId, RedFlagId } from "./codes.js";
+import type { ConditionId, RedFlagRuleId } from "./codes.js";
 
 export const CONDITION_LABELS: Readonly<Record<ConditionId, string>> = {
   patellofemoral_pain: "Patellofemoral pain (runner's knee): the kneecap joint is overloaded",
@@ -26,10 +26,17 @@ export const CONDITION_LABELS: Readonly<Record<ConditionId, string>> = {
   referred_hip_pain: "Pain coming from the hip and felt in the knee",
   slipped_capital_femoral_epiphysis: "Slipped growth plate at the top of the thigh bone (SCFE)",
   bakers_cyst: "Baker's cyst: a fluid pocket behind the knee",
+  patellar_dislocation:
+    "The kneecap slipped out of its groove (dislocation or partial dislocation)",
+  extensor_mechanism_injury:
+    "A torn thigh-muscle or kneecap tendon, or a broken kneecap: the knee cannot straighten itself",
+  inflammatory_arthritis:
+    "Inflammatory arthritis: joint inflammation from the immune system or crystals (such as gout)",
+  lumbar_referred_pain: "Pain coming from the lower back and felt in the thigh or knee",
   other_or_unclear: "No single cause fits these answers well",
 };
 
-export const RED_FLAG_LABELS: Readonly<Record<RedFlagId, string>> = {
+export const RED_FLAG_LABELS: Readonly<Record<RedFlagRuleId, string>> = {
   suspected_joint_infection: "The knee may be infected",
   possible_pulmonary_embolism:
     "Breathlessness or chest pain could mean a clot has reached the lungs",
@@ -39,7 +46,7 @@ export const RED_FLAG_LABELS: Readonly<Record<RedFlagId, string>> = {
   rapid_swelling_after_injury:
     "Fast swelling after an injury usually means bleeding inside the joint",
   locked_knee: "The knee is locked and will not straighten",
-  possible_dvt: "A painful, swollen calf may be a blood clot",
+  possible_dvt: "Calf or back-of-knee pain like this may be a blood clot",
   hot_red_swelling: "A hot, red swelling may be infected",
   adolescent_hip_pain_with_limp: "A limp in a child or teenager needs the hip checked",
   possible_femoral_neck_stress_fracture:
@@ -52,4 +59,24 @@ export const RED_FLAG_LABELS: Readonly<Record<RedFlagId, string>> = {
   mechanical_symptoms: "The knee catches or sticks",
   neurological_symptoms: "Numbness or tingling in the leg",
   persistent_symptoms_12_weeks: "The pain has lasted 12 weeks or more",
+  fever_high_risk:
+    "Fever in a child, or in someone with a joint replacement, knee surgery, diabetes, weak immunity or a recent wound",
+  fever_with_knee_pain: "Fever or feeling unwell together with knee pain",
+  young_child_limp: "A limp in a young child",
+  possible_tumour_pattern: "This pattern of pain at rest or at night needs an X-ray soon",
+  extensor_mechanism_failure:
+    "You cannot lift the straight leg: the tendon or kneecap may be broken",
+  kneecap_dislocation: "The kneecap slipped out of place",
+  possible_knee_dislocation:
+    "An injury with numbness may mean the knee dislocated, which can harm the artery and nerve behind it",
+  cauda_equina_symptoms:
+    "Numbness between the legs or a change in bladder or bowel control may mean pressure on the nerves in the spine",
+  adolescent_knee_pain_normal_knee:
+    "A young person's knee that is not sore to press needs the hip checked",
+  hip_source_suspected:
+    "Groin or thigh pain with a knee that is not sore to press may come from the hip",
+  inflammatory_pattern: "Long morning stiffness or other swollen joints suggest joint inflammation",
+  back_source_suspected: "Back pain or pain running down the leg may come from the back",
+  acute_swelling_without_injury:
+    "A knee that swelled up within hours without an injury needs checking for blood, crystals or infection in the joint",
 };

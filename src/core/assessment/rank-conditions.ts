@@ -3,6 +3,7 @@
  * softmax to relative likelihoods, most likely first, each with the input codes that pushed it up.
  */
 import { CONDITION_IDS } from "./codes.js";
+import { seriousnessRank } from "./triage.js";
 import { CONDITION_MODELS, LOCATION_MISMATCH } from "./condition-model.js";
 import type { ModelledCondition } from "./condition-model.js";
 import { evidenceAtoms } from "./evidence-atoms.js";
@@ -40,7 +41,10 @@ export const LISTING_LIKELIHOOD = 0.02;
 
 const MODELLED = CONDITION_IDS.filter((id): id is ModelledCondition => id !== "other_or_unclear");
 
-/** Every condition possible at this age, scored, most likely first (ties keep contract order). */
+/**
+ * Every condition possible at this age, scored, most likely first. Ties go to the more serious
+ * condition (1.1 principle: a tie must not hide the one that needs care), then contract order.
+ */
 export function scoreConditions(input: AssessmentInput): ConditionScore[] {
   const atoms = evidenceAtoms(input);
   const scored = MODELLED.filter((id) => {
@@ -77,16 +81,23 @@ export function scoreConditions(input: AssessmentInput): ConditionScore[] {
   const top = Math.max(...scored.map((s) => s.points));
   const total = scored.reduce((sum, s) => sum + Math.exp(s.points - top), 0);
   for (const s of scored) s.likelihood = Math.exp(s.points - top) / total;
-  // Stable sort: equal scores keep the contract's order, so results are deterministic.
-  return scored.sort((a, b) => b.points - a.points).map(({ mayLead: _mayLead, ...score }) => score);
+  // Stable sort: equal scores and seriousness keep the contract's order (deterministic results).
+  return scored
+    .sort((a, b) => b.points - a.points || seriousnessRank(a.id) - seriousnessRank(b.id))
+    .map(({ mayLead: _mayLead, ...score }) => score);
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** The ranked list a result carries. Scores are rounded, which keeps them non-increasing. */
+/**
+ * The ranked list a result carries. Scores are rounded, which keeps them non-increasing. Below
+ * the leader, only conditions some answer actually pointed at are listed: one that scored nothing
+ * is not "also possible", it is merely unexcluded.
+ */
 export function rankConditions(input: AssessmentInput): RankedCondition[] {
   const scores = scoreConditions(input);
-  const listed = scores.filter(
+  const supported = scores.filter((s, i) => i === 0 || (s.evidence > 0 && s.reasons.length > 0));
+  const listed = supported.filter(
     (s, i) => i < MIN_LISTED || (i < MAX_LISTED && s.likelihood >= LISTING_LIKELIHOOD),
   );
   const ranked: RankedCondition[] = listed.map((s) => ({

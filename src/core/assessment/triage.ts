@@ -29,16 +29,45 @@ export function conditionFloor(top: ConditionId): TriageLevel {
     case "septic_arthritis":
     case "deep_vein_thrombosis":
     case "slipped_capital_femoral_epiphysis":
+    case "extensor_mechanism_injury":
       return "urgent";
     case "meniscal_tear":
     case "ligament_injury":
     case "stress_fracture":
     case "referred_hip_pain":
     case "bakers_cyst":
+    case "inflammatory_arthritis":
+    case "lumbar_referred_pain":
+    case "patellar_dislocation":
       return "see_clinician";
     default:
       return "self_care";
   }
+}
+
+/**
+ * How serious a condition is when it is the cause, for breaking ties in the ranking (0 = most
+ * serious): its floor first, then the urgent-care conditions above the booked ones inside each
+ * floor by the harm a delay does.
+ */
+const SERIOUSNESS: readonly ConditionId[] = [
+  "septic_arthritis",
+  "deep_vein_thrombosis",
+  "slipped_capital_femoral_epiphysis",
+  "extensor_mechanism_injury",
+  "stress_fracture",
+  "patellar_dislocation",
+  "ligament_injury",
+  "meniscal_tear",
+  "inflammatory_arthritis",
+  "lumbar_referred_pain",
+  "referred_hip_pain",
+  "bakers_cyst",
+];
+
+export function seriousnessRank(id: ConditionId): number {
+  const i = SERIOUSNESS.indexOf(id);
+  return i < 0 ? SERIOUSNESS.length : i;
 }
 
 export interface TriageAdvice {
@@ -77,4 +106,4 @@ export const NOT_A_DIAGNOSIS =
 
 /** When to seek help whatever the result said; the same triggers the red-flag rules look for. */
 export const WHEN_TO_SEE_A_CLINICIAN =
-  "Get seen the same day if the knee becomes hot, red or swollen, you feel feverish or unwell, you cannot put weight on the leg, the knee locks and will not straighten, or your calf swells; call the emergency services if you become breathless or have chest pain.";
+  "Get seen the same day if the knee becomes hot, red or swollen, you feel feverish or unwell, you cannot put weight on the leg or lift it straight, the knee locks and will not straighten, the kneecap slips out, or your calf swells or aches after a long journey; call the emergency services if you become breathless or have chest pain, or notice numbness between your legs or a change in bladder or bowel control.";

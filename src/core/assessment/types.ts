@@ -14,7 +14,7 @@ import type {
   Onset,
   PainLocation,
   RedFlagId,
-  SCHEMA_VERSION,
+  SchemaVersion,
   Sex,
   Sign,
   Swelling,
@@ -24,7 +24,8 @@ import type {
 } from "./codes.js";
 
 export interface AssessmentInput {
-  schema_version?: typeof SCHEMA_VERSION;
+  /** "1.0" or "1.1": every 1.0 answer is a valid 1.1 answer. */
+  schema_version?: SchemaVersion;
   /** Whole years, 5-100. */
   age: number;
   sex: Sex;
@@ -61,8 +62,9 @@ export interface RankedCondition {
 }
 
 export interface AssessmentResult {
-  schema_version?: typeof SCHEMA_VERSION;
-  /** Most likely first, each id at most once, 1-19 entries. */
+  /** New results say "1.1"; results saved before 1.1 say "1.0". */
+  schema_version?: SchemaVersion;
+  /** Most likely first, each id at most once, 1-23 entries. */
   ranked_conditions: RankedCondition[];
   triage: TriageLevel;
   red_flags: RedFlagId[];

@@ -152,8 +152,11 @@ describe("validateAssessmentInput", () => {
 
   it("checks the schema version and the shape of the input itself", () => {
     expect(errorsOf({ ...CALM_INPUT, schema_version: "2.0" })).toEqual([
-      'schema_version: expected "1.0", got text "2.0"',
+      'schema_version: "2.0" is not one of 1.0, 1.1',
     ]);
+    // Every 1.0 answer is a valid 1.1 answer.
+    expect(errorsOf({ ...CALM_INPUT, schema_version: "1.0" })).toEqual([]);
+    expect(errorsOf({ ...CALM_INPUT, schema_version: "1.1" })).toEqual([]);
     expect(errorsOf([CALM_INPUT])).toEqual(["input: expected an object of answers, got a list"]);
     expect(errorsOf(null)).toEqual(["input: expected an object of answers, got null"]);
   });

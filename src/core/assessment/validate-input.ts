@@ -18,7 +18,7 @@ import {
   ONSETS,
   PAIN_LOCATIONS,
   PAIN_SEVERITY_MAX,
-  SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
   SEXES,
   SIGNS,
   SWELLINGS,
@@ -106,16 +106,9 @@ function listOf(allowed: readonly string[], minItems = 0): FieldCheck {
   };
 }
 
-const constant =
-  (expected: string): FieldCheck =>
-  (value, path, errors) => {
-    if (value !== expected)
-      errors.push({ path, message: `expected "${expected}", got ${kindOf(value)}` });
-  };
-
 /** The schema's properties, in the schema's order; `required` mirrors its "required" list. */
 const FIELDS: Record<keyof AssessmentInput, { required: boolean; check: FieldCheck }> = {
-  schema_version: { required: false, check: constant(SCHEMA_VERSION) },
+  schema_version: { required: false, check: oneOf(SCHEMA_VERSIONS) },
   age: { required: true, check: numberIn(AGE_MIN, AGE_MAX, true) },
   sex: { required: true, check: oneOf(SEXES) },
   affected_side: { required: false, check: oneOf(AFFECTED_SIDES) },

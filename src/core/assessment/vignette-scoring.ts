@@ -4,7 +4,7 @@
  * vignette test and bench/eval-assessment.ts so both count the same way.
  */
 import type { ConditionId, TriageLevel } from "./codes.js";
-import { isLessUrgent } from "./triage.js";
+import { isLessUrgent, urgencyRank } from "./triage.js";
 import type { AssessmentInput, AssessmentResult } from "./types.js";
 
 export interface VignetteCase {
@@ -31,6 +31,8 @@ export interface VignetteOutcome {
   top3: boolean;
   triageExact: boolean;
   underTriage: boolean;
+  /** How many levels below the reference the result is (0 when not under-triaged). */
+  levelsUnder: number;
 }
 
 export interface VignetteReport {
@@ -39,6 +41,10 @@ export interface VignetteReport {
   top3: number;
   triageExact: number;
   underTriage: number;
+  /** Under-triaged cases whose reference is urgent or emergency (the goal is zero). */
+  underTriageUrgent: number;
+  /** Cases under-triaged by two levels or more. */
+  underTriageTwoLevels: number;
   /** Fractions 0..1 of the case count. */
   top1Rate: number;
   top3Rate: number;
@@ -64,6 +70,7 @@ export function scoreVignettes(
       top3: got.slice(0, 3).includes(c.expected.condition),
       triageExact: result.triage === c.expected.triage,
       underTriage: isLessUrgent(result.triage, c.expected.triage),
+      levelsUnder: Math.max(0, urgencyRank(result.triage) - urgencyRank(c.expected.triage)),
     };
   });
   const count = (pick: (o: VignetteOutcome) => boolean): number => outcomes.filter(pick).length;
@@ -78,6 +85,10 @@ export function scoreVignettes(
     top3,
     triageExact,
     underTriage: count((o) => o.underTriage),
+    underTriageUrgent: count(
+      (o) => o.underTriage && urgencyRank(o.expectedTriage) <= urgencyRank("urgent"),
+    ),
+    underTriageTwoLevels: count((o) => o.levelsUnder >= 2),
     top1Rate: rate(top1),
     top3Rate: rate(top3),
     triageExactRate: rate(triageExact),

@@ -2,7 +2,19 @@
 export * from "./types.js";
 export { ACCEPTABLE_MAX, PAIN_SCORE_MAX, SAFE_MAX, dayScore, settleLimit, settlingOf, zoneOf } from "./pain-zone.js";
 export type { Settling } from "./pain-zone.js";
-export { painStatus, CLIMB_RISES, RECENT_DAYS } from "./pain-status.js";
+export { painStatus, redDays, CLIMB_RISES, RECENT_DAYS } from "./pain-status.js";
+export {
+  painEscalation,
+  DIARY_NOT_A_DIAGNOSIS,
+  ESCALATION_ADVICE,
+  ESCALATION_DAYS,
+  ESCALATION_HEADLINE,
+  REST_DAYS_FOR_RISE,
+  REST_RISE_MIN,
+  SWELLING_DAYS,
+  SWELLING_MIN_RUNS,
+} from "./escalation.js";
+export type { EscalationOptions } from "./escalation.js";
 export { findPainPatterns, separation, MIN_ENTRIES, MIN_WEEKS, MIN_GROUP, MIN_DIFFERENCE, MIN_T } from "./pain-patterns.js";
 export type {
   CorrelationStrength,

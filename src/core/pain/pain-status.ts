@@ -1,5 +1,7 @@
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
 import { dayScore, scoresOf, settleLimit, settlingOf, zoneOf, ACCEPTABLE_MAX, SAFE_MAX } from "./pain-zone.js";
+import { painEscalation } from "./escalation.js";
+import type { EscalationOptions } from "./escalation.js";
 import type { PainEntry, PainReason, PainStatus, PainWindow } from "./types.js";
 
 /** The light looks at the last 7 days; older entries only feed the week-on-week comparison. */
@@ -67,7 +69,33 @@ const list = (dates: readonly string[]): string => dates.join(", ");
  * climbing two weeks running into the acceptable band. Amber (hold): pain of 3-5, acceptable while
  * it settles. Green (progress): everything 0-2. No entries in the last week: no light, and hold.
  */
-export function painStatus(entries: readonly PainEntry[], asOf: string): PainStatus {
+export function painStatus(entries: readonly PainEntry[], asOf: string, options: EscalationOptions = {}): PainStatus {
+  const light = lightOf(entries, asOf);
+  const escalation = painEscalation(entries, asOf, options);
+  if (escalation === null) return { ...light, escalation };
+  const seeClinician: PainReason = {
+    code: "SEE_CLINICIAN",
+    text: `${escalation.headline}: the diary shows ${escalation.triggers.length === 1 ? "a pattern" : "patterns"} that training changes alone should not answer. Do not build up until a clinician has looked at the knee.`,
+    dates: [...new Set(escalation.triggers.flatMap((t) => t.dates))].sort(),
+  };
+  // "Progress" would contradict the escalation: a green light becomes a hold.
+  if (light.light === "green") return { ...light, light: "amber", decision: "hold", reasons: [seeClinician, ...light.reasons], escalation };
+  return { ...light, reasons: [seeClinician, ...light.reasons], escalation };
+}
+
+/**
+ * The diary days that turned the light red by themselves, between two local dates (inclusive):
+ * a score above 5, or a next morning that had not settled. The walk-run return counts these.
+ */
+export function redDays(entries: readonly PainEntry[], from: string, to: string): string[] {
+  const fromDay = dayOfDate(from);
+  return dayViews(entries, dayOfDate(to))
+    .filter((v) => v.day >= fromDay)
+    .filter((v) => scoresOf(v.entry).some((s) => zoneOf(s) === "red") || settlingOf(v.entry, v.baseline) === "not_settled")
+    .map((v) => v.entry.date);
+}
+
+function lightOf(entries: readonly PainEntry[], asOf: string): Omit<PainStatus, "escalation"> {
   const asOfDay = dayOfDate(asOf);
   const views = dayViews(entries, asOfDay);
   const windows = Array.from({ length: CLIMB_WINDOWS }, (_, i) => windowOf(views, asOfDay - i * RECENT_DAYS));

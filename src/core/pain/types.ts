@@ -15,6 +15,12 @@ export interface PainEntry {
   locations: readonly string[];
   triggers: readonly string[];
   notes: string;
+  /** Knee pain woke the runner or kept them awake the night after `date`; null or absent: not asked. */
+  nightPain?: boolean | null;
+  /** The knee was swollen after that day's run; null or absent: not asked. */
+  swelling?: boolean | null;
+  /** The knee gave way (buckled) that day; null or absent: not asked. */
+  givingWay?: boolean | null;
 }
 
 /** What the pattern finder needs of a recorded activity. */
@@ -39,7 +45,8 @@ export type ReasonCode =
   | "TOO_MUCH_PAIN"
   | "EASING_AFTER_FLARE"
   | "DID_NOT_SETTLE"
-  | "CLIMBING";
+  | "CLIMBING"
+  | "SEE_CLINICIAN";
 
 /** A reason in plain words, with the code a client can rely on and the dates it is about. */
 export interface PainReason {
@@ -67,4 +74,31 @@ export interface PainStatus {
   windows: PainWindow[];
   /** How many week-on-week rises in a row end at the latest window. */
   risingWeeks: number;
+  /** Patterns a clinician should look at (escalation.ts); null when there are none. */
+  escalation: PainEscalation | null;
+}
+
+/** The diary patterns that mean "see a clinician" rather than "adjust the training". */
+export type EscalationCode =
+  | "RISING_DESPITE_REST"
+  | "NIGHT_PAIN"
+  | "SWELLING_AFTER_RUNS"
+  | "HIGH_PAIN_NOT_SETTLED"
+  | "GIVING_WAY";
+
+/** One pattern that fired, in plain words, with the diary days behind it. */
+export interface EscalationTrigger {
+  code: EscalationCode;
+  text: string;
+  dates: string[];
+}
+
+export interface PainEscalation {
+  /** Always a visit within days or a couple of weeks; the diary cannot judge an emergency. */
+  level: "see_clinician";
+  headline: string;
+  triggers: EscalationTrigger[];
+  /** What to do until then, and that the diary does not diagnose. */
+  advice: string;
+  notADiagnosis: string;
 }

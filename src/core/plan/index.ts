@@ -14,13 +14,28 @@ export type { GeneratePlanInput, PlanHistory } from "./generate-plan.js";
 export { baselineFromHistory, generatePlan } from "./generate-plan.js";
 export type {
   DayOutcome,
+  EntryCriterion,
+  EntryCriterionCode,
+  LastAssessmentFacts,
   PainEntry,
   ReturnDay,
+  ReturnEntry,
   ReturnPlan,
+  ReturnStop,
   ReturnToRunInput,
   WalkRunStage,
 } from "./return-to-run.js";
-export { generateReturnToRun, judgeDay, RETURN_RULE, WALK_RUN_STAGES } from "./return-to-run.js";
+export {
+  ENTRY_CRITERIA,
+  generateReturnToRun,
+  judgeDay,
+  RED_DAYS_TO_STOP,
+  RETURN_RULE,
+  returnEntryCriteria,
+  returnStops,
+  unmetEntryCriteria,
+  WALK_RUN_STAGES,
+} from "./return-to-run.js";
 export type { LoggedWeek, PainTrend, PlanChange } from "./adapt-plan.js";
 export { adaptPlan, painTrend, SHORTFALL_SHARE } from "./adapt-plan.js";
 export { eventTargetWeeklyM, longRunShareFor } from "./ramp.js";

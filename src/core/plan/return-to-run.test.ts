@@ -3,7 +3,13 @@ import fc from "fast-check";
 import { isDomainError } from "../errors.js";
 import { addDays, daysBetween } from "./dates.js";
 import type { PainEntry } from "./return-to-run.js";
-import { generateReturnToRun, judgeDay, WALK_RUN_STAGES } from "./return-to-run.js";
+import {
+  generateReturnToRun,
+  judgeDay,
+  returnEntryCriteria,
+  unmetEntryCriteria,
+  WALK_RUN_STAGES,
+} from "./return-to-run.js";
 
 const good = (date: string): PainEntry => ({ date, during: 1, after: 2, nextMorning: 0 });
 const every2 = (n: number, from = "2025-03-01") =>
@@ -194,5 +200,139 @@ describe("generateReturnToRun examples", () => {
     expect(judgeDay({ date: "2025-03-01", during: 0, after: 0, nextMorning: 6 }, 0)).toBe(
       "step_back",
     );
+  });
+});
+
+describe("the walk-run return stops itself on two red diary days", () => {
+  const dates = every2(6);
+  const d = (i: number): string => dates[i] ?? "";
+  const log = dates.map(good);
+
+  it("keeps going after one red day", () => {
+    const plan = generateReturnToRun({ start: d(0), painLog: log, redDays: [d(2)] });
+    expect(plan.stopped).toBeNull();
+    expect(plan.stops).toEqual([]);
+    expect(plan.weeks.length).toBeGreaterThan(0);
+  });
+
+  it("stops on the second red day: no sessions planned, the reason names both days", () => {
+    const plan = generateReturnToRun({ start: d(0), painLog: log, redDays: [d(3), d(1)] });
+    expect(plan.stopped).toMatchObject({ date: d(3), red_days: [d(1), d(3)], resumed: null });
+    expect(plan.stopped?.reason).toContain(`${d(1)} and ${d(3)}`);
+    expect(plan.stopped?.reason).toMatch(/see a clinician/);
+    expect(plan.weeks).toEqual([]);
+    expect(plan.next_step).toMatch(/clinician/);
+    // Sessions after the stop do not count towards the next stage.
+    expect(plan.days.map((x) => x.date)).toEqual([d(0), d(1), d(2), d(3)]);
+  });
+
+  it("does not count red days from before the plan started", () => {
+    const plan = generateReturnToRun({ start: d(1), painLog: log, redDays: [d(0), d(2)] });
+    expect(plan.stopped).toBeNull();
+  });
+
+  it("goes on after a resume, counting red days afresh from the resume", () => {
+    const plan = generateReturnToRun({
+      start: d(0),
+      painLog: log,
+      redDays: [d(1), d(2), d(4)],
+      resumes: [d(3)],
+    });
+    expect(plan.stopped).toBeNull();
+    expect(plan.stops).toEqual([expect.objectContaining({ date: d(2), resumed: d(3) })]);
+    expect(plan.days.map((x) => x.date)).toEqual([d(0), d(1), d(2), d(3), d(4), d(5)]);
+    expect(plan.weeks.length).toBeGreaterThan(0);
+    const again = generateReturnToRun({
+      start: d(0),
+      painLog: log,
+      redDays: [d(1), d(2), d(4), d(5)],
+      resumes: [d(3)],
+    });
+    expect(again.stopped).toMatchObject({ date: d(5), red_days: [d(4), d(5)] });
+    expect(again.stops).toHaveLength(2);
+  });
+
+  it("leaves out the days between a stop and its resume", () => {
+    const plan = generateReturnToRun({
+      start: d(0),
+      painLog: log,
+      redDays: [d(0), d(1)],
+      resumes: [d(4)],
+    });
+    expect(plan.days.map((x) => x.date)).toEqual([d(0), d(1), d(4), d(5)]);
+  });
+
+  it("a resume before the stop does not lift it", () => {
+    const plan = generateReturnToRun({
+      start: d(0),
+      painLog: log,
+      redDays: [d(2), d(3)],
+      resumes: [d(1)],
+    });
+    expect(plan.stopped?.date).toBe(d(3));
+  });
+});
+
+describe("the entry criteria of the walk-run return", () => {
+  const clean = {
+    date: "2025-02-20",
+    redFlags: [],
+    topCondition: { id: "patellofemoral_pain", label: "Patellofemoral pain" },
+  };
+
+  it("asks for walking and hopping only, after a check without warning signs", () => {
+    const e = returnEntryCriteria(clean, false);
+    expect(e.criteria.map((c) => c.code)).toEqual(["walk_30_min", "hop"]);
+    expect(e.clearanceNeeded).toBe(false);
+    expect(e.criteria[0]!.label).toMatch(/30 minutes/);
+    expect(e.criteria[1]!.label).toMatch(/hop/);
+    expect(returnEntryCriteria(null, false).clearanceNeeded).toBe(false);
+  });
+
+  it("adds a clinician's clearance after any red flag, naming it", () => {
+    const e = returnEntryCriteria(
+      { ...clean, redFlags: [{ id: "night_or_rest_pain", label: "Pain at night or at rest" }] },
+      false,
+    );
+    expect(e.criteria.map((c) => c.code)).toEqual(["walk_30_min", "hop", "clinician_clearance"]);
+    expect(e.clearanceReasons[0]).toContain("Pain at night or at rest");
+  });
+
+  it("adds it when a stress fracture topped the last check, or when the runner says so", () => {
+    expect(
+      returnEntryCriteria(
+        { ...clean, topCondition: { id: "stress_fracture", label: "Stress fracture" } },
+        false,
+      ).clearanceNeeded,
+    ).toBe(true);
+    const said = returnEntryCriteria(null, true);
+    expect(said.clearanceNeeded).toBe(true);
+    expect(said.clearanceReasons).toHaveLength(1);
+  });
+
+  it("cannot start until every criterion shown is ticked", () => {
+    const e = returnEntryCriteria(
+      { ...clean, topCondition: { id: "stress_fracture", label: "Stress fracture" } },
+      false,
+    );
+    expect(unmetEntryCriteria(e, {}).map((c) => c.code)).toEqual([
+      "walk_30_min",
+      "hop",
+      "clinician_clearance",
+    ]);
+    expect(unmetEntryCriteria(e, { walk_30_min: true, hop: true }).map((c) => c.code)).toEqual([
+      "clinician_clearance",
+    ]);
+    expect(
+      unmetEntryCriteria(e, { walk_30_min: true, hop: false, clinician_clearance: true }).map(
+        (c) => c.code,
+      ),
+    ).toEqual(["hop"]);
+    expect(
+      unmetEntryCriteria(e, { walk_30_min: true, hop: true, clinician_clearance: true }),
+    ).toEqual([]);
+    expect(
+      unmetEntryCriteria(returnEntryCriteria(clean, false), { walk_30_min: true, hop: true }),
+    ).toEqual([]);
   });
 });

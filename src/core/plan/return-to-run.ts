@@ -12,6 +12,14 @@
  *  - two counted sessions in a row at a stage unlock the next stage;
  *  - pain above 3/10 (or not settled by the morning) holds the stage and restarts the count;
  *  - pain above 5/10 at any point steps back one stage.
+ *
+ * Issue 16 adds the two ends. The way in has entry criteria (returnEntryCriteria): 30 minutes of
+ * pain-free walking and pain-free hopping on the sore leg, and a clinician's clearance after a
+ * suspected bone stress injury or any red flag, because a positive hop test and night pain point
+ * to bone stress and impact must stop until it is ruled out (Warden 2014, JOSPT 44:749; see
+ * ../shared/evidence.md). And the plan stops itself: two red diary days while it is under way
+ * (a score above 5/10, or pain not settled by the morning) mean the knee is not coping, and the
+ * plan waits for a clinician before it goes on.
  */
 import { DomainError } from "../errors.js";
 import { addDays, daysBetween, isIsoDate, weekStartOf } from "./dates.js";
@@ -77,6 +85,21 @@ export interface ReturnToRunInput {
   baselinePain?: number;
   /** How many upcoming sessions to schedule (default 3). */
   upcomingSessions?: number;
+  /** Diary days that were red by themselves (core/pain redDays), any order; the stop counts them. */
+  redDays?: readonly string[];
+  /** Days the runner resumed after a stop, with a clinician's clearance. */
+  resumes?: readonly string[];
+}
+
+/** A time the plan stopped itself: the second red diary day, and when the runner resumed. */
+export interface ReturnStop {
+  /** The second red day: nothing after it counts until the runner resumes. */
+  date: string;
+  /** The two red days, oldest first. */
+  red_days: string[];
+  /** The day the runner resumed after clearance; null while the plan is stopped. */
+  resumed: string | null;
+  reason: string;
 }
 
 export interface ReturnPlan {
@@ -93,12 +116,153 @@ export interface ReturnPlan {
   /** The rule in plain words. */
   rule: string;
   next_step: string;
+  /** The stop in force (no sessions are planned while it lasts); null when the plan is running. */
+  stopped: ReturnStop | null;
+  /** Every stop so far, oldest first, resumed ones included. */
+  stops: ReturnStop[];
+}
+
+/** Red diary days while the plan is under way that stop it. */
+export const RED_DAYS_TO_STOP = 2;
+
+export function stopReason(redDays: readonly string[]): string {
+  return (
+    `The pain diary turned red twice during the walk-run return (${redDays.join(" and ")}), so the plan has stopped itself. ` +
+    "Two red days mean the knee is not coping with the return: stop the walk-run sessions and see a clinician. " +
+    "When they have cleared you to run, resume the plan here."
+  );
+}
+
+/**
+ * The stops, from the red days and the resumes: counting starts at `start`, and again at each
+ * resume (red days on or before the stop they ended are not counted twice).
+ */
+export function returnStops(
+  start: string,
+  redDays: readonly string[],
+  resumes: readonly string[],
+): ReturnStop[] {
+  const reds = [...new Set(redDays)].filter(isIsoDate).sort();
+  const back = [...new Set(resumes)].filter(isIsoDate).sort();
+  const stops: ReturnStop[] = [];
+  let from = start;
+  let after: string | null = null;
+  for (;;) {
+    const counted = reds.filter((d) => d >= from && (after === null || d > after));
+    if (counted.length < RED_DAYS_TO_STOP) return stops;
+    const pair = counted.slice(0, RED_DAYS_TO_STOP);
+    const date = pair[RED_DAYS_TO_STOP - 1]!;
+    const resumed = back.find((r) => r >= date) ?? null;
+    stops.push({ date, red_days: pair, resumed, reason: stopReason(pair) });
+    if (resumed === null) return stops;
+    from = resumed;
+    after = date;
+  }
+}
+
+/** While stopped (after a stop's date, before its resume), diary days are not walk-run sessions. */
+function inStop(date: string, stops: readonly ReturnStop[]): boolean {
+  return stops.some((s) => date > s.date && (s.resumed === null || date < s.resumed));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry criteria
+
+export type EntryCriterionCode = "walk_30_min" | "hop" | "clinician_clearance";
+
+export interface EntryCriterion {
+  code: EntryCriterionCode;
+  /** What the runner confirms, in their words. */
+  label: string;
+  /** Why it matters. */
+  why: string;
+}
+
+/** What the runner's last knee check said, as far as the way back cares. */
+export interface LastAssessmentFacts {
+  date: string;
+  redFlags: readonly { id: string; label: string }[];
+  topCondition: { id: string; label: string } | null;
+}
+
+/** Top conditions of the bone-stress kind: running on them risks a complete fracture. */
+export const BONE_STRESS_CONDITIONS: readonly string[] = ["stress_fracture"];
+
+export const ENTRY_CRITERIA: Readonly<Record<EntryCriterionCode, EntryCriterion>> = {
+  walk_30_min: {
+    code: "walk_30_min",
+    label: "I can walk briskly for 30 minutes without knee pain.",
+    why: "Walking loads the knee far less than running; if it hurts, running will hurt more.",
+  },
+  hop: {
+    code: "hop",
+    label: "I can hop again and again on the sore leg without pain.",
+    why: "Pain on hopping is a simple sign of a bone stress injury, which needs checking before any running.",
+  },
+  clinician_clearance: {
+    code: "clinician_clearance",
+    label: "A clinician has examined my knee and cleared me to start running again.",
+    why: "After a suspected bone stress injury or a warning sign, running before a clinician has ruled it out risks making it much worse.",
+  },
+};
+
+export interface ReturnEntry {
+  /** The criteria to confirm, in order; clinician_clearance only when it is needed. */
+  criteria: EntryCriterion[];
+  clearanceNeeded: boolean;
+  /** Why clearance is needed, in plain words; empty when it is not. */
+  clearanceReasons: string[];
+}
+
+/**
+ * The entry criteria for this runner: always walking and hopping; clearance by a clinician when
+ * the last assessment had any red flag or a bone-stress condition at the top, or the runner says
+ * a bone stress injury (or another warning sign) was suspected.
+ */
+export function returnEntryCriteria(
+  last: LastAssessmentFacts | null,
+  runnerSaysSuspected: boolean,
+): ReturnEntry {
+  const reasons: string[] = [];
+  if (last !== null && last.redFlags.length > 0)
+    reasons.push(
+      `Your last knee check (${last.date}) found a warning sign: ${last.redFlags.map((f) => f.label).join("; ")}.`,
+    );
+  if (
+    last !== null &&
+    last.topCondition !== null &&
+    BONE_STRESS_CONDITIONS.includes(last.topCondition.id)
+  )
+    reasons.push(
+      `Your last knee check (${last.date}) put ${last.topCondition.label.toLowerCase()} first.`,
+    );
+  if (runnerSaysSuspected)
+    reasons.push("You told us a bone stress injury or another warning sign was suspected.");
+  const clearanceNeeded = reasons.length > 0;
+  return {
+    criteria: [
+      ENTRY_CRITERIA.walk_30_min,
+      ENTRY_CRITERIA.hop,
+      ...(clearanceNeeded ? [ENTRY_CRITERIA.clinician_clearance] : []),
+    ],
+    clearanceNeeded,
+    clearanceReasons: reasons,
+  };
+}
+
+/** The criteria not yet confirmed; the plan can start only when this is empty. */
+export function unmetEntryCriteria(
+  entry: ReturnEntry,
+  confirmed: Partial<Record<EntryCriterionCode, boolean>>,
+): EntryCriterion[] {
+  return entry.criteria.filter((c) => confirmed[c.code] !== true);
 }
 
 export const RETURN_RULE =
   `A walk-run session counts when knee pain stays at ${MAX_PAIN_TO_PROGRESS}/10 or less during and after it and has settled by the next morning ` +
   `(back to your usual level or ${SETTLED_MORNING}/10). Two counted sessions in a row open the next stage. ` +
-  `Pain above ${MAX_PAIN_TO_PROGRESS}/10 keeps you at the same stage; pain above ${STEP_BACK_ABOVE}/10 takes you back one stage.`;
+  `Pain above ${MAX_PAIN_TO_PROGRESS}/10 keeps you at the same stage; pain above ${STEP_BACK_ABOVE}/10 takes you back one stage. ` +
+  `Two red days in the pain diary during the return stop the plan until a clinician has seen the knee.`;
 
 function checkScore(value: number | null, what: string, date: string): void {
   if (value === null) return;
@@ -158,8 +322,10 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
     checkScore(e.after, "after", e.date);
     checkScore(e.nextMorning, "next-morning", e.date);
   }
+  const stops = returnStops(input.start, input.redDays ?? [], input.resumes ?? []);
+  const stopped = stops.find((x) => x.resumed === null) ?? null;
   const log = input.painLog
-    .filter((e) => daysBetween(input.start, e.date) >= 0)
+    .filter((e) => daysBetween(input.start, e.date) >= 0 && !inStop(e.date, stops))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => daysBetween(b.e.date, a.e.date) || a.i - b.i)
     .map(({ e }) => e);
@@ -230,7 +396,7 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
       : input.start;
   const current = WALK_RUN_STAGES[stage] ?? WALK_RUN_STAGES[0];
   const sessions: PlanSession[] = [];
-  if (current && !complete) {
+  if (current && !complete && stopped === null) {
     // Every other day: the pain diary needs the next morning before the next session.
     for (let i = 0; i < (input.upcomingSessions ?? 3); i++) {
       sessions.push({
@@ -256,8 +422,12 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
     days,
     weeks,
     rule: RETURN_RULE,
-    next_step: complete
-      ? "Move on to a build-up plan for returning runners (weekly rises of 5% at most)."
-      : `Keep going with stage ${stage + 1} every other day and log your pain each time.`,
+    next_step: stopped
+      ? "Stopped: no walk-run sessions until a clinician has seen the knee and cleared you to run again."
+      : complete
+        ? "Move on to a build-up plan for returning runners (weekly rises of 5% at most)."
+        : `Keep going with stage ${stage + 1} every other day and log your pain each time.`,
+    stopped,
+    stops,
   };
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpVerified, startTestServer } from "../../../test/app.js";
 import { assessmentComparison, assessmentListResponse, assessmentResponse } from "../../contracts/assessments.js";
-import { SESSION_COOKIE } from "../auth-context.js";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -32,13 +31,7 @@ const hotSwollenKnee = {
 };
 
 async function signUp(t: TestServer, name: string): Promise<Record<string, string>> {
-  const res = await t.server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: { email: `${name}@example.org`, password: "a long enough password", displayName: name },
-  });
-  expect(res.statusCode).toBe(201);
-  return { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value };
+  return (await signUpVerified(t.server, { email: `${name}@example.org`, displayName: name })).cookies;
 }
 
 for (const dialect of DIALECTS) {
@@ -86,6 +79,40 @@ for (const dialect of DIALECTS) {
       expect(body.advice.headline).toMatch(/emergency/i);
       const forInfection = body.links.filter((l) => l.condition === "septic_arthritis");
       expect(forInfection.map((l) => l.kind)).toEqual(["article"]);
+      // The flag that sets the level brings its own steps; no self-care beside an emergency.
+      expect(body.instructions[0]?.id).toBe("suspected_joint_infection");
+      expect(body.instructions.every((i) => i.level === "emergency")).toBe(true);
+      expect(body.selfCareAllowed).toBe(false);
+      expect(body.selfCareTip).toBeNull();
+    });
+
+    it("takes the 1.1 codes and answers in schema version 1.1", async () => {
+      const dislocated = {
+        schema_version: "1.1",
+        age: 16,
+        sex: "female",
+        onset: "sudden_with_injury",
+        injury_mechanism: "twist_pivot",
+        pain_locations: ["anterior_around_behind_kneecap"],
+        aggravating_factors: [],
+        swelling: "rapid_within_2h",
+        signs: ["kneecap_shifted_out", "cannot_bend_to_right_angle"],
+        tender_spots: ["kneecap_edges", "fibular_head"],
+        duration_weeks: 0,
+        medical_history: ["pregnant_or_recently_pregnant"],
+      };
+      const res = await t.server.inject({ method: "POST", url: "/api/assessments?save=false", payload: dislocated, cookies: me });
+      expect(res.statusCode).toBe(200);
+      const body = assessmentResponse.parse(res.json());
+      expect(body.result.schema_version).toBe("1.1");
+      expect(body.result.ranked_conditions[0]?.id).toBe("patellar_dislocation");
+      expect(body.result.red_flags).toEqual(expect.arrayContaining(["kneecap_dislocation", "acute_injury_xray_criteria"]));
+      expect(body.result.triage).toBe("urgent");
+      expect(body.selfCareTip).toBeNull();
+      const old = await t.server.inject({ method: "POST", url: "/api/assessments?save=false", payload: { ...runnersKnee, schema_version: "1.0" }, cookies: me });
+      expect(old.statusCode).toBe(200);
+      const wrong = await t.server.inject({ method: "POST", url: "/api/assessments?save=false", payload: { ...runnersKnee, schema_version: "2.0" }, cookies: me });
+      expect(wrong.statusCode).toBe(400);
     });
 
     it("does not store an assessment made with save=false", async () => {

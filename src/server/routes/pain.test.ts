@@ -173,5 +173,82 @@ for (const dialect of DIALECTS) {
       expect((await ada.get("/api/pain/status?asOf=2024-03-31")).json<PainStatusResponse>().patterns.activitiesUsed).toBe(false);
       expect(adaId).not.toBe(cleoId);
     });
+
+    it("keeps the night-pain, swelling and giving-way answers, null when not asked", async () => {
+      const d = client(t.server, await signUp(t.server, "dot@example.org"));
+      const saved = await d.put("/api/pain/2024-03-10", { during: 2, after: 2, nightPain: true, swelling: false, givingWay: null });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json<PainEntryResponse>().entry).toMatchObject({ nightPain: true, swelling: false, givingWay: null });
+      const plain = await d.put("/api/pain/2024-03-11", { during: 1 });
+      expect(plain.json<PainEntryResponse>().entry).toMatchObject({ nightPain: null, swelling: null, givingWay: null });
+      // Saving the day again replaces the answers too.
+      const edited = await d.put("/api/pain/2024-03-10", { during: 2, after: 2, nightPain: false });
+      expect(edited.json<PainEntryResponse>().entry).toMatchObject({ nightPain: false, swelling: null });
+      const bad = await d.put("/api/pain/2024-03-12", { during: 1, givingWay: "sometimes" });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toContain("givingWay");
+    });
+
+    it("escalates to a clinician on giving way and on swelling after most runs, naming the pattern", async () => {
+      const e = client(t.server, await signUp(t.server, "eve@example.org"));
+      await e.put("/api/pain/2024-03-24", { during: 1, after: 2, nextMorning: 1, swelling: true });
+      await e.put("/api/pain/2024-03-26", { during: 1, after: 1, nextMorning: 0, swelling: false });
+      await e.put("/api/pain/2024-03-28", { during: 1, after: 2, nextMorning: 1, swelling: false });
+      const calm = (await e.get("/api/pain/status?asOf=2024-03-29")).json<PainStatusResponse>().status;
+      expect(calm).toMatchObject({ light: "green", decision: "progress", escalation: null });
+
+      await e.put("/api/pain/2024-03-28", { during: 1, after: 2, nextMorning: 1, swelling: true, givingWay: true });
+      const body = (await e.get("/api/pain/status?asOf=2024-03-29")).json<PainStatusResponse>().status;
+      expect(body).toMatchObject({ light: "amber", decision: "hold" });
+      expect(body.escalation?.triggers.map((x) => x.code)).toEqual(["SWELLING_AFTER_RUNS", "GIVING_WAY"]);
+      expect(body.escalation?.triggers[1]).toMatchObject({ dates: ["2024-03-28"] });
+      expect(body.escalation?.notADiagnosis).toMatch(/not a diagnosis/);
+      expect(body.reasons[0]?.code).toBe("SEE_CLINICIAN");
+      // Someone else's diary stays quiet.
+      expect((await bea.get("/api/pain/status?asOf=2024-03-29")).json<PainStatusResponse>().status.escalation).toBeNull();
+    });
+
+    it("counts imported runs as load when it looks for pain rising despite rest", async () => {
+      const f = client(t.server, await signUp(t.server, "fin@example.org"));
+      const finId = (await f.get("/api/me")).json<{ user: { id: string } }>().user.id;
+      for (const [date, morning] of [["2024-03-25", 1], ["2024-03-27", 2], ["2024-03-29", 4]] as const) {
+        expect((await f.put(`/api/pain/${date}`, { nextMorning: morning })).statusCode).toBe(201);
+      }
+      const rising = (await f.get("/api/pain/status?asOf=2024-03-30")).json<PainStatusResponse>().status;
+      expect(rising.escalation?.triggers.map((x) => x.code)).toEqual(["RISING_DESPITE_REST"]);
+      await t.app.database.db
+        .insertInto("activities")
+        .values({
+          id: "fin-run",
+          user_id: finId,
+          sport: "run",
+          start_utc: "2024-03-28T07:00:00.000Z",
+          utc_offset_min: 0,
+          moving_s: 1800,
+          elapsed_s: 1800,
+          distance_m: 5000,
+          elevation_gain_m: null,
+          elevation_loss_m: null,
+          avg_hr: null,
+          max_hr: null,
+          avg_cadence: null,
+          device: null,
+          gear: null,
+          name: null,
+          perceived_exertion: null,
+          indoor: 0,
+          source: "test",
+          surface: null,
+          shoe_id: null,
+          laps_json: "[]",
+          stream_json: "{}",
+          source_file: null,
+          dedupe_key: "fin-0",
+          created_at: NOW.toISOString(),
+        })
+        .execute();
+      const afterRun = (await f.get("/api/pain/status?asOf=2024-03-30")).json<PainStatusResponse>().status;
+      expect(afterRun.escalation).toBeNull();
+    });
   });
 }

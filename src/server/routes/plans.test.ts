@@ -288,7 +288,7 @@ for (const dialect of DIALECTS) {
         method: "POST",
         url: "/api/plans",
         cookies: bob.cookies,
-        payload: { kind: "return", baselinePain: 1 },
+        payload: { kind: "return", baselinePain: 1, entry: { confirmed: ["walk_30_min", "hop"] } },
       });
       expect(res.statusCode).toBe(201);
       const plan = activePlanResponse.parse(res.json()).plan;

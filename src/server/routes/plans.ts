@@ -1,12 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import { createPlanBody } from "../../contracts/plans.js";
-import type { ActivePlanResponse } from "../../contracts/plans.js";
+import { createPlanBody, resumePlanBody } from "../../contracts/plans.js";
+import type { ActivePlanResponse, ReturnEntryView } from "../../contracts/plans.js";
 import {
   activePlanICalendar,
   createPlan,
   deleteActivePlan,
   refreshPlan,
+  resumeReturnPlan,
 } from "../../services/plans.js";
+import { returnEntryFor } from "../../services/return-to-run-gate.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 
@@ -23,6 +25,19 @@ export function planRoutes(app: App) {
     server.get("/api/plans/active", async (request): Promise<ActivePlanResponse> => {
       const user = requireUser(request);
       return { plan: await refreshPlan(app, user.id) };
+    });
+
+    // The walk-run return's entry criteria for this runner (clearance after a red flag or bone stress).
+    server.get("/api/plans/return-entry", async (request): Promise<ReturnEntryView> => {
+      const user = requireUser(request);
+      return returnEntryFor(app, user.id);
+    });
+
+    // A walk-run return that stopped itself goes on once the runner confirms a clinician's clearance.
+    server.post("/api/plans/active/resume", async (request): Promise<ActivePlanResponse> => {
+      const user = requireUser(request);
+      resumePlanBody.parse(request.body);
+      return { plan: await resumeReturnPlan(app, user.id) };
     });
 
     server.delete("/api/plans/active", async (request, reply) => {

@@ -4,8 +4,9 @@ import type { PainEntriesTable, PainEntryRow, Schema } from "../schema.js";
 type Db = Kysely<Schema> | Transaction<Schema>;
 
 /**
- * One entry per user and date: saving a day again replaces its scores, places, triggers and
- * notes, keeping the id and created_at. Returns the stored row and whether it was new.
+ * One entry per user and date: saving a day again replaces its scores, places, triggers, notes
+ * and the night-pain, swelling and giving-way answers, keeping the id and created_at. Returns
+ * the stored row and whether it was new.
  */
 export async function upsertPainEntry(
   db: Db,
@@ -22,6 +23,9 @@ export async function upsertPainEntry(
         locations_json: row.locations_json,
         triggers_json: row.triggers_json,
         notes: row.notes,
+        night_pain: row.night_pain ?? null,
+        swelling: row.swelling ?? null,
+        giving_way: row.giving_way ?? null,
         updated_at: row.updated_at,
       }),
     )

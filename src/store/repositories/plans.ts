@@ -54,3 +54,20 @@ export async function updateAdaptation(
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Replaces a plan's stored input (a walk-run return resumed after clearance) and forgets the adaptation signature, so the next read recomputes it. */
+export async function updatePlanInput(
+  db: Db,
+  userId: string,
+  id: string,
+  inputJson: string,
+  nowIso: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("plans")
+    .set({ input_json: inputJson, data_signature: null, updated_at: nowIso })
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,7 +1,7 @@
 import type { AssessmentInput } from "../../../src/contracts/assessments.js";
 
 /*
- * Plain words for every answer code of the assessment contract (../shared/assessment/README.md
+ * Plain words for every answer code of the assessment contract (../shared/assessment/1.1/README.md
  * gives the meaning of each; the wording here is ours). The same labels explain a result's
  * reasons, which are answer codes.
  */
@@ -75,6 +75,25 @@ export const WARNING_SIGNS: Choice<Sign>[] = [
   { code: "cannot_fully_straighten", label: "The knee is stuck and won't straighten fully" },
   { code: "calf_pain_swelling", label: "The calf is painful and swollen or tight" },
   { code: "limp", label: "I'm walking with a limp" },
+  {
+    code: "saddle_numbness_or_bladder_bowel_change",
+    label: "Numb between the legs or around the bottom, or a new problem with bladder or bowel control",
+    hint: "Including not feeling when you need to pass water or open your bowels.",
+  },
+];
+
+/**
+ * Asked only after an injury, beside how it happened: each one alone sends an injured knee for
+ * an X-ray or a same-day check (the Ottawa knee rule, a torn tendon, a kneecap that came out).
+ */
+export const INJURY_SIGNS: Choice<Sign>[] = [
+  { code: "cannot_bend_to_right_angle", label: "I can't bend the knee as far as a right angle", hint: "About as far as it bends when you sit on a chair." },
+  {
+    code: "cannot_lift_straight_leg",
+    label: "Lying on my back, I can't raise the leg with the knee kept straight",
+    hint: "Or the knee sags and won't stay straight while the leg is held up.",
+  },
+  { code: "kneecap_shifted_out", label: "The kneecap slipped out of place, even if it went back by itself" },
 ];
 
 export const OTHER_SIGNS: Choice<Sign>[] = [
@@ -88,6 +107,9 @@ export const OTHER_SIGNS: Choice<Sign>[] = [
   { code: "soft_lump_below_kneecap", label: "A soft, puffy swelling just below the kneecap" },
   { code: "bony_lump_below_kneecap", label: "A hard bump at the top of the shin, below the kneecap" },
   { code: "lump_behind_knee", label: "A soft swelling or fullness behind the knee" },
+  { code: "kneecap_shifted_out", label: "The kneecap slipped out of place, even if it went back by itself" },
+  { code: "other_joints_swollen", label: "Other joints are swollen or sore at the same time", hint: "Fingers, wrists, toes, ankles or the other knee." },
+  { code: "back_pain_or_leg_nerve_pain", label: "Back pain, or a pain that runs from the back or buttock down the leg" },
   { code: "numbness_tingling", label: "Numbness, pins and needles or tingling in the leg or foot" },
   { code: "unexplained_weight_loss", label: "I'm losing weight without trying" },
 ];
@@ -129,6 +151,7 @@ export const TENDER_CHOICES: Choice<Exclude<TenderSpot, "none_found">>[] = [
   { code: "tibial_tuberosity", label: "The bump at the top of the shin" },
   { code: "front_of_kneecap_surface", label: "The front surface of the kneecap" },
   { code: "lateral_femoral_epicondyle", label: "The bony bump on the outer side, a little above the joint" },
+  { code: "fibular_head", label: "The bony knob on the outer side, just below the knee" },
   { code: "lateral_joint_line", label: "The outer side, level with the joint" },
   { code: "medial_joint_line", label: "The inner side, level with the joint" },
   { code: "pes_anserine", label: "The inner upper shin, below the joint" },
@@ -180,6 +203,7 @@ export const HISTORY_CHOICES: Choice<History>[] = [
   { code: "recent_skin_wound_or_infection", label: "A cut or graze near the knee, or an infection elsewhere" },
   { code: "gout_or_inflammatory_arthritis", label: "Gout or inflammatory arthritis" },
   { code: "overweight", label: "Carrying more weight than is healthy for me" },
+  { code: "pregnant_or_recently_pregnant", label: "Pregnant now, or had a baby in the last six weeks" },
 ];
 
 const ONSET_REASON: Record<Onset, string> = {
@@ -212,6 +236,7 @@ export function reasonLabel(code: string): string | null {
   if (code in ONSET_REASON) return `How it started: ${ONSET_REASON[code as Onset]}`;
   const lists: Choice<string>[][] = [
     WARNING_SIGNS,
+    INJURY_SIGNS,
     OTHER_SIGNS,
     FACTOR_CHOICES,
     TENDER_CHOICES.map((c) => ({ ...c, label: `Sore to press: ${c.label.toLowerCase()}` })),

@@ -1,5 +1,5 @@
 import type { AssessmentInput } from "../../../src/contracts/assessments.js";
-import { DURATION_CHOICES } from "./answer-labels.js";
+import { DURATION_CHOICES, HISTORY_CHOICES, LIFE_STAGE_CHOICES } from "./answer-labels.js";
 import type {
   Factor,
   History,
@@ -76,6 +76,9 @@ export type StepId = (typeof STEPS)[number]["id"];
 
 export type FieldErrors = Partial<Record<string, string>>;
 
+const HISTORY_CODES = HISTORY_CHOICES.map((c) => c.code);
+const LIFE_STAGE_CODES = LIFE_STAGE_CHOICES.map((c) => c.code);
+
 function wholeNumber(text: string): number | null {
   const t = text.trim();
   return /^\d{1,3}$/.test(t) ? Number(t) : null;
@@ -116,15 +119,116 @@ export function checkStep(step: StepId, a: Answers): FieldErrors {
   return errors;
 }
 
+/*
+ * Adaptive follow-ups. Each question below decides a red-flag rule of contract 1.1 and is asked
+ * only where that rule can fire, as early as its trigger is known (red flags first). A follow-up
+ * either asks codes that no other screen asks (those are left out of the input when the trigger
+ * goes: see sentAnswers) or asks earlier what the last step asks everyone anyway (those are taken
+ * off that step while the follow-up shows them, so each code is on exactly one screen, and kept
+ * when the trigger goes, because the last step then shows them again with their ticks).
+ */
+
+/** Signs asked only after an injury. (kneecap_shifted_out is there too, but otherwise asked on the knee step.) */
+export const INJURY_ONLY_SIGNS: readonly Sign[] = ["cannot_bend_to_right_angle", "cannot_lift_straight_leg"];
+/** Sore spots of the Ottawa knee rule, asked after an injury and also listed on the knee step. */
+export const INJURY_TENDER_SPOTS: readonly Exclude<TenderSpot, "none_found">[] = ["fibular_head", "front_of_kneecap_surface", "kneecap_edges"];
+/** With a fever, what makes an infected joint likely even without swelling (the fever_high_risk rule). */
+export const FEVER_HISTORY: readonly History[] = ["previous_knee_surgery", "recent_skin_wound_or_infection", "immunosuppressed_or_diabetes"];
+export const FEVER_LIFE_STAGE: readonly LifeStage[] = ["previous_joint_replacement"];
+/** Clot risks: with calf or back-of-knee pain they make a clot possible (possible_dvt). */
+export const CLOT_HISTORY: readonly History[] = [
+  "recent_long_travel_or_immobilisation",
+  "hormonal_contraception_or_hrt",
+  "clot_history_or_clotting_disorder",
+  "pregnant_or_recently_pregnant",
+  "cancer_history",
+];
+/** The clot risks that matter to nothing else, so nobody else is asked them. Cancer also counts with night pain. */
+export const CLOT_ONLY_HISTORY: readonly History[] = CLOT_HISTORY.filter((h) => h !== "cancer_history");
+/** With hip, groin or thigh pain, what makes a stress fracture of the hip likely. */
+export const HIP_HISTORY: readonly History[] = ["low_energy_availability_or_missed_periods", "previous_stress_fracture"];
+export const HIP_LIFE_STAGE: readonly LifeStage[] = ["osteoporosis_or_low_bone_density"];
+
+/** Children and teenagers, as the contract's child rules count them (young_child_limp 5-7, adolescent 8-16). */
+export function isChild(a: Answers): boolean {
+  const age = wholeNumber(a.age);
+  return age !== null && age >= 5 && age <= 16;
+}
+
+export function showsFeverFollowUp(a: Answers): boolean {
+  return a.signs.includes("fever_unwell");
+}
+
+/**
+ * A child with a limp or a fever needs to be seen today whatever else is true, so the questions
+ * end after the warning signs and a few that can still make it an emergency.
+ */
+export function childFastPath(a: Answers): boolean {
+  return isChild(a) && (a.signs.includes("limp") || a.signs.includes("fever_unwell"));
+}
+
+export function showsInjuryFollowUp(a: Answers): boolean {
+  return a.onset === "sudden_with_injury";
+}
+
+/** Clot risks go with the pain map (or the swollen calf ticked first)... */
+export function clotTriggerWhere(a: Answers): boolean {
+  return a.painLocations.includes("calf") || a.painLocations.includes("posterior") || a.signs.includes("calf_pain_swelling");
+}
+
+/** ...or, when only pressing found it, with the sore spots. */
+export function showsClotFollowUp(a: Answers): boolean {
+  return clotTriggerWhere(a) || (a.tenderChecked === "some" && a.tenderSpots.includes("calf"));
+}
+
+export function showsHipFollowUp(a: Answers): boolean {
+  return a.painLocations.includes("hip_groin_thigh");
+}
+
+/** The history items the last step asks, leaving out those a follow-up on show has already asked. */
+export function backgroundHistory(a: Answers): History[] {
+  const asked = new Set<History>(CLOT_ONLY_HISTORY);
+  if (showsFeverFollowUp(a)) FEVER_HISTORY.forEach((h) => asked.add(h));
+  if (showsClotFollowUp(a)) asked.add("cancer_history");
+  if (showsHipFollowUp(a)) HIP_HISTORY.forEach((h) => asked.add(h));
+  return HISTORY_CODES.filter((h) => !asked.has(h));
+}
+
+export function backgroundLifeStage(a: Answers): LifeStage[] {
+  const asked = new Set<LifeStage>();
+  if (showsFeverFollowUp(a)) FEVER_LIFE_STAGE.forEach((l) => asked.add(l));
+  if (showsHipFollowUp(a)) HIP_LIFE_STAGE.forEach((l) => asked.add(l));
+  return LIFE_STAGE_CODES.filter((l) => !asked.has(l));
+}
+
+/** One group's ticks replaced, the ticks of the other groups sharing the list kept. */
+export function replaceWithin<T extends string>(all: readonly T[], group: readonly T[], picked: readonly T[]): T[] {
+  return [...all.filter((c) => !group.includes(c)), ...picked.filter((c) => group.includes(c))];
+}
+
+/** The answers without those to follow-ups whose trigger has gone (and that no other screen shows). */
+export function sentAnswers(a: Answers): Answers {
+  return {
+    ...a,
+    signs: showsInjuryFollowUp(a) ? a.signs : a.signs.filter((s) => !INJURY_ONLY_SIGNS.includes(s)),
+    history: showsClotFollowUp(a) ? a.history : a.history.filter((h) => !CLOT_ONLY_HISTORY.includes(h)),
+  };
+}
+
 /**
  * The contract's input from the answers so far. Questions not reached yet get the least
  * alarming placeholder: the emergency rules only ever add flags as answers are
  * added, so an emergency found on partial answers is real, and one not yet found can still
- * appear on a later step (which is checked again).
+ * appear on a later step (which is checked again). The one exception errs the safe way: with
+ * the start not yet answered (a child's result comes before that step), "gradual" makes a hot,
+ * swollen knee a possible joint infection rather than a hot bursa after a knock. Answers to
+ * follow-ups that are no longer asked are left out (sentAnswers).
  */
-export function buildInput(a: Answers): AssessmentInput {
+export function buildInput(answers: Answers): AssessmentInput {
+  const a = sentAnswers(answers);
   const duration = DURATION_CHOICES.find((d) => d.code === a.duration);
   const input: AssessmentInput = {
+    schema_version: "1.1",
     age: wholeNumber(a.age) ?? 30,
     sex: a.sex === "" ? "undisclosed" : a.sex,
     onset: a.onset === "" ? "gradual" : a.onset,

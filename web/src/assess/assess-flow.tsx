@@ -9,6 +9,7 @@ import {
   DURATION_CHOICES,
   FACTOR_CHOICES,
   HISTORY_CHOICES,
+  INJURY_SIGNS,
   LIFE_STAGE_CHOICES,
   MECHANISM_CHOICES,
   ONSET_CHOICES,
@@ -21,8 +22,31 @@ import {
   TRAINING_CHOICES,
   WARNING_SIGNS,
 } from "./answer-labels.js";
-import type { PainLocation, Sign } from "./answer-labels.js";
-import { buildInput, checkStep, clearDraft, EMPTY_ANSWERS, loadDraft, saveDraft, STEPS } from "./answers.js";
+import type { Choice, History, LifeStage, PainLocation, Sign, TenderSpot } from "./answer-labels.js";
+import {
+  backgroundHistory,
+  backgroundLifeStage,
+  buildInput,
+  checkStep,
+  childFastPath,
+  clearDraft,
+  CLOT_HISTORY,
+  clotTriggerWhere,
+  EMPTY_ANSWERS,
+  FEVER_HISTORY,
+  FEVER_LIFE_STAGE,
+  HIP_HISTORY,
+  HIP_LIFE_STAGE,
+  INJURY_TENDER_SPOTS,
+  loadDraft,
+  replaceWithin,
+  saveDraft,
+  showsClotFollowUp,
+  showsFeverFollowUp,
+  showsHipFollowUp,
+  showsInjuryFollowUp,
+  STEPS,
+} from "./answers.js";
 import type { Answers, FieldErrors } from "./answers.js";
 import { CheckboxGroup, RadioGroup } from "./choice-fields.js";
 import { KneeDiagram } from "./knee-diagram.js";
@@ -31,6 +55,7 @@ import { SafetyNote } from "./safety-note.js";
 
 const PENDING_KEY = "kneewise.assess.pending";
 const WARNING_CODES = WARNING_SIGNS.map((s) => s.code);
+const INJURY_SIGN_CODES = INJURY_SIGNS.map((s) => s.code);
 
 /** Saved results open on their own page; the view travels along so it is not fetched twice. */
 export interface ResultNavigationState {
@@ -41,25 +66,52 @@ function assessUrl(save: boolean): string {
   return save ? "/api/assessments" : "/api/assessments?save=false";
 }
 
+/**
+ * The stop shown as soon as the answers so far make it an emergency: each flag that set the level
+ * with its own instructions first (what to do now, where to go, how soon), then why.
+ */
 function EmergencyStop({ view, onBack }: { view: AssessmentResponse; onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const steps = view.instructions.filter((f) => f.level === "emergency");
   return (
     <section className="emergency-stop" role="alert" aria-labelledby="emergency-heading">
       <p className="triage-tag">Emergency</p>
       <h2 id="emergency-heading" tabIndex={-1} ref={heading}>
         {view.advice.headline}
       </h2>
-      <p className="emergency-next">{view.advice.nextStep}</p>
+      {steps.length > 0 ? (
+        steps.map((flag, i) => (
+          <section key={flag.id} className="flag-steps" aria-labelledby={`emergency-flag-${i}`}>
+            <h3 id={`emergency-flag-${i}`}>{flag.label}</h3>
+            <p className="flag-steps-lead">What to do now:</p>
+            <ul>
+              {flag.doNow.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ul>
+            <dl className="who-when">
+              <dt>Where to go</dt>
+              <dd>{flag.whereToGo}</dd>
+              <dt>How soon</dt>
+              <dd>{flag.howSoon}</dd>
+            </dl>
+          </section>
+        ))
+      ) : (
+        <>
+          <p className="emergency-next">{view.advice.nextStep}</p>
+          <h3>Why</h3>
+          <ul>
+            {view.redFlags
+              .filter((f) => f.level === "emergency")
+              .map((f) => (
+                <li key={f.id}>{f.label}</li>
+              ))}
+          </ul>
+        </>
+      )}
       <p>Use your local emergency number: for example 999 in the UK, 112 across Europe, 911 in North America.</p>
-      <h3>Why</h3>
-      <ul>
-        {view.redFlags
-          .filter((f) => f.level === "emergency")
-          .map((f) => (
-            <li key={f.id}>{f.label}</li>
-          ))}
-      </ul>
       <p>The questions stop here: nothing else you could tell us would change this advice.</p>
       <button type="button" className="secondary" onClick={onBack}>
         I ticked something by mistake: go back to my answers
@@ -88,13 +140,124 @@ function SaveArea({ view, canSave }: { view: AssessmentResponse; canSave: boolea
   );
 }
 
+const HISTORY_LABELS = new Map<string, Choice<History>>(HISTORY_CHOICES.map((c) => [c.code, c]));
+const LIFE_STAGE_LABELS = new Map<string, Choice<LifeStage>>(LIFE_STAGE_CHOICES.map((c) => [c.code, c]));
+
+function historyChoices(codes: readonly History[]): Choice<History>[] {
+  return codes.flatMap((c) => HISTORY_LABELS.get(c) ?? []);
+}
+
+function lifeStageChoices(codes: readonly LifeStage[]): Choice<LifeStage>[] {
+  return codes.flatMap((c) => LIFE_STAGE_LABELS.get(c) ?? []);
+}
+
+/**
+ * A follow-up asking background items that live in two lists of the answers (history and life
+ * stage) as one group of checkboxes.
+ */
+function BackgroundFollowUp({
+  id,
+  legend,
+  hint,
+  history,
+  lifeStage = [],
+  answers,
+  set,
+}: {
+  id: string;
+  legend: string;
+  hint: string;
+  history: readonly History[];
+  lifeStage?: readonly LifeStage[];
+  answers: Answers;
+  set: (patch: Partial<Answers>) => void;
+}) {
+  type Code = History | LifeStage;
+  const choices: Choice<Code>[] = [...historyChoices(history), ...lifeStageChoices(lifeStage)];
+  const value: Code[] = [...answers.history.filter((h) => history.includes(h)), ...answers.lifeStage.filter((l) => lifeStage.includes(l))];
+  return (
+    <CheckboxGroup
+      id={id}
+      className="follow-up"
+      legend={legend}
+      hint={hint}
+      choices={choices}
+      value={value}
+      onChange={(picked) =>
+        set({
+          history: replaceWithin(answers.history, history, picked.filter((c): c is History => history.includes(c as History))),
+          lifeStage: replaceWithin(answers.lifeStage, lifeStage, picked.filter((c): c is LifeStage => lifeStage.includes(c as LifeStage))),
+        })
+      }
+    />
+  );
+}
+
+const CHILD_MORE = [
+  { code: "hip", label: "It also hurts in the hip, groin or thigh" },
+  { code: "numb", label: "Numbness, pins and needles or tingling in the leg or foot" },
+] as const satisfies Choice<string>[];
+
+/** The few answers that can still make a child's visit an emergency rather than a same-day one. */
+function ChildFastPath({ answers, set }: { answers: Answers; set: (patch: Partial<Answers>) => void }) {
+  const more = [...(answers.painLocations.includes("hip_groin_thigh") ? ["hip" as const] : []), ...(answers.signs.includes("numbness_tingling") ? ["numb" as const] : [])];
+  return (
+    <section className="child-fast-path" aria-labelledby="child-fast-heading">
+      <h3 id="child-fast-heading">A child or teenager with a limp or a fever</h3>
+      <p>
+        This needs a clinician today, whatever the other answers would be, so the rest of the questions are skipped. These three can still
+        change where to go; answer what you can, then see the advice.
+      </p>
+      <RadioGroup id="childSwelling" legend="Is the knee joint swollen?" choices={SWELLING_CHOICES} value={answers.swelling} onChange={(v) => set({ swelling: v })} />
+      <RadioGroup
+        id="childOnset"
+        legend="How did it start?"
+        choices={ONSET_CHOICES}
+        value={answers.onset}
+        onChange={(v) => set({ onset: v, ...(v === "sudden_with_injury" ? {} : { mechanism: "" }) })}
+      />
+      <CheckboxGroup
+        id="childMore"
+        legend="Is either of these true as well?"
+        choices={[...CHILD_MORE]}
+        value={more}
+        onChange={(v) =>
+          set({
+            painLocations: v.includes("hip")
+              ? [...answers.painLocations.filter((c) => c !== "hip_groin_thigh"), "hip_groin_thigh"]
+              : answers.painLocations.filter((c) => c !== "hip_groin_thigh"),
+            signs: v.includes("numb")
+              ? [...answers.signs.filter((c) => c !== "numbness_tingling"), "numbness_tingling"]
+              : answers.signs.filter((c) => c !== "numbness_tingling"),
+          })
+        }
+      />
+    </section>
+  );
+}
+
 function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void, errors: FieldErrors) {
   const toggleLocation = (code: PainLocation) =>
     set({ painLocations: answers.painLocations.includes(code) ? answers.painLocations.filter((c) => c !== code) : [...answers.painLocations, code] });
 
-  const warningSigns = answers.signs.filter((s) => WARNING_CODES.includes(s));
-  const otherSigns = answers.signs.filter((s) => !WARNING_CODES.includes(s));
-  const setSigns = (warning: Sign[], other: Sign[]) => set({ signs: [...warning, ...other] });
+  const injured = showsInjuryFollowUp(answers);
+  // After an injury the kneecap question sits with the other injury questions.
+  const otherSignChoices = injured ? OTHER_SIGNS.filter((c) => !INJURY_SIGN_CODES.includes(c.code)) : OTHER_SIGNS;
+  const otherCodes = otherSignChoices.map((c) => c.code);
+  const signsIn = (codes: readonly Sign[]) => answers.signs.filter((s) => codes.includes(s));
+  const setSignsIn = (codes: readonly Sign[], picked: Sign[]) => set({ signs: replaceWithin(answers.signs, codes, picked) });
+  const setTender = (picked: Exclude<TenderSpot, "none_found">[]) => set({ tenderSpots: picked, ...(picked.length > 0 ? { tenderChecked: "some" as const } : {}) });
+
+  const clotFollowUp = (
+    <BackgroundFollowUp
+      id="clotRisks"
+      legend="With pain in the calf or behind the knee: do any of these apply?"
+      hint="Each makes a blood clot in the leg more likely, and a possible clot needs checking today."
+      history={CLOT_HISTORY}
+      answers={answers}
+      set={set}
+    />
+  );
 
   const steps: Record<(typeof STEPS)[number]["id"], ReactNode> = {
     warning: (
@@ -123,26 +286,60 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
           hint="These come first because each one changes what you should do today."
           error={errors.signs}
           choices={WARNING_SIGNS}
-          value={warningSigns}
-          onChange={(v) => set({ signs: [...v, ...otherSigns], ...(v.length > 0 ? { noWarningSigns: false } : {}) })}
+          value={signsIn(WARNING_CODES)}
+          onChange={(v) => set({ signs: replaceWithin(answers.signs, WARNING_CODES, v), ...(v.length > 0 ? { noWarningSigns: false } : {}) })}
         >
           <label className="choice none-choice">
             <input
               type="checkbox"
               checked={answers.noWarningSigns}
-              onChange={(e) => set({ noWarningSigns: e.currentTarget.checked, ...(e.currentTarget.checked ? { signs: otherSigns } : {}) })}
+              onChange={(e) =>
+                set({ noWarningSigns: e.currentTarget.checked, ...(e.currentTarget.checked ? { signs: replaceWithin(answers.signs, WARNING_CODES, []) } : {}) })
+              }
             />
             <span>None of these</span>
           </label>
         </CheckboxGroup>
+        {showsFeverFollowUp(answers) ? (
+          <BackgroundFollowUp
+            id="feverRisks"
+            legend="With the fever: do any of these apply?"
+            hint="Each makes an infection inside the joint more likely, even when the knee is not swollen."
+            history={FEVER_HISTORY}
+            lifeStage={FEVER_LIFE_STAGE}
+            answers={answers}
+            set={set}
+          />
+        ) : null}
+        {childFastPath(answers) ? <ChildFastPath answers={answers} set={set} /> : null}
       </>
     ),
     start: (
       <>
         <RadioGroup id="swelling" legend="Is the knee joint swollen?" hint="A lump in one spot comes later; this is about the knee as a whole." error={errors.swelling} choices={SWELLING_CHOICES} value={answers.swelling} onChange={(v) => set({ swelling: v })} />
         <RadioGroup id="onset" legend="How did it start?" error={errors.onset} choices={ONSET_CHOICES} value={answers.onset} onChange={(v) => set({ onset: v, ...(v === "sudden_with_injury" ? {} : { mechanism: "" }) })} />
-        {answers.onset === "sudden_with_injury" ? (
-          <RadioGroup id="mechanism" legend="What happened?" error={errors.mechanism} choices={MECHANISM_CHOICES} value={answers.mechanism} onChange={(v) => set({ mechanism: v })} />
+        {injured ? (
+          <>
+            <RadioGroup id="mechanism" legend="What happened?" error={errors.mechanism} choices={MECHANISM_CHOICES} value={answers.mechanism} onChange={(v) => set({ mechanism: v })} />
+            <CheckboxGroup
+              id="injurySigns"
+              className="follow-up"
+              legend="Since the injury, is any of these true?"
+              hint="Tick all that apply, or none."
+              choices={INJURY_SIGNS}
+              value={signsIn(INJURY_SIGN_CODES)}
+              onChange={(v) => setSignsIn(INJURY_SIGN_CODES, v)}
+            />
+            <CheckboxGroup
+              id="injuryTender"
+              className="follow-up"
+              legend="Press gently with your fingertips: is any of these spots sore?"
+              hint="Only if it is comfortable to try. Tick all that are sore, or none."
+              choices={TENDER_CHOICES.filter((c) => INJURY_TENDER_SPOTS.includes(c.code))}
+              value={answers.tenderSpots.filter((t) => INJURY_TENDER_SPOTS.includes(t))}
+              onChange={(v) => setTender(replaceWithin(answers.tenderSpots, INJURY_TENDER_SPOTS, v))}
+            />
+          </>
         ) : null}
       </>
     ),
@@ -151,7 +348,7 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
         <fieldset className="choices" id="painLocations" tabIndex={-1} aria-describedby={errors.painLocations ? "painLocations-hint painLocations-error" : "painLocations-hint"}>
           <legend>Mark where it hurts</legend>
           <p className="hint" id="painLocations-hint">
-            Tap or press Enter on each place that hurts; tap again to clear it. Mark as many as apply.
+            Tap each place that hurts on the drawings, or tick it in the numbered list below them; tap again to clear it. Mark as many as apply.
           </p>
           {errors.painLocations ? (
             <p className="error" id="painLocations-error">
@@ -160,6 +357,18 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
           ) : null}
           <KneeDiagram selected={answers.painLocations} onToggle={toggleLocation} />
         </fieldset>
+        {clotTriggerWhere(answers) ? clotFollowUp : null}
+        {showsHipFollowUp(answers) ? (
+          <BackgroundFollowUp
+            id="hipRisks"
+            legend="With pain in the hip, groin or thigh: do any of these apply?"
+            hint="Each makes a stress fracture near the hip more likely, which needs checking today."
+            history={HIP_HISTORY}
+            lifeStage={HIP_LIFE_STAGE}
+            answers={answers}
+            set={set}
+          />
+        ) : null}
         <RadioGroup
           id="side"
           legend="Which knee?"
@@ -174,7 +383,7 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
     ),
     knee: (
       <>
-        <CheckboxGroup id="otherSigns" legend="Have you noticed any of these?" hint="Tick all that apply, or none." choices={OTHER_SIGNS} value={otherSigns} onChange={(v) => setSigns(warningSigns, v)} />
+        <CheckboxGroup id="otherSigns" legend="Have you noticed any of these?" hint="Tick all that apply, or none." choices={otherSignChoices} value={signsIn(otherCodes)} onChange={(v) => setSignsIn(otherCodes, v)} />
         <RadioGroup id="stiffness" legend="Is the knee stiff when you get up in the morning?" choices={STIFFNESS_CHOICES} value={answers.stiffness} onChange={(v) => set({ stiffness: v })} />
         <RadioGroup
           id="tenderChecked"
@@ -186,11 +395,13 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
             { code: "some", label: "I tried: some spots are sore" },
           ]}
           value={answers.tenderChecked}
-          onChange={(v) => set({ tenderChecked: v })}
+          // One answer about pressing: leaving "some spots" clears the spots, wherever they were ticked.
+          onChange={(v) => set({ tenderChecked: v, ...(v === "some" ? {} : { tenderSpots: [] }) })}
         />
         {answers.tenderChecked === "some" ? (
           <CheckboxGroup id="tenderSpots" legend="Which spots are sore to press?" choices={TENDER_CHOICES} value={answers.tenderSpots} onChange={(v) => set({ tenderSpots: v })} />
         ) : null}
+        {showsClotFollowUp(answers) && !clotTriggerWhere(answers) ? clotFollowUp : null}
       </>
     ),
     time: (
@@ -232,12 +443,35 @@ function useStepFields(answers: Answers, set: (patch: Partial<Answers>) => void,
           ) : null}
         </div>
         <RadioGroup id="sex" legend="Sex" hint="Some causes are more common in women or in men." error={errors.sex} choices={SEX_CHOICES} value={answers.sex} onChange={(v) => set({ sex: v })} />
-        <CheckboxGroup id="lifeStage" legend="Do any of these apply to you?" choices={LIFE_STAGE_CHOICES} value={answers.lifeStage} onChange={(v) => set({ lifeStage: v })} />
-        <CheckboxGroup id="history" legend="Anything in your health background?" choices={HISTORY_CHOICES} value={answers.history} onChange={(v) => set({ history: v })} />
+        <BackgroundLists answers={answers} set={set} />
       </>
     ),
   };
   return steps;
+}
+
+/** The last step's life-stage and health lists, without what a follow-up on show has asked already. */
+function BackgroundLists({ answers, set }: { answers: Answers; set: (patch: Partial<Answers>) => void }) {
+  const lifeStage = backgroundLifeStage(answers);
+  const history = backgroundHistory(answers);
+  return (
+    <>
+      <CheckboxGroup
+        id="lifeStage"
+        legend="Do any of these apply to you?"
+        choices={lifeStageChoices(lifeStage)}
+        value={answers.lifeStage.filter((l) => lifeStage.includes(l))}
+        onChange={(v) => set({ lifeStage: replaceWithin(answers.lifeStage, lifeStage, v) })}
+      />
+      <CheckboxGroup
+        id="history"
+        legend="Anything in your health background?"
+        choices={historyChoices(history)}
+        value={answers.history.filter((h) => history.includes(h))}
+        onChange={(v) => set({ history: replaceWithin(answers.history, history, v) })}
+      />
+    </>
+  );
 }
 
 function PendingSave({ onSaved }: { onSaved: (view: AssessmentResponse) => void }) {
@@ -327,7 +561,8 @@ export function AssessFlow() {
     }
     setBusy(true);
     setProblem(null);
-    const last = step === STEPS.length - 1;
+    // A child with a limp or a fever goes from the warning signs straight to the result.
+    const last = step === STEPS.length - 1 || (current.id === "warning" && childFastPath(answers));
     try {
       const input = buildInput(answers);
       const view = await api<AssessmentResponse>("POST", assessUrl(last && canSave), input);
@@ -380,7 +615,7 @@ export function AssessFlow() {
     return (
       <Page title="Check your knee">
         <EmergencyStop view={emergency} onBack={() => setEmergency(null)} />
-        <SafetyNote />
+        <SafetyNote triage="emergency" />
       </Page>
     );
   }
@@ -440,7 +675,7 @@ export function AssessFlow() {
             </button>
           ) : null}
           <button type="submit" disabled={busy}>
-            {busy ? "Checking…" : step === STEPS.length - 1 ? "See my result" : "Next"}
+            {busy ? "Checking…" : step === STEPS.length - 1 ? "See my result" : current.id === "warning" && childFastPath(answers) ? "See the advice now" : "Next"}
           </button>
         </div>
       </form>

@@ -8,6 +8,8 @@ import type { Choice } from "./answer-labels.js";
 
 interface GroupProps {
   id: string;
+  /** Extra class, e.g. "follow-up" for a question that appears because of an earlier answer. */
+  className?: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
@@ -37,6 +39,7 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 export function RadioGroup<T extends string>({
   id,
+  className,
   legend,
   hint,
   error,
@@ -45,7 +48,7 @@ export function RadioGroup<T extends string>({
   onChange,
 }: GroupProps & { choices: Choice<T>[]; value: T | ""; onChange: (v: T) => void }) {
   return (
-    <fieldset className="choices" id={id} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+    <fieldset className={className ? `choices ${className}` : "choices"} id={id} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
       <legend>{legend}</legend>
       <Described id={id} hint={hint} error={error} />
       {choices.map((c) => (
@@ -63,6 +66,7 @@ export function RadioGroup<T extends string>({
 
 export function CheckboxGroup<T extends string>({
   id,
+  className,
   legend,
   hint,
   error,
@@ -77,7 +81,7 @@ export function CheckboxGroup<T extends string>({
     onChange(choices.map((c) => c.code).filter((c) => next.includes(c)));
   };
   return (
-    <fieldset className="choices" id={id} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+    <fieldset className={className ? `choices ${className}` : "choices"} id={id} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
       <legend>{legend}</legend>
       <Described id={id} hint={hint} error={error} />
       {choices.map((c) => (

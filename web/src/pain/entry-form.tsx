@@ -1,10 +1,14 @@
 import { useEffect, useState } from "react";
 import type { FormEvent } from "react";
-import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTES_MAX, PAIN_TRIGGER_LABELS, PAIN_TRIGGERS } from "../../../src/contracts/pain.js";
+import { PAIN_FLAG_LABELS, PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTES_MAX, PAIN_TRIGGER_LABELS, PAIN_TRIGGERS } from "../../../src/contracts/pain.js";
 import type { PainEntryBody, PainEntryView, PainLocation, PainTrigger } from "../../../src/contracts/pain.js";
 import { ScorePicker } from "./score-picker.js";
 
 const HINT = "0 no pain · 1-2 safe · 3-5 acceptable if gone by morning · 6-10 too much";
+
+const FLAGS = ["nightPain", "swelling", "givingWay"] as const;
+type Flag = (typeof FLAGS)[number];
+const NO_FLAGS: Record<Flag, boolean> = { nightPain: false, swelling: false, givingWay: false };
 
 function toggle<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -37,6 +41,7 @@ export function EntryForm({
   const [locations, setLocations] = useState<PainLocation[]>([]);
   const [triggers, setTriggers] = useState<PainTrigger[]>([]);
   const [notes, setNotes] = useState("");
+  const [flags, setFlags] = useState<Record<Flag, boolean>>(NO_FLAGS);
 
   useEffect(() => {
     setDuring(existing?.during ?? null);
@@ -45,12 +50,14 @@ export function EntryForm({
     setLocations(existing?.locations ?? []);
     setTriggers(existing?.triggers ?? []);
     setNotes(existing?.notes ?? "");
+    setFlags({ nightPain: existing?.nightPain === true, swelling: existing?.swelling === true, givingWay: existing?.givingWay === true });
   }, [existing, date]);
 
   const nothing = during === null && after === null && nextMorning === null;
   function submit(e: FormEvent) {
     e.preventDefault();
-    onSave({ during, after, nextMorning, locations, triggers, notes });
+    // The questions are on screen, so an unticked box is a "no", not "not asked".
+    onSave({ during, after, nextMorning, locations, triggers, notes, ...flags });
   }
 
   return (
@@ -65,6 +72,15 @@ export function EntryForm({
       <ScorePicker legend="During the run" hint={HINT} value={during} onChange={setDuring} />
       <ScorePicker legend="After the run" value={after} onChange={setAfter} />
       <ScorePicker legend="The next morning, on waking" value={nextMorning} onChange={setNextMorning} />
+      <fieldset className="check-grid pain-flags">
+        <legend>Also tick if</legend>
+        {FLAGS.map((f) => (
+          <label key={f}>
+            <input type="checkbox" checked={flags[f]} onChange={() => setFlags((x) => ({ ...x, [f]: !x[f] }))} />
+            {PAIN_FLAG_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
       <details className="pain-more" open={locations.length > 0 || triggers.length > 0 || notes !== ""}>
         <summary>Where it hurt, what set it off, notes</summary>
         <fieldset className="check-grid">

@@ -5,6 +5,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { EntryForm } from "./entry-form.js";
+import { EscalationNotice } from "./escalation-notice.js";
 import { dayText, localToday, shiftDate } from "./format.js";
 import { PainChart } from "./pain-chart.js";
 import { PatternList } from "./pattern-list.js";
@@ -14,11 +15,31 @@ const HISTORY_DAYS = 180;
 
 function scoresText(e: PainEntryView): string {
   const part = (label: string, v: number | null) => (v === null ? null : `${label} ${v}`);
-  return [part("during", e.during), part("after", e.after), part("next morning", e.nextMorning)].filter(Boolean).join(", ");
+  const flag = (label: string, v: boolean | null) => (v === true ? label : null);
+  return [
+    part("during", e.during),
+    part("after", e.after),
+    part("next morning", e.nextMorning),
+    flag("pain at night", e.nightPain),
+    flag("swollen", e.swelling),
+    flag("gave way", e.givingWay),
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function bodyOf(e: PainEntryView): PainEntryBody {
-  return { during: e.during, after: e.after, nextMorning: e.nextMorning, locations: e.locations, triggers: e.triggers, notes: e.notes };
+  return {
+    during: e.during,
+    after: e.after,
+    nextMorning: e.nextMorning,
+    locations: e.locations,
+    triggers: e.triggers,
+    notes: e.notes,
+    nightPain: e.nightPain,
+    swelling: e.swelling,
+    givingWay: e.givingWay,
+  };
 }
 
 export function PainPage() {
@@ -106,6 +127,7 @@ export function PainPage() {
       title="Pain diary"
       intro={<p>Score the knee from 0 to 10 during a run, after it and the next morning. The light tells you whether to build up, hold or ease off.</p>}
     >
+      {status?.status.escalation ? <EscalationNotice escalation={status.status.escalation} /> : null}
       <div className="pain-layout">
         <div>
           {morningMissing && yesterday ? (

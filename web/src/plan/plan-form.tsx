@@ -9,6 +9,8 @@ import type {
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
 import { toMetres } from "./distance.js";
+import { entryMet, ReturnEntryCriteria, useReturnEntry } from "./return-entry.js";
+import type { EntryTicks } from "./return-entry.js";
 
 type Experience = "profile" | "new" | "returning" | "regular";
 
@@ -68,6 +70,8 @@ export function PlanForm({
   const [start, setStart] = useState("");
   const [runDays, setRunDays] = useState("");
   const [baselinePain, setBaselinePain] = useState("0");
+  const entry = useReturnEntry();
+  const [ticks, setTicks] = useState<EntryTicks>({ confirmed: [], suspected: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +90,12 @@ export function PlanForm({
   function body(): CreatePlanBody | Record<string, string> {
     const local: Record<string, string> = {};
     if (kind === "return") {
-      return { kind: "return", ...(start ? { start } : {}), baselinePain: Number(baselinePain) };
+      return {
+        kind: "return",
+        ...(start ? { start } : {}),
+        baselinePain: Number(baselinePain),
+        entry: { confirmed: ticks.confirmed, suspected: ticks.suspected },
+      };
     }
     let goal: PlanGoalBody;
     if (goalKind === "weekly") {
@@ -278,25 +287,37 @@ export function PlanForm({
           </Field>
         </>
       ) : (
-        <Field
-          id={ids.baselinePain}
-          label="Your usual knee pain at rest (0-10)"
-          hint="A session counts when pain stays at 3/10 or less and settles back to this level (or 2/10) by the next morning."
-          error={err("baselinePain")}
-        >
-          <select
+        <>
+          {entry.view ? (
+            <ReturnEntryCriteria
+              view={entry.view}
+              ticks={ticks}
+              onChange={setTicks}
+              errors={errors}
+            />
+          ) : (
+            <p role="status">{entry.error ?? "Loading what to check before you start…"}</p>
+          )}
+          <Field
             id={ids.baselinePain}
-            value={baselinePain}
-            onChange={(e) => setBaselinePain(e.target.value)}
-            aria-describedby={describedBy(ids.baselinePain, true, err("baselinePain"))}
+            label="Your usual knee pain at rest (0-10)"
+            hint="A session counts when pain stays at 3/10 or less and settles back to this level (or 2/10) by the next morning."
+            error={err("baselinePain")}
           >
-            {Array.from({ length: 11 }, (_, i) => (
-              <option key={i} value={String(i)}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </Field>
+            <select
+              id={ids.baselinePain}
+              value={baselinePain}
+              onChange={(e) => setBaselinePain(e.target.value)}
+              aria-describedby={describedBy(ids.baselinePain, true, err("baselinePain"))}
+            >
+              {Array.from({ length: 11 }, (_, i) => (
+                <option key={i} value={String(i)}>
+                  {i}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
       )}
       <Field
         id={ids.start}
@@ -323,7 +344,10 @@ export function PlanForm({
         </p>
       ) : null}
       <div className="button-row">
-        <button type="submit" disabled={busy}>
+        <button
+          type="submit"
+          disabled={busy || (kind === "return" && !entryMet(entry.view, ticks))}
+        >
           {busy ? "Writing your plan…" : "Write my plan"}
         </button>
         {onCancel ? (

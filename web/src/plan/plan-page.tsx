@@ -9,6 +9,7 @@ import { CalendarLink } from "./calendar-link.js";
 import { formatDistance, longDate, shortDate } from "./distance.js";
 import { PlanCalendar } from "./plan-calendar.js";
 import { PlanForm } from "./plan-form.js";
+import { ReturnStopped } from "./return-stopped.js";
 import { ReturnToRunView } from "./return-view.js";
 
 function Changes({ view }: { view: ActivePlanView }) {
@@ -164,6 +165,9 @@ export function PlanPage() {
       ) : (
         <>
           {view.kind === "build" ? <BuildSummary view={view} /> : <h2>Your walk-run return</h2>}
+          {view.kind === "return" && view.plan.stopped ? (
+            <ReturnStopped stop={view.plan.stopped} onResumed={setView} />
+          ) : null}
           <Changes view={view} />
           {view.kind === "build" ? (
             <PlanCalendar weeks={view.plan.weeks} units={units} />

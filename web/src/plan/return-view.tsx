@@ -29,7 +29,13 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
       <section aria-labelledby="today-title" className="return-today">
         <h2 id="today-title">Today</h2>
         <p className={`today-status status-${view.today.status}`}>
-          <strong>{view.today.logged ? "Logged today: " : "Not logged yet: "}</strong>
+          <strong>
+            {view.today.status === "stopped"
+              ? "Stopped: "
+              : view.today.logged
+                ? "Logged today: "
+                : "Not logged yet: "}
+          </strong>
           {distancesInUnits(view.today.message, units)}
         </p>
         <p>
@@ -41,9 +47,11 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
       <section aria-labelledby="stages-title">
         <h2 id="stages-title">The stages</h2>
         <p>
-          {plan.complete
-            ? "You have completed every stage."
-            : `You are at stage ${plan.current_stage} of ${plan.stages.length}, with ${plan.counted_at_stage} of 2 sessions counted.`}
+          {plan.stopped
+            ? `Stopped at stage ${plan.current_stage} of ${plan.stages.length} until a clinician has cleared you.`
+            : plan.complete
+              ? "You have completed every stage."
+              : `You are at stage ${plan.current_stage} of ${plan.stages.length}, with ${plan.counted_at_stage} of 2 sessions counted.`}
         </p>
         <ol className="stages">
           {plan.stages.map((s) => {
@@ -78,12 +86,31 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
 
       <section aria-labelledby="upcoming-title" className="plan-calendar">
         <h2 id="upcoming-title">Upcoming sessions</h2>
-        {plan.weeks.length > 0 ? (
+        {plan.stopped ? (
+          <p>None while the plan is stopped.</p>
+        ) : plan.weeks.length > 0 ? (
           <SessionCalendar weeks={plan.weeks} units={units} />
         ) : (
           <p>No more walk-run sessions: you are ready for a build-up plan.</p>
         )}
       </section>
+
+      {plan.stops.some((s) => s.resumed !== null) ? (
+        <section aria-labelledby="stops-title">
+          <h2 id="stops-title">Stops so far</h2>
+          <ul>
+            {plan.stops
+              .filter((s) => s.resumed !== null)
+              .map((s) => (
+                <li key={s.date}>
+                  Stopped on {shortDate(s.date)} after two red days (
+                  {s.red_days.map(shortDate).join(" and ")}); resumed on{" "}
+                  {shortDate(s.resumed ?? "")} with a clinician&apos;s clearance.
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
 
       {plan.days.length > 0 ? (
         <section aria-labelledby="days-title">

@@ -1,0 +1,16 @@
+import type { Database } from "../store/index.js";
+
+/** "local": one owner, no sign-in. "multi": sign-up and sign-in. */
+export type AccountMode = "local" | "multi";
+
+/**
+ * What every use case needs: the database, the account mode and a clock. It lives apart from
+ * createApp (app.ts) so that the services createApp calls can name it without importing app.ts back.
+ */
+export interface App {
+  database: Database;
+  mode: AccountMode;
+  version: string;
+  now: () => Date;
+  close(): Promise<void>;
+}
