@@ -9,16 +9,23 @@ import { RUNNING_SPORTS, SPORTS } from "../core/activity.js";
 import type { Sport } from "../core/activity.js";
 import { CHECKIN_ITEMS, SURFACES } from "../core/training/types.js";
 import type { TrainingReport } from "../core/training/types.js";
+import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../core/training/acwr.js";
+import { SPIKE_BANDS } from "../core/training/load-rules.js";
 
 export { CHECKIN_ITEMS, SURFACES, SPORTS, RUNNING_SPORTS };
+/** The acute:chronic ratio's meaning and limits, and the spike study's bands, for the web to show. */
+export { ACWR_CANNOT_TELL, ACWR_MEANING, SPIKE_BANDS };
 export type { Sport };
 export type {
   AcwrDay,
   AcwrZone,
   CheckinItem,
+  ReportRunLimit,
   ReportShoe,
+  ReportSpike,
   ReportWarning,
   ReportWeek,
+  SpikeBand,
   Surface,
   TrainingReport,
   WarningCode,
@@ -42,8 +49,11 @@ export const isoDate = z
   .string({ error: "Give a date as YYYY-MM-DD." })
   .refine(realDate, "Give a real date as YYYY-MM-DD.");
 
-/** Up to ten years of weeks on one page; more would be a chart nobody can read. */
-export const REPORT_WEEKS_MAX = 520;
+/**
+ * Up to five years of weeks in one report: more is a chart nobody reads, and each extra week is
+ * work for the server on every uncached request (issue 19).
+ */
+export const REPORT_WEEKS_MAX = 260;
 export const REPORT_WEEKS_DEFAULT = 12;
 
 export const reportQuery = z

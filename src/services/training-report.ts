@@ -28,12 +28,14 @@ import type {
   TrainingActivity,
   TrainingReportInput,
 } from "../core/training/index.js";
+import { REPORT_WEEKS_MAX } from "../contracts/training.js";
 import type { ReportResponse } from "../contracts/training.js";
 import { checkins as checkinRepo, shoes as shoeRepo, trainingActivities, users } from "../store/index.js";
 import type { CheckinRow, ShoeRow } from "../store/index.js";
 import type { TrainingActivityRow } from "../store/repositories/manual-activities.js";
 import type { App } from "./app.js";
 import { getProfile } from "./profile.js";
+import { enforceRateLimit, RATE_RULES } from "./rate-limit.js";
 
 const DAY_MS = 86_400_000;
 
@@ -201,50 +203,119 @@ export interface ReportOptions {
    * a round trip on the dashboard's hot path. It must have been read before any of the data.
    */
   knownDataVersion?: number | undefined;
+  /**
+   * Whose budget a report that must be built counts against (the requesting user, over HTTP):
+   * RATE_RULES.reportBuild, refused with RATE_LIMITED. Kept reports are free. Omitted: no budget
+   * (the CLI, a runner's own machine).
+   */
+  budgetFor?: string | undefined;
 }
 
 export const DEFAULT_REPORT_WEEKS = 12;
 
 /**
  * Reports kept per instance, as the JSON text the dashboard sends (about 20 kB each, where the
- * object graph would take ten times that and grow the heap under load). The least recently asked
- * for go first, so memory stays bounded under any number of runners.
+ * object graph would take ten times that and grow the heap under load). The runners least
+ * recently asked for go first, so memory stays bounded under any number of runners.
  */
 export const REPORT_CACHE_ENTRIES = 1500;
 
+/**
+ * Reports kept per runner (different weeks, dates or units). A runner asking for many variants
+ * only pushes out their own older ones, never other runners' reports.
+ */
+export const REPORT_VARIANTS_PER_RUNNER = 4;
+
 interface KeptReport {
-  version: number;
   /** The date the report is as of, and the offset that decided it when none was asked for. */
   asOf: string;
   latestUtcOffset: number | null;
   json: string;
 }
 
-/** A least-recently-used map: a Map iterates in insertion order, so the first key is the oldest. */
+/** One runner's kept reports, all built from the same data version. */
+interface RunnerReports {
+  version: number;
+  /** Variant key → report, least recently asked for first. */
+  variants: Map<string, KeptReport>;
+}
+
+/**
+ * Kept reports by runner and data version, least recently used first (a Map iterates in
+ * insertion order), with the builds under way: one build per runner at a time, and a request
+ * for a report already being built waits for that build.
+ */
 class ReportCache {
-  private readonly entries = new Map<string, KeptReport>();
+  private readonly runners = new Map<string, RunnerReports>();
+  private entries = 0;
+  private readonly building = new Map<string, Promise<string>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
   hits = 0;
   misses = 0;
+  builds = 0;
 
   get size(): number {
-    return this.entries.size;
+    return this.entries;
   }
 
-  get(key: string): KeptReport | undefined {
-    const kept = this.entries.get(key);
+  get(userId: string, version: number | null, variant: string): KeptReport | undefined {
+    const runner = this.runners.get(userId);
+    if (runner === undefined || runner.version !== version) return undefined;
+    const kept = runner.variants.get(variant);
     if (kept) {
-      this.entries.delete(key);
-      this.entries.set(key, kept);
+      this.runners.delete(userId);
+      this.runners.set(userId, runner);
+      runner.variants.delete(variant);
+      runner.variants.set(variant, kept);
     }
     return kept;
   }
 
-  set(key: string, kept: KeptReport): void {
-    this.entries.delete(key);
-    this.entries.set(key, kept);
-    if (this.entries.size > REPORT_CACHE_ENTRIES) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+  set(userId: string, version: number, variant: string, kept: KeptReport): void {
+    let runner = this.runners.get(userId);
+    if (runner !== undefined && runner.version > version) return; // a newer build got here first
+    if (runner === undefined || runner.version !== version) {
+      if (runner !== undefined) this.entries -= runner.variants.size;
+      runner = { version, variants: new Map() };
+    }
+    this.runners.delete(userId);
+    this.runners.set(userId, runner);
+    if (runner.variants.delete(variant)) this.entries -= 1;
+    runner.variants.set(variant, kept);
+    this.entries += 1;
+    if (runner.variants.size > REPORT_VARIANTS_PER_RUNNER) {
+      const oldest = runner.variants.keys().next();
+      if (!oldest.done) runner.variants.delete(oldest.value);
+      this.entries -= 1;
+    }
+    for (const [otherId, other] of this.runners) {
+      if (this.entries <= REPORT_CACHE_ENTRIES || otherId === userId) break;
+      this.runners.delete(otherId);
+      this.entries -= other.variants.size;
+    }
+  }
+
+  /**
+   * Runs `build` after the runner's earlier builds (a burst of expensive requests from one runner
+   * takes turns, so other runners' requests get the event loop between them), and shares one
+   * build between identical requests.
+   */
+  async buildOnce(userId: string, key: string, build: () => Promise<string>): Promise<string> {
+    const running = this.building.get(key);
+    if (running !== undefined) return running;
+    const previous = this.queues.get(userId) ?? Promise.resolve();
+    const run = previous.then(build);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.building.set(key, run);
+    this.queues.set(userId, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.building.get(key) === run) this.building.delete(key);
+      if (this.queues.get(userId) === settled) this.queues.delete(userId);
     }
   }
 }
@@ -258,41 +329,72 @@ function cacheOf(app: App): ReportCache {
   return cache;
 }
 
-/** How often the kept reports served a request, for tests and benchmarks. */
-export function reportCacheStats(app: App): { hits: number; misses: number; size: number } {
+/** How often the kept reports served a request, and how many were built, for tests and benchmarks. */
+export function reportCacheStats(app: App): {
+  hits: number;
+  misses: number;
+  builds: number;
+  size: number;
+} {
   const cache = cacheOf(app);
-  return { hits: cache.hits, misses: cache.misses, size: cache.size };
+  return { hits: cache.hits, misses: cache.misses, builds: cache.builds, size: cache.size };
 }
 
 /**
  * The report for one runner as the JSON text the API sends, as of their today unless told
  * otherwise; kept per instance while the runner's data version stays the same.
  */
-export async function trainingReportJson(app: App, userId: string, opts: ReportOptions = {}): Promise<string> {
+export async function trainingReportJson(
+  app: App,
+  userId: string,
+  opts: ReportOptions = {},
+): Promise<string> {
   const weeks = opts.weeks ?? DEFAULT_REPORT_WEEKS;
-  if (!Number.isInteger(weeks) || weeks < 1)
-    throw new DomainError("INVALID_WEEKS", `The number of weeks must be a whole number of at least 1, got ${weeks}.`);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > REPORT_WEEKS_MAX)
+    throw new DomainError(
+      "INVALID_WEEKS",
+      `The number of weeks must be a whole number from 1 to ${REPORT_WEEKS_MAX}, got ${weeks}.`,
+    );
   // The version is read BEFORE the data: a write landing in between raises it again, so a kept
   // report is never filed under a version newer than the data it was built from.
-  const version = opts.knownDataVersion ?? (await trainingActivities.trainingDataVersion(app.database.db, userId));
+  const version =
+    opts.knownDataVersion ??
+    (await trainingActivities.trainingDataVersion(app.database.db, userId));
   const cache = cacheOf(app);
-  const key = `${userId}|${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}`;
-  const kept = cache.get(key);
+  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}`;
+  const kept = cache.get(userId, version, variant);
   if (
     kept !== undefined &&
-    kept.version === version &&
     (opts.asOf !== undefined || dateAtOffset(app.now(), kept.latestUtcOffset) === kept.asOf)
   ) {
     cache.hits += 1;
     return kept.json;
   }
   cache.misses += 1;
-  const inputs = await loadTrainingInputs(app, userId, { asOf: opts.asOf, streams: true, units: opts.units });
-  const report = buildTrainingReport({ ...inputs.reportInput, weeks });
-  const response: ReportResponse = { report, rampThresholdPct: inputs.rampThresholdPct, units: inputs.units };
-  const json = JSON.stringify(response);
-  if (version !== null) cache.set(key, { version, asOf: inputs.reportInput.asOf, latestUtcOffset: inputs.latestUtcOffset, json });
-  return json;
+  if (opts.budgetFor !== undefined)
+    await enforceRateLimit(app.database.db, RATE_RULES.reportBuild, opts.budgetFor, app.now());
+  return cache.buildOnce(userId, `${userId}|${version}|${variant}`, async () => {
+    cache.builds += 1;
+    const inputs = await loadTrainingInputs(app, userId, {
+      asOf: opts.asOf,
+      streams: true,
+      units: opts.units,
+    });
+    const report = buildTrainingReport({ ...inputs.reportInput, weeks });
+    const response: ReportResponse = {
+      report,
+      rampThresholdPct: inputs.rampThresholdPct,
+      units: inputs.units,
+    };
+    const json = JSON.stringify(response);
+    if (version !== null)
+      cache.set(userId, version, variant, {
+        asOf: inputs.reportInput.asOf,
+        latestUtcOffset: inputs.latestUtcOffset,
+        json,
+      });
+    return json;
+  });
 }
 
 /** The report for one runner, as of their today unless told otherwise: a fresh object each call. */

@@ -41,7 +41,14 @@ describe("kneewise report", () => {
       ["2024-03-11", 30_000, 3, 0],
       ["2024-03-18", 36_000, 4, 20],
     ]);
-    expect(report.warnings.find((w) => w.code === "RAMP_WEEKLY")?.week).toBe("2024-03-18");
+    // 36 km against a highest (and average) of 30 km in the two weeks before: +20%, once.
+    expect(report.warnings.filter((w) => w.code === "RAMP_WEEKLY").map((w) => w.week)).toEqual(["2024-03-18"]);
+    expect(report.weeks[2]).toMatchObject({ baseline_weeks: 2, baseline_highest_m: 30_000, guide_limit_m: 33_000 });
+    // The longest run of the last 30 days is 10 km: the forward limit is 11 km.
+    expect(report.run_limit).toMatchObject({ longest_m: 10_000, longest_date: "2024-03-15", limit_m: 11_000 });
+    expect(report.run_limit?.message).toBe(
+      "Your longest run in the last 30 days is 10.0 km; keep any run this week under 11.0 km.",
+    );
     expect(report.shoes).toEqual([
       expect.objectContaining({ name: "Daily", distance_m: 96_000, limit_m: 640_000, status: "ok" }),
     ]);
@@ -51,6 +58,13 @@ describe("kneewise report", () => {
     const { code, out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "3"]);
     expect(code).toBe(0);
     expect(out).toMatch(/2024-03-18\s+36\.0 km/);
+    // The forward spike limit comes first, before the weekly table.
+    const limitAt = out.indexOf("keep any run this week under 11.0 km");
+    expect(limitAt).toBeGreaterThan(0);
+    expect(limitAt).toBeLessThan(out.indexOf("Weekly volume"));
+    expect(out).toMatch(/2024-03-18\s+36\.0 km.*\+20%\s+33\.0 km/);
+    expect(out).toContain("What it cannot tell:");
+    expect(out).not.toContain("ACWR_HIGH");
     expect(out).toContain("RAMP_WEEKLY (week of 2024-03-18)");
     expect(out).toContain("Read more: /learn/ten-percent-rule");
     expect(out).toMatch(/Acme Daily\s+96\.0 km\s+640\.0 km\s+ok/);
@@ -60,6 +74,8 @@ describe("kneewise report", () => {
     const { out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "1", "--units", "mi"]);
     // 36 km is 22.4 miles.
     expect(out).toMatch(/2024-03-18\s+22\.4 mi/);
+    // 10 km = 6.2 mi; 11 km = 6.84 mi, rounded down so the limit never lets a spike through.
+    expect(out).toContain("Your longest run in the last 30 days is 6.2 mi; keep any run this week under 6.8 mi.");
     expect(out).not.toMatch(/\d km/);
   });
 

@@ -4,6 +4,7 @@
  */
 import { articleUrl } from "../../core/content/site-urls.js";
 import { isDomainError } from "../../core/errors.js";
+import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../../core/training/index.js";
 import type { DistanceUnit, ReportWarning, TrainingReport } from "../../core/training/index.js";
 import { formatDistance, formatDuration } from "../../core/training/warnings.js";
 import { REPORT_WEEKS_MAX, REPORT_WEEKS_DEFAULT, isoDate } from "../../contracts/training.js";
@@ -132,14 +133,25 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
   const out: string[] = [];
   out.push(
     `Training report as of ${report.as_of}`,
-    `Weeks start on ${WEEKDAYS[report.week_start] ?? "Monday"}; your weekly ramp guide is ${rampThresholdPct}%.`,
+    `Weeks start on ${WEEKDAYS[report.week_start] ?? "Monday"}.`,
+    "",
+    "Single-run limit (runs more than 10% past the longest of the 30 days before went with more injuries)",
+  );
+  if (report.run_limit) out.push(...wrap(report.run_limit.message, 92).map((l) => `  ${l}`));
+  else out.push("  No run in the last 30 days, so there is no recent longest run to measure against: start short.");
+  out.push(
     "",
     "Weekly volume (running; cross-training in minutes)",
+    ...wrap(
+      `Guide: each week within ${rampThresholdPct}% of the highest of the 4 weeks before it. ` +
+        "A cautious guide, not a proven safe limit.",
+      92,
+    ).map((l) => `  ${l}`),
   );
   if (report.weeks.length === 0) {
     out.push("  No activities yet: import your runs or log them by hand.");
   } else {
-    const rows = [["Week of", "Distance", "Time", "Runs", "Longest", "Climb", "Change", "Cross-training", "Flags"]];
+    const rows = [["Week of", "Distance", "Time", "Runs", "Longest", "Climb", "Change", "Guide", "Cross-training", "Flags"]];
     for (const w of report.weeks) {
       const cross = Object.entries(w.cross_training_min)
         .map(([sport, min]) => `${sport} ${min}`)
@@ -152,31 +164,39 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
         dist(w.longest_m),
         climb(w.elevation_gain_m, units),
         pct(w.change_pct),
+        w.guide_limit_m === null ? "-" : dist(w.guide_limit_m),
         cross || "-",
         [...new Set(w.warnings.map((x) => x.code))].join(" "),
       ]);
     }
-    out.push(...table(rows, new Set([1, 2, 3, 4, 5, 6])).map((l) => `  ${l}`));
+    out.push(...table(rows, new Set([1, 2, 3, 4, 5, 6, 7])).map((l) => `  ${l}`));
     if (report.weeks.some((w) => !w.complete)) out.push("  * this week is not over yet");
   }
 
-  out.push("", "Acute:chronic load (last 7 days against the 3 weeks before)");
+  out.push("", "Single runs more than 10% past the longest of the 30 days before");
+  if (report.spikes.length === 0) out.push("  None in these weeks.");
+  for (const s of report.spikes)
+    out.push(
+      `  ${s.date}: ${dist(s.distance_m)}, ${Math.round(s.increase_pct)}% beyond ${dist(s.previous_longest_m)}` +
+        (s.band ? ` (${s.band.replace("over-", "over ")}% band, hazard ratio ${s.hazard_ratio?.toFixed(2) ?? "-"})` : ""),
+    );
+
+  out.push("", "Acute:chronic load, a description of your trend (no warning is raised from it)");
   const a = report.acwr;
   if (a.withheld !== null) out.push(`  Not shown: ${a.withheld} (${a.covered_days} of the last 28 days covered).`);
   else {
-    const zone = a.zone === null ? "" : ` (${a.zone.replace("_", " ")})`;
-    out.push(`  Distance: ${a.rolling?.toFixed(2) ?? "-"} rolling${zone}, ${a.ewma?.toFixed(2) ?? "-"} EWMA.`);
+    const f = a.by_load.distance.rolling;
+    out.push(
+      `  Distance: last 7 days ${dist(f.acute)} against an average week of ${dist(f.chronic)}: ` +
+        `${a.rolling?.toFixed(2) ?? "-"} (EWMA ${a.ewma?.toFixed(2) ?? "-"}).`,
+    );
     const d = a.by_load.duration.rolling.ratio;
-    if (d !== null) out.push(`  Running time: ${d.toFixed(2)} rolling.`);
+    if (d !== null) out.push(`  Running time: ${d.toFixed(2)}.`);
     const s = a.by_load.srpe?.rolling.ratio;
-    if (s !== undefined && s !== null) out.push(`  Session effort (RPE x minutes): ${s.toFixed(2)} rolling.`);
-    out.push("  Zones: below 0.8 low, 0.8-1.3 usual, 1.3-1.5 high, above 1.5 very high.");
+    if (s !== undefined && s !== null) out.push(`  Session effort (RPE x minutes): ${s.toFixed(2)}.`);
   }
-
-  out.push("", "Single runs much longer than the 30 days before");
-  if (report.spikes.length === 0) out.push("  None in these weeks.");
-  for (const s of report.spikes)
-    out.push(`  ${s.date}: ${dist(s.distance_m)}, ${Math.round(s.increase_pct)}% beyond ${dist(s.previous_longest_m)}`);
+  out.push(...wrap(`What it means: ${ACWR_MEANING}`, 92).map((l) => `  ${l}`));
+  out.push(...wrap(`What it cannot tell: ${ACWR_CANNOT_TELL}`, 92).map((l) => `  ${l}`));
 
   out.push("", "Shoes");
   if (report.shoes.length === 0) out.push("  No pairs yet.");

@@ -19,14 +19,30 @@
  * yet"). The rolling chronic average is likewise taken over the covered days of its window only.
  *
  * Zones (Gabbett 2016, BJSM 50:273, from team sports): below 0.8 low, 0.8-1.3 ok, above 1.3 up
- * to 1.5 high, above 1.5 very high. In runners the ratio has not predicted injury well (2025
- * Garmin cohort), so it is shown as a trend, never as a risk score.
+ * to 1.5 high, above 1.5 very high. They only name where the ratio lies. In 5,205 runners the
+ * ratio showed a negative dose-response with injury (Frandsen 2025, BJSM 59:1203), and the ratio
+ * itself is open to criticism (Impellizzeri 2020, IJSPP 15:907), so it is shown as a trend with
+ * what it means and what it cannot tell (ACWR_MEANING, ACWR_CANNOT_TELL), never as a warning.
  */
 import type { AcwrZone } from "./types.js";
 
 export const NOT_ENOUGH_HISTORY = "not enough history yet";
 export const NO_CHRONIC_LOAD =
   "nothing in the three weeks before the last seven days to compare with";
+
+/** What the ratio says, for every place that shows it (CLI, dashboard, printable report). */
+export const ACWR_MEANING =
+  "The ratio sets your running distance of the last 7 days against your average week over the " +
+  "three weeks before them. Near 1.0 you are running about as much as you have lately; 1.5 means " +
+  "half as much again, 0.7 means less than usual, as after an easy or a cut-back week.";
+
+/** And what it cannot tell (Impellizzeri et al. 2020; Frandsen et al. 2025). */
+export const ACWR_CANNOT_TELL =
+  "It cannot tell you your risk of injury. A ratio hides how much you run (a short and a long " +
+  "training week can give the same number), its 7- and 28-day windows are a convention, and no study " +
+  "has shown that keeping it inside a band prevents injuries (Impellizzeri et al. 2020). In a " +
+  "study of 5,205 runners, higher ratios did not go with more injuries (Frandsen et al. 2025), " +
+  "so kneewise raises no warning from it: read it as the shape of your recent training.";
 
 export interface AcwrOptions {
   acuteDays: number;

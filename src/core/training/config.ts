@@ -3,15 +3,16 @@
  * Where a number comes from a study it says so; the rest are our conventions and say that too.
  */
 export interface TrainingConfig {
-  /** Week-over-week rise that is flagged, percent. The "10% rule" is a gentle guide only:
-   *  in the GRONORUN trial it did not prevent injuries (Buist 2008, AJSM 36:33). */
+  /** Rise above the highest of the baseline weeks that is flagged, percent. The "10% rule" is a
+   *  cautious guide only: in the GRONORUN trial it did not prevent injuries (Buist 2008, AJSM 36:33),
+   *  and week-to-week change showed no relationship with injury in Frandsen 2025. */
   rampPct: number;
-  /** Stricter threshold for beginners and runners returning after injury, percent (our convention). */
+  /** Stricter guide for beginners and runners returning after injury, percent (our convention). */
   rampPctCautious: number;
-  /** Two-week rise that is high, percent: Nielsen 2014 (JOSPT 44:739), >30% over two weeks. */
-  twoWeekPct: number;
+  /** Weeks before a week that form its baseline (load-rules.ts). */
+  rampBaselineWeeks: number;
   /** A run longer than the longest of the previous `spikeWindowDays` by more than this, percent.
-   *  >10% carried HR 1.64 in a 2025 cohort of 5,205 runners (BJSM, bjsports-2024-109380). */
+   *  >10-30% carried HR 1.64 in Frandsen 2025 (BJSM 59:1203; 5,205 runners). */
   spikePct: number;
   spikeWindowDays: number;
   /** At least this many of the last 28 days must have data before a ratio is shown. */
@@ -48,7 +49,7 @@ export interface TrainingConfig {
 export const DEFAULT_TRAINING_CONFIG: Readonly<TrainingConfig> = Object.freeze({
   rampPct: 10,
   rampPctCautious: 5,
-  twoWeekPct: 30,
+  rampBaselineWeeks: 4,
   spikePct: 10,
   spikeWindowDays: 30,
   acwrMinCoveredDays: 21,

@@ -15,6 +15,12 @@ describe("local calendar days", () => {
       expect(dateOfDay(dayOfDate(d))).toBe(d);
   });
 
+  it("reads a date in years 0-99 as itself, not as 19xx (a stored 0050-06-01 must not stop reports)", () => {
+    expect(dateOfDay(dayOfDate("0050-06-01"))).toBe("0050-06-01");
+    expect(dayOfDate("0050-06-01")).toBeLessThan(dayOfDate("1950-06-01"));
+    expect(() => dayOfDate("0050-02-30")).toThrow(DomainError);
+  });
+
   it("knows the weekday, 0 being Sunday", () => {
     expect(weekdayOf(dayOfDate("2024-03-04"))).toBe(1);
     expect(weekdayOf(dayOfDate("2024-03-31"))).toBe(0);

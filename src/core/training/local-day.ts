@@ -22,8 +22,11 @@ export function dayOfDate(date: string): number {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     const d = Number(m[3]);
-    const ms = Date.UTC(y, mo - 1, d);
-    const back = new Date(ms);
+    // setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999, and a stored "0050-06-01"
+    // (a device with no clock) must still be a date, not an error that stops every report.
+    const back = new Date(0);
+    back.setUTCFullYear(y, mo - 1, d);
+    const ms = back.getTime();
     if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) {
       return ms / DAY_MS;
     }

@@ -1,23 +1,22 @@
 /**
- * Ramp rules on weekly volume. The weekly threshold is a gentle guide, not a safe limit: the
- * 10% rule did not prevent injuries in a trial of 532 novices (Buist 2008, AJSM 36:33) and a
- * review of 36 studies found no universal safe progression (Fredette 2022). The two-week rule
- * follows Nielsen 2014 (JOSPT 44:739): more than 30% over two weeks went with more
- * "distance-related" injuries (HR 1.59, 95% CI 0.96-2.66).
+ * Weekly change against the runner's own baseline (load-rules.ts): each week's distance and
+ * running time are measured against the highest and the average of the four weeks before it.
+ * A week is flagged when it rises more than the guide (10%, or 5% for new and returning runners)
+ * above the highest of those weeks, so a week back at the usual level after a cut-back week is not
+ * a jump. The guide is a cautious convention, not a proven safe limit: the 10% rule did not prevent
+ * injuries in a trial of 532 novices (Buist 2008, AJSM 36:33), a review of 36 studies found no
+ * universal safe progression (Fredette 2022), and in 5,205 runners week-to-week change showed no
+ * relationship with injury (Frandsen 2025, BJSM 59:1203) while single long runs did (run-spike.ts).
+ *
+ * The old two-week rule (more than 30% over two weeks, Nielsen 2014) is folded in: a rise that
+ * builds over two weeks passes the highest of the baseline too, and a week gets one message.
  */
 import type { TrainingConfig } from "./config.js";
+import { changePct, risesAboveBaseline, weeklyBaseline, WEEKLY_BASELINE_WEEKS } from "./load-rules.js";
 import type { RunnerExperience } from "./types.js";
 import type { WeekVolume } from "./weekly-volume.js";
 
-/** Percent change from `before` to `after`; null when there was nothing before. */
-export function changePct(before: number, after: number): number | null {
-  return before > 0 ? ((after - before) * 100) / before : null;
-}
-
-/** Strictly above the threshold, compared without division so that exactly +10% is not flagged. */
-export function risesAbove(before: number, after: number, pct: number): boolean {
-  return before > 0 && after * 100 > before * (100 + pct);
-}
+export { changePct };
 
 export function rampThresholdPct(experience: RunnerExperience, config: TrainingConfig): number {
   return experience === "regular" ? config.rampPct : config.rampPctCautious;
@@ -25,23 +24,46 @@ export function rampThresholdPct(experience: RunnerExperience, config: TrainingC
 
 /**
  * Suggested ceiling for the week after a flagged week: no higher than the flagged week itself
- * (do not build on a jump) and no higher than two steps of the guide from the week before it,
- * so a large jump is brought back towards the runner's usual level. Rounded down to whole units.
+ * (do not build on a jump) and no higher than two steps of the guide from the baseline's highest
+ * week, so a large jump is brought back towards the runner's usual level. Rounded down.
  */
-export function suggestedCap(before: number, after: number, pct: number): number {
-  const step = 1 + pct / 100;
-  return Math.floor(Math.min(after, before * step * step));
+export function suggestedCap(highest: number, after: number, pct: number): number {
+  return Math.floor(Math.min(after, (highest * (100 + pct) * (100 + pct)) / 10_000));
+}
+
+export interface WeekBaseline {
+  /** Earlier weeks in the baseline, 0-4 (fewer at the start of the history). */
+  weeks: number;
+  averageDistanceM: number;
+  highestDistanceM: number;
+  averageTimeS: number;
+  highestTimeS: number;
+}
+
+/** The baseline of week `i` of the full weekly volume (oldest first). */
+export function baselineOf(weeks: readonly WeekVolume[], i: number, baselineWeeks = WEEKLY_BASELINE_WEEKS): WeekBaseline {
+  const before = weeks.slice(Math.max(0, i - baselineWeeks), i);
+  const d = weeklyBaseline(before.map((w) => w.distanceM), baselineWeeks);
+  const t = weeklyBaseline(before.map((w) => w.timeS), baselineWeeks);
+  return {
+    weeks: d.weeks,
+    averageDistanceM: d.average,
+    highestDistanceM: d.highest,
+    averageTimeS: t.average,
+    highestTimeS: t.highest,
+  };
 }
 
 export interface WeeklyRamp {
   index: number;
   startDay: number;
-  previousDistanceM: number;
   distanceM: number;
-  previousTimeS: number;
   timeS: number;
-  distancePct: number | null;
-  timePct: number | null;
+  baseline: WeekBaseline;
+  /** Change against the baseline's highest week and against its average, percent. */
+  distanceOverHighestPct: number | null;
+  distanceOverAveragePct: number | null;
+  timeOverHighestPct: number | null;
   distanceFlagged: boolean;
   timeFlagged: boolean;
   thresholdPct: number;
@@ -49,60 +71,36 @@ export interface WeeklyRamp {
   capTimeS: number;
 }
 
-/** Weeks whose distance or running time rose above the threshold over the week before. */
-export function weeklyRamps(weeks: readonly WeekVolume[], thresholdPct: number): WeeklyRamp[] {
+/** Weeks whose distance or running time rose more than the guide above their baseline's highest. */
+export function weeklyRamps(
+  weeks: readonly WeekVolume[],
+  thresholdPct: number,
+  baselineWeeks = WEEKLY_BASELINE_WEEKS,
+): WeeklyRamp[] {
   const out: WeeklyRamp[] = [];
   for (let i = 1; i < weeks.length; i++) {
-    const prev = weeks[i - 1];
     const cur = weeks[i];
-    if (!prev || !cur) continue;
-    const distanceFlagged = risesAbove(prev.distanceM, cur.distanceM, thresholdPct);
-    const timeFlagged = risesAbove(prev.timeS, cur.timeS, thresholdPct);
+    if (!cur) continue;
+    const before = weeks.slice(Math.max(0, i - baselineWeeks), i);
+    const distanceFlagged = risesAboveBaseline(before.map((w) => w.distanceM), cur.distanceM, thresholdPct, baselineWeeks);
+    const timeFlagged = risesAboveBaseline(before.map((w) => w.timeS), cur.timeS, thresholdPct, baselineWeeks);
     if (!distanceFlagged && !timeFlagged) continue;
+    const b = baselineOf(weeks, i, baselineWeeks);
     out.push({
       index: i,
       startDay: cur.startDay,
-      previousDistanceM: prev.distanceM,
       distanceM: cur.distanceM,
-      previousTimeS: prev.timeS,
       timeS: cur.timeS,
-      distancePct: changePct(prev.distanceM, cur.distanceM),
-      timePct: changePct(prev.timeS, cur.timeS),
+      baseline: b,
+      distanceOverHighestPct: changePct(b.highestDistanceM, cur.distanceM),
+      distanceOverAveragePct: changePct(b.averageDistanceM, cur.distanceM),
+      timeOverHighestPct: changePct(b.highestTimeS, cur.timeS),
       distanceFlagged,
       timeFlagged,
       thresholdPct,
       capDistanceM:
-        prev.distanceM > 0
-          ? suggestedCap(prev.distanceM, cur.distanceM, thresholdPct)
-          : cur.distanceM,
-      capTimeS: prev.timeS > 0 ? suggestedCap(prev.timeS, cur.timeS, thresholdPct) : cur.timeS,
-    });
-  }
-  return out;
-}
-
-export interface TwoWeekRamp {
-  index: number;
-  startDay: number;
-  /** Distance of the week two weeks earlier (week w-2), metres. */
-  baseDistanceM: number;
-  distanceM: number;
-  changePct: number;
-}
-
-/** Week w against week w-2, on distance: above `pct` (30 by default) is high. */
-export function twoWeekRamps(weeks: readonly WeekVolume[], pct: number): TwoWeekRamp[] {
-  const out: TwoWeekRamp[] = [];
-  for (let i = 2; i < weeks.length; i++) {
-    const base = weeks[i - 2];
-    const cur = weeks[i];
-    if (!base || !cur || !risesAbove(base.distanceM, cur.distanceM, pct)) continue;
-    out.push({
-      index: i,
-      startDay: cur.startDay,
-      baseDistanceM: base.distanceM,
-      distanceM: cur.distanceM,
-      changePct: changePct(base.distanceM, cur.distanceM) ?? 0,
+        b.highestDistanceM > 0 ? suggestedCap(b.highestDistanceM, cur.distanceM, thresholdPct) : cur.distanceM,
+      capTimeS: b.highestTimeS > 0 ? suggestedCap(b.highestTimeS, cur.timeS, thresholdPct) : cur.timeS,
     });
   }
   return out;

@@ -25,6 +25,19 @@ describe("single-run spike", () => {
     expect(result).toEqual([{ date: "2024-05-12", km: 11.5, previousKm: 10, pct: 15 }]);
   });
 
+  it("grades each spike by the study's band", () => {
+    const graded = (km: number) =>
+      runSpikes(prepareActivities([runOn("2024-05-01", 18), runOn("2024-05-20", km)], dayOfDate("2024-12-31")), 10, 30).map(
+        (s) => s.band?.band,
+      );
+    expect(graded(19.8)).toEqual([]);
+    expect(graded(22)).toEqual(["10-30"]);
+    expect(graded(23.4)).toEqual(["10-30"]);
+    expect(graded(23.401)).toEqual(["30-100"]);
+    expect(graded(36)).toEqual(["30-100"]);
+    expect(graded(36.001)).toEqual(["over-100"]);
+  });
+
   it("does not flag exactly 10% longer", () => {
     expect(spikes([runOn("2024-05-01", 10), runOn("2024-05-12", 11)])).toEqual([]);
   });

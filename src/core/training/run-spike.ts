@@ -1,12 +1,14 @@
 /**
- * Single-run spikes: a run more than 10% longer than the longest run of the previous 30 days.
- * In a 2025 cohort of 5,205 runners (BJSM, doi:10.1136/bjsports-2024-109380) such spikes raised
- * overuse-injury rates (>10-30%: HR 1.64; >100%: HR 2.28) while weekly ratios did not.
+ * Single-run spikes, the guard's lead rule: a run more than 10% longer than the longest run of the
+ * previous 30 days, graded by the bands of Frandsen et al. 2025 (BJSM 59:1203-1210; 5,205 runners,
+ * 588,071 sessions): >10-30% HR 1.64, >30-100% HR 1.52, >100% HR 2.28 (load-rules.ts).
  *
  * "Previous 30 days" is measured in real time: runs that started strictly before this one and no
  * more than 30 x 24 h earlier. A run with no earlier run in that window is not a spike (there is
  * nothing to compare with). A sliding-window maximum keeps this linear in the number of runs.
  */
+import { isSpike, spikeBandOf } from "./load-rules.js";
+import type { SpikeBandInfo } from "./load-rules.js";
 import { DAY_MS } from "./local-day.js";
 import type { PreparedActivity } from "./prepared-activity.js";
 
@@ -14,6 +16,8 @@ export interface RunSpike {
   run: PreparedActivity;
   previousLongestM: number;
   increasePct: number;
+  /** The study band; always set for a spike at the default 10%, null below it (a stricter config). */
+  band: SpikeBandInfo | null;
 }
 
 /** `prepared` sorted by start (prepareActivities does it). */
@@ -43,11 +47,12 @@ export function runSpikes(
       head++;
     if (deque.length === head) continue;
     const longest = runs[deque[head] ?? 0]?.distanceM ?? 0;
-    if (longest > 0 && cur.distanceM * 100 > longest * (100 + spikePct)) {
+    if (isSpike(cur.distanceM, longest, spikePct)) {
       out.push({
         run: cur,
         previousLongestM: longest,
         increasePct: ((cur.distanceM - longest) * 100) / longest,
+        band: spikeBandOf(cur.distanceM, longest),
       });
     }
   }

@@ -52,16 +52,56 @@ describe("the training report", () => {
     expect(last?.duration_s).toBe(24 * 360);
     expect(last?.longest_m).toBe(6000);
     // The 6 km runs are also 20% longer than the 5 km longest of the 30 days before.
-    expect(last?.warnings.map((w) => w.code)).toEqual(["RAMP_WEEKLY", "RUN_SPIKE"]);
+    expect(last?.warnings.map((w) => w.code)).toEqual(["RUN_SPIKE", "RAMP_WEEKLY"]);
     const ramp = r.warnings.find((w) => w.code === "RAMP_WEEKLY");
     expect(ramp).toMatchObject({ week: "2024-04-29", article: "ten-percent-rule" });
     expect(ramp?.data).toMatchObject({
       distance_m: 24_000,
-      previous_distance_m: 20_000,
+      baseline_weeks: 4,
+      baseline_highest_m: 20_000,
+      baseline_average_m: 20_000,
+      distance_change_pct: 20,
       cap_distance_m: 24_000,
       threshold_pct: 10,
     });
-    expect(ramp?.message).toContain("24.0 km");
+    expect(ramp?.message).toContain("24.0 km is 20% above the highest of the 4 weeks before (20.0 km)");
+    expect(ramp?.message).toMatch(/cautious guide, not a proven safe limit/);
+    expect(last).toMatchObject({
+      baseline_weeks: 4,
+      baseline_average_m: 20_000,
+      baseline_highest_m: 20_000,
+      change_vs_average_pct: 20,
+      change_vs_highest_pct: 20,
+      guide_limit_m: 22_000,
+    });
+    // The spike leads the current picture; the weekly change comes once.
+    expect(r.warnings.map((w) => w.code)).toEqual(["RUN_SPIKE", "RAMP_WEEKLY", "NO_VARIETY"]);
+  });
+
+  it("gives no weekly warning after a cut-back week: 40-40-40-40-30-40 km", () => {
+    const acts = weeksOfRunning("2024-04-01", [40, 40, 40, 40, 30, 40]);
+    const r = report(acts, "2024-05-12");
+    expect(r.weeks.map((w) => w.change_pct)).toEqual([null, 0, 0, 0, -25, 33.3]);
+    expect(r.weeks.flatMap((w) => w.warnings)).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).not.toContain("RAMP_WEEKLY");
+    expect(r.weeks.at(-1)).toMatchObject({
+      baseline_average_m: 37_500,
+      baseline_highest_m: 40_000,
+      change_vs_highest_pct: 0,
+      change_vs_average_pct: 6.7,
+      guide_limit_m: 44_000,
+    });
+  });
+
+  it("raises one weekly message when both of the last two weeks rose", () => {
+    // 20 -> 25 (+25%) -> 30 (+20% over 25): each week is flagged on its own row, once.
+    const acts = weeksOfRunning("2024-04-01", [20, 25, 30]);
+    const r = report(acts, "2024-04-21");
+    expect(r.weeks.map((w) => w.warnings.filter((x) => x.code === "RAMP_WEEKLY").length)).toEqual([0, 1, 1]);
+    const current = r.warnings.filter((w) => w.code === "RAMP_WEEKLY");
+    expect(current).toHaveLength(1);
+    expect(current[0]?.week).toBe("2024-04-15");
+    expect(r.warnings.map((w) => w.code)).not.toContain("RAMP_TWO_WEEK");
   });
 
   it("uses the 5% guide for a runner returning after injury", () => {
@@ -110,15 +150,15 @@ describe("the training report", () => {
     expect(later.acwr.series[0]).toMatchObject({ date: "2024-04-01", rolling: null });
   });
 
-  it("warns when the last week is much heavier than the three before (ACWR_HIGH)", () => {
+  it("describes a heavy last week by its ratio without an acute:chronic warning of its own", () => {
     const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 36]);
     const r = report(acts, "2024-04-28");
-    // Acute 36 km over a 20 km chronic week: 1.8.
+    // Acute 36 km over a 20 km chronic week: 1.8, named by its band but never an alarm.
     expect(r.acwr.rolling).toBe(1.8);
     expect(r.acwr.zone).toBe("very_high");
-    const w = r.warnings.find((x) => x.code === "ACWR_HIGH" && x.data?.load === "distance");
-    expect(w).toMatchObject({ article: "acute-chronic-load" });
-    expect(w?.message).toMatch(/cannot predict an injury/);
+    expect(r.warnings.map((w) => w.code)).not.toContain("ACWR_HIGH");
+    // The jump itself is still said, once, by the weekly rule (36 km over a highest of 20 km).
+    expect(r.warnings.filter((w) => w.code === "RAMP_WEEKLY")).toHaveLength(1);
   });
 
   it("computes session-RPE load only when most sessions carry an RPE", () => {
@@ -142,10 +182,84 @@ describe("the training report", () => {
         distance_m: 9000,
         previous_longest_m: 5000,
         increase_pct: 80,
+        band: "30-100",
+        hazard_ratio: 1.52,
       },
     ]);
     expect(r.weeks.at(-1)?.warnings.map((w) => w.code)).toContain("RUN_SPIKE");
     expect(r.warnings[0]?.code).toBe("RUN_SPIKE");
+  });
+
+  it("grades a 22 km run after a 30-day longest of 18 km in the 10-30% band, with the forward limit", () => {
+    // 18 km on 2 May, shorter runs since, 22 km on 20 May: +22.2%.
+    const acts = [
+      runOn("2024-05-02", 18),
+      runOn("2024-05-06", 8),
+      runOn("2024-05-09", 10),
+      runOn("2024-05-13", 8),
+      runOn("2024-05-16", 12),
+      runOn("2024-05-20", 22),
+    ];
+    const r = report(acts, "2024-05-21");
+    expect(r.spikes).toEqual([
+      expect.objectContaining({
+        date: "2024-05-20",
+        distance_m: 22_000,
+        previous_longest_m: 18_000,
+        increase_pct: 22.2,
+        band: "10-30",
+        hazard_ratio: 1.64,
+      }),
+    ]);
+    const spike = r.warnings[0];
+    expect(spike?.code).toBe("RUN_SPIKE");
+    expect(spike?.data).toMatchObject({ band: "10-30", hazard_ratio: 1.64, spikes_14d: 1, limit_m: 24_200 });
+    expect(spike?.message).toContain("hazard ratio 1.64");
+    // After the 22 km run, it is the longest of the last 30 days: 22 km + 10% = 24.2 km.
+    expect(r.run_limit).toEqual({
+      longest_m: 22_000,
+      longest_date: "2024-05-20",
+      limit_m: 24_200,
+      holds_until: "2024-06-19",
+      window_days: 30,
+      message: "Your longest run in the last 30 days is 22.0 km; keep any run this week under 24.2 km.",
+    });
+  });
+
+  it("says the forward limit in the runner's units, and when its longest run leaves the window", () => {
+    const acts = [runOn("2024-05-02", 18), runOn("2024-05-20", 12)];
+    // As of 27 May the 18 km run of 2 May is 25 days old: 18 km -> under 19.8 km, until 1 June
+    // (the last day it is within the 30 days before a run), inside the coming 7 days.
+    const km = report(acts, "2024-05-27").run_limit;
+    expect(km).toMatchObject({ longest_m: 18_000, limit_m: 19_800, holds_until: "2024-06-01" });
+    expect(km?.message).toBe(
+      "Your longest run in the last 30 days is 18.0 km; keep any run this week under 19.8 km. " +
+        "After 2024-06-01 that run is more than 30 days old, and the limit follows your longest run since.",
+    );
+    // 18 km = 11.18 mi; 19.8 km = 12.30 mi.
+    const mi = report(acts, "2024-05-27", { profile: { experience: "regular", units: "mi" } }).run_limit;
+    expect(mi?.message).toMatch(/^Your longest run in the last 30 days is 11\.2 mi; keep any run this week under 12\.3 mi\./);
+    // On 26 May it holds through the whole 7 days (26 May - 1 June): no note about it leaving.
+    expect(report(acts, "2024-05-26").run_limit?.message).toBe(
+      "Your longest run in the last 30 days is 18.0 km; keep any run this week under 19.8 km.",
+    );
+    // On 2 June the 18 km run is 31 days old: the 12 km run leads.
+    expect(report(acts, "2024-06-02").run_limit).toMatchObject({ longest_m: 12_000, limit_m: 13_200 });
+    // Nothing in the last 30 days: no limit to give.
+    expect(report(acts, "2024-07-01").run_limit).toBeNull();
+  });
+
+  it("puts one spike message in the current picture, the latest, counting the others", () => {
+    const acts = [runOn("2024-05-01", 10), runOn("2024-05-10", 12), runOn("2024-05-14", 14)];
+    const r = report(acts, "2024-05-15");
+    expect(r.spikes.map((x) => [x.date, x.band])).toEqual([
+      ["2024-05-10", "10-30"],
+      ["2024-05-14", "10-30"],
+    ]);
+    const current = r.warnings.filter((w) => w.code === "RUN_SPIKE");
+    expect(current).toHaveLength(1);
+    expect(current[0]?.data).toMatchObject({ date: "2024-05-14", spikes_14d: 2, limit_m: 15_400 });
+    expect(current[0]?.message).toContain("one of 2 runs in the last 14 days");
   });
 
   it("splits the runner's weeks correctly in a far time zone and across a clock change", () => {
@@ -241,7 +355,10 @@ describe("the training report", () => {
   it("writes distances in miles when the runner prefers them", () => {
     const acts = weeksOfRunning("2024-04-01", [20, 30]);
     const r = report(acts, "2024-04-14", { profile: { experience: "regular", units: "mi" } });
-    expect(r.warnings.find((w) => w.code === "RAMP_WEEKLY")?.message).toContain("18.6 mi");
+    // 30 km = 18.6 mi, against a highest week of 20 km = 12.4 mi.
+    expect(r.warnings.find((w) => w.code === "RAMP_WEEKLY")?.message).toContain(
+      "18.6 mi is 50% above the highest of the week before (12.4 mi)",
+    );
   });
 
   it("starts weeks on the day asked for", () => {
@@ -373,6 +490,40 @@ describe("report properties", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("keeps the forward limit and the spike rule in agreement: the limit passes, a metre more is a spike", () => {
+    const arbRuns = fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 90 }), minute: fc.integer({ min: 0, max: 1439 }), metres: fc.integer({ min: 1, max: 40_000 }) }),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(arbRuns, fc.integer({ min: 0, max: 100 }), (runs, asOfDay) => {
+        const acts = runs.map((x, i) =>
+          activity({
+            id: `r${i}`,
+            startUtc: new Date(Date.parse("2024-01-01T00:00:00Z") + (x.day * 1440 + x.minute) * 60_000).toISOString(),
+            utcOffsetMin: 0,
+            distanceM: x.metres,
+          }),
+        );
+        const asOf = addDays("2024-01-01", asOfDay);
+        const limit = full(acts, asOf).run_limit;
+        const next = addDays(asOf, 1);
+        // A run at midnight after asOf sees exactly the 30 days ending with asOf.
+        const probe = (m: number) =>
+          full([...acts, activity({ id: "probe", startUtc: `${next}T00:00:00.000Z`, distanceM: m })], next).spikes.some(
+            (x) => x.activity_id === "probe",
+          );
+        if (limit === null) {
+          expect(probe(40_000)).toBe(false);
+          return;
+        }
+        expect(probe(limit.limit_m)).toBe(false);
+        expect(probe(limit.limit_m + 1)).toBe(true);
+      }),
+      { numRuns: 80 },
     );
   });
 

@@ -14,8 +14,10 @@ import { checkWeekStart, dateOfDay, dayOfDate, weekStartOf } from "./local-day.j
 import { weekMonotony } from "./monotony.js";
 import { checkinTrend } from "./overtraining.js";
 import { prepareActivities } from "./prepared-activity.js";
-import { rampThresholdPct, twoWeekRamps, weeklyRamps } from "./ramp.js";
-import type { TwoWeekRamp, WeeklyRamp } from "./ramp.js";
+import type { PreparedActivity } from "./prepared-activity.js";
+import { longestRunLimitM, weeklyLimit } from "./load-rules.js";
+import { baselineOf, rampThresholdPct, weeklyRamps } from "./ramp.js";
+import type { WeeklyRamp } from "./ramp.js";
 import { runSpikes } from "./run-spike.js";
 import type { RunSpike } from "./run-spike.js";
 import { shoeMileage } from "./shoe-mileage.js";
@@ -28,6 +30,7 @@ import type {
   Checkin,
   DistanceUnit,
   ReportAcwr,
+  ReportRunLimit,
   ReportWarning,
   ReportWeek,
   RunnerProfile,
@@ -36,7 +39,14 @@ import type {
   TrainingReport,
   WarningCode,
 } from "./types.js";
-import { formatDistance, formatDuration, formatPct, makeWarning, round } from "./warnings.js";
+import {
+  formatDistance,
+  formatDistanceDown,
+  formatDuration,
+  formatPct,
+  makeWarning,
+  round,
+} from "./warnings.js";
 import type { WeekVolume } from "./weekly-volume.js";
 import { weeklyVolume } from "./weekly-volume.js";
 
@@ -54,10 +64,13 @@ export interface TrainingReportInput {
   config?: Partial<TrainingConfig>;
 }
 
-/** Most pressing first; ties keep the order the rules produced. */
+/**
+ * Most pressing first; ties keep the order the rules produced. The single-run spike leads: it is
+ * the rule with the clearest evidence in runners (Frandsen 2025).
+ */
 const PRIORITY: readonly WarningCode[] = [
-  "OVERTRAINING_SIGNS",
   "RUN_SPIKE",
+  "OVERTRAINING_SIGNS",
   "RAMP_TWO_WEEK",
   "RAMP_WEEKLY",
   "ACWR_HIGH",
@@ -95,9 +108,9 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const weekIndexOf = (day: number): number => (weekStartOf(day, weekStart) - firstWeekDay) / 7;
 
   const threshold = rampThresholdPct(input.profile.experience, config);
-  const ramps = weeklyRamps(volume, threshold);
-  const twoWeek = twoWeekRamps(volume, config.twoWeekPct);
+  const ramps = weeklyRamps(volume, threshold, config.rampBaselineWeeks);
   const spikes = runSpikes(prepared, config.spikePct, config.spikeWindowDays);
+  const runLimit = runLimitOf(prepared, lastDay, config, units);
 
   const perWeek = new Map<number, ReportWarning[]>();
   const addToWeek = (index: number, w: ReportWarning): void => {
@@ -105,23 +118,25 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     list.push(w);
     perWeek.set(index, list);
   };
-  for (const r of ramps) addToWeek(r.index, rampWarning(r, units));
-  for (const r of twoWeek) addToWeek(r.index, twoWeekWarning(r, units));
+  // Spikes first on their week: the lead rule.
   for (const s of spikes) addToWeek(weekIndexOf(s.run.day), spikeWarning(s, weekStart, units));
+  for (const r of ramps) addToWeek(r.index, rampWarning(r, units));
 
   const shownFrom = Math.max(0, volume.length - input.weeks);
   const shown = volume.slice(shownFrom);
   const weeks: ReportWeek[] = shown.map((w, k) =>
-    weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? []),
+    weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? [], threshold, config),
   );
 
-  // Current picture: week-level warnings of the last two weeks, spikes of the last 14 days.
+  // Current picture, one message per rule: the latest spike of the last 14 days (with the forward
+  // limit), and the weekly change of the latest flagged week among the last two.
   const warnings: ReportWarning[] = [];
-  for (let i = Math.max(0, volume.length - 2); i < volume.length; i++) {
-    for (const w of perWeek.get(i) ?? []) if (w.code !== "RUN_SPIKE") warnings.push(w);
-  }
-  for (const s of spikes)
-    if (s.run.day > lastDay - CURRENT_DAYS) warnings.push(spikeWarning(s, weekStart, units));
+  const recentSpikes = spikes.filter((s) => s.run.day > lastDay - CURRENT_DAYS);
+  const latestSpike = recentSpikes.at(-1);
+  if (latestSpike)
+    warnings.push(spikeWarning(latestSpike, weekStart, units, { count: recentSpikes.length, runLimit }));
+  const latestRamp = ramps.filter((r) => r.index >= volume.length - 2).at(-1);
+  if (latestRamp) warnings.push(rampWarning(latestRamp, units));
 
   const acwr = acwrReport(totals, lastDay, shown[0]?.startDay ?? lastDay, config, units, warnings);
 
@@ -218,7 +233,10 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
         distance_m: Math.round(s.run.distanceM),
         previous_longest_m: Math.round(s.previousLongestM),
         increase_pct: round(s.increasePct, 1),
+        band: s.band?.band ?? null,
+        hazard_ratio: s.band?.hazardRatio ?? null,
       })),
+    run_limit: runLimit,
     shoes,
     checkins: checkins.report,
     warnings,
@@ -230,11 +248,14 @@ function weekRow(
   i: number,
   w: WeekVolume,
   warnings: ReportWarning[],
+  thresholdPct: number,
+  config: TrainingConfig,
 ): ReportWeek {
   const prev = volume[i - 1];
   const prev2 = volume[i - 2];
   const pct = (before: number | undefined, after: number): number | null =>
     before !== undefined && before > 0 ? round(((after - before) * 100) / before, 1) : null;
+  const b = baselineOf(volume, i, config.rampBaselineWeeks);
   const cross: ReportWeek["cross_training_min"] = {};
   for (const [sport, s] of Object.entries(w.crossTrainingS) as [
     keyof typeof w.crossTrainingS,
@@ -253,30 +274,64 @@ function weekRow(
     change_pct: pct(prev?.distanceM, w.distanceM),
     duration_change_pct: pct(prev?.timeS, w.timeS),
     two_week_change_pct: pct(prev2?.distanceM, w.distanceM),
+    baseline_weeks: b.weeks,
+    baseline_average_m: b.weeks > 0 ? Math.round(b.averageDistanceM) : null,
+    baseline_highest_m: b.weeks > 0 ? Math.round(b.highestDistanceM) : null,
+    change_vs_average_pct: pct(b.averageDistanceM, w.distanceM),
+    change_vs_highest_pct: pct(b.highestDistanceM, w.distanceM),
+    guide_limit_m: weeklyLimit(
+      volume.slice(Math.max(0, i - config.rampBaselineWeeks), i).map((x) => x.distanceM),
+      thresholdPct,
+      config.rampBaselineWeeks,
+    ),
     complete: w.complete,
     warnings,
   };
 }
 
+/** "the week before", "the 3 weeks before": the baseline in words. */
+function baselineWords(weeks: number): string {
+  return weeks === 1 ? "the week before" : `the ${weeks} weeks before`;
+}
+
 function rampWarning(r: WeeklyRamp, units: DistanceUnit): ReportWarning {
   const week = dateOfDay(r.startDay);
+  const b = r.baseline;
+  const before = baselineWords(b.weeks);
   const rises: string[] = [];
-  if (r.distanceFlagged && r.distancePct !== null)
-    rises.push(`${formatPct(r.distancePct)} more distance`);
-  if (r.timeFlagged && r.timePct !== null) rises.push(`${formatPct(r.timePct)} more time`);
+  if (r.distanceFlagged && r.distanceOverHighestPct !== null) {
+    const average =
+      b.weeks > 1 && r.distanceOverAveragePct !== null
+        ? ` and ${formatPct(r.distanceOverAveragePct)} above their average (${formatDistance(b.averageDistanceM, units)})`
+        : "";
+    rises.push(
+      `${formatDistance(r.distanceM, units)} is ${formatPct(r.distanceOverHighestPct)} above the highest of ${before} ` +
+        `(${formatDistance(b.highestDistanceM, units)})${average}`,
+    );
+  }
+  if (r.timeFlagged && r.timeOverHighestPct !== null)
+    rises.push(
+      `${formatDuration(r.timeS)} of running is ${formatPct(r.timeOverHighestPct)} more than the most of ${before} ` +
+        `(${formatDuration(b.highestTimeS)})`,
+    );
   return makeWarning(
     "RAMP_WEEKLY",
-    `Week of ${week}: ${formatDistance(r.distanceM, units)} in ${formatDuration(r.timeS)}, ` +
-      `${rises.join(" and ")} than the week before (${formatDistance(r.previousDistanceM, units)}, ${formatDuration(r.previousTimeS)}). ` +
-      `We suggest staying at or below ${formatDistance(r.capDistanceM, units)} and ${formatDuration(r.capTimeS)} next week. ` +
-      `A rise of about ${r.thresholdPct}% a week is a cautious guide rather than a proven safe limit.`,
+    `Week of ${week}: ${rises.join("; ")}. ` +
+      `Next week, we suggest staying at or below ${formatDistance(r.capDistanceM, units)} and ${formatDuration(r.capTimeS)}. ` +
+      `Keeping within about ${r.thresholdPct}% of your recent highest week is a cautious guide, not a proven safe limit: ` +
+      "in a study of 5,205 runners the change from one week to the next did not go with more injuries, " +
+      "while single runs well past the recent longest did.",
     {
       distance_m: Math.round(r.distanceM),
-      previous_distance_m: Math.round(r.previousDistanceM),
       duration_s: Math.round(r.timeS),
-      previous_duration_s: Math.round(r.previousTimeS),
-      distance_change_pct: r.distancePct === null ? null : round(r.distancePct, 1),
-      duration_change_pct: r.timePct === null ? null : round(r.timePct, 1),
+      baseline_weeks: b.weeks,
+      baseline_average_m: Math.round(b.averageDistanceM),
+      baseline_highest_m: Math.round(b.highestDistanceM),
+      baseline_highest_duration_s: Math.round(b.highestTimeS),
+      distance_change_pct: r.distanceOverHighestPct === null ? null : round(r.distanceOverHighestPct, 1),
+      distance_change_vs_average_pct:
+        r.distanceOverAveragePct === null ? null : round(r.distanceOverAveragePct, 1),
+      duration_change_pct: r.timeOverHighestPct === null ? null : round(r.timeOverHighestPct, 1),
       threshold_pct: r.thresholdPct,
       cap_distance_m: r.capDistanceM,
       cap_duration_s: r.capTimeS,
@@ -285,35 +340,72 @@ function rampWarning(r: WeeklyRamp, units: DistanceUnit): ReportWarning {
   );
 }
 
-function twoWeekWarning(r: TwoWeekRamp, units: DistanceUnit): ReportWarning {
-  const week = dateOfDay(r.startDay);
-  return makeWarning(
-    "RAMP_TWO_WEEK",
-    `Week of ${week}: ${formatDistance(r.distanceM, units)}, ${formatPct(r.changePct)} more than two weeks earlier ` +
-      `(${formatDistance(r.baseDistanceM, units)}). In a study of new runners, rises above 30% over two weeks went with more ` +
-      "knee and other overuse injuries. Hold this level for a week or two before adding more.",
-    {
-      distance_m: Math.round(r.distanceM),
-      base_distance_m: Math.round(r.baseDistanceM),
-      change_pct: round(r.changePct, 1),
-    },
-    week,
-  );
+const BAND_WORDS = {
+  "10-30": "runs 10-30% past the recent longest went with about 1.6 times the rate of overuse injuries (hazard ratio 1.64)",
+  "30-100": "runs 30-100% past the recent longest went with about 1.5 times the rate of overuse injuries (hazard ratio 1.52)",
+  "over-100": "runs more than twice the recent longest went with about 2.3 times the rate of overuse injuries (hazard ratio 2.28)",
+} as const;
+
+/** The forward form of the spike rule, as of the report's day. */
+function runLimitOf(
+  prepared: readonly PreparedActivity[],
+  lastDay: number,
+  config: TrainingConfig,
+  units: DistanceUnit,
+): ReportRunLimit | null {
+  // The window of a run tomorrow: the 30 days ending with asOf. Of equally long runs the latest
+  // counts (prepared is sorted by start): the limit holds while any of them is in the window.
+  let longest: PreparedActivity | null = null;
+  for (const p of prepared)
+    if (p.run && p.day > lastDay - config.spikeWindowDays && (longest === null || p.distanceM >= longest.distanceM))
+      longest = p;
+  if (longest === null || longest.distanceM <= 0) return null;
+  const limitM = longestRunLimitM(longest.distanceM, config.spikePct);
+  const holdsUntil = longest.day + config.spikeWindowDays;
+  const dropsSoon = holdsUntil < lastDay + 6;
+  return {
+    longest_m: Math.round(longest.distanceM),
+    longest_date: dateOfDay(longest.day),
+    limit_m: limitM,
+    holds_until: dateOfDay(holdsUntil),
+    window_days: config.spikeWindowDays,
+    message:
+      `Your longest run in the last ${config.spikeWindowDays} days is ${formatDistance(longest.distanceM, units)}; ` +
+      `keep any run this week under ${formatDistanceDown(limitM, units)}.` +
+      (dropsSoon
+        ? ` After ${dateOfDay(holdsUntil)} that run is more than ${config.spikeWindowDays} days old, and the limit follows your longest run since.`
+        : ""),
+  };
 }
 
-function spikeWarning(s: RunSpike, weekStart: number, units: DistanceUnit): ReportWarning {
+function spikeWarning(
+  s: RunSpike,
+  weekStart: number,
+  units: DistanceUnit,
+  current?: { count: number; runLimit: ReportRunLimit | null },
+): ReportWarning {
   const date = dateOfDay(s.run.day);
+  const band = s.band ? BAND_WORDS[s.band.band] : null;
+  const others =
+    current && current.count > 1
+      ? ` It is one of ${current.count} runs in the last ${CURRENT_DAYS} days that went more than 10% past the longest before them.`
+      : "";
   return makeWarning(
     "RUN_SPIKE",
     `On ${date} you ran ${formatDistance(s.run.distanceM, units)}, ${formatPct(s.increasePct)} further than your longest run ` +
-      `of the 30 days before (${formatDistance(s.previousLongestM, units)}). In a large study of runners' watch data, single runs ` +
-      "well beyond the recent longest went with more overuse injuries. Lengthen your longest run in smaller steps.",
+      `of the 30 days before (${formatDistance(s.previousLongestM, units)}).` +
+      (band ? ` In a study of 5,205 runners' watch data (Frandsen et al. 2025), ${band}.` : "") +
+      others +
+      (current?.runLimit ? ` ${current.runLimit.message}` : " Let your longest run grow by no more than 10% at a time."),
     {
       date,
       activity_id: s.run.activity.id,
       distance_m: Math.round(s.run.distanceM),
       previous_longest_m: Math.round(s.previousLongestM),
       increase_pct: round(s.increasePct, 1),
+      band: s.band?.band ?? null,
+      hazard_ratio: s.band?.hazardRatio ?? null,
+      ...(current ? { spikes_14d: current.count, limit_m: current.runLimit?.limit_m ?? null } : {}),
     },
     dateOfDay(weekStartOf(s.run.day, weekStart)),
   );
@@ -359,12 +451,6 @@ function figuresAt(series: AcwrSeries, i: number, decimals: number): AcwrFigures
   };
 }
 
-const LOAD_WORDS = {
-  distance: "distance",
-  duration: "running time",
-  srpe: "session effort (RPE x minutes)",
-} as const;
-
 function acwrReport(
   totals: DailyTotals,
   lastDay: number,
@@ -395,43 +481,8 @@ function acwrReport(
     srpe: srpe ? figuresAt(srpe, i, 1) : null,
   };
 
-  // One warning, about the load that rose most; the others that are also high are named in it.
-  const high = (["distance", "duration", "srpe"] as const)
-    .map((key) => ({ key, f: byLoad[key] }))
-    .filter(
-      (x): x is { key: "distance" | "duration" | "srpe"; f: AcwrFigures } =>
-        x.f !== null && (x.f.zone === "high" || x.f.zone === "very_high"),
-    )
-    .sort((a, b) => (b.f.rolling.ratio ?? 0) - (a.f.rolling.ratio ?? 0));
-  const top = high[0];
-  const topRatio = top?.f.rolling.ratio ?? null;
-  if (top && topRatio !== null) {
-    const { key, f } = top;
-    const fmt = (x: number): string =>
-      key === "distance"
-        ? formatDistance(x, units)
-        : key === "duration"
-          ? formatDuration(x)
-          : `${Math.round(x)}`;
-    const others = high.slice(1).map((x) => LOAD_WORDS[x.key]);
-    warnings.push(
-      makeWarning(
-        "ACWR_HIGH",
-        `Your ${LOAD_WORDS[key]} over the last 7 days (${fmt(f.rolling.acute)}) is ${topRatio.toFixed(2)} times your ` +
-          `average week over the three weeks before (${fmt(f.rolling.chronic)})` +
-          (others.length > 0 ? `, and your ${others.join(" and ")} rose sharply too` : "") +
-          ". That is a sharp rise on what your legs are used to: plan a few easier days. " +
-          "This ratio describes a trend and cannot predict an injury on its own.",
-        {
-          load: key,
-          acute: f.rolling.acute,
-          chronic: f.rolling.chronic,
-          ratio: topRatio,
-          zone: f.zone,
-        },
-      ),
-    );
-  }
+  // No warning from the ratio itself (Frandsen 2025: negative dose-response in runners): it is
+  // shown as a trend with ACWR_MEANING and ACWR_CANNOT_TELL. Only a restart after a break is said.
   const covered = i >= 0 ? (distance.covered[i] ?? 0) : 0;
   const acute = distance.rollingAcute[i] ?? 0;
   if (covered >= options.minCoveredDays && acute > 0 && (distance.rollingChronic[i] ?? 0) === 0) {

@@ -4,6 +4,9 @@
  */
 import type { Units } from "../units.js";
 import type { Lap, Sport, StreamPoint } from "../activity.js";
+import type { SpikeBand } from "./load-rules.js";
+
+export type { SpikeBand };
 
 export const SURFACES = ["road", "track", "trail", "treadmill", "cambered_road"] as const;
 export type Surface = (typeof SURFACES)[number];
@@ -85,6 +88,11 @@ export interface RunnerProfile {
 
 // ---------------------------------------------------------------- report (documented JSON)
 
+/**
+ * Stable codes. RAMP_TWO_WEEK and ACWR_HIGH are no longer raised (issue 17: a week gets one
+ * weekly-change message, and the acute:chronic ratio is a description, not an alarm); they stay
+ * in the list so that stored or older reports still parse.
+ */
 export const WARNING_CODES = [
   "RAMP_WEEKLY",
   "RAMP_TWO_WEEK",
@@ -146,6 +154,16 @@ export interface ReportWeek {
   duration_change_pct: number | null;
   /** Change against the week two weeks earlier, percent (distance). */
   two_week_change_pct: number | null;
+  /** Earlier weeks this week is measured against (up to 4; fewer at the start of the history). */
+  baseline_weeks: number;
+  /** Average and highest running distance of those weeks, metres; null when there are none. */
+  baseline_average_m: number | null;
+  baseline_highest_m: number | null;
+  /** Distance change against the baseline's average and its highest week, percent. */
+  change_vs_average_pct: number | null;
+  change_vs_highest_pct: number | null;
+  /** The weekly guide for this week: the baseline's highest plus the runner's guide, metres. */
+  guide_limit_m: number | null;
   /** False for the week that contains asOf when it has not ended yet. */
   complete: boolean;
   warnings: ReportWarning[];
@@ -196,6 +214,28 @@ export interface ReportSpike {
   distance_m: number;
   previous_longest_m: number;
   increase_pct: number;
+  /** Frandsen 2025 band: "10-30", "30-100" or "over-100" (percent beyond the previous longest). */
+  band: SpikeBand | null;
+  /** The band's hazard ratio in that study (1.64, 1.52, 2.28). */
+  hazard_ratio: number | null;
+}
+
+/**
+ * The spike rule said forwards: the longest run of the last 30 days and the run that would be a
+ * spike after it. Holds for runs in the days after asOf for as long as that run stays in the window.
+ */
+export interface ReportRunLimit {
+  /** Longest run of the 30 days ending with asOf, metres. */
+  longest_m: number;
+  /** Local date of that run. */
+  longest_date: string;
+  /** Runs up to this long are within the rule: the longest plus 10%, rounded down, metres. */
+  limit_m: number;
+  /** The last date on which that run is still among the 30 days before. */
+  holds_until: string;
+  window_days: number;
+  /** "your longest run in the last 30 days is 18.0 km; keep any run this week under 19.8 km" */
+  message: string;
 }
 
 export type ShoeStatus = "ok" | "replace_soon" | "replace";
@@ -241,6 +281,8 @@ export interface TrainingReport {
   acwr: ReportAcwr;
   monotony: ReportMonotonyWeek[];
   spikes: ReportSpike[];
+  /** The spike rule's forward limit; null when no run lies in the last 30 days. */
+  run_limit: ReportRunLimit | null;
   shoes: ReportShoe[];
   checkins: ReportCheckins;
   /** The current picture: what needs attention now, most pressing first. */

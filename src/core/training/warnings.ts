@@ -36,6 +36,15 @@ export function makeWarning(
 
 export const formatDistance = formatDistanceIn;
 
+/**
+ * A limit in the runner's units, rounded DOWN to one decimal, so that "under 19.8 km" never lets
+ * through a run the rule would flag (a limit of 19.86 km is shown as 19.8, not 19.9).
+ */
+export function formatDistanceDown(metres: number, units: DistanceUnit): string {
+  const tenths = units === "mi" ? (metres * 10) / METRES_PER_MILE : metres / 100;
+  return `${(Math.floor(tenths + 1e-9) / 10).toFixed(1)} ${units === "mi" ? "mi" : "km"}`;
+}
+
 /** Climb per distance: metres per km, or feet per mile. */
 export function formatClimbRate(metresPerKm: number, units: DistanceUnit): string {
   return units === "mi"

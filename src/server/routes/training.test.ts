@@ -82,7 +82,8 @@ for (const dialect of DIALECTS) {
       expect(third?.warnings.map((w) => w.code)).toEqual(["RAMP_WEEKLY"]);
       const ramp = report.warnings.find((w) => w.code === "RAMP_WEEKLY");
       expect(ramp).toMatchObject({ week: "2024-03-18", article: "ten-percent-rule" });
-      expect(ramp?.data).toMatchObject({ distance_m: 36_000, previous_distance_m: 30_000 });
+      // Measured against the highest of the weeks before it (both 30 km), not the week before alone.
+      expect(ramp?.data).toMatchObject({ distance_m: 36_000, baseline_highest_m: 30_000, distance_change_pct: 20 });
       expect(report.spikes).toEqual([]);
     });
 
@@ -99,7 +100,7 @@ for (const dialect of DIALECTS) {
     it("answers the documented JSON shape", async () => {
       const { report } = (await c.get("/api/training/report?asOf=2024-03-24&weeks=2")).json<ReportResponse>();
       expect(Object.keys(report).sort()).toEqual(
-        ["acwr", "as_of", "checkins", "monotony", "shoes", "spikes", "warnings", "week_start", "weeks"].sort(),
+        ["acwr", "as_of", "checkins", "monotony", "run_limit", "shoes", "spikes", "warnings", "week_start", "weeks"].sort(),
       );
       expect(report.acwr).toHaveProperty("withheld");
       expect(report.as_of).toBe("2024-03-24");
@@ -403,6 +404,52 @@ for (const dialect of DIALECTS) {
       expect(await week()).toMatchObject({ runs: 3, distance_m: 17000 });
       expect((await c.del(`/api/training/activities/${run.id}`)).statusCode).toBe(204);
       expect(await week()).toMatchObject({ runs: 2, distance_m: 9000 });
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`report limits on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let c: Client;
+    beforeAll(async () => {
+      t = await startTestServer(dialect);
+      // A fixed clock: the one-minute budget must not roll over in the middle of the test.
+      t.app.now = () => new Date("2024-03-25T12:00:05.000Z");
+      c = await runnerClient(t);
+      await logRun(c, "2024-03-20", 8);
+    });
+    afterAll(() => t.close());
+
+    it("refuses more than 260 weeks with a 400 naming the field and the limit", async () => {
+      const res = await c.get("/api/training/report?asOf=2024-03-24&weeks=520");
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: {
+          code: "VALIDATION_FAILED",
+          fields: [{ path: "weeks", message: "weeks must be at most 260." }],
+        },
+      });
+      expect((await c.get("/api/training/report?asOf=2024-03-24&weeks=260")).statusCode).toBe(200);
+    });
+
+    it("answers a burst of uncached reports from one runner with 429 and Retry-After, kept ones still served", async () => {
+      const statuses: number[] = [];
+      let limited: Awaited<ReturnType<Client["get"]>> | undefined;
+      let lastServed = 0;
+      for (let weeks = 100; weeks < 140; weeks++) {
+        const res = await c.get(`/api/training/report?asOf=2024-03-24&weeks=${weeks}`);
+        statuses.push(res.statusCode);
+        if (res.statusCode === 429) limited ??= res;
+        else lastServed = weeks;
+      }
+      expect(statuses.filter((s) => s === 200).length).toBeLessThan(40);
+      expect(limited?.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+      expect(Number(limited?.headers["retry-after"])).toBe(55);
+      // The report this runner already has is kept and costs nothing.
+      expect(
+        (await c.get(`/api/training/report?asOf=2024-03-24&weeks=${lastServed}`)).statusCode,
+      ).toBe(200);
     });
   });
 }

@@ -54,6 +54,8 @@ export function trainingRoutes(app: App) {
         asOf: q.asOf,
         weeks: q.weeks,
         knownDataVersion: request.dataVersion ?? undefined,
+        // A report that must be built counts against the runner's budget (RATE_RULES.reportBuild).
+        budgetFor: user.id,
       });
       return reply.type("application/json; charset=utf-8").send(body);
     });

@@ -53,16 +53,15 @@ function niceMax(x: number): number {
 
 // ---------------------------------------------------------------- weekly volume
 
-export function rampLimitOf(weeks: readonly ReportWeek[], i: number, thresholdPct: number): number | null {
-  const prev = weeks[i - 1];
-  return prev && prev.distance_m > 0 ? prev.distance_m * (1 + thresholdPct / 100) : null;
-}
-
+/**
+ * Each week's guide comes from the report: the highest of the four weeks before it plus the
+ * runner's guide, so a week back to normal after a cut-back week is under its line.
+ */
 export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[]; thresholdPct: number; units: Units }) {
   const H = 280;
   const m = { l: 44, r: 8, t: 24, b: 44 };
   const n = Math.max(1, weeks.length);
-  const limits = weeks.map((_, i) => rampLimitOf(weeks, i, thresholdPct));
+  const limits = weeks.map((w) => w.guide_limit_m);
   const top = niceMax(Math.max(1, ...weeks.map((w) => inUnits(w.distance_m, units)), ...limits.map((l) => (l === null ? 0 : inUnits(l, units)))));
   const slot = (W - m.l - m.r) / n;
   const y = (v: number) => m.t + (H - m.t - m.b) * (1 - v / top);
@@ -78,8 +77,9 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
       ? "No weeks to show yet."
       : `${weeks.length} weeks, the latest ${formatDistance(last?.distance_m ?? 0, units)}. ` +
         (flagged.length === 0
-          ? `No week rose more than ${thresholdPct}% above the one before.`
-          : `${flagged.length} ${flagged.length === 1 ? "week" : "weeks"} rose more than ${thresholdPct}% above the week before: ${flagged.map((w) => shortDate(w.start)).join(", ")}.`);
+          ? `No week rose more than ${thresholdPct}% above the highest of the 4 weeks before it.`
+          : `${flagged.length} ${flagged.length === 1 ? "week" : "weeks"} rose more than ${thresholdPct}% above the highest of the 4 weeks before: ${flagged.map((w) => shortDate(w.start)).join(", ")}.`) +
+        " The guide is cautious, not a proven safe limit.";
   return (
     <ChartFigure
       title="Weekly running distance"
@@ -94,6 +94,7 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
               <th scope="col">Time</th>
               <th scope="col">Runs</th>
               <th scope="col">Change</th>
+              <th scope="col">Highest of 4 weeks before</th>
               <th scope="col">{thresholdPct}% guide</th>
             </tr>
           </thead>
@@ -107,6 +108,7 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
                   <td>{formatDuration(w.duration_s)}</td>
                   <td>{w.runs}</td>
                   <td>{pct(w.change_pct)}</td>
+                  <td>{w.baseline_highest_m === null ? "–" : formatDistance(w.baseline_highest_m, units)}</td>
                   <td>{l === null || l === undefined ? "–" : `${formatDistance(l, units)}${over[i] ? " (passed)" : ""}`}</td>
                 </tr>
               );
@@ -164,7 +166,7 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
           <g className="legend" transform={`translate(${m.l}, ${H - 10})`}>
             <line x1={0} x2={18} y1={-4} y2={-4} className="ramp-line" />
             <text x={24} y={0} className="axis">
-              dashes: {thresholdPct}% above the week before · hatched with ! : rose more than that
+              dashes: {thresholdPct}% above the highest of the 4 weeks before · hatched with ! : rose more than that
             </text>
           </g>
         </svg>
@@ -175,11 +177,12 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
 
 // ---------------------------------------------------------------- acute:chronic ratio
 
+/** Bands that name where the ratio lies (Gabbett 2016); a description, not a risk scale. */
 const ZONES = [
-  { from: 0, to: 0.8, key: "low", label: "low" },
+  { from: 0, to: 0.8, key: "low", label: "below" },
   { from: 0.8, to: 1.3, key: "ok", label: "usual" },
-  { from: 1.3, to: 1.5, key: "high", label: "high" },
-  { from: 1.5, to: 2, key: "very_high", label: "very high" },
+  { from: 1.3, to: 1.5, key: "high", label: "above" },
+  { from: 1.5, to: 2, key: "very_high", label: "well above" },
 ] as const;
 
 export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; current: number | null; zone: AcwrDay["zone"] }) {
@@ -200,7 +203,7 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
   const summary =
     current === null
       ? "No ratio yet."
-      : `Now ${current.toFixed(2)}: ${zone ? ZONE_WORDS[zone] : "no zone"}. The last 7 days against your average week of the three weeks before; 0.8 to 1.3 is the usual range.`;
+      : `Now ${current.toFixed(2)}: ${zone ? ZONE_WORDS[zone] : "no zone"}. The last 7 days against your average week of the three weeks before; a trend, not a risk score.`;
   return (
     <ChartFigure
       title="Acute:chronic load over time"
@@ -208,7 +211,7 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
       table={
         <table>
           <caption>Acute:chronic ratio on running distance, once a week</caption>
-          <ColumnHeads names={["Day", "Rolling ratio", "EWMA ratio", "Zone"]} />
+          <ColumnHeads names={["Day", "Rolling ratio", "EWMA ratio", "Compared with usual"]} />
           <tbody>
             {weekly.map((p) => (
               <tr key={p.date}>
@@ -224,7 +227,7 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
     >
       {(ids) => (
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${ids.title} ${ids.desc}`} className="chart-svg">
-          <title id={ids.title}>Acute:chronic ratio with its zones</title>
+          <title id={ids.title}>Acute:chronic ratio over time</title>
           <desc id={ids.desc}>{summary}</desc>
           {ZONES.map((z) => (
             <g key={z.key}>

@@ -26,6 +26,15 @@ export function formatDistance(metres: number, units: Units, digits = 1): string
   return `${inUnits(metres, units).toFixed(digits)} ${unitLabel(units)}`;
 }
 
+/**
+ * A limit rounded DOWN to one decimal, so "under 19.8 km" never lets through a run the spike rule
+ * would flag (a limit of 19.86 km reads 19.8, not 19.9). Same rounding as the core's messages.
+ */
+export function formatLimit(metres: number, units: Units): string {
+  const tenths = units === "mi" ? (metres * 10) / METRES_PER_MILE : metres / 100;
+  return `${(Math.floor(tenths + 1e-9) / 10).toFixed(1)} ${unitLabel(units)}`;
+}
+
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds / 60);
   const h = Math.floor(total / 60);
@@ -55,7 +64,13 @@ export function pct(x: number | null): string {
   return x === null ? "–" : `${x > 0 ? "+" : ""}${Math.round(x)}%`;
 }
 
-export const ZONE_WORDS = { low: "low", ok: "usual range", high: "high", very_high: "very high" } as const;
+/** Where the acute:chronic ratio lies, as a description: none of these is a warning. */
+export const ZONE_WORDS = {
+  low: "below your usual",
+  ok: "about your usual",
+  high: "above your usual",
+  very_high: "well above your usual",
+} as const;
 
 export const SPORT_WORDS: Record<string, string> = {
   run: "Run",

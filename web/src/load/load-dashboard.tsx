@@ -1,10 +1,12 @@
 /**
- * The training-load dashboard: what needs attention now (with reasons and articles), weekly
- * volume against the ramp guide, the acute:chronic ratio with its zones, shoe mileage, the
- * check-in trend, and a form to log a session by hand. Mounted at /training.
+ * The training-load dashboard: the longest-run limit first (the spike rule, the guard's lead),
+ * what needs attention now (with reasons and articles), weekly volume against the runner's own
+ * baseline, the acute:chronic ratio as a described trend (no alarm), shoe mileage, the check-in
+ * trend, and a form to log a session by hand. Mounted at /training.
  */
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
+import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../../../src/contracts/training.js";
 import type { ReportResponse } from "../../../src/contracts/training.js";
 import { api } from "../api.js";
 import { useSession } from "../shell/session.js";
@@ -13,6 +15,7 @@ import { localToday } from "./format.js";
 import { ManualEntryForm } from "./manual-entry-form.js";
 import { WarningsList } from "./warnings-list.js";
 import { PainBesideLoad } from "./pain-beside-load.js";
+import { RunLimit } from "./run-limit.js";
 
 export const DASHBOARD_WEEKS = 16;
 
@@ -47,6 +50,10 @@ export function LoadDashboard() {
       {report === undefined && !error ? <p role="status">Loading your training…</p> : null}
       {report ? (
         <>
+          <section aria-labelledby="load-longest">
+            <h2 id="load-longest">Your longest run</h2>
+            <RunLimit limit={report.run_limit} asOf={report.as_of} units={units} />
+          </section>
           <section aria-labelledby="load-now">
             <h2 id="load-now">What needs attention now</h2>
             <WarningsList warnings={report.warnings} />
@@ -70,6 +77,10 @@ export function LoadDashboard() {
             ) : (
               <AcwrChart series={report.acwr.series} current={report.acwr.rolling} zone={report.acwr.zone} />
             )}
+            <h3>What it means</h3>
+            <p>{ACWR_MEANING}</p>
+            <h3>What it cannot tell</h3>
+            <p>{ACWR_CANNOT_TELL}</p>
           </section>
           <section aria-labelledby="load-shoes">
             <h2 id="load-shoes">Shoes</h2>

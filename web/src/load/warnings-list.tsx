@@ -1,10 +1,12 @@
 import { Link } from "react-router";
 import type { ReportWarning } from "../../../src/contracts/training.js";
 
+/** One headline per code; the report gives at most one weekly-change and one spike message now. */
 const HEADLINES: Record<string, string> = {
-  RAMP_WEEKLY: "A big jump from one week to the next",
+  RAMP_WEEKLY: "A week above your recent weeks",
+  // Not raised any more (issue 17); kept so an older saved report still reads.
   RAMP_TWO_WEEK: "A big rise over two weeks",
-  RUN_SPIKE: "One run much longer than usual",
+  RUN_SPIKE: "A run well past your recent longest",
   ACWR_HIGH: "This week is well above what you are used to",
   RESTART_AFTER_BREAK: "Back after a break",
   MONOTONY_HIGH: "Every day the same",
