@@ -81,7 +81,21 @@ test.describe("with accounts", () => {
     await signup.getByLabel("Email").fill(email);
     await signup.getByLabel("Password").fill("first long password");
     await signup.getByRole("button", { name: "Create account" }).click();
+    // No account yet: a link goes to the address, and only its reader can finish.
+    await expect(signup.getByRole("status")).toHaveText(/Check your email/);
+    const verifyLink = new RegExp(`${BASE}/account#verify=[\\w-]+`);
+    await expect.poll(() => verifyLink.exec(log)?.[0] ?? null).not.toBeNull();
+    const before = await signup.getByRole("status").textContent();
+    await page.goto(verifyLink.exec(log)![0]);
+    await expect(page.getByText(`Welcome: your account for ${email} is ready`)).toBeVisible();
     await expect(page.getByText(`Signed in as Rae (${email})`)).toBeVisible();
+    expect(new URL(page.url()).hash).toBe("");
+    await expect(page.getByRole("region", { name: "Email address" })).toContainText(`${email} is confirmed.`);
+    // Signing up again with the taken address answers exactly the same; the email tells the owner someone tried.
+    const again = await context.request.post("/api/auth/signup", { data: { email, password: "someone else's phrase", displayName: "Not Rae" } });
+    expect(again.status()).toBe(202);
+    expect(((await again.json()) as { message: string }).message).toBe(before);
+    await expect.poll(() => log.includes("Someone tried to sign up to kneewise with your address")).toBe(true);
 
     // Change: the current password is checked, the new one must follow the rules.
     const password = page.getByRole("region", { name: "Password", exact: true });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +16,18 @@ const PORT = Number(process.env.E2E_COACH_PORT ?? Number(process.env.E2E_PORT ??
 const BASE = `http://127.0.0.1:${PORT}`;
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "kneewise-e2e-coach-"));
 let server: ChildProcess | null = null;
+/** The server's log (stdout): without SMTP it holds the emails, sign-up links among them. */
+let log = "";
+
+/** The token of the newest sign-up or verification link the server "emailed" to `email`. */
+async function emailedToken(email: string): Promise<string> {
+  const find = () => {
+    const lines = log.split("\n").filter((l) => l.includes(`"to":"${email.toLowerCase()}"`) && l.includes("#verify="));
+    return /#verify=([\w-]+)/.exec(lines.at(-1) ?? "")?.[1] ?? null;
+  };
+  await expect.poll(find).not.toBeNull();
+  return find()!;
+}
 
 async function waitForHealth(): Promise<void> {
   for (let i = 0; i < 150; i++) {
@@ -31,17 +43,29 @@ async function waitForHealth(): Promise<void> {
 
 test.beforeAll(async () => {
   server = spawn(process.execPath, ["bin/kneewise.js", "serve", "--multi-user", "--port", String(PORT), "--db", path.join(dbDir, "coach.db")], {
-    env: { ...process.env, KNEEWISE_LOG_LEVEL: "warn" },
-    stdio: "inherit",
+    // Unsent emails are logged as warnings, so "warn" keeps them and little else.
+    env: { ...process.env, KNEEWISE_LOG_LEVEL: "warn", KNEEWISE_PUBLIC_URL: BASE },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
   });
   await waitForHealth();
-  // The first account of a site is its admin; the people in these tests come after it.
+  // Signing up makes no admin: the operator makes this first account one on the command line.
   const res = await fetch(`${BASE}/api/auth/signup`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: "admin@example.org", password: "a long enough password", displayName: "Admin" }),
   });
-  expect(res.status).toBe(201);
+  expect(res.status).toBe(202);
+  const made = await fetch(`${BASE}/api/auth/verify-email`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: await emailedToken("admin@example.org") }),
+  });
+  expect(made.status).toBe(200);
+  const grant = spawnSync(process.execPath, ["bin/kneewise.js", "admin", "grant", "admin@example.org", "--db", path.join(dbDir, "coach.db")], { encoding: "utf8" });
+  expect(grant.status, grant.stderr).toBe(0);
 });
 
 test.afterAll(() => {
@@ -49,14 +73,19 @@ test.afterAll(() => {
   fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
-/** A browser context signed in as a new account (through the real sign-up endpoint). */
+/**
+ * A browser context signed in as a new account, through the real endpoints: the sign-up, then
+ * the link from the email (read from the server's log, as an operator without SMTP would).
+ */
 async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
   const context = await browser.newContext({ baseURL: BASE });
   const email = `${name.toLowerCase()}-${Date.now()}@example.org`;
   const res = await context.request.post("/api/auth/signup", {
     data: { email, password: "a long enough password", displayName: name },
   });
-  expect(res.status()).toBe(201);
+  expect(res.status()).toBe(202);
+  const made = await context.request.post("/api/auth/verify-email", { data: { token: await emailedToken(email) } });
+  expect(made.status()).toBe(200);
   return { context, page: await context.newPage(), email };
 }
 
@@ -155,6 +184,51 @@ test("a physio declines an email invitation, and the runner sees the answer", as
 
   await runner.context.close();
   await physio.context.close();
+});
+
+test("a coach whose new address is not confirmed is told why invitations wait, and confirms it with a link", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const runner = await signedIn(browser, "Gus");
+  const coach = await signedIn(browser, "Hal");
+  await coach.page.goto("/coach");
+  await coach.page.getByRole("button", { name: "I am a coach or physio" }).click();
+  await expect(coach.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Athletes" })).toBeVisible();
+
+  // The coach moves to another address: until it is confirmed, invitations to it wait.
+  const moved = `hal-moved-${Date.now()}@example.org`;
+  await coach.page.goto("/account");
+  const emailSection = coach.page.getByRole("region", { name: "Email address" });
+  await emailSection.getByLabel("New email address").fill(moved);
+  await emailSection.getByLabel("Current password").fill("a long enough password");
+  await emailSection.getByRole("button", { name: "Change email address" }).click();
+  await expect(emailSection.getByRole("status").filter({ hasText: "Your address is changed" })).toBeVisible();
+  await expect(emailSection).toContainText(`${moved} is not confirmed yet`);
+  await expectAxeClean(coach.page);
+
+  await runner.page.goto("/sharing");
+  await runner.page.getByLabel("Your coach's or physio's email").fill(moved);
+  await runner.page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(runner.page.getByRole("region", { name: "Invitations waiting" })).toContainText(moved);
+
+  await coach.page.goto("/coach");
+  const notice = coach.page.getByRole("region", { name: "Confirm your email address" });
+  await expect(notice).toContainText(moved);
+  await expect(coach.page.getByRole("region", { name: "Invitations for you" })).toHaveCount(0);
+  await expectAxeClean(coach.page);
+  await notice.getByRole("button", { name: "Send me a new link" }).click();
+  await expect(notice.getByRole("status")).toContainText(`A link to confirm ${moved} is on its way`);
+
+  // The link from the email confirms the address; the invitation is there to accept.
+  await coach.page.goto(`/account#verify=${await emailedToken(moved)}`);
+  await expect(coach.page.getByText(`Thank you: ${moved} is confirmed.`)).toBeVisible();
+  expect(new URL(coach.page.url()).hash).toBe("");
+  await coach.page.goto("/coach");
+  await expect(coach.page.getByRole("region", { name: "Confirm your email address" })).toHaveCount(0);
+  await coach.page.getByRole("button", { name: "Accept the invitation from Gus" }).click();
+  await expect(coach.page.getByRole("status")).toContainText("Gus now shares their data with you.");
+
+  await runner.context.close();
+  await coach.context.close();
 });
 
 test("an admin finds a person and changes their role, asked twice before giving admin rights", async ({ browser }) => {

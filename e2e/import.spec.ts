@@ -36,6 +36,34 @@ test("a runner uploads files, watches the import, reads the failures and opens a
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
+test("the import page keeps asking through a server that stops answering, and lists the import after a reload", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The first two polls meet a server that is restarting: no answer, then a proxy's 503.
+  let polls = 0;
+  await page.route("**/api/imports/*", async (route) => {
+    polls++;
+    if (polls === 1) await route.abort("connectionrefused");
+    else if (polls === 2) await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "UNAVAILABLE", message: "Restarting." } }) });
+    else await route.continue();
+  });
+  await page.goto("/training/import");
+  await page.getByLabel("Choose files, or drop them here").setInputFiles([
+    // The run the test above imported: recognised, so the other specs see the same activities.
+    { name: "fenix2-run.fit", mimeType: "application/octet-stream", buffer: fs.readFileSync(path.join(CORPUS, "fit", "fitparse__activity-small-fenix2-run.fit")) },
+  ]);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(/server is not answering/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 60_000 });
+  expect(polls).toBeGreaterThanOrEqual(3);
+
+  await page.unroute("**/api/imports/*");
+  await page.reload();
+  const history = page.getByRole("region", { name: "Your recent imports" });
+  await expect(history).toBeVisible();
+  await expect(history.getByRole("listitem").first()).toContainText("Finished");
+  await expect(history.getByRole("listitem").first()).toContainText(/\d+ new activit/);
+});
+
 test("the import page and the activity list have no accessibility violations on a phone", async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 375, height: 800 });

@@ -9,6 +9,7 @@ import { planHistoryReader } from "./commands/plan-history.js";
 import { runImport } from "./commands/import.js";
 import { runReport } from "./commands/report.js";
 import { runExport } from "./commands/export.js";
+import { registerAdminCommand } from "./commands/admin.js";
 
 function parseKm(value: string): number {
   const n = Number(value);
@@ -55,8 +56,10 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
     .option("--multi-user", "accounts with sign-up and sign-in (implied by PostgreSQL)", false)
-    .option("--trust-proxy", "trust X-Forwarded-* headers from a reverse proxy", false)
-    .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy: boolean }) => {
+    .option("--trust-proxy [hops|addresses]", "trust X-Forwarded-* from reverse proxies: a number of hops (bare: 1) or the proxies' addresses/CIDRs, comma-separated (default $KNEEWISE_TRUST_PROXY)")
+    .option("--allowed-host <name>", "also answer requests for this host name (repeatable; default $KNEEWISE_ALLOWED_HOSTS)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--signup <mode>", "who may sign up: open, invite (addresses invited with kneewise admin invite) or closed (default $KNEEWISE_SIGNUP or open)")
+    .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy?: boolean | string; allowedHost: string[]; signup?: string }) => {
       exitCode = await runServe(o, io, { version: opts.version, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onListening ? { onListening: opts.onListening } : {}) });
     });
 
@@ -120,6 +123,10 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .action(async (o: { out: string; user?: string; db?: string }) => {
       exitCode = await runExport(o, io, opts.version);
     });
+
+  registerAdminCommand(program, io, opts.version, (code) => {
+    exitCode = code;
+  });
 
   try {
     if (argv.length === 0) {

@@ -54,3 +54,12 @@ export const deleteAccountResponse = z.object({
   accountKept: z.boolean(),
 });
 export type DeleteAccountResponse = z.infer<typeof deleteAccountResponse>;
+
+/** Moving the account to another address (unverified until its link is opened). */
+export const changeEmailBody = z
+  .object({
+    email: z.string().trim().email("Enter a valid email address.").max(254),
+    password: z.string().max(PASSWORD_MAX),
+  })
+  .strict();
+export type ChangeEmailBody = z.infer<typeof changeEmailBody>;

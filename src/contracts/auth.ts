@@ -23,6 +23,8 @@ export const userView = z.object({
   displayName: z.string(),
   role: z.enum(["runner", "coach", "moderator", "admin"]),
   localOwner: z.boolean(),
+  /** The account opened a link sent to `email` (always true for the local owner). */
+  emailVerified: z.boolean(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -31,3 +33,18 @@ export const meResponse = z.object({
   mode: z.enum(["local", "multi"]),
 });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/** The one answer to every sign-up, taken address or not: the email says the rest. */
+export const signupResponse = z.object({ message: z.string() });
+export type SignupResponse = z.infer<typeof signupResponse>;
+
+/** The token from an emailed link (the account page reads it from the link's #verify=…). */
+export const verifyEmailBody = z.object({ token: z.string().min(20).max(200) }).strict();
+export type VerifyEmailBody = z.infer<typeof verifyEmailBody>;
+
+/** After a link: a new account is signed in ("signup"); an existing one's address is proved ("address"). */
+export const verifyEmailResponse = z.object({
+  verified: z.enum(["signup", "address"]),
+  email: z.string(),
+});
+export type VerifyEmailResponse = z.infer<typeof verifyEmailResponse>;

@@ -7,7 +7,11 @@ import fastifyStatic from "@fastify/static";
 import type { App } from "../services/app.js";
 import { installAuthContext } from "./auth-context.js";
 import { installErrorHandler } from "./errors.js";
-import { installSecurity } from "./security.js";
+import { fastifyTrustProxy, installSecurity } from "./security.js";
+import type { HostPolicy, TrustProxySetting } from "./security.js";
+import { RequestLogController, serializeRequest } from "./request-log.js";
+import { isBuildFileRequest } from "./static-assets.js";
+import type { RequestLogLevel } from "./request-log.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { assessmentRoutes } from "./routes/assessments.js";
@@ -23,6 +27,7 @@ import { trainingRoutes } from "./routes/training.js";
 import { painRoutes } from "./routes/pain.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { activityRoutes } from "./routes/activities.js";
+import { shoeOfferRoutes } from "./routes/shoes.js";
 import { createImportRunner, importRoutes } from "./routes/imports.js";
 import type { ImportJobRunner } from "../services/import/index.js";
 import { sharingRoutes } from "./routes/sharing.js";
@@ -35,9 +40,17 @@ export interface ServerDeps {
   app: App;
   /** Folder of the built web app (dist/public); omitted or missing means API only. */
   webRoot?: string;
+  /** pino options (a URL serializer that redacts secret tokens is added), or false for none. */
   logger?: FastifyServerOptions["logger"];
-  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies and client IPs behind TLS). */
-  trustProxy?: boolean;
+  /** "debug" keeps the per-request lines out of an info-level log (single-user terminals); default "info". */
+  requestLogLevel?: RequestLogLevel;
+  /**
+   * Trust X-Forwarded-* from reverse proxies (Secure cookies and client addresses behind TLS):
+   * a number of hops (true is one), or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy?: TrustProxySetting;
+  /** Host names answered besides loopback ones (DNS rebinding); see security.ts. */
+  hosts?: HostPolicy;
   bodyLimit?: number;
   /** Runs upload imports; default pg-boss on PostgreSQL, in-process on SQLite. Closed with the server. */
   importRunner?: ImportJobRunner;
@@ -47,22 +60,30 @@ export interface ServerDeps {
   onRoute?: (route: RouteOptions) => void;
 }
 
+/** Logger options with the request serializer that keeps secret tokens out of logged URLs. */
+function withRedactedUrls(logger: ServerDeps["logger"]): FastifyServerOptions["logger"] {
+  if (logger === undefined || logger === false) return false;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: serializeRequest } };
+}
+
 /** Builds the HTTP server without listening, so tests drive it through inject(). */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const server = Fastify({
-    logger: deps.logger ?? false,
-    trustProxy: deps.trustProxy ?? false,
+    logger: withRedactedUrls(deps.logger),
+    logController: new RequestLogController(deps.requestLogLevel ?? "info"),
+    trustProxy: fastifyTrustProxy(deps.trustProxy),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
   });
   if (deps.onRoute) server.addHook("onRoute", deps.onRoute);
   installErrorHandler(server);
-  installSecurity(server);
+  installSecurity(server, { mode: deps.app.mode, hosts: deps.hosts });
   await server.register(fastifyCookie);
   installAuthContext(server, deps.app);
   const importRunner =
     deps.importRunner ?? createImportRunner(deps.app, { onError: (err) => server.log.error({ err }, "import job queue") });
   await server.register(healthRoutes(deps.app, { jobs: importRunner.queue }));
-  await server.register(authRoutes(deps.app));
+  await server.register(authRoutes(deps.app, deps.mail));
   await server.register(assessmentRoutes(deps.app));
   await server.register(trainingRoutes(deps.app));
   // Content is read and checked once, at startup; a broken content file stops the server here.
@@ -76,6 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(planRoutes(deps.app));
   await server.register(calendarRoutes(deps.app));
   await server.register(activityRoutes(deps.app));
+  await server.register(shoeOfferRoutes(deps.app));
   await server.register(importRoutes(deps.app, { runner: importRunner }));
   await server.register(sharingRoutes(deps.app, deps.mail));
   await server.register(athleteRoutes(deps.app));
@@ -90,6 +112,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       if (request.url.startsWith("/api/")) {
         return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No such endpoint: GET ${request.url}` } });
       }
+      // A build file this instance lacks (another version's, mid-upgrade): 404, never the shell.
+      if (isBuildFileRequest(request.url))
+        return reply.status(404).header("cache-control", "no-store").type("text/plain; charset=utf-8").send("Not found: this file is not part of this version of kneewise.\n");
       return reply.type("text/html").sendFile("index.html");
     });
   }

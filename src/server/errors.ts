@@ -36,6 +36,19 @@ const STATUS_BY_CODE: Record<string, number> = {
   RESET_TOKEN_INVALID: 400,
   RESET_TOKEN_USED: 410,
   RESET_TOKEN_EXPIRED: 410,
+  // Verified addresses (services/account/verification.ts).
+  EMAIL_NOT_VERIFIED: 403,
+  EMAIL_ALREADY_VERIFIED: 409,
+  VERIFY_TOKEN_INVALID: 400,
+  VERIFY_TOKEN_USED: 410,
+  VERIFY_TOKEN_EXPIRED: 410,
+  // Who owns the site and who may sign up (services/account/site-setup.ts).
+  SIGNUP_CLOSED: 403,
+  SIGNUP_INVITE_ONLY: 403,
+  SETUP_TOKEN_INVALID: 400,
+  SETUP_TOKEN_USED: 410,
+  SETUP_TOKEN_EXPIRED: 410,
+  SITE_HAS_ADMIN: 409,
   DB_UNREACHABLE: 503,
   NOT_READY: 503,
 };

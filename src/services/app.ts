@@ -1,8 +1,9 @@
-import { migrateToLatest, openDatabase } from "../store/index.js";
-import type { AccountMode, App } from "./app-context.js";
+import { migrateToLatest, NEWER_DATABASE_WARNING, openDatabase } from "../store/index.js";
+import type { DatabaseWait, OpenOptions } from "../store/index.js";
+import type { AccountMode, App, SignupMode } from "./app-context.js";
 import { ensureLocalOwner } from "./auth.js";
 
-export type { AccountMode, App } from "./app-context.js";
+export type { AccountMode, App, SignupMode } from "./app-context.js";
 
 export interface AppConfig {
   /** A postgres:// URL or an SQLite file path. */
@@ -11,16 +12,29 @@ export interface AppConfig {
   multiUser: boolean;
   version: string;
   cwd?: string;
+  /** Who may sign up in multi-user mode (--signup, KNEEWISE_SIGNUP); default "open". */
+  signup?: SignupMode;
+  /** Hears the start's warnings and retries, one plain sentence each (the server's log). */
+  log?: (line: string) => void;
+  /** How long to wait for PostgreSQL at start; default KNEEWISE_DB_WAIT_SECONDS, else 60 s. */
+  dbWait?: DatabaseWait;
 }
 
 export async function createApp(config: AppConfig, opts: { now?: () => Date } = {}): Promise<App> {
-  const database = await openDatabase(config.db, config.cwd === undefined ? {} : { cwd: config.cwd });
+  const openOptions: OpenOptions = {
+    ...(config.cwd === undefined ? {} : { cwd: config.cwd }),
+    ...(config.dbWait === undefined ? {} : { wait: config.dbWait }),
+    ...(config.log === undefined ? {} : { onRetry: config.log }),
+  };
+  const database = await openDatabase(config.db, openOptions);
   try {
-    await migrateToLatest(database);
+    // Beside a newer kneewise (a rolling upgrade) this build runs on the tables it knows.
+    await migrateToLatest(database, { onNewerDatabase: () => config.log?.(NEWER_DATABASE_WARNING) });
     const mode: AccountMode = config.multiUser || database.dialect === "postgres" ? "multi" : "local";
     const app: App = {
       database,
       mode,
+      ...(config.signup === undefined ? {} : { signup: config.signup }),
       version: config.version,
       now: opts.now ?? (() => new Date()),
       close: () => database.close(),

@@ -1,23 +1,36 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { DomainError } from "../core/errors.js";
-import { sessions, users } from "../store/index.js";
+import { loginDevices, sessions, users } from "../store/index.js";
 import type { UserRow } from "../store/index.js";
-import type { App } from "./app.js";
-import { enforceRateLimit } from "./rate-limit.js";
+import type { App } from "./app-context.js";
+import { clearRateLimits, recordSlidingEvent, refuseWhenSlidingLimitReached, slidingCount, slidingLimitError } from "./rate-limit.js";
 import type { RateRule } from "./rate-limit.js";
 import { checkPasswordRules } from "./account/password-rules.js";
+import { checkSignUpAllowed } from "./account/site-setup.js";
 
 /**
- * Sign-in attempts are counted per account and per client address, in the database so that
- * every instance sees them. Past the limit the account is locked for the rest of the window:
- * slow enough to make password guessing pointless, short enough that a runner who mistyped
- * can try again after a coffee.
+ * Failed sign-ins are limited over sliding windows, in the database so that every instance sees
+ * them. The tight limit is per account *and* address: someone guessing a runner's password from
+ * their own machine locks only themselves out, not the runner at home. Wider limits per address
+ * (one client trying many accounts) and per account from everywhere (many clients, one account)
+ * stop spraying. A browser that signed in to the account before (its device cookie, see
+ * login_devices) gets through all three with the right password, bounded only by its own limit,
+ * and so does a runner who resets their password by email (the reset clears the counters).
+ *
+ * `perAccount` (a fixed window over every attempt) guards the current password asked for by
+ * password change and account deletion, where the asker is already signed in.
  */
 export const LOGIN_RULES = {
   perAccount: { name: "login-account", limit: 10, windowMs: 15 * 60_000, noun: "sign-in attempts" },
-  perAddress: { name: "login-address", limit: 50, windowMs: 15 * 60_000, noun: "sign-in attempts" },
+  perAccountAddress: { name: "login-pair", limit: 10, windowMs: 15 * 60_000, noun: "failed sign-ins to this account from your address" },
+  perAddress: { name: "login-address", limit: 50, windowMs: 15 * 60_000, noun: "failed sign-ins from your address" },
+  perAccountAnywhere: { name: "login-account-all", limit: 100, windowMs: 60 * 60_000, noun: "failed sign-ins to this account" },
+  perDevice: { name: "login-device", limit: 10, windowMs: 15 * 60_000, noun: "failed sign-ins from this browser" },
 } as const satisfies Record<string, RateRule>;
+
+/** How long a browser stays known to an account after its last sign-in there. */
+export const DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** How long a session lives without use; each use slides it forward. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -38,15 +51,18 @@ export interface PublicUser {
   displayName: string;
   role: UserRow["role"];
   localOwner: boolean;
+  /** The account proved it reads mail at `email` (the local owner has nothing to prove). */
+  emailVerified: boolean;
 }
 
-export function toPublicUser(row: Pick<UserRow, "id" | "email" | "display_name" | "role" | "is_local_owner">): PublicUser {
+export function toPublicUser(row: Pick<UserRow, "id" | "email" | "display_name" | "role" | "is_local_owner" | "email_verified_at">): PublicUser {
   return {
     id: row.id,
     email: row.email,
     displayName: row.display_name,
     role: row.role,
     localOwner: row.is_local_owner === 1,
+    emailVerified: row.email_verified_at !== null || row.is_local_owner === 1,
   };
 }
 
@@ -76,6 +92,11 @@ export async function revokeAllSessions(app: App, userId: string): Promise<numbe
   return sessions.deleteUserSessions(app.database.db, userId);
 }
 
+/**
+ * Makes an account at once, its address unverified: for benchmarks, tests and tools that run on
+ * the server itself. Sign-up over HTTP goes through requestSignUp (account/verification.ts),
+ * which makes the account only when the emailed link is opened.
+ */
 export async function signUp(
   app: App,
   input: { email: string; password: string; displayName: string },
@@ -87,9 +108,10 @@ export async function signUp(
   const { db } = app.database;
   if (await users.findUserByEmail(db, email))
     throw new DomainError("EMAIL_TAKEN", "An account with this email address already exists.");
+  await checkSignUpAllowed(db, app, email);
   const passwordHash = await hash(input.password, ARGON2_OPTIONS);
-  // The first account of a new site administers it.
-  const role = (await users.countUsers(db)) === 0 ? "admin" : "runner";
+  // Signing up never makes an admin: the operator does (account/site-setup.ts).
+  const role = "runner";
   try {
     const row = await users.insertUser(db, {
       id: randomUUID(),
@@ -128,24 +150,67 @@ export async function startSession(app: App, user: UserRow): Promise<SessionGran
   return { token, expiresAt, user: toPublicUser(user) };
 }
 
-export async function logIn(
-  app: App,
-  input: { email: string; password: string },
-  client: { ip?: string } = {},
-): Promise<SessionGrant> {
+/** Who is signing in from where: the client's address and the browser's device cookie, if any. */
+export interface LoginClient {
+  ip?: string | undefined;
+  deviceToken?: string | undefined;
+}
+
+/** A session, and the device cookie to (re)set so this browser is known next time. */
+export interface LoginGrant extends SessionGrant {
+  deviceToken: string;
+}
+
+export async function logIn(app: App, input: { email: string; password: string }, client: LoginClient = {}): Promise<LoginGrant> {
   const email = normaliseEmail(input.email);
+  const { db } = app.database;
   const now = app.now();
-  await enforceRateLimit(app.database.db, LOGIN_RULES.perAccount, email, now);
-  if (client.ip) await enforceRateLimit(app.database.db, LOGIN_RULES.perAddress, client.ip, now);
-  const row = await users.findUserByEmail(app.database.db, email);
+  const row = await users.findUserByEmail(db, email);
+  const deviceId = client.deviceToken ? hashToken(client.deviceToken) : null;
+  const knownDevice = row !== undefined && deviceId !== null && (await loginDevices.isKnownDevice(db, deviceId, row.id));
+  const address = client.ip ?? "-";
+  // Which counters this attempt answers to: a known browser only to its own.
+  const rules: [RateRule, string][] = knownDevice
+    ? [[LOGIN_RULES.perDevice, `${deviceId}|${email}`]]
+    : [
+        [LOGIN_RULES.perAccountAddress, `${email}|${address}`],
+        [LOGIN_RULES.perAccountAnywhere, `${email}|`],
+        ...(client.ip ? ([[LOGIN_RULES.perAddress, client.ip]] as [RateRule, string][]) : []),
+      ];
+  for (const [rule, subject] of rules) await refuseWhenSlidingLimitReached(db, rule, subject, now);
   const bad = new DomainError("LOGIN_FAILED", "The email address or password is not right.");
-  if (!row?.password_hash) {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    await hash(input.password, ARGON2_OPTIONS);
+  const ok = row?.password_hash
+    ? await verify(row.password_hash, input.password)
+    : // Spend the same time as a real check so response times do not reveal which emails exist.
+      (await hash(input.password, ARGON2_OPTIONS), false);
+  if (!row || !ok) {
+    // Every counter counts the failure; the one that reaches a limit already says so, since
+    // the next attempt would be refused anyway.
+    const reached: RateRule[] = [];
+    for (const [rule, subject] of rules) if ((await recordSlidingEvent(db, rule, subject, now)) >= rule.limit) reached.push(rule);
+    const [rule, subject] = rules.find(([r]) => reached.includes(r)) ?? [];
+    if (rule && subject !== undefined) throw slidingLimitError(rule, (await slidingCount(db, rule, subject, now)).retryAfterS);
     throw bad;
   }
-  if (!(await verify(row.password_hash, input.password))) throw bad;
-  return startSession(app, row);
+  const deviceToken = client.deviceToken ?? randomBytes(32).toString("base64url");
+  await rememberDevice(app, deviceToken, row.id);
+  return { ...(await startSession(app, row)), deviceToken };
+}
+
+/** Marks this browser as known to the account (after a sign-in, or a password reset by email). */
+export async function rememberDevice(app: App, deviceToken: string, userId: string): Promise<void> {
+  const { db } = app.database;
+  const now = app.now();
+  await loginDevices.forgetDevicesUnusedSince(db, userId, new Date(now.getTime() - DEVICE_TTL_MS).toISOString());
+  await loginDevices.rememberDevice(db, hashToken(deviceToken), userId, now.toISOString());
+}
+
+/** Lifts the failed-sign-in limits of an account (its owner proved who they are by email). */
+export async function clearLoginFailures(app: App, rawEmail: string): Promise<void> {
+  const email = normaliseEmail(rawEmail);
+  const { db } = app.database;
+  await clearRateLimits(db, LOGIN_RULES.perAccountAddress, `${email}|`);
+  await clearRateLimits(db, LOGIN_RULES.perAccountAnywhere, `${email}|`);
 }
 
 export async function logOut(app: App, token: string): Promise<void> {
@@ -201,6 +266,8 @@ export async function ensureLocalOwner(app: App): Promise<PublicUser> {
     password_hash: null,
     role: "admin",
     is_local_owner: 1,
+    // No address to prove: the owner is whoever sits at this computer.
+    email_verified_at: app.now().toISOString(),
     created_at: app.now().toISOString(),
   });
   return toPublicUser(row);

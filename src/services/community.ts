@@ -352,11 +352,17 @@ export async function editComment(
     const row = await ownComment(trx, userId, id);
     const now = app.now();
     if (app.mode === "multi") await enforceRateLimit(trx, RATE_RULES.commentEdit, user.id, now);
-    const updated = await comments.updateComment(trx, id, { body, edited_at: now.toISOString() });
-    if (row.status === "visible") {
-      await comments.unindexCommentTerms(trx, id);
-      await index(trx, updated);
-    }
+    // An approved comment whose author is still held for review goes back to the moderators:
+    // approval was of the words a moderator read, not of whatever replaces them (issue 19).
+    // Trusted authors' edits stay published, as their new comments do.
+    const backToReview = row.status === "visible" && (await initialStatus(app, trx, user)) === "pending";
+    const updated = await comments.updateComment(trx, id, {
+      body,
+      edited_at: now.toISOString(),
+      ...(backToReview ? { status: "pending" as const } : {}),
+    });
+    if (row.status === "visible") await comments.unindexCommentTerms(trx, id);
+    if (updated.status === "visible") await index(trx, updated);
     return toView({ ...updated, display_name: user.display_name }, userId);
   });
 }

@@ -20,6 +20,9 @@ export const RATE_RULES = {
   comment: { name: "comment", limit: 5, windowMs: 10 * MINUTE, noun: "comments" },
   commentEdit: { name: "comment-edit", limit: 20, windowMs: 10 * MINUTE, noun: "edits" },
   report: { name: "report", limit: 10, windowMs: 60 * MINUTE, noun: "reports" },
+  // Training reports that must be built (kept ones are free): a runner's dashboard needs a few a
+  // minute, a script asking for every variant gets 429s instead of other runners' CPU time.
+  reportBuild: { name: "report-build", limit: 30, windowMs: MINUTE, noun: "uncached report requests" },
 } as const satisfies Record<string, RateRule>;
 
 /**
@@ -43,8 +46,78 @@ export async function enforceRateLimit(
     const minutes = Math.ceil(retryAfterS / 60);
     throw new DomainError(
       "RATE_LIMITED",
-      `You have sent ${rule.limit} ${rule.noun} in ${rule.windowMs / MINUTE} minutes, the most we take. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      `You have sent ${rule.limit} ${rule.noun} in ${rule.windowMs === MINUTE ? "a minute" : `${rule.windowMs / MINUTE} minutes`}, the most we take. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
       { retryAfterS },
     );
   }
+}
+
+/**
+ * Sliding windows: the events of the last `windowMs`, whenever "now" is, counted in buckets of
+ * a fifteenth of the window. A fixed window forgets everything at its boundary, so ten guesses
+ * just before it and ten just after pass; here the oldest bucket only leaves once it is a whole
+ * window old. Buckets are rows of the same rate_limits table, shared by every instance.
+ */
+const SLIDING_BUCKETS = 15;
+
+function bucketMs(rule: RateRule): number {
+  return Math.max(1000, Math.ceil(rule.windowMs / SLIDING_BUCKETS));
+}
+
+/** The events counted for `subject` under `rule` in the window ending now, and when one would leave it. */
+export async function slidingCount(db: Db, rule: RateRule, subject: string, now: Date): Promise<{ count: number; retryAfterS: number }> {
+  const size = bucketMs(rule);
+  // A bucket counts while any of it lies inside the window.
+  const since = new Date(now.getTime() - rule.windowMs - size + 1).toISOString();
+  const windows = await rateLimits.windowsSince(db, `${rule.name}:${subject}`, since);
+  const count = windows.reduce((n, w) => n + w.count, 0);
+  // Below the limit once enough of the oldest buckets have aged out.
+  let left = count;
+  let retryAt = now.getTime();
+  for (const w of windows) {
+    if (left < rule.limit) break;
+    left -= w.count;
+    retryAt = Date.parse(w.window_start) + size + rule.windowMs;
+  }
+  return { count, retryAfterS: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) };
+}
+
+/** Counts one event for `subject` under `rule` in its sliding window; returns the new count. */
+export async function recordSlidingEvent(db: Db, rule: RateRule, subject: string, now: Date): Promise<number> {
+  const size = bucketMs(rule);
+  const key = `${rule.name}:${subject}`;
+  const bucketStart = new Date(Math.floor(now.getTime() / size) * size).toISOString();
+  await rateLimits.incrementCounter(db, key, bucketStart);
+  await rateLimits.deleteOldWindows(db, key, new Date(now.getTime() - rule.windowMs - size).toISOString());
+  return (await slidingCount(db, rule, subject, now)).count;
+}
+
+/** The RATE_LIMITED error for a sliding rule, with the wait until its oldest event leaves the window. */
+export function slidingLimitError(rule: RateRule, retryAfterS: number): DomainError {
+  const minutes = Math.ceil(retryAfterS / 60);
+  return new DomainError(
+    "RATE_LIMITED",
+    `Too many ${rule.noun} in ${rule.windowMs / MINUTE} minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    { retryAfterS },
+  );
+}
+
+/** Refuses with RATE_LIMITED when `subject` already has `rule.limit` events in the window; counts nothing. */
+export async function refuseWhenSlidingLimitReached(db: Db, rule: RateRule, subject: string, now: Date): Promise<void> {
+  const { count, retryAfterS } = await slidingCount(db, rule, subject, now);
+  if (count >= rule.limit) throw slidingLimitError(rule, retryAfterS);
+}
+
+/** Counts one event and refuses it past the limit (sign-ups, resent links): enforceRateLimit, sliding. */
+export async function enforceSlidingRateLimit(db: Db, rule: RateRule, subject: string, now: Date): Promise<void> {
+  const count = await recordSlidingEvent(db, rule, subject, now);
+  if (count > rule.limit) {
+    const { retryAfterS } = await slidingCount(db, rule, subject, now);
+    throw slidingLimitError(rule, retryAfterS);
+  }
+}
+
+/** Forgets the counters of every subject of `rule` whose name starts with `subjectPrefix`. */
+export async function clearRateLimits(db: Db, rule: RateRule, subjectPrefix: string): Promise<void> {
+  await rateLimits.deleteKeysWithPrefix(db, `${rule.name}:${subjectPrefix}`);
 }

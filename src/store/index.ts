@@ -4,13 +4,22 @@ export {
   pendingMigrations,
   isPostgresUrl,
   DEFAULT_SQLITE_PATH,
+  NEWER_DATABASE_WARNING,
+  migrationsUnknownHere,
 } from "./database.js";
-export type { Database, DialectName } from "./database.js";
+export type { Database, DialectName, OpenOptions } from "./database.js";
+export { DEFAULT_DATABASE_WAIT, databaseWaitFromEnv } from "./wait-for-database.js";
+export type { DatabaseWait } from "./wait-for-database.js";
 export type { Schema, UserRow, SessionRow } from "./schema.js";
 export * as users from "./repositories/users.js";
 export * as sessions from "./repositories/sessions.js";
 export type { PasswordResetTokenRow } from "./schema.js";
 export * as passwordResets from "./repositories/password-resets.js";
+export type { EmailVerificationRow, LoginDeviceRow } from "./schema.js";
+export * as emailVerifications from "./repositories/email-verifications.js";
+export * as loginDevices from "./repositories/login-devices.js";
+export type { SiteSetupLinkRow } from "./schema.js";
+export * as siteSetup from "./repositories/site-setup.js";
 export type {
   ActivityRow,
   NewActivityRow,

@@ -17,6 +17,8 @@ export interface UsersTable {
   created_at: string;
   /** Raised by triggers (migration 0012) on every write to what the training report reads. */
   data_version: Generated<number>;
+  /** When the account proved it reads mail at `email` (migration 0013); null until then and after a change. */
+  email_verified_at: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -104,6 +106,8 @@ export interface ImportFilesTable {
   message: string | null;
   activity_count: number;
   created_at: string;
+  /** The upload job that read it (null from the command line): a retried job counts its own files. */
+  job_id: string | null;
 }
 
 /** A runner's original file, gzip-compressed (stored as it came when it already was), once per content hash. */
@@ -206,6 +210,27 @@ export interface PasswordResetTokensTable {
   used_at: string | null;
 }
 
+/** Single-use email links (migration 0013): a user's address to prove, or a sign-up waiting for its account. */
+export interface EmailVerificationsTable {
+  /** SHA-256 of the secret in the emailed link. */
+  id: string;
+  user_id: string | null;
+  email: string;
+  display_name: string | null;
+  password_hash: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Browsers that signed in to an account before (SHA-256 of their device cookie). */
+export interface LoginDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
 /** A runner's training plan: a build-up plan or the walk-run return after pain. JSON as text. */
 export interface PlansTable {
   id: string;
@@ -270,6 +295,10 @@ export interface PainEntriesTable {
   notes: string;
   created_at: string;
   updated_at: string;
+  /** 0/1, null when not asked (migration 0016): pain at night, swelling after the run, giving way. */
+  night_pain: number | null;
+  swelling: number | null;
+  giving_way: number | null;
 }
 
 /** One logged session of an exercise programme. */
@@ -334,6 +363,8 @@ export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
   password_reset_tokens: PasswordResetTokensTable;
+  email_verifications: EmailVerificationsTable;
+  login_devices: LoginDevicesTable;
   activities: ActivitiesTable;
   import_files: ImportFilesTable;
   import_jobs: ImportJobsTable;
@@ -356,13 +387,35 @@ export interface Schema {
   programme_sessions: ProgrammeSessionsTable;
   shares: SharesTable;
   coach_notes: CoachNotesTable;
+  site_setup_links: SiteSetupLinksTable;
+  signup_invites: SignupInvitesTable;
+}
+
+/** The one-time link that makes an account the site's first admin (migration 0017). */
+export interface SiteSetupLinksTable {
+  /** Always "first-admin": one live link per site. */
+  slot: string;
+  /** SHA-256 of the token; the token itself is only ever printed to the server's log. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Addresses that may sign up while sign-up is limited to invited addresses. */
+export interface SignupInvitesTable {
+  email: string;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type SiteSetupLinkRow = Selectable<SiteSetupLinksTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type PasswordResetTokenRow = Selectable<PasswordResetTokensTable>;
+export type EmailVerificationRow = Selectable<EmailVerificationsTable>;
+export type LoginDeviceRow = Selectable<LoginDevicesTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type NewActivityRow = Insertable<ActivitiesTable>;
 export type ImportFileRow = Selectable<ImportFilesTable>;

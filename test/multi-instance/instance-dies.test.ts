@@ -110,13 +110,24 @@ describe.skipIf(!PG)("an instance killed in the middle of an import", () => {
     try {
       // Both instances take jobs from the start; whichever claims the upload is the one killed.
       const [a, b] = await Promise.all([serve("a", db.spec), serve("b", db.spec)]);
+      // Sign-up mails a link (to the instance's log, without SMTP); opening it makes the account.
+      let log = "";
+      a.run.child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
       const signup = await fetch(`${a.url}/api/auth/signup`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: "runner@example.org", password: "a long enough password", displayName: "Runner" }),
       });
-      expect(signup.status).toBe(201);
-      const cookie = signup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      expect(signup.status).toBe(202);
+      for (let i = 0; i < 200 && !/#verify=/.test(log); i++) await new Promise((r) => setTimeout(r, 25));
+      const token = decodeURIComponent(/#verify=([A-Za-z0-9_%-]+)/.exec(log)?.[1] ?? "");
+      const verified = await fetch(`${a.url}/api/auth/verify-email`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token }),
+      });
+      expect(verified.status, await verified.clone().text()).toBe(200);
+      const cookie = verified.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
       const upload = await fetch(`${a.url}/api/imports?name=export.zip`, {
         method: "POST",
         headers: { "content-type": "application/zip", cookie },

@@ -13,7 +13,7 @@ import type { ImportJob } from "../../src/contracts/activities.js";
 import { createApp } from "../../src/services/app.js";
 import type { App } from "../../src/services/app.js";
 import { buildServer } from "../../src/server/build-server.js";
-import { signUpCookies } from "../app.js";
+import { attachOutbox, recordingMail, signUpCookies } from "../app.js";
 import { createTestDb } from "../db.js";
 import type { TestDb } from "../db.js";
 import { CORPUS_DIR } from "../paths.js";
@@ -28,7 +28,10 @@ const PG = process.env.TEST_DATABASE_URL !== undefined && process.env.TEST_DATAB
 
 async function startInstance(name: string, spec: string): Promise<Instance> {
   const app = await createApp({ db: spec, multiUser: true, version: "0.0.0-test" });
-  return { name, app, server: await buildServer({ app }) };
+  const { mail, outbox } = recordingMail();
+  const server = await buildServer({ app, mail });
+  attachOutbox(server, outbox);
+  return { name, app, server };
 }
 
 async function waitForJob(on: Instance, id: string, cookies: Record<string, string>): Promise<ImportJob> {
@@ -86,7 +89,7 @@ describe.skipIf(!PG)("two instances on one PostgreSQL database", () => {
   });
 
   it("applies on B a ban made on A", async () => {
-    // The first account of a site is its admin; earlier tests made accounts, so promote one here.
+    // Signing up makes no admin or moderator: promote one here, as an admin would.
     const mod = await signUpCookies(a.server, "moderator@example.org");
     await a.app.database.db.updateTable("users").set({ role: "moderator" }).where("email", "=", "moderator@example.org").execute();
     const troll = await signUpCookies(b.server, "troll@example.org");

@@ -76,6 +76,10 @@ for (const dialect of DIALECTS) {
           404,
         ],
         [{ method: "DELETE", url: `/api/training/activities/${d.activityId}` }, 404],
+        [{ method: "PATCH", url: `/api/activities/${d.activityId}`, payload: { sport: "ride", excludeFromLoad: true } }, 404],
+        [{ method: "POST", url: `/api/activities/${d.activityId}/merge`, payload: { otherId: d.activityId } }, 404],
+        [{ method: "DELETE", url: `/api/activities/${d.activityId}` }, 404],
+        [{ method: "POST", url: `/api/activities/${d.activityId}/restore` }, 404],
         [{ method: "GET", url: `/api/assessments/${d.assessmentId}` }, 404],
         [
           {

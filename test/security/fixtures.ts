@@ -14,8 +14,7 @@ import { expect } from "vitest";
 import { createApp } from "../../src/services/app.js";
 import type { App } from "../../src/services/app.js";
 import { buildServer } from "../../src/server/build-server.js";
-import { SESSION_COOKIE } from "../../src/server/auth-context.js";
-import { parseSetCookie } from "../app.js";
+import { attachOutbox, recordingMail, signUpVerified } from "../app.js";
 import { createTestDb } from "../db.js";
 import type { TestDialect } from "../db.js";
 
@@ -53,8 +52,10 @@ export async function startSecurityServer(
   let clock = START;
   app.now = () => new Date(clock);
   const routes: Endpoint[] = [];
+  const { mail, outbox } = recordingMail();
   const server = await buildServer({
     app,
+    mail,
     onRoute: (route) => {
       for (const method of [route.method].flat()) {
         // HEAD routes are Fastify's automatic twins of GET routes.
@@ -63,6 +64,7 @@ export async function startSecurityServer(
       }
     },
   });
+  attachOutbox(server, outbox);
   await server.ready();
   restoreEnv(savedEnv);
   return {
@@ -102,20 +104,7 @@ export async function signUp(
   name: string,
   role: "runner" | "coach" | "moderator" | "admin" = "runner",
 ): Promise<Runner> {
-  const res = await t.server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: {
-      email: `${name}@example.org`,
-      password: "a long enough password",
-      displayName: name,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const cookies = {
-    [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value,
-  };
-  const id = res.json<{ user: { id: string } }>().user.id;
+  const { cookies, id } = await signUpVerified(t.server, { email: `${name}@example.org`, displayName: name });
   if (role !== "runner") {
     await (t.app.database.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
       .updateTable("users")
@@ -155,6 +144,8 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
     displayName: "anon",
   },
   "POST /api/auth/login": { email: "nobody@example.org", password: "a long enough password" },
+  "POST /api/auth/verify-email": { token: "an-emailed-token-that-is-not-real-0123456789" },
+  "PUT /api/account/email": { email: "moved@example.org", password: "a long enough password" },
   "POST /api/assessments": ASSESSMENT_INPUT,
   "POST /api/shoes": { name: "Trainers", brand: "Brand" },
   "PATCH /api/shoes/:id": { name: "Renamed" },
@@ -167,6 +158,9 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
     name: "Run",
   },
   "PATCH /api/training/activities/:id": { surface: "road" },
+  "PATCH /api/activities/:id": { name: "Renamed run", excludeFromLoad: true },
+  "POST /api/activities/:id/merge": { otherId: "another-activity" },
+  "POST /api/shoes/offers": { gear: ["Trainers"] },
   "PUT /api/checkins/:date": {
     fatigue: 1,
     irritability_low_mood: 0,
@@ -187,7 +181,11 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
     painDuring: 2,
     notes: "A note",
   },
-  "POST /api/plans": { kind: "return" },
+  "POST /api/plans": {
+    kind: "return",
+    entry: { confirmed: ["walk_30_min", "hop", "clinician_clearance"] },
+  },
+  "POST /api/plans/active/resume": { clearance: true },
   "POST /api/articles/:slug/comments": { body: "A comment." },
   "PATCH /api/comments/:id": { body: "An edit." },
   "POST /api/comments/:id/report": { reason: "Spam." },
@@ -205,6 +203,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   "DELETE /api/account": { password: "a long enough password", confirm: "delete" },
   "PUT /api/me/role": { role: "coach" },
   "PUT /api/admin/users/:userId/role": { role: "admin" },
+  "POST /api/setup/claim": { token: "0123456789abcdef0123456789abcdef" },
   "POST /api/sharing/invites/email": { email: "coach@example.org", access: "notes" },
   "POST /api/sharing/invites/link": { access: "notes" },
   "PATCH /api/sharing/:id": { access: "read" },
@@ -290,7 +289,15 @@ export async function createOwnedData(t: SecurityServer, a: Runner): Promise<Own
     201,
   );
   ok(
-    await a.req({ method: "POST", url: "/api/plans", payload: { kind: "return", start: DAY } }),
+    await a.req({
+      method: "POST",
+      url: "/api/plans",
+      payload: {
+        kind: "return",
+        start: DAY,
+        entry: { confirmed: ["walk_30_min", "hop", "clinician_clearance"] },
+      },
+    }),
     201,
   );
   ok(

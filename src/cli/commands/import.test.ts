@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import BetterSqlite3 from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -43,7 +44,7 @@ describe("kneewise import", () => {
     const code = await runCli(["import", "runs", path.join(CORPUS_DIR, "tcx", "runv__activity.tcx.gz"), "--db", "k.db", "--json"], c.io, { version: VERSION });
     expect(code, c.stderr()).toBe(0);
     const s = JSON.parse(c.stdout()) as Summary;
-    expect(Object.keys(s).sort()).toEqual(["activities", "duplicates", "failed", "files", "imported", "seconds", "skipped"]);
+    expect(Object.keys(s).sort()).toEqual(["activities", "duplicates", "failed", "files", "imported", "moreWarnings", "seconds", "skipped", "warnings"]);
     expect(s).toMatchObject({ files: 4, imported: 4, duplicates: 0, skipped: 0, failed: [], activities: 4 });
     expect(s.seconds).toBeGreaterThanOrEqual(0);
     expect(fs.existsSync(path.join(runs, "run-0.fit"))).toBe(true);
@@ -57,6 +58,38 @@ describe("kneewise import", () => {
     const s = JSON.parse(c.stdout()) as Summary;
     expect(s.failed).toEqual([{ file: "runs/broken.fit", code: "FIT_NOT_FIT", message: expect.stringContaining("runs/broken.fit") as string }]);
     expect(s).toMatchObject({ imported: 2, activities: 2 });
+  });
+
+  it("still imports, with its JSON summary, into an account that holds an activity dated 0050", async () => {
+    writeRuns(1);
+    const first = captureIO({ cwd: dir, env });
+    expect(await runCli(["import", "runs", "--db", "k.db", "--json"], first.io, { version: VERSION })).toBe(0);
+    // Stored by an earlier kneewise, before imports checked dates.
+    const sqlite = new BetterSqlite3(path.join(dir, "k.db"));
+    sqlite.exec(`create temp table t as select * from activities;
+      update t set id = 'bad-0050', start_utc = '0050-06-01T06:30:00.000Z', dedupe_key = '0050-06-01T06:30', source_file = 'old.gpx';
+      insert into activities select * from t;`);
+    sqlite.close();
+    fs.writeFileSync(path.join(dir, "runs", "run-1.fit"), runFit(syntheticRun(1)));
+    const c = captureIO({ cwd: dir, env });
+    expect(await runCli(["import", "runs", "--db", "k.db", "--json"], c.io, { version: VERSION }), c.stderr()).toBe(0);
+    expect(JSON.parse(c.stdout())).toMatchObject({ imported: 1, duplicates: 1, failed: [], activities: 3 });
+  });
+
+  it("prints its JSON summary with the error and exits 1 when the import stops part-way", async () => {
+    writeRuns(1);
+    expect(await runCli(["import", "runs", "--db", "k.db", "--json"], captureIO({ cwd: dir, env }).io, { version: VERSION })).toBe(0);
+    const sqlite = new BetterSqlite3(path.join(dir, "k.db"));
+    sqlite.exec("create trigger kw_test_full before insert on activities begin select raise(abort, 'database or disk is full'); end");
+    sqlite.close();
+    fs.writeFileSync(path.join(dir, "runs", "run-1.fit"), runFit(syntheticRun(1)));
+    fs.writeFileSync(path.join(dir, "runs", "broken.fit"), "not a fit file");
+    const c = captureIO({ cwd: dir, env });
+    expect(await runCli(["import", "runs", "--db", "k.db", "--json"], c.io, { version: VERSION })).toBe(1);
+    const s = JSON.parse(c.stdout()) as Summary & { error: { code: string; message: string } };
+    expect(s).toMatchObject({ files: 3, imported: 0, duplicates: 1, activities: 1, failed: [{ file: "runs/broken.fit", code: "FIT_NOT_FIT" }] });
+    expect(s.error).toEqual({ code: "IMPORT_STOPPED", message: expect.stringContaining("database or disk is full") as string });
+    expect(c.stderr()).toContain("database or disk is full");
   });
 
   it("reports the total after a second import that adds nothing", async () => {

@@ -1,12 +1,14 @@
 /**
  * `kneewise import <path…> [--db …] [--user EMAIL] [--json]`: reads activity files, folders,
  * Strava and Garmin export zips into the database. Exit 0 when every file was read, 1 when some
- * failed (the rest are still imported), 2 on a usage error.
+ * failed (the rest are still imported) or the import stopped, 2 on a usage error. With --json the
+ * summary is printed whatever happened: when the import stopped it says so in `error`, and counts
+ * what was done by then.
  */
 import path from "node:path";
 import { isDomainError } from "../../core/errors.js";
 import { createApp } from "../../services/app.js";
-import { dataDirFor, formatProgressLine, importPaths, resolveImportUser } from "../../services/import/index.js";
+import { dataDirFor, formatProgressLine, importPaths, ImportStoppedError, resolveImportUser } from "../../services/import/index.js";
 import type { ImportProgress, ImportSummary } from "../../services/import/index.js";
 import { resolveDbSpec } from "../db-option.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
@@ -26,6 +28,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The summary of an import that stopped before it counted anything. */
+const emptySummary = (): ImportSummary => ({ files: 0, imported: 0, duplicates: 0, skipped: 0, failed: [], warnings: [], moreWarnings: 0, activities: 0, seconds: 0 });
+
 function describe(s: ImportSummary): string {
   const lines = [
     `Imported ${plural(s.imported, "activity", "activities")} from ${plural(s.files, "file")} in ${s.seconds.toFixed(1)} s ` +
@@ -34,6 +39,11 @@ function describe(s: ImportSummary): string {
   if (s.failed.length > 0) {
     lines.push(`${plural(s.failed.length, "file")} could not be read:`);
     for (const f of s.failed) lines.push(`  ${f.file}: ${f.code}: ${f.message}`);
+  }
+  if (s.warnings.length > 0) {
+    lines.push(`${plural(s.warnings.length + s.moreWarnings, "warning")}:`);
+    for (const w of s.warnings) lines.push(`  ${w.file}: ${w.code}: ${w.message}`);
+    if (s.moreWarnings > 0) lines.push(`  … and ${s.moreWarnings} more.`);
   }
   return lines.join("\n") + "\n";
 }
@@ -69,24 +79,37 @@ export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<
       io.stderr(`\r${formatProgressLine(p)}${final ? "\n" : ""}`);
     };
     let last: ImportProgress | null = null;
-    const summary = await importPaths(
-      app,
-      user.id,
-      opts.paths.map((p) => ({ path: path.resolve(io.cwd, p), displayName: p })),
-      {
-        dataDir: dataDirFor(app, io.env, io.cwd),
-        ...(io.env.KNEEWISE_IMPORT_BATCH_FILES ? { batchFiles: Number(io.env.KNEEWISE_IMPORT_BATCH_FILES) } : {}),
-        ...(io.env.KNEEWISE_IMPORT_WORKERS ? { workers: Number(io.env.KNEEWISE_IMPORT_WORKERS) } : {}),
-        ...(io.isTTY
-          ? {
-              onProgress: (p: ImportProgress) => {
-                last = p;
-                draw(p);
-              },
-            }
-          : {}),
-      },
-    );
+    let summary: ImportSummary;
+    try {
+      summary = await importPaths(
+        app,
+        user.id,
+        opts.paths.map((p) => ({ path: path.resolve(io.cwd, p), displayName: p })),
+        {
+          dataDir: dataDirFor(app, io.env, io.cwd),
+          ...(io.env.KNEEWISE_IMPORT_BATCH_FILES ? { batchFiles: Number(io.env.KNEEWISE_IMPORT_BATCH_FILES) } : {}),
+          ...(io.env.KNEEWISE_IMPORT_WORKERS ? { workers: Number(io.env.KNEEWISE_IMPORT_WORKERS) } : {}),
+          ...(io.isTTY
+            ? {
+                onProgress: (p: ImportProgress) => {
+                  last = p;
+                  draw(p);
+                },
+              }
+            : {}),
+        },
+      );
+    } catch (err) {
+      // Stopped part-way (the database went away, a disk filled): still say what was done.
+      if (last !== null) draw(last, true);
+      const partial = err instanceof ImportStoppedError ? err.summary : emptySummary();
+      const reason = err instanceof ImportStoppedError ? err.cause : err;
+      const code = isDomainError(reason) ? reason.code : "IMPORT_STOPPED";
+      const message = err instanceof ImportStoppedError ? err.message : `The import stopped: ${err instanceof Error ? err.message : String(err)}`;
+      io.stdout(opts.json ? `${JSON.stringify({ ...partial, error: { code, message } })}\n` : describe(partial));
+      io.stderr(`import: ${message}\n`);
+      return EXIT_FAILURE;
+    }
     if (last !== null) draw(last, true);
     io.stdout(opts.json ? `${JSON.stringify(summary)}\n` : describe(summary));
     return summary.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;

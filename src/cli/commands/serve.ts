@@ -7,16 +7,56 @@ import { EXIT_OK } from "../io.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { resolveDbSpec } from "../db-option.js";
 import { mailSettingsFromEnv } from "../../services/account/mailer.js";
+import { parseSignupMode, prepareSiteSetup, setupAnnouncementLines } from "../../services/account/site-setup.js";
+import { isLoopbackHostName, normaliseAllowedHost, parseTrustProxy } from "../../server/security.js";
 
 export interface ServeOptions {
   port: number;
   host: string;
   db?: string | undefined;
   multiUser: boolean;
-  trustProxy: boolean;
+  /** Bare flag (true): one proxy; "N": N proxies; "ADDR,CIDR,…": the proxies' addresses. */
+  trustProxy?: boolean | string | undefined;
+  /** --allowed-host, repeatable: more Host names to answer (DNS rebinding defence). */
+  allowedHost?: string[] | undefined;
+  /** --signup: open, invite or closed (default $KNEEWISE_SIGNUP, else open). */
+  signup?: string | undefined;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+/** Listening on every address: which names reach the server is then unknown. */
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/**
+ * The Host names to answer besides loopback ones: --allowed-host and KNEEWISE_ALLOWED_HOSTS, and
+ * in multi-user mode the address it listens on when that is one address (an address in Host
+ * cannot be rebound). Listening on every address in multi-user mode needs KNEEWISE_PUBLIC_URL or
+ * an allowed name: otherwise any name pointed at the server would be answered, or none would.
+ */
+export function hostPolicyFor(
+  opts: Pick<ServeOptions, "host" | "allowedHost">,
+  env: Record<string, string | undefined>,
+  multiUser: boolean,
+): { allowedHosts: string[]; publicUrl: string | undefined } {
+  const allowedHosts = [...(opts.allowedHost ?? []), ...listOf(env.KNEEWISE_ALLOWED_HOSTS)].map(normaliseAllowedHost);
+  const publicUrl = env.KNEEWISE_PUBLIC_URL?.trim() || undefined;
+  if (multiUser) {
+    if (WILDCARD_HOSTS.has(opts.host)) {
+      if (publicUrl === undefined && allowedHosts.length === 0)
+        throw new DomainError(
+          "CONFIG_INVALID",
+          `Listening on ${opts.host} in multi-user mode needs the name runners use: set KNEEWISE_PUBLIC_URL (e.g. https://kneewise.club.example) or pass --allowed-host NAME.`,
+        );
+    } else if (!isLoopbackHostName(opts.host) && !LOOPBACK_HOSTS.has(opts.host)) {
+      allowedHosts.push(normaliseAllowedHost(opts.host.includes(":") ? `[${opts.host}]` : opts.host));
+    }
+  }
+  return { allowedHosts, publicUrl };
+}
 
 /**
  * Starts the server and resolves with the exit code once it has shut down (SIGTERM/SIGINT,
@@ -40,12 +80,19 @@ export async function runServe(
   // Checked before opening anything: a half-configured SMTP stops the start with a clear message.
   const ownUrl = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host === "127.0.0.1" ? "localhost" : opts.host}:${opts.port}`;
   const mail = mailSettingsFromEnv(io.env, ownUrl);
-  const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd });
+  const hosts = hostPolicyFor(opts, io.env, multiUser);
+  const trustProxy = parseTrustProxy(opts.trustProxy ?? io.env.KNEEWISE_TRUST_PROXY);
+  const signup = parseSignupMode(opts.signup ?? io.env.KNEEWISE_SIGNUP);
+  const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd, signup, log: (line) => io.stderr(`kneewise: ${line}\n`) });
   const server = await buildServer({
     app,
     webRoot: path.join(PACKAGE_ROOT, "dist", "public"),
-    trustProxy: opts.trustProxy,
-    logger: { level: io.env.KNEEWISE_LOG_LEVEL ?? "info" },
+    trustProxy,
+    hosts,
+    // On a laptop the terminal stays quiet (warnings and errors; a line per request only at
+    // KNEEWISE_LOG_LEVEL=debug); a club's instances log every request for their operators.
+    logger: { level: io.env.KNEEWISE_LOG_LEVEL ?? (app.mode === "local" ? "warn" : "info") },
+    requestLogLevel: app.mode === "local" ? "debug" : "info",
     mail,
   });
   try {
@@ -63,8 +110,13 @@ export async function runServe(
     throw err;
   }
   const shownHost = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
-  const url = `http://${shownHost === "127.0.0.1" ? "localhost" : shownHost}:${opts.port}`;
+  // The port really listened on (--port 0 picks a free one).
+  const address = server.server.address();
+  const port = address !== null && typeof address === "object" ? address.port : opts.port;
+  const url = `http://${shownHost === "127.0.0.1" ? "localhost" : shownHost}:${port}`;
   io.stderr(`kneewise ${ctl.version} on ${url} (${app.database.dialect}: ${app.database.describe}, ${app.mode === "multi" ? "multi-user" : "single-user"})\n`);
+  // A multi-user site with no admin: the one-time setup link, for the operator's eyes only.
+  for (const line of setupAnnouncementLines(await prepareSiteSetup(app, hosts.publicUrl ?? url))) io.stderr(`kneewise: ${line}\n`);
   ctl.onListening?.(url);
 
   await new Promise<void>((resolve) => {

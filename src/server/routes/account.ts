@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { changePasswordBody, deleteAccountBody, passwordResetConfirmBody, passwordResetRequestBody } from "../../contracts/account.js";
+import { changeEmailBody, changePasswordBody, deleteAccountBody, passwordResetConfirmBody, passwordResetRequestBody } from "../../contracts/account.js";
 import type { DeleteAccountResponse, PasswordResetRequestResponse } from "../../contracts/account.js";
 import type { MeResponse } from "../../contracts/auth.js";
 import type { App } from "../../services/app.js";
@@ -8,7 +9,10 @@ import { exportAccount, exportFileName } from "../../services/account/export.js"
 import { mailDelivery } from "../../services/account/mailer.js";
 import type { MailSettings } from "../../services/account/mailer.js";
 import { changePassword, confirmPasswordReset, requestPasswordReset, RESET_REQUESTED_MESSAGE } from "../../services/account/password.js";
+import { changeEmail, resendVerification } from "../../services/account/verification.js";
+import { rememberDevice } from "../../services/auth.js";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../auth-context.js";
+import { DEVICE_COOKIE, setDeviceCookie } from "./auth.js";
 
 /**
  * The account's own security and data: password change and reset, export, deletion.
@@ -17,6 +21,7 @@ import { clearSessionCookie, requireUser, setSessionCookie } from "../auth-conte
 export function accountRoutes(app: App, mail?: MailSettings) {
   return function register(server: FastifyInstance): void {
     const resetDeps = mailDelivery(mail, server.log, "a password-reset email");
+    const verifyMail = mailDelivery(mail, server.log, "an address-verification email");
 
     server.post("/api/auth/password-reset", async (request, reply) => {
       const { email } = passwordResetRequestBody.parse(request.body);
@@ -26,8 +31,26 @@ export function accountRoutes(app: App, mail?: MailSettings) {
 
     server.post("/api/auth/password-reset/confirm", async (request, reply) => {
       const { token, password } = passwordResetConfirmBody.parse(request.body);
-      await confirmPasswordReset(app, token, password);
+      const { userId } = await confirmPasswordReset(app, token, password);
+      // The link proved the owner: this browser gets through the failed-sign-in limits from now on.
+      const device = request.cookies[DEVICE_COOKIE] ?? randomBytes(32).toString("base64url");
+      await rememberDevice(app, device, userId);
+      setDeviceCookie(request, reply, device);
       return reply.status(204).send();
+    });
+
+    // A new link for the signed-in account's address (accounts from before verification, or
+    // after an address change).
+    server.post("/api/account/email/verification", async (request, reply) => {
+      const user = requireUser(request);
+      await resendVerification(app, verifyMail, user.id);
+      return reply.status(202).send({ message: `A link to confirm ${user.email} is on its way. It works once, for 24 hours.` });
+    });
+
+    server.put("/api/account/email", async (request) => {
+      const user = requireUser(request);
+      const input = changeEmailBody.parse(request.body);
+      return { user: await changeEmail(app, verifyMail, user.id, input), mode: app.mode } satisfies MeResponse;
     });
 
     server.post("/api/account/password", async (request, reply) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InjectOptions } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpVerified, startTestServer } from "../../../test/app.js";
 import type { ErrorResponse } from "../../contracts/errors.js";
 import type {
   CommentView,
@@ -11,26 +11,19 @@ import type {
   ThreadResponse,
 } from "../../contracts/community.js";
 import { SESSION_COOKIE } from "../auth-context.js";
+import { grantAdmin } from "../../services/account/site-setup.js";
 
 const SLUG = "patellofemoral-pain";
 const OTHER_SLUG = "iliotibial-band-syndrome";
 type T = Awaited<ReturnType<typeof startTestServer>>;
 
 async function signUp(t: T, name: string): Promise<{ cookie: string; id: string }> {
-  const res = await t.server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: {
-      email: `${name.toLowerCase()}@example.org`,
-      password: "correct horse battery",
-      displayName: name,
-    },
+  const { cookies, id } = await signUpVerified(t.server, {
+    email: `${name.toLowerCase()}@example.org`,
+    password: "correct horse battery",
+    displayName: name,
   });
-  expect(res.statusCode).toBe(201);
-  return {
-    cookie: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value,
-    id: res.json<{ user: { id: string } }>().user.id,
-  };
+  return { cookie: cookies[SESSION_COOKIE]!, id };
 }
 
 function as(t: T, cookie: string | null, opts: InjectOptions) {
@@ -88,8 +81,9 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestServer(dialect, { multiUser: true });
       useClock(t);
-      // The first account of a site is its admin.
+      // Signing up makes no admin; the operator makes one (kneewise admin grant).
       admin = await signUp(t, "Admin");
+      await grantAdmin(t.app, "admin@example.org");
       ada = await signUp(t, "Ada");
       bo = await signUp(t, "Bo");
       cy = await signUp(t, "Cy");
@@ -176,6 +170,35 @@ for (const dialect of DIALECTS) {
       const fourth = await post(t, bo.cookie, { body: "Now I am trusted" });
       expect(fourth.statusCode).toBe(201);
       expect(fourth.json<PostCommentResponse>().state).toBe("visible");
+    });
+
+    it("sends an approved comment back to review when its still-new author edits it; a trusted author's edit stays published", async () => {
+      freshWindow(t);
+      const dee = await signUp(t, "Dee");
+      const posted = await post(t, dee.cookie, { body: "Stairs hurt less after a month of step-downs" });
+      const id = posted.json<PostCommentResponse>().comment!.id;
+      const approved = await as(t, admin.cookie, { method: "POST", url: `/api/moderation/comments/${id}`, payload: { action: "approve" } });
+      expect(approved.statusCode).toBe(200);
+      expect((await thread(t, null)).comments.map((c) => c.id)).toContain(id);
+
+      const edit = await as(t, dee.cookie, { method: "PATCH", url: `/api/comments/${id}`, payload: { body: "Buy my miracle knee cream at example.net" } });
+      expect(edit.statusCode).toBe(200);
+      expect(edit.json<{ comment: CommentView }>().comment).toMatchObject({ state: "pending", body: "Buy my miracle knee cream at example.net" });
+      // Nobody else reads the new words before a moderator has, nor finds them by search.
+      expect((await thread(t, null)).comments.map((c) => c.id)).not.toContain(id);
+      expect((await thread(t, bo.cookie)).comments.map((c) => c.id)).not.toContain(id);
+      expect((await thread(t, dee.cookie)).comments.find((c) => c.id === id)?.state).toBe("pending");
+      expect(await t.app.database.db.selectFrom("comment_terms").select("term").where("comment_id", "=", id).execute()).toEqual([]);
+      const queue = (await as(t, admin.cookie, { method: "GET", url: "/api/moderation/queue" })).json<QueueResponse>();
+      expect(queue.items.map((i) => i.comment.id)).toContain(id);
+
+      // Bo has three approved comments: trusted, so his edit shows at once.
+      const bos = (await thread(t, bo.cookie)).comments.find((c) => c.body?.startsWith("Now I am trusted"))!;
+      const trusted = await as(t, bo.cookie, { method: "PATCH", url: `/api/comments/${bos.id}`, payload: { body: "Now I am trusted, and I fixed a typo" } });
+      expect(trusted.json<{ comment: CommentView }>().comment.state).toBe("visible");
+      expect((await thread(t, null)).comments.find((c) => c.id === bos.id)?.state).toBe("visible");
+      expect((await thread(t, bo.cookie)).comments.find((c) => c.id === bos.id)?.body).toBe("Now I am trusted, and I fixed a typo");
+      expect((await t.app.database.db.selectFrom("comment_terms").select("term").where("comment_id", "=", bos.id).execute()).length).toBeGreaterThan(0);
     });
 
     it("shows only display names, never emails or user ids", async () => {

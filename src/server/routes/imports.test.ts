@@ -3,15 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import Fastify from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeZip } from "../../../bench/import-data/zip-writer.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpVerified, startTestServer } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 import { CORPUS_DIR } from "../../../test/paths.js";
-import { importJob } from "../../contracts/activities.js";
+import { importJob, importJobList } from "../../contracts/activities.js";
 import type { ImportJob } from "../../contracts/activities.js";
 import { gz, runFit, runGpx, stravaCsv, syntheticRun } from "../../services/import/import.test-helpers.js";
-import { installAuthContext, SESSION_COOKIE } from "../auth-context.js";
+import { INTERRUPTED_MESSAGE } from "../../services/import/job-runner.js";
+import { installAuthContext } from "../auth-context.js";
 import { installErrorHandler } from "../errors.js";
 import { importRoutes } from "./imports.js";
 
@@ -65,9 +67,7 @@ async function waitForJob(t: TestServer, id: string, cookies: Record<string, str
 }
 
 async function signUp(t: TestServer, email: string): Promise<Record<string, string>> {
-  const res = await t.server.inject({ method: "POST", url: "/api/auth/signup", payload: { email, password: "correct horse battery", displayName: email.split("@")[0] } });
-  expect(res.statusCode).toBe(201);
-  return { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value };
+  return (await signUpVerified(t.server, { email, password: "correct horse battery" })).cookies;
 }
 
 for (const dialect of DIALECTS) {
@@ -131,6 +131,44 @@ for (const dialect of DIALECTS) {
       expect(empty.json()).toMatchObject({ error: { code: "UPLOAD_EMPTY" } });
     });
 
+    it("lists the runner's imports newest first, running, done, failed and interrupted, each with its counts", async () => {
+      const cal = await signUp(t, "cal@example.org");
+      const calId = (await t.app.database.db.selectFrom("users").select("id").where("email", "=", "cal@example.org").executeTakeFirstOrThrow()).id;
+      const done = await t.server.inject({ method: "POST", url: "/api/imports?name=a.fit", headers: { "content-type": "application/octet-stream" }, payload: Buffer.from(runFit(syntheticRun(50))), cookies: cal });
+      const doneId = importJob.parse(done.json()).id;
+      await waitForJob(t, doneId, cal);
+      // Rows as a running job, a job whose server stopped and a job that failed leave them.
+      const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      const row = (id: string, minutesAgo: number, patch: object) => ({
+        id, user_id: calId, status: "failed" as const, files_total: 10, files_done: 4, summary_json: null, error: null,
+        created_at: at(minutesAgo), updated_at: at(minutesAgo), claimed_by: "elsewhere:1", heartbeat_at: at(minutesAgo), ...patch,
+      });
+      const progress = { filesDone: 4, filesTotal: 10, imported: 3, duplicates: 1, skipped: 0, failed: 0, elapsedS: 2, ratePerS: 2, etaS: 3 };
+      await t.app.database.db.insertInto("import_jobs").values([
+        row("job-interrupted", 30, { error: INTERRUPTED_MESSAGE, summary_json: JSON.stringify({ progress }) }),
+        row("job-failed", 20, { error: "The import stopped: database or disk is full" }),
+        row("job-running", 10, { status: "running", summary_json: JSON.stringify({ progress }), heartbeat_at: new Date(Date.now() + 60_000).toISOString() }),
+      ]).execute();
+
+      const res = await t.server.inject({ method: "GET", url: "/api/imports", cookies: cal });
+      expect(res.statusCode, res.body).toBe(200);
+      const { imports } = importJobList.parse(res.json());
+      expect(imports.map((j) => [j.id, j.status])).toEqual([
+        [doneId, "done"],
+        ["job-running", "running"],
+        ["job-failed", "failed"],
+        ["job-interrupted", "interrupted"],
+      ]);
+      expect(imports[0]!.counts).toEqual({ imported: 1, duplicates: 0, skipped: 0, failed: 0 });
+      expect(imports[1]).toMatchObject({ counts: { imported: 3, duplicates: 1, skipped: 0, failed: 0 }, filesDone: 4, filesTotal: 10, ratePerS: 2 });
+      expect(imports[3]).toMatchObject({ counts: { imported: 3, duplicates: 1 }, ratePerS: null, error: INTERRUPTED_MESSAGE });
+      expect(importJobList.parse((await t.server.inject({ method: "GET", url: "/api/imports?limit=1", cookies: cal })).json()).imports).toHaveLength(1);
+      expect((await t.server.inject({ method: "GET", url: "/api/imports?limit=0", cookies: cal })).statusCode).toBe(400);
+      // No one else's.
+      const dee = await signUp(t, "dee@example.org");
+      expect(importJobList.parse((await t.server.inject({ method: "GET", url: "/api/imports", cookies: dee })).json()).imports).toEqual([]);
+    });
+
     it("answers an unknown import with 404", async () => {
       const res = await t.server.inject({ method: "GET", url: "/api/imports/no-such-job", cookies: me });
       expect(res.statusCode).toBe(404);
@@ -142,6 +180,7 @@ for (const dialect of DIALECTS) {
       expect(post.statusCode).toBe(401);
       const get = await t.server.inject({ method: "GET", url: "/api/imports/anything" });
       expect(get.statusCode).toBe(401);
+      expect((await t.server.inject({ method: "GET", url: "/api/imports" })).statusCode).toBe(401);
     });
 
     it("shows an import only to the runner who uploaded it", async () => {
@@ -155,6 +194,39 @@ for (const dialect of DIALECTS) {
       expect(other.statusCode).toBe(404);
       const boList = await t.server.inject({ method: "GET", url: "/api/activities", cookies: bo });
       expect(boList.json()).toMatchObject({ activities: [], total: 0 });
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`an import that stops part-way on ${dialect}`, () => {
+    it("ends failed with what it had counted, and the list shows it", async () => {
+      const t = await startTestServer(dialect, { multiUser: true });
+      try {
+        const me = await signUp(t, "stop@example.org");
+        const { db } = t.app.database;
+        // The database refuses every new activity, as a full disk would.
+        if (dialect === "sqlite") await sql`create trigger kw_test_full before insert on activities begin select raise(abort, 'database or disk is full'); end`.execute(db);
+        else {
+          await sql`create function kw_test_full() returns trigger language plpgsql as $$ begin raise exception 'database or disk is full'; end $$`.execute(db);
+          await sql`create trigger kw_test_full before insert on activities for each statement execute function kw_test_full()`.execute(db);
+        }
+        const { payload, contentType } = multipart([
+          { name: "a.fit", data: runFit(syntheticRun(60)) },
+          { name: "broken.fit", data: Buffer.from("not a FIT file") },
+        ]);
+        const res = await t.server.inject({ method: "POST", url: "/api/imports", headers: { "content-type": contentType }, payload, cookies: me });
+        expect(res.statusCode, res.body).toBe(202);
+        const job = await waitForJob(t, importJob.parse(res.json()).id, me);
+        expect(job.status).toBe("failed");
+        expect(job.error).toMatch(/^The import stopped: .*database or disk is full/);
+        expect(job.counts).toMatchObject({ failed: 1 });
+        expect(job.summary).toMatchObject({ files: 2, imported: 0, activities: 0, failed: [{ file: "broken.fit", code: "FIT_NOT_FIT" }] });
+        const list = importJobList.parse((await t.server.inject({ method: "GET", url: "/api/imports", cookies: me })).json());
+        expect(list.imports.map((j) => [j.id, j.status])).toEqual([[job.id, "failed"]]);
+      } finally {
+        await t.close();
+      }
     });
   });
 }

@@ -1,13 +1,14 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { importOrActivityIdParam, importUploadQuery } from "../../contracts/activities.js";
-import type { ImportJob } from "../../contracts/activities.js";
+import { importJobListQuery, importOrActivityIdParam, importUploadQuery } from "../../contracts/activities.js";
+import type { ImportJob, ImportJobList } from "../../contracts/activities.js";
 import { DomainError } from "../../core/errors.js";
 import {
   createImportJobRunner,
   dataDirFor,
   DEFAULT_UPLOAD_LIMIT_BYTES,
   getImportJob,
+  listImportJobs,
   startUploadImport,
 } from "../../services/import/index.js";
 import type { ImportJobRunner } from "../../services/import/index.js";
@@ -109,6 +110,14 @@ export function importRoutes(app: App, opts: ImportRouteOptions = {}) {
       });
       void reply.status(202);
       return job;
+    });
+
+    // The runner's own imports, newest first, with their counts: a page opened after a restart
+    // finds an upload that was running, and what became of it.
+    server.get("/api/imports", async (request): Promise<ImportJobList> => {
+      const user = requireUser(request);
+      const { limit } = importJobListQuery.parse(request.query);
+      return { imports: await listImportJobs(app, runner, user.id, limit) };
     });
 
     server.get("/api/imports/:id", async (request): Promise<ImportJob> => {

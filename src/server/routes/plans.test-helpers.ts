@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import { expect } from "vitest";
-import { parseSetCookie } from "../../../test/app.js";
+import { signUpVerified } from "../../../test/app.js";
 import type { startTestServer } from "../../../test/app.js";
 import { activePlanResponse } from "../../contracts/plans.js";
 import type { ActivePlanView } from "../../contracts/plans.js";
-import { SESSION_COOKIE } from "../auth-context.js";
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -14,14 +13,7 @@ export async function signUpRunner(
   t: TestServer,
   name: string,
 ): Promise<{ cookies: Record<string, string>; id: string }> {
-  const res = await t.server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: { email: `${name}@example.org`, password: "correct horse battery", displayName: name },
-  });
-  expect(res.statusCode).toBe(201);
-  const token = parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value;
-  return { cookies: { [SESSION_COOKIE]: token }, id: res.json<{ user: { id: string } }>().user.id };
+  return signUpVerified(t.server, { email: `${name}@example.org`, password: "correct horse battery", displayName: name });
 }
 
 /** Stores one activity for a runner, at noon UTC on `date` unless `startUtc` says otherwise. */

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
-import { parseSetCookie, startTestServer } from "../../../test/app.js";
+import { signUpVerified, startTestServer } from "../../../test/app.js";
 import { profileResponse } from "../../contracts/profile.js";
-import { SESSION_COOKIE } from "../auth-context.js";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 async function signUp(t: TestServer, name: string): Promise<Record<string, string>> {
-  const res = await t.server.inject({
-    method: "POST",
-    url: "/api/auth/signup",
-    payload: { email: `${name}@example.org`, password: "a long enough password", displayName: name },
-  });
-  return { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value };
+  return (await signUpVerified(t.server, { email: `${name}@example.org`, displayName: name })).cookies;
 }
 
 for (const dialect of DIALECTS) {

@@ -29,8 +29,8 @@ export async function person(server: FastifyInstance, email: string, role: "runn
 
 /** The runner invites the coach by email and the coach accepts: a live share. Returns its id. */
 /**
- * The people of the sharing tests, signed up in this order: an admin (the first account), two
- * runners (ada, bea) and two coaches (cole, dee).
+ * The people of the sharing tests, signed up in this order: a first account (a runner: signing
+ * up makes no admin), two runners (ada, bea) and two coaches (cole, dee).
  */
 export async function cast(server: FastifyInstance): Promise<{ ada: Client; bea: Client; cole: Client; dee: Client }> {
   await person(server, "admin@example.org");

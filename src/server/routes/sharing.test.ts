@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
-import { startTestServer } from "../../../test/app.js";
+import { emailedToken, outboxOf, parseSetCookie, signUpVerified, startTestServer } from "../../../test/app.js";
 import type { CoachInvitesResponse, LinkInvitePreview, LinkInviteResponse, ShareResponse, SharingListResponse } from "../../contracts/sharing.js";
 import type { MailMessage, Mailer } from "../../services/account/mailer.js";
+import { signUp } from "../../services/auth.js";
+import { SESSION_COOKIE } from "../auth-context.js";
 import { cast, client } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
@@ -198,6 +200,8 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestServer(dialect, { multiUser: true, mail: { mailer, publicUrl: "https://club.example" } });
       ({ ada, dee } = await cast(t.server));
+      // The sign-up links of the cast are not what these tests read.
+      mailer.sent.length = 0;
     });
     afterAll(() => t.close());
 
@@ -224,6 +228,7 @@ for (const dialect of DIALECTS) {
       const other = await startTestServer(dialect, { multiUser: true, mail: { mailer: failing, publicUrl: "https://club.example" } });
       try {
         const people = await cast(other.server);
+        failing.sent.length = 0;
         const res = await people.bea.post("/api/sharing/invites/email", { email: "cole@example.org", access: "read" });
         expect(res.statusCode).toBe(201);
         expect(failing.sent.map((m) => m.to)).toEqual(["cole@example.org"]);
@@ -231,6 +236,126 @@ for (const dialect of DIALECTS) {
       } finally {
         await other.close();
       }
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`invitations need a verified address on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let ada: Client;
+    let bea: Client;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true });
+      ({ ada, bea } = await cast(t.server));
+    });
+    afterAll(() => t.close());
+
+    async function signIn(email: string, password = "a long enough password"): Promise<Client> {
+      const res = await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+      expect(res.statusCode, res.body).toBe(200);
+      const c = client(t.server, { [SESSION_COOKIE]: parseSetCookie(res.headers["set-cookie"]).get(SESSION_COOKIE)!.value });
+      return { ...c, id: res.json<{ user: { id: string } }>().user.id };
+    }
+    const asCoach = async (c: Client) => expect((await c.put("/api/me/role", { role: "coach" })).statusCode).toBe(200);
+    async function openLink(email: string, cookies: Record<string, string> = {}) {
+      return t.server.inject({ method: "POST", url: "/api/auth/verify-email", cookies, payload: { token: emailedToken(t.server, email) } });
+    }
+
+    it("gives an invited address to whoever reads its mail, not to whoever signs up with it first", async () => {
+      const invite = await ada.post("/api/sharing/invites/email", { email: "physio@example.org", access: "read" });
+      expect(invite.statusCode).toBe(201);
+      const shareId = invite.json<ShareResponse>().share.id;
+      // Someone else signs up first with the invited address: the answer is the usual 202, but
+      // no account exists, so there is nothing to sign in to and nothing to accept with.
+      const squat = await t.server.inject({ method: "POST", url: "/api/auth/signup", payload: { email: "physio@example.org", password: "squatter's own phrase", displayName: "Mallory" } });
+      expect(squat.statusCode).toBe(202);
+      const tries = await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email: "physio@example.org", password: "squatter's own phrase" } });
+      expect(tries.statusCode).toBe(401);
+      expect(await t.app.database.db.selectFrom("users").select("id").where("email", "=", "physio@example.org").execute()).toEqual([]);
+      // The physio signs up too; only the link in their inbox makes the account.
+      const { cookies } = await signUpVerified(t.server, { email: "physio@example.org", displayName: "Phyllis" });
+      const physio = { ...client(t.server, cookies), id: "" };
+      expect((await physio.get("/api/me")).json()).toMatchObject({ user: { displayName: "Phyllis", emailVerified: true } });
+      await asCoach(physio);
+      expect((await physio.post(`/api/invites/${shareId}/accept`)).statusCode).toBe(200);
+    });
+
+    it("shows and accepts nothing for an address that is not verified, until its owner opens a link they asked for", async () => {
+      // An account from before verification existed: its address was never proved.
+      await signUp(t.app, { email: "old.coach@example.org", password: "a long enough password", displayName: "Old" });
+      const old = await signIn("old.coach@example.org");
+      expect((await old.get("/api/me")).json()).toMatchObject({ user: { emailVerified: false } });
+      await asCoach(old);
+      const invite = await ada.post("/api/sharing/invites/email", { email: "old.coach@example.org", access: "read" });
+      const shareId = invite.json<ShareResponse>().share.id;
+      expect((await old.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([]);
+      for (const res of [await old.post(`/api/invites/${shareId}/accept`), await old.post(`/api/invites/${shareId}/decline`)]) {
+        expect(res.statusCode).toBe(403);
+        expect(res.json()).toMatchObject({ error: { code: "EMAIL_NOT_VERIFIED", message: expect.stringContaining("account page") as string } });
+      }
+      // Link invitations (bound to no address) wait for a verified address too.
+      const link = (await bea.post("/api/sharing/invites/link", { access: "read" })).json<LinkInviteResponse>();
+      const byLink = await old.post(`/api/invites/link/${link.token}/accept`);
+      expect(byLink.statusCode).toBe(403);
+      expect(byLink.json()).toMatchObject({ error: { code: "EMAIL_NOT_VERIFIED" } });
+
+      const resend = await old.post("/api/account/email/verification");
+      expect(resend.statusCode).toBe(202);
+      const mail = outboxOf(t.server).at(-1)!;
+      expect(mail).toMatchObject({ to: "old.coach@example.org", subject: "Confirm your email address for kneewise" });
+      const opened = await openLink("old.coach@example.org");
+      expect(opened.statusCode).toBe(200);
+      expect(opened.json()).toEqual({ verified: "address", email: "old.coach@example.org" });
+      expect((await old.get("/api/me")).json()).toMatchObject({ user: { emailVerified: true } });
+      expect((await old.get("/api/invites")).json<CoachInvitesResponse>().invites.map((i) => i.id)).toEqual([shareId]);
+      expect((await old.post(`/api/invites/${shareId}/accept`)).statusCode).toBe(200);
+      expect((await old.post(`/api/invites/link/${link.token}/accept`)).statusCode).toBe(200);
+      const again = await old.post("/api/account/email/verification");
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({ error: { code: "EMAIL_ALREADY_VERIFIED" } });
+    });
+
+    it("sends a few links an hour on request, not a flood", async () => {
+      await signUp(t.app, { email: "eager@example.org", password: "a long enough password", displayName: "Eager" });
+      const eager = await signIn("eager@example.org");
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await eager.post("/api/account/email/verification")).statusCode);
+      expect(statuses).toEqual([202, 202, 202, 429]);
+    });
+
+    it("makes a changed address unverified again: invitations follow the proved address only", async () => {
+      const { cookies } = await signUpVerified(t.server, { email: "mover@example.org" });
+      const mover = { ...client(t.server, cookies), id: "" };
+      await asCoach(mover);
+      const wrong = await mover.put("/api/account/email", { email: "mover.new@example.org", password: "not the password" });
+      expect(wrong.statusCode).toBe(403);
+      const moved = await mover.put("/api/account/email", { email: "Mover.New@example.org", password: "a long enough password" });
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({ user: { email: "mover.new@example.org", emailVerified: false } });
+      // The old address is told, in case someone else made the change.
+      expect(outboxOf(t.server).findLast((m) => m.to === "mover@example.org")?.subject).toBe("Your kneewise email address was changed");
+      const toNew = (await ada.post("/api/sharing/invites/email", { email: "mover.new@example.org", access: "read" })).json<ShareResponse>().share.id;
+      const toOld = (await ada.post("/api/sharing/invites/email", { email: "mover@example.org", access: "read" })).json<ShareResponse>().share.id;
+      expect((await mover.post(`/api/invites/${toNew}/accept`)).json()).toMatchObject({ error: { code: "EMAIL_NOT_VERIFIED" } });
+      // The old address is no longer the account's: its invitation is someone else's.
+      expect((await mover.post(`/api/invites/${toOld}/accept`)).statusCode).toBe(404);
+      expect((await openLink("mover.new@example.org")).statusCode).toBe(200);
+      expect((await mover.post(`/api/invites/${toNew}/accept`)).statusCode).toBe(200);
+      const taken = await mover.put("/api/account/email", { email: "ada@example.org", password: "a long enough password" });
+      expect(taken.statusCode).toBe(409);
+    });
+
+    it("does not let a link for an address the account has left verify the new one", async () => {
+      await signUp(t.app, { email: "shifty@example.org", password: "a long enough password", displayName: "Shifty" });
+      const shifty = await signIn("shifty@example.org");
+      expect((await shifty.post("/api/account/email/verification")).statusCode).toBe(202);
+      const oldToken = emailedToken(t.server, "shifty@example.org");
+      expect((await shifty.put("/api/account/email", { email: "shifty.elsewhere@example.org", password: "a long enough password" })).statusCode).toBe(200);
+      const stale = await t.server.inject({ method: "POST", url: "/api/auth/verify-email", payload: { token: oldToken } });
+      expect(stale.statusCode).toBe(400);
+      expect(stale.json()).toMatchObject({ error: { code: "VERIFY_TOKEN_INVALID" } });
+      expect((await shifty.get("/api/me")).json()).toMatchObject({ user: { emailVerified: false } });
     });
   });
 }

@@ -4,7 +4,7 @@ import type { Transaction } from "kysely";
 import { DELETE_CONFIRMATION } from "../../contracts/account.js";
 import type { DeleteAccountResponse } from "../../contracts/account.js";
 import { DomainError } from "../../core/errors.js";
-import { auditLog, comments, users } from "../../store/index.js";
+import { auditLog, comments, emailVerifications, users } from "../../store/index.js";
 import type { Schema } from "../../store/index.js";
 import type { App } from "../app.js";
 import { LOGIN_RULES, verifyPassword } from "../auth.js";
@@ -60,13 +60,16 @@ async function scrubAuditLog(trx: Transaction<Schema>, userId: string, email: st
   }
 }
 
-/** Rate-limit counters are keyed "<rule>:<subject>"; the user's subjects are their id and email. */
+/**
+ * Rate-limit counters are keyed "<rule>:<subject>"; the user's subjects are their id and email,
+ * alone or paired with an address or a browser ("email|address", "device|email").
+ */
 async function deleteRateLimits(trx: Transaction<Schema>, userId: string, email: string): Promise<number> {
   let deleted = 0;
-  for (const subject of [userId, email]) {
+  for (const pattern of [`%:${likeLiteral(userId)}`, `%:${likeLiteral(email)}`, `%:${likeLiteral(email)}|%`, `%|${likeLiteral(email)}`]) {
     const res = await trx
       .deleteFrom("rate_limits")
-      .where(sql<boolean>`key like ${`%:${likeLiteral(subject)}`} escape '\\'`)
+      .where(sql<boolean>`key like ${pattern} escape '\\'`)
       .executeTakeFirst();
     deleted += Number(res.numDeletedRows);
   }
@@ -108,6 +111,8 @@ export async function deleteAccount(
       count(name, Number(res.numAffectedRows ?? 0n));
     }
     count("rate_limits", await deleteRateLimits(trx, userId, user.email));
+    // Sign-ups others tried with this address wait under the address, not the account.
+    count("email_verifications", await emailVerifications.deleteForEmail(trx, user.email));
     await scrubAuditLog(trx, userId, user.email);
     if (keepAccount) {
       await trx.updateTable("users").set({ display_name: "Runner", settings_json: "{}" }).where("id", "=", userId).execute();

@@ -21,9 +21,9 @@ describe("account mail", () => {
     });
   });
 
-  it("writes the message to the log when no SMTP server is configured", async () => {
+  it("writes the message to the log as a warning when no SMTP server is configured (seen at KNEEWISE_LOG_LEVEL=warn)", async () => {
     const lines: { obj: object; msg: string }[] = [];
-    const mailer = logMailer({ info: (obj, msg) => lines.push({ obj, msg }), warn: () => undefined });
+    const mailer = logMailer({ warn: (obj, msg) => lines.push({ obj, msg }), info: () => undefined });
     await mailer.send({ to: "ada@example.org", subject: "s", text: "the link" });
     expect(lines).toHaveLength(1);
     expect(lines[0]!.obj).toEqual({ mail: { to: "ada@example.org", subject: "s", text: "the link" } });

@@ -23,14 +23,16 @@ export interface MailLog {
 }
 
 /**
- * Without SMTP the message (and so the reset link) goes to the server log: whoever runs the
- * server can pass it on. Only the operator reads that log, and the link is single-use and short-lived.
+ * Without SMTP the message (and so the reset or verification link) goes to the server log:
+ * whoever runs the server can pass it on. Only the operator reads that log, and the links are
+ * single-use and short-lived. Written as a warning, so that a server logging only warnings
+ * (KNEEWISE_LOG_LEVEL=warn) still shows the operator the mail it could not send.
  */
 export function logMailer(log: MailLog): Mailer {
   return {
     kind: "log",
     send(message) {
-      log.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, "email not sent (no KNEEWISE_SMTP_URL): here it is");
+      log.warn({ mail: { to: message.to, subject: message.subject, text: message.text } }, "email not sent (no KNEEWISE_SMTP_URL): here it is");
       return Promise.resolve();
     },
   };
@@ -85,7 +87,15 @@ export interface MailErrorLog extends MailLog {
  * site's address for links, and where a failed delivery is reported (the request has already
  * been answered by then).
  */
-export function mailDelivery(mail: MailSettings | undefined, log: MailErrorLog, what: string): { mailer: Mailer; publicUrl: string; onMailError: (err: unknown) => void } {
+export interface MailDelivery {
+  mailer: Mailer;
+  /** The site's address, for links (never the request's Host header). */
+  publicUrl: string;
+  /** Where a failed delivery is reported: the request has already been answered by then. */
+  onMailError: (err: unknown) => void;
+}
+
+export function mailDelivery(mail: MailSettings | undefined, log: MailErrorLog, what: string): MailDelivery {
   return {
     mailer: mail?.mailer ?? logMailer(log),
     publicUrl: mail?.publicUrl ?? "http://localhost:3000",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
 import { passwordResets, sessions, users } from "../../store/index.js";
 import type { App } from "../app.js";
-import { checkPassword, hashPassword, hashToken, LOGIN_RULES, normaliseEmail, startSession, verifyPassword } from "../auth.js";
+import { checkPassword, clearLoginFailures, hashPassword, hashToken, LOGIN_RULES, normaliseEmail, startSession, verifyPassword } from "../auth.js";
 import type { SessionGrant } from "../auth.js";
 import { enforceRateLimit } from "../rate-limit.js";
 import type { RateRule } from "../rate-limit.js";
@@ -84,7 +84,12 @@ export async function requestPasswordReset(app: App, deps: ResetDeps, rawEmail: 
     .catch(deps.onMailError);
 }
 
-export async function confirmPasswordReset(app: App, token: string, password: string): Promise<void> {
+/**
+ * Sets the new password from a reset link. The link proves the account's owner, so the failed
+ * sign-ins that strangers ran up against the account are forgotten (issue 19, item 8), and the
+ * caller may mark this browser as known to it.
+ */
+export async function confirmPasswordReset(app: App, token: string, password: string): Promise<{ userId: string }> {
   multiUserOnly(app, "password to reset");
   const { db } = app.database;
   const now = app.now().toISOString();
@@ -104,6 +109,8 @@ export async function confirmPasswordReset(app: App, token: string, password: st
     await users.setPasswordHash(trx, user.id, passwordHash);
     await sessions.deleteUserSessions(trx, user.id);
   });
+  await clearLoginFailures(app, user.email);
+  return { userId: user.id };
 }
 
 /** Sets a new password and returns a fresh session; every other session of the account ends. */

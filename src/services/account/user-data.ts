@@ -53,8 +53,15 @@ export const USER_DATA: Readonly<Record<string, TablePlan>> = {
   users: { kind: "special", why: "the account itself: exported without the password hash, deleted last" },
   sessions: owned(["user_id"], { export: false }),
   password_reset_tokens: owned(["user_id"], { export: false }),
+  // Links in emails, and the browsers that signed in: secrets, not exported. A waiting sign-up
+  // (no user_id yet) is nobody's account; it is forgotten when its link expires.
+  email_verifications: owned(["user_id"], { export: false }),
+  login_devices: owned(["user_id"], { export: false }),
   profiles: owned(["user_id"], { export: { omit: [] } }),
   activities: owned(["user_id"]),
+  // Deleted and merged-away activities: their twin key (so an import does not bring them back), and
+  // for the undo window the deleted row itself, which the export leaves out.
+  activity_tombstones: owned(["user_id"], { export: { omit: ["row_json"] }, pageBy: "id" }),
   import_files: owned(["user_id"]),
   import_jobs: owned(["user_id"], { export: { omit: ["claimed_by", "heartbeat_at"] }, pageBy: "id" }),
   original_files: owned(["user_id"], { export: { omit: ["bytes_gz"] }, pageBy: "id" }),
@@ -78,6 +85,8 @@ export const USER_DATA: Readonly<Record<string, TablePlan>> = {
   audit_log: { kind: "special", why: "the site's record: the user's id and email are taken out, the entries stay" },
   shares: owned(["athlete_id", "coach_id"], { mentions: ["revoked_by"], export: { omit: ["invite_token_hash"] }, pageBy: "id" }),
   coach_notes: owned(["athlete_id", "coach_id"]),
+  site_setup_links: { kind: "none", why: "the hash of the one-time link that made the first admin" },
+  signup_invites: { kind: "special", why: "addresses invited before they have an account; the row goes when the account is made" },
   kysely_migration: { kind: "none", why: "which migrations ran" },
   kysely_migration_lock: { kind: "none", why: "the migration lock" },
 };

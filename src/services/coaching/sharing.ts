@@ -207,10 +207,26 @@ function requireCoach(user: UserRow): void {
     throw new DomainError("NOT_A_COACH", "Only a coach or physio account can accept an invitation: choose \"I am a coach or physio\" first.");
 }
 
-/** Email invitations waiting for the signed-in account's address. */
+/**
+ * Invitations are accepted (or declined) only by accounts that proved they read mail at their
+ * address (issue 19, item 3): anyone can sign up with, or change to, an address they do not own.
+ */
+function requireVerifiedEmail(user: UserRow): void {
+  if (user.email_verified_at === null)
+    throw new DomainError(
+      "EMAIL_NOT_VERIFIED",
+      `Confirm your email address (${user.email}) before accepting invitations: open the link we emailed you, or ask for a new one on your account page.`,
+    );
+}
+
+/**
+ * Email invitations waiting for the signed-in account's address. None until the address is
+ * verified: an invitation names the runner, which only the address's owner may learn.
+ */
 export async function listMyInvites(app: App, userId: string): Promise<CoachInviteView[]> {
   requireSharing(app);
   const me = await userOrThrow(app, userId);
+  if (me.email_verified_at === null) return [];
   const rows = await shares.listPendingForEmail(app.database.db, me.email);
   return rows
     .filter((r) => r.athlete_id !== me.id)
@@ -222,6 +238,9 @@ async function accept(app: App, coach: UserRow, row: ShareRow, kind: "email" | "
   if (row.athlete_id === coach.id)
     throw new DomainError("OWN_INVITE", "This is your own invitation: send it to your coach or physio to accept.");
   requireCoach(coach);
+  // Email invitations are bound to the address (the callers compare it); links are not, but
+  // they too wait for a verified address.
+  requireVerifiedEmail(coach);
   const now = app.now().toISOString();
   return app.database.db.transaction().execute(async (trx) => {
     if (await shares.findActiveShare(trx, coach.id, row.athlete_id))
@@ -244,6 +263,8 @@ export async function declineEmailInvite(app: App, userId: string, shareId: stri
   const row = await shares.findShare(app.database.db, shareId);
   if (!row || row.status !== "pending" || row.invite_email !== me.email || row.athlete_id === me.id)
     throw new DomainError("INVITE_NOT_FOUND", "There is no open invitation with this id for your email address.");
+  // Someone merely claiming the address must not turn the real invitee's invitation down.
+  requireVerifiedEmail(me);
   await app.database.db.transaction().execute(async (trx) => {
     if (!(await shares.declineShare(trx, row.id, me.id, app.now().toISOString())))
       throw new DomainError("INVITE_NOT_FOUND", "This invitation has already been used or withdrawn.");
@@ -255,7 +276,8 @@ export async function acceptEmailInvite(app: App, coachId: string, shareId: stri
   requireSharing(app);
   const coach = await userOrThrow(app, coachId);
   const row = await shares.findShare(app.database.db, shareId);
-  // An invitation to someone else's address is not found, whoever asks.
+  // An invitation to someone else's address is not found, whoever asks: the invitation is bound
+  // to its address, and accept() then asks for that address to be verified.
   if (!row || row.status !== "pending" || (row.invite_email !== coach.email && row.athlete_id !== coach.id))
     throw new DomainError("INVITE_NOT_FOUND", "There is no open invitation with this id for your email address.");
   return accept(app, coach, row, "email");

@@ -16,9 +16,12 @@ export const DEFAULT_UPLOAD_LIMIT_BYTES = 2 * 1024 ** 3;
 
 export interface ImportJobView {
   id: string;
-  status: "queued" | "running" | "done" | "failed";
+  /** "interrupted": failed because the server running it stopped (INTERRUPTED_MESSAGE). */
+  status: "queued" | "running" | "done" | "failed" | "interrupted";
   filesTotal: number;
   filesDone: number;
+  /** From the last progress report while running; from the summary once ended. */
+  counts: { imported: number; duplicates: number; skipped: number; failed: number };
   ratePerS: number | null;
   etaS: number | null;
   summary: ImportSummary | null;
@@ -29,14 +32,21 @@ export interface ImportJobView {
 
 function toView(row: ImportJobRow): ImportJobView {
   const data = row.summary_json === null ? {} : (JSON.parse(row.summary_json) as { progress?: ImportProgress; summary?: ImportSummary });
+  // Summaries stored before warnings existed have none.
+  const summary = data.summary === undefined ? null : { ...data.summary, warnings: data.summary.warnings ?? [], moreWarnings: data.summary.moreWarnings ?? 0 };
+  const counts =
+    summary !== null
+      ? { imported: summary.imported, duplicates: summary.duplicates, skipped: summary.skipped, failed: summary.failed.length }
+      : { imported: data.progress?.imported ?? 0, duplicates: data.progress?.duplicates ?? 0, skipped: data.progress?.skipped ?? 0, failed: data.progress?.failed ?? 0 };
   return {
     id: row.id,
-    status: row.status,
+    status: row.status === "failed" && row.error === INTERRUPTED_MESSAGE ? "interrupted" : row.status,
     filesTotal: row.files_total,
     filesDone: row.files_done,
-    ratePerS: data.progress?.ratePerS ?? null,
-    etaS: data.progress?.etaS ?? null,
-    summary: data.summary ?? null,
+    counts,
+    ratePerS: row.status === "running" ? (data.progress?.ratePerS ?? null) : null,
+    etaS: row.status === "running" ? (data.progress?.etaS ?? null) : null,
+    summary,
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -109,19 +119,36 @@ export async function startUploadImport(app: App, runner: ImportJobRunner, userI
  */
 export async function getImportJob(
   app: App,
-  runner: Pick<ImportJobRunner, "queue"> & Partial<Pick<ImportJobRunner, "staleAfterMs">>,
+  runner: JobLiveness,
   userId: string,
   id: string,
 ): Promise<ImportJobView> {
-  const { db } = app.database;
-  const row = await importJobs.findImportJob(db, userId, id);
+  const row = await importJobs.findImportJob(app.database.db, userId, id);
   if (!row) throw new DomainError("IMPORT_NOT_FOUND", "There is no such import.");
+  return toView(await settleSilent(app, runner, row));
+}
+
+type JobLiveness = Pick<ImportJobRunner, "queue"> & Partial<Pick<ImportJobRunner, "staleAfterMs">>;
+
+/** Ends a job whose runner went silent when nobody else can take it over; the row as it now is. */
+async function settleSilent(app: App, runner: JobLiveness, row: ImportJobRow): Promise<ImportJobRow> {
   if ((row.status === "running" || row.status === "queued") && !runner.queue.retriesAbandonedJobs) {
     const lastSign = Date.parse(row.heartbeat_at ?? row.updated_at);
     if (app.now().getTime() - lastSign > (runner.staleAfterMs ?? STALE_AFTER_MS)) {
-      await importJobs.updateImportJob(db, id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: app.now().toISOString() });
-      return toView({ ...row, status: "failed", error: INTERRUPTED_MESSAGE });
+      await importJobs.updateImportJob(app.database.db, row.id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: app.now().toISOString() });
+      return { ...row, status: "failed", error: INTERRUPTED_MESSAGE };
     }
   }
-  return toView(row);
+  return row;
+}
+
+/**
+ * The runner's own imports, newest first: running, done, failed and interrupted, each with its
+ * counts, so a page opened after a restart still shows what happened to an upload.
+ */
+export async function listImportJobs(app: App, runner: JobLiveness, userId: string, limit: number): Promise<ImportJobView[]> {
+  const rows = await importJobs.listUserImportJobs(app.database.db, userId, limit);
+  const views: ImportJobView[] = [];
+  for (const row of rows) views.push(toView(await settleSilent(app, runner, row)));
+  return views;
 }

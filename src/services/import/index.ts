@@ -1,5 +1,5 @@
-export { importPaths } from "./run-import.js";
-export type { FailedFile, ImportOptions, ImportProgress, ImportSummary } from "./run-import.js";
+export { importPaths, ImportStoppedError } from "./run-import.js";
+export type { FailedFile, FileWarning, ImportOptions, ImportProgress, ImportSummary } from "./run-import.js";
 export type { ImportInput } from "./walk-sources.js";
 export { DEFAULT_LIMITS } from "./limits.js";
 export type { ImportLimits } from "./limits.js";
@@ -8,7 +8,7 @@ export { dataDirFor } from "./data-dir.js";
 export { formatProgressLine } from "./progress-line.js";
 export { createImportJobRunner, IMPORT_QUEUE, HEARTBEAT_MS, STALE_AFTER_MS } from "./job-runner.js";
 export type { ImportJobData, ImportJobRunner, ImportRunnerOptions } from "./job-runner.js";
-export { startUploadImport, getImportJob, DEFAULT_UPLOAD_LIMIT_BYTES } from "./import-jobs.js";
+export { startUploadImport, getImportJob, listImportJobs, DEFAULT_UPLOAD_LIMIT_BYTES } from "./import-jobs.js";
 export type { ImportJobView, UploadRequest } from "./import-jobs.js";
-export { listActivities, getActivity } from "./activity-queries.js";
+export { listActivities, getActivity, deleteActivity, restoreActivity } from "./activity-queries.js";
 export type { ActivityDetailView, ActivityListQuery, ActivitySummaryView } from "./activity-queries.js";

@@ -16,9 +16,10 @@ import os from "node:os";
 import { importJobs, uploadParts } from "../../store/index.js";
 import type { App } from "../app.js";
 import type { JobQueue } from "../jobs/index.js";
-import { importPaths } from "./run-import.js";
+import { importPaths, ImportStoppedError } from "./run-import.js";
+import { printable } from "./safe-message.js";
 import type { ImportOptions, ImportProgress } from "./run-import.js";
-import { diskUploadInputs, materialiseDatabaseUpload, uploadDir } from "./upload-store.js";
+import { diskUploadInputs, materialiseDatabaseUpload, SWEEP_UPLOADS_EVERY_MS, sweepAbandonedUploads, uploadDir } from "./upload-store.js";
 
 export const IMPORT_QUEUE = "import";
 
@@ -60,12 +61,25 @@ export interface ImportRunnerOptions extends Pick<ImportOptions, "dataDir" | "wo
 /** How often a running job proves it is alive, and after how long without a sign it is presumed dead. */
 export const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = 120_000;
-/** Upload chunks nobody needs (an instance died mid-upload) are removed after this long. */
-const ORPHAN_PARTS_AFTER_MS = 24 * 3600_000;
 const PROGRESS_EVERY_MS = 400;
 
 export const INTERRUPTED_MESSAGE =
   "The import was interrupted (the server stopped). Upload the files again: those already imported are recognised.";
+
+/** True only when `claimant` names a process of this host that no longer runs. */
+export function claimantIsGone(claimant: string | null): boolean {
+  if (claimant === null) return false;
+  const parts = claimant.split(":");
+  if (parts.length < 3 || parts.slice(0, -2).join(":") !== os.hostname()) return false;
+  const pid = Number(parts[parts.length - 2]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
 
 export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRunnerOptions): ImportJobRunner {
   const { db } = app.database;
@@ -83,6 +97,18 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
   const waiting = new Set<string>();
   let beat: NodeJS.Timeout | null = null;
   let watch: NodeJS.Timeout | null = null;
+  let sweep: NodeJS.Timeout | null = null;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  // What crashed uploads and jobs left (chunks, folders), gone within the hour (upload-store.ts).
+  const sweepUploads = (): Promise<unknown> =>
+    (sweeping = sweeping
+      .then(() =>
+        sweepAbandonedUploads(db, opts.dataDir, app.now(), {
+          live: (id) => alive.has(id) || waiting.has(id),
+          trustJobRows: queue.retriesAbandonedJobs,
+        }),
+      )
+      .catch(onError));
 
   const beatAlive = (): void => {
     for (const id of alive) void importJobs.updateClaimedImportJob(db, id, claimant, { heartbeat_at: stamp() }).catch(onError);
@@ -134,6 +160,8 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
     try {
       const summary = await importPaths(app, data.userId, inputs, {
         dataDir: opts.dataDir,
+        // A second attempt (another instance took the job over) counts the first one's files as its own.
+        jobId: data.jobId,
         ...(opts.workers === undefined ? {} : { workers: opts.workers }),
         ...(opts.limits === undefined ? {} : { limits: opts.limits }),
         ...(opts.batchFiles === undefined ? {} : { batchFiles: opts.batchFiles }),
@@ -154,7 +182,9 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
       await writing;
       await end({
         status: "failed",
-        error: `The import stopped: ${err instanceof Error ? err.message : String(err)}`,
+        error: err instanceof ImportStoppedError ? err.message : `The import stopped: ${printable(err instanceof Error ? err.message : String(err), 400)}`,
+        // What it had counted when it stopped: the list still shows this job's counts.
+        ...(err instanceof ImportStoppedError ? { summary_json: JSON.stringify({ summary: err.summary }) } : {}),
         updated_at: stamp(),
       }).catch(onError);
     }
@@ -173,7 +203,19 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
       await importJobs.updateImportJob(db, id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: stamp() });
       await uploadParts.deleteUploadParts(db, id);
     }
-    await uploadParts.deleteOrphanUploadParts(db, new Date(app.now().getTime() - ORPHAN_PARTS_AFTER_MS).toISOString());
+  };
+
+  /**
+   * In-process (SQLite), a job whose process died is never run again: one left running by a
+   * process of this host that is gone ends as interrupted when the server starts again, rather
+   * than after two minutes of silence (a page polling it through the restart learns at once).
+   */
+  const interruptOrphans = async (): Promise<void> => {
+    for (const row of await importJobs.listUnfinishedImportJobs(db)) {
+      if (row.status === "running" && claimantIsGone(row.claimed_by)) {
+        await importJobs.updateImportJob(db, row.id, { status: "failed", error: INTERRUPTED_MESSAGE, updated_at: stamp() });
+      }
+    }
   };
 
   let watching: Promise<void> = Promise.resolve();
@@ -185,8 +227,12 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
     staleAfterMs,
     start() {
       starting ??= (async () => {
+        if (!queue.retriesAbandonedJobs) await interruptOrphans();
         await queue.start();
         await queue.work<ImportJobData>(IMPORT_QUEUE, handle);
+        await sweepUploads();
+        sweep = setInterval(() => void sweepUploads(), SWEEP_UPLOADS_EVERY_MS);
+        sweep.unref();
         beat = setInterval(beatAlive, heartbeatMs);
         beat.unref();
         if (queue.retriesAbandonedJobs) {
@@ -212,6 +258,8 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
     idle: () => queue.idle(),
     async close() {
       if (watch !== null) clearInterval(watch);
+      if (sweep !== null) clearInterval(sweep);
+      await sweeping;
       await watching;
       await queue.close();
       if (beat !== null) clearInterval(beat);

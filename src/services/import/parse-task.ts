@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync, inflateRawSync } from "node:zlib";
 import type { ImportIssue } from "../../core/activity.js";
+import { implausibility } from "../../importers/common/plausibility.js";
 import { toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
 import { gunzipInto, oneChunk } from "./gunzip-into.js";
@@ -24,6 +25,8 @@ export interface ParseTask {
   inflateTo?: number;
   fileName: string;
   limits: Pick<ImportLimits, "maxFileBytes" | "maxRatio" | "ratioFloorBytes">;
+  /** The import's clock (ms): an activity starting after tomorrow is refused. Default: now. */
+  nowMs?: number;
 }
 
 export interface ParseOutcome {
@@ -138,11 +141,24 @@ function parseBytes(task: ParseTask, stored: Uint8Array): Unhashed {
     return fail(task.id, "PARSE_FAILED", `${task.fileName} could not be read: ${(err as Error).message}`);
   }
   const activities: ActivityRecord[] = [];
+  // An activity no one could have done (dated 0050, a 300 km/h run) is left out; a file left with
+  // none fails with that reason, otherwise the reason is a warning beside the ones kept.
+  const nowMs = task.nowMs ?? Date.now();
+  let refused: ImportIssue[] | null = null;
   for (const a of result.activities) {
-    if (!Number.isFinite(Date.parse(a.startUtc))) continue;
-    activities.push(toRecord(a));
+    const why = implausibility(a, nowMs);
+    if (why === null) activities.push(toRecord(a));
+    else (refused ??= []).push(why);
   }
-  if (activities.length > 0) return { id: task.id, activities, issues: result.issues, failure: null, skipped: null };
+  if (activities.length > 0) {
+    const issues = refused === null ? result.issues : [...result.issues, ...refused.map((i) => ({ ...i, severity: "warning" as const, message: `${task.fileName}: an activity was left out: ${i.message}` }))];
+    return { id: task.id, activities, issues, failure: null, skipped: null };
+  }
+  if (refused !== null) {
+    const why = refused[0]!;
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more of its activities)` : "";
+    return { ...fail(task.id, why.code, `${task.fileName}: ${why.message}${more}`), issues: [...result.issues, ...refused] };
+  }
   const first = result.issues.find((i) => i.severity === "error") ?? result.issues[0];
   const code = first?.code ?? "NOT_AN_ACTIVITY";
   const message = first?.message ?? `${task.fileName} holds no activity.`;

@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Updateable } from "kysely";
+import { implausibility } from "../../importers/common/plausibility.js";
 import { activities, importFiles, originalFiles } from "../../store/index.js";
 import type { NewActivityRow, NewOriginalFileRow } from "../../store/index.js";
 import type { ActivitiesTable, NewImportFileRow } from "../../store/schema.js";
@@ -22,12 +23,14 @@ import type { App } from "../app.js";
 import { reassignShoes } from "../shoes.js";
 import { richness, toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
+import { boundRecordText } from "./bounded-text.js";
 import { TwinIndex } from "./dedupe.js";
 import type { TwinKey } from "./dedupe.js";
 import { withLimits } from "./limits.js";
 import type { ImportLimits } from "./limits.js";
 import type { ParseOutcome, ParseTask } from "./parse-task.js";
 import { stravaRowActivity } from "./parsers.js";
+import { fileMessage, printable, printableFileName } from "./safe-message.js";
 import { applyStravaRow } from "./strava-export.js";
 import type { StravaContext } from "./strava-export.js";
 import { walkSources } from "./walk-sources.js";
@@ -36,10 +39,18 @@ import type { RawEntry } from "./zip-archive.js";
 import { QUEUE_DEPTH, createParsePool, defaultPoolSize } from "./worker-pool.js";
 
 export interface FailedFile {
+  /** The file's name as shown: printable, bounded. */
   file: string;
   code: string;
+  /** Printable, bounded, and naming the file. */
   message: string;
 }
+
+/** A caveat on a file that was imported: same shape as a failure. */
+export type FileWarning = FailedFile;
+
+/** Warnings listed in a summary; past this many they are only counted. */
+export const MAX_LISTED_WARNINGS = 200;
 
 export interface ImportSummary {
   /** Files looked at: activity files and CSVs, and archives only when they are unreadable or empty. */
@@ -51,9 +62,28 @@ export interface ImportSummary {
   /** Files read that hold no activity (settings, routes, other CSVs). */
   skipped: number;
   failed: FailedFile[];
+  /** Caveats on files that were imported (FIT_BAD_CRC, an implausible activity left out, TEXT_SHORTENED): the first 200. */
+  warnings: FileWarning[];
+  /** Warnings past the first 200. */
+  moreWarnings: number;
   /** The user's activities after the import. */
   activities: number;
   seconds: number;
+}
+
+/**
+ * The import stopped part-way (the database went away, the disk filled): what it had counted by
+ * then travels with the error, so `--json` still prints a summary and a job still shows its counts.
+ * Files of committed batches are kept; running the import again completes the rest.
+ */
+export class ImportStoppedError extends Error {
+  constructor(
+    readonly summary: ImportSummary,
+    override readonly cause: unknown,
+  ) {
+    super(`The import stopped: ${printable(cause instanceof Error ? cause.message : String(cause), 400)}`);
+    this.name = "ImportStoppedError";
+  }
 }
 
 export interface ImportProgress {
@@ -79,6 +109,12 @@ export interface ImportOptions {
   /** Files per transaction. */
   batchFiles?: number;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * The upload job running this import. Its files are marked with it, so that when the job runs
+   * again (another instance took it over) the files its first attempt finished count as imported
+   * by it, not as duplicates: the job reports its totals across both attempts.
+   */
+  jobId?: string;
 }
 
 /**
@@ -143,16 +179,41 @@ async function runImport(
   const batchFiles = Math.max(1, opts.batchFiles ?? 100);
   const { db } = app.database;
   const now = () => app.now().toISOString();
+  const nowMs = app.now().getTime();
+  const jobId = opts.jobId ?? null;
 
   const settled = await importFiles.listSettledHashes(db, userId);
   const index = new TwinIndex<Indexed>();
-  for (const k of await activities.listActivityKeys(db, userId)) {
+  const keys = await activities.listActivityKeys(db, userId);
+  for (const k of keys) {
     const rich = richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars });
     index.add(new Indexed(Date.parse(k.start_utc), k.elapsed_s, k.moving_s, k.distance_m, k.id, rich, k.sport, k.name, k.gear, k.perceived_exertion, null));
   }
 
   const counts = { files: 0, filesDone: 0, imported: 0, duplicates: 0, skipped: 0 };
   const failed: FailedFile[] = [];
+  const warnings: FileWarning[] = [];
+  let moreWarnings = 0;
+  /** Activities inserted by committed batches, and by this job's earlier attempt: if the import stops, what it did. */
+  let committedInserts = 0;
+  let earlierAttempt = 0;
+  // Every message about a file goes through these two: printable, bounded, naming the file.
+  const failFile = (file: string, code: string, message: string): void => {
+    failed.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
+  };
+  const warn = (file: string, code: string, message: string): void => {
+    if (warnings.length >= MAX_LISTED_WARNINGS) moreWarnings++;
+    else warnings.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
+  };
+  /** A file's warnings from its reader, one per kind. */
+  const warnIssues = (file: string, issues: ParseOutcome["issues"]): void => {
+    let seen: Set<string> | null = null;
+    for (const i of issues) {
+      if (i.severity !== "warning" || seen?.has(i.code)) continue;
+      (seen ??= new Set()).add(i.code);
+      warn(file, i.code, i.message);
+    }
+  };
   const stravaContexts: StravaContext[] = [];
   let batch = emptyBatch();
   let batchFileCount = 0;
@@ -183,9 +244,10 @@ async function runImport(
     file_name: name.slice(-1000),
     status,
     code: problem?.code ?? null,
-    message: problem?.message ?? null,
+    message: problem === undefined ? null : fileMessage(name, problem.message),
     activity_count: activityCount,
     created_at: now(),
+    job_id: jobId,
   });
 
   const keepOriginal = (name: string, sha: string, gz: Uint8Array, sizeBytes: number): void => {
@@ -245,11 +307,16 @@ async function runImport(
       if (file.stravaRow !== null) file.strava?.used.add(file.stravaRow);
       const prior = settled.get(o.sha256 ?? "");
       if (prior?.status === "skipped") counts.skipped++;
+      // Finished by an earlier attempt of this same job: its activities are this job's imports.
+      else if (prior?.status === "imported" && jobId !== null && prior.jobId === jobId) {
+        counts.imported += prior.activityCount;
+        earlierAttempt += prior.activityCount;
+      }
       else counts.duplicates += prior?.activityCount ?? 0;
       return;
     }
     if (o.failure !== null) {
-      failed.push({ file: file.name, code: o.failure.code, message: o.failure.message });
+      failFile(file.name, o.failure.code, o.failure.message);
       if (o.sha256 !== null) batch.files.push(fileRow(file.name, o.sha256, "failed", 0, o.failure));
       return;
     }
@@ -265,7 +332,12 @@ async function runImport(
       file.strava.used.add(file.stravaRow);
     }
     let added = 0;
-    for (const rec of records) if (admit(rec, file.name)) added++;
+    warnIssues(file.name, o.issues);
+    for (const rec of records) {
+      const { record, cut } = boundRecordText(rec);
+      if (cut !== null) warn(file.name, "TEXT_SHORTENED", `${cut}.`);
+      if (admit(record, file.name)) added++;
+    }
     counts.imported += added;
     counts.duplicates += records.length - added;
     batch.files.push(fileRow(file.name, o.sha256, added > 0 ? "imported" : "duplicate", records.length));
@@ -288,6 +360,7 @@ async function runImport(
       await importFiles.insertImportFiles(trx, b.files);
       await originalFiles.insertOriginalFiles(trx, b.originals);
     });
+    committedInserts += b.inserts.length;
   };
 
   const tmpDir = path.join(opts.dataDir, "tmp", `import-${randomUUID()}`);
@@ -295,6 +368,17 @@ async function runImport(
   const inflight = new Set<Promise<void>>();
   let inflightBytes = 0;
   let nextId = 0;
+  const summary = (activityCount: number): ImportSummary => ({
+    files: counts.files,
+    imported: counts.imported,
+    duplicates: counts.duplicates,
+    skipped: counts.skipped,
+    failed,
+    warnings,
+    moreWarnings,
+    activities: activityCount,
+    seconds: Math.round((performance.now() - t0) / 10) / 100,
+  });
   try {
     for await (const ev of walkSources(inputs, { limits, tmpDir })) {
       if (ev.type === "found") {
@@ -308,7 +392,7 @@ async function runImport(
         if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "skipped", 0, ev));
       } else if (ev.type === "failed") {
         counts.filesDone++;
-        failed.push({ file: ev.name, code: ev.code, message: ev.message });
+        failFile(ev.name, ev.code, ev.message);
         if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "failed", 0, ev));
       } else {
         const file = ev.file;
@@ -317,13 +401,13 @@ async function runImport(
           raw = await file.read();
         } catch (err) {
           counts.filesDone++;
-          failed.push({ file: file.name, code: "READ_FAILED", message: `${file.name} could not be read: ${(err as Error).message}` });
+          failFile(file.name, "READ_FAILED", `${file.name} could not be read: ${(err as Error).message}`);
           progress();
           continue;
         }
         const size = raw.size;
         inflightBytes += size;
-        const task: ParseTask = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: raw.bytes, fileName: file.name, limits };
+        const task: ParseTask = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: raw.bytes, fileName: file.name, limits, nowMs };
         if (raw.deflated) task.inflateTo = raw.size;
         const p: Promise<void> = pool
           .parse(task)
@@ -331,7 +415,7 @@ async function runImport(
             (o) => handle(file, o, size),
             (err: unknown) => {
               counts.filesDone++;
-              failed.push({ file: file.name, code: "PARSE_CRASHED", message: `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}` });
+              failFile(file.name, "PARSE_CRASHED", `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}`);
             },
           )
           .finally(() => {
@@ -357,12 +441,21 @@ async function runImport(
       let total = 0;
       for (const row of ctx.rows) {
         if (ctx.used.has(row)) continue;
+        const where = `${ctx.csvName} line ${row.line}`;
         if (row.date === null) {
-          failed.push({ file: `${ctx.csvName} line ${row.line}`, code: "STRAVA_ROW_NO_DATE", message: `${ctx.csvName} line ${row.line}: activity ${row.id} has no readable date.` });
+          failFile(where, "STRAVA_ROW_NO_DATE", `${where}: activity ${row.id} has no readable date.`);
+          continue;
+        }
+        const activity = stravaRowActivity(row);
+        const why = implausibility(activity, nowMs);
+        if (why !== null) {
+          failFile(where, why.code, `${where}: activity ${row.id}: ${why.message}`);
           continue;
         }
         total++;
-        if (admit(toRecord(stravaRowActivity(row)), `${ctx.csvName} line ${row.line}`)) added++;
+        const { record, cut } = boundRecordText(toRecord(activity));
+        if (cut !== null) warn(where, "TEXT_SHORTENED", `${cut}.`);
+        if (admit(record, where)) added++;
       }
       counts.imported += added;
       counts.duplicates += total - added;
@@ -376,18 +469,14 @@ async function runImport(
     // The new runs wear the pair their gear or sport points to, so shoe mileage counts them.
     if (wroteActivities) await reassignShoes(db, userId);
     progress();
+  } catch (err) {
+    // Counted without asking the database, which may be what failed; the batch being written
+    // when it stopped is not there, so only committed activities count as imported.
+    throw new ImportStoppedError({ ...summary(keys.length + committedInserts), imported: committedInserts + earlierAttempt }, err);
   } finally {
     await pool.close();
     await fs.rm(tmpDir, { recursive: true, force: true });
   }
 
-  return {
-    files: counts.files,
-    imported: counts.imported,
-    duplicates: counts.duplicates,
-    skipped: counts.skipped,
-    failed,
-    activities: await activities.countActivities(db, userId),
-    seconds: Math.round((performance.now() - t0) / 10) / 100,
-  };
+  return summary(await activities.countActivities(db, userId));
 }

@@ -11,6 +11,11 @@ import * as m0009 from "./0009-account.js";
 import * as m0010 from "./0010-original-files.js";
 import * as m0011 from "./0011-upload-parts.js";
 import * as m0012 from "./0012-load-indexes.js";
+import * as m0013 from "./0013-email-verification.js";
+import * as m0014 from "./0014-import-file-jobs.js";
+import * as m0016 from "./0016-pain-escalation.js";
+import * as m0017 from "./0017-site-setup.js";
+import * as m0018 from "./0018-activity-corrections.js";
 
 /**
  * The migrations, in order. A static list rather than a folder scan, so the built dist/ and
@@ -29,6 +34,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-original-files": m0010,
   "0011-upload-parts": m0011,
   "0012-load-indexes": m0012,
+  "0013-email-verification": m0013,
+  "0014-import-file-jobs": m0014,
+  "0016-pain-escalation": m0016,
+  "0017-site-setup": m0017,
+  "0018-activity-corrections": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

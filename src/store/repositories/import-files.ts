@@ -22,15 +22,15 @@ export async function insertImportFiles(db: Db, rows: readonly NewImportFileRow[
 export async function listSettledHashes(
   db: Db,
   userId: string,
-): Promise<Map<string, { status: ImportFileRow["status"]; activityCount: number }>> {
+): Promise<Map<string, { status: ImportFileRow["status"]; activityCount: number; jobId: string | null }>> {
   const rows = await db
     .selectFrom("import_files")
-    .select(["sha256", "status", "activity_count"])
+    .select(["sha256", "status", "activity_count", "job_id"])
     .where("user_id", "=", userId)
     .where("status", "in", ["imported", "duplicate", "skipped"])
     .execute();
   return new Map(
-    rows.map((r) => [r.sha256, { status: r.status, activityCount: r.activity_count }]),
+    rows.map((r) => [r.sha256, { status: r.status, activityCount: r.activity_count, jobId: r.job_id ?? null }]),
   );
 }
 

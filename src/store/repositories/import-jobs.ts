@@ -28,6 +28,18 @@ export async function findImportJob(
     .executeTakeFirst();
 }
 
+/** A user's jobs, newest first. */
+export async function listUserImportJobs(db: Db, userId: string, limit: number): Promise<ImportJobRow[]> {
+  return db
+    .selectFrom("import_jobs")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
 /** Jobs left queued or running by an instance that stopped: they are failed on restart. */
 export async function listUnfinishedImportJobs(db: Db): Promise<ImportJobRow[]> {
   return db

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Kysely, Transaction } from "kysely";
 import type { Schema } from "../schema.js";
 
@@ -27,5 +28,26 @@ export async function deleteOldWindows(db: Db, key: string, before: string): Pro
     .deleteFrom("rate_limits")
     .where("key", "=", key)
     .where("window_start", "<", before)
+    .execute();
+}
+
+/** The key's counts per window, for windows starting at or after `since`, oldest first. */
+export async function windowsSince(db: Db, key: string, since: string): Promise<{ window_start: string; count: number }[]> {
+  const rows = await db
+    .selectFrom("rate_limits")
+    .select(["window_start", "count"])
+    .where("key", "=", key)
+    .where("window_start", ">=", since)
+    .orderBy("window_start")
+    .execute();
+  return rows.map((r) => ({ window_start: r.window_start, count: Number(r.count) }));
+}
+
+/** Forgets every counter whose key starts with `prefix` (taken literally). */
+export async function deleteKeysWithPrefix(db: Db, prefix: string): Promise<void> {
+  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  await db
+    .deleteFrom("rate_limits")
+    .where(sql<boolean>`${sql.ref("key")} like ${pattern} escape '\\'`)
     .execute();
 }

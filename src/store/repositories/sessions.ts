@@ -14,7 +14,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
 /** What a signed-in request needs of its user. */
 export type SessionUser = Pick<
   UserRow,
-  "id" | "email" | "display_name" | "role" | "is_local_owner" | "data_version"
+  "id" | "email" | "display_name" | "role" | "is_local_owner" | "data_version" | "email_verified_at"
 >;
 
 function sessionWithUserQuery(db: Db) {
@@ -28,6 +28,7 @@ function sessionWithUserQuery(db: Db) {
       "users.role",
       "users.is_local_owner",
       "users.data_version",
+      "users.email_verified_at",
       "sessions.created_at as session_created_at",
       "sessions.expires_at as session_expires_at",
       "sessions.last_seen_at as session_last_seen_at",

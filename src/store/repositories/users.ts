@@ -68,3 +68,19 @@ export async function searchUsers(
   // pg returns count(*) as a string.
   return { rows, total: Number(count.n) };
 }
+
+/** Marks the address proved, only while the account still uses it: false when it moved meanwhile. */
+export async function setEmailVerified(db: Db, id: string, email: string, at: string): Promise<boolean> {
+  const res = await db
+    .updateTable("users")
+    .set({ email_verified_at: at })
+    .where("id", "=", id)
+    .where("email", "=", email)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Moves the account to another address, unverified until its own link is opened. */
+export async function setEmail(db: Db, id: string, email: string): Promise<void> {
+  await db.updateTable("users").set({ email: email.toLowerCase(), email_verified_at: null }).where("id", "=", id).execute();
+}

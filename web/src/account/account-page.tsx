@@ -6,7 +6,9 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
+import type { SignupResponse } from "../../../src/contracts/auth.js";
 import { DataSection, DeleteSection, PasswordSection } from "./account-sections.js";
+import { EmailSection, useEmailLink } from "./email-verification.js";
 
 function ProfileLink() {
   return (
@@ -35,10 +37,12 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
   const { refresh } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
     const text = (key: string) => {
       const v = form.get(key);
       return typeof v === "string" ? v : "";
@@ -47,9 +51,17 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
     if (kind === "signup") body.displayName = text("displayName");
     setBusy(true);
     setError(null);
+    setSent("");
     try {
-      await api("POST", kind === "signup" ? "/api/auth/signup" : "/api/auth/login", body);
-      await refresh();
+      if (kind === "signup") {
+        // The same answer whether or not the address has an account: the email says the rest.
+        const res = await api<SignupResponse>("POST", "/api/auth/signup", body);
+        formEl.reset();
+        setSent(res.message);
+      } else {
+        await api("POST", "/api/auth/login", body);
+        await refresh();
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "Something went wrong."));
     } finally {
@@ -103,6 +115,11 @@ function AuthForm({ kind }: { kind: "login" | "signup" }) {
           {error.message}
         </p>
       ) : null}
+      {kind === "signup" ? (
+        <p role="status" className="status">
+          {sent}
+        </p>
+      ) : null}
       <button type="submit" disabled={busy}>
         {busy ? "Please wait…" : kind === "signup" ? "Create account" : "Sign in"}
       </button>
@@ -114,6 +131,19 @@ export function AccountPage() {
   const { user, mode, loading, refresh } = useSession();
   const location = useLocation();
   const accountDeleted = (location.state as { accountDeleted?: boolean } | null)?.accountDeleted === true;
+  const link = useEmailLink();
+  const linkLines = (
+    <>
+      <p role="status" className="status">
+        {link.status}
+      </p>
+      {link.error ? (
+        <p className="error" role="alert">
+          {link.error}
+        </p>
+      ) : null}
+    </>
+  );
   if (loading) return <Page title="Account" intro={<p>Loading…</p>} />;
 
   if (mode === "local") {
@@ -130,6 +160,7 @@ export function AccountPage() {
   if (user) {
     return (
       <Page title="Account" intro={<p>Signed in as {user.displayName} ({user.email}).</p>}>
+        {linkLines}
         <ProfileLink />
         {user.role === "admin" ? (
           <p>
@@ -145,6 +176,7 @@ export function AccountPage() {
         >
           Sign out
         </button>
+        <EmailSection />
         <PasswordSection />
         <DataSection />
         <DeleteSection />
@@ -155,6 +187,7 @@ export function AccountPage() {
   return (
     <Page title="Sign in or create an account" intro={<p>Your training history and assessments stay private to you, and to the coaches you choose to share with.</p>}>
       <p role="status">{accountDeleted ? "Your account and all its data have been deleted." : ""}</p>
+      {linkLines}
       <div className="two-columns">
         <AuthForm kind="login" />
         <AuthForm kind="signup" />

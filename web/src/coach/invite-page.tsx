@@ -6,6 +6,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { shortDate } from "../sharing/sharing-page.js";
+import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 
 /** /invite/:token: a coach or physio accepts a runner's invitation link. */
@@ -15,6 +16,7 @@ export function InvitePage() {
   const navigate = useNavigate();
   const [preview, setPreview] = useState<LinkInvitePreview | null>(null);
   const [error, setError] = useState("");
+  const [needsVerifying, setNeedsVerifying] = useState(false);
 
   useEffect(() => {
     if (mode !== "multi" || !user) return;
@@ -29,7 +31,8 @@ export function InvitePage() {
       const res = await api<AthleteResponse>("POST", `/api/invites/link/${encodeURIComponent(token)}/accept`);
       await navigate(`/coach/athletes/${res.athlete.id}`);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "The invitation could not be accepted.");
+      if (err instanceof ApiError && err.code === "EMAIL_NOT_VERIFIED") setNeedsVerifying(true);
+      else setError(err instanceof ApiError ? err.message : "The invitation could not be accepted.");
     }
   }
 
@@ -59,6 +62,8 @@ export function InvitePage() {
           </p>
           {preview.yours ? (
             <p>This is your own invitation: send the link to your coach or physio, who accepts it with their own account.</p>
+          ) : user.role === "coach" && (needsVerifying || !user.emailVerified) ? (
+            <VerifyEmailNotice email={user.email} why="Invitations are accepted only by accounts whose email address is confirmed." />
           ) : user.role === "coach" ? (
             <div className="button-row">
               <button type="button" onClick={() => void accept()}>

@@ -7,6 +7,7 @@ import { Page } from "../shell/page.js";
 import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
 import { shortDate } from "../sharing/sharing-page.js";
+import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
@@ -103,6 +104,9 @@ export function RosterPage() {
         </section>
       ) : null}
       <StatusLines status={status} error={error} />
+      {!user.emailVerified ? (
+        <VerifyEmailNotice email={user.email} why="Invitations sent to your address show here, ready to accept, once it is confirmed." />
+      ) : null}
       {invites.length > 0 ? (
         <section aria-labelledby="invites-heading">
           <h2 id="invites-heading">Invitations for you</h2>

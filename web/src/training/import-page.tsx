@@ -1,55 +1,95 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { DragEvent } from "react";
 import { Link } from "react-router";
-import type { ImportJob } from "../../../src/contracts/activities.js";
+import type { ImportJob, ImportJobList } from "../../../src/contracts/activities.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { formatBytes, formatDuration } from "./format.js";
+import { ImportHistory } from "./import-history.js";
+import { isRetryable, POLL_MS, retryDelayMs } from "./poll-retry.js";
 import { uploadFiles } from "./upload.js";
 
 const ACCEPT = ".fit,.gpx,.tcx,.gz,.zip,.csv";
-const POLL_MS = 1000;
+const HISTORY_LIMIT = 10;
 
 type Phase =
   | { kind: "idle" }
   | { kind: "uploading"; sent: number; total: number }
-  | { kind: "importing"; job: ImportJob }
+  /** `retryInS`: the server stopped answering; the next try is in that many seconds. */
+  | { kind: "importing"; job: ImportJob; retryInS: number | null }
   | { kind: "finished"; job: ImportJob }
   | { kind: "error"; message: string };
+
+const isRunning = (job: ImportJob): boolean => job.status === "queued" || job.status === "running";
 
 export function ImportPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
+  const [history, setHistory] = useState<ImportJob[]>([]);
   const abort = useRef<AbortController | null>(null);
   const busy = phase.kind === "uploading" || phase.kind === "importing";
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  // While the server works, ask it how far it got.
+  const loadHistory = useCallback(async (): Promise<ImportJob[]> => {
+    const { imports } = await api<ImportJobList>("GET", `/api/imports?limit=${HISTORY_LIMIT}`);
+    setHistory(imports);
+    return imports;
+  }, []);
+
+  // Opened (or reloaded) while an upload is still being read: follow it again.
+  useEffect(() => {
+    let stopped = false;
+    loadHistory()
+      .then((imports) => {
+        const running = imports.find(isRunning);
+        if (!stopped && running !== undefined) setPhase((p) => (p.kind === "idle" ? { kind: "importing", job: running, retryInS: null } : p));
+      })
+      .catch(() => undefined); // the list is a courtesy; the form works without it
+    return () => {
+      stopped = true;
+    };
+  }, [loadHistory]);
+
+  // While the server works, ask it how far it got. A server that stops answering (restarting,
+  // or a proxy in front of it answering 502) is asked again, less and less often, until it is back.
   const jobId = phase.kind === "importing" ? phase.job.id : null;
   useEffect(() => {
     if (jobId === null) return;
     let stopped = false;
+    let failures = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
         const job = await api<ImportJob>("GET", `/api/imports/${jobId}`);
         if (stopped) return;
-        if (job.status === "done" || job.status === "failed") setPhase({ kind: "finished", job });
-        else {
-          setPhase({ kind: "importing", job });
-          setTimeout(() => void tick(), POLL_MS);
+        failures = 0;
+        if (isRunning(job)) {
+          setPhase({ kind: "importing", job, retryInS: null });
+          timer = setTimeout(() => void tick(), POLL_MS);
+        } else {
+          setPhase({ kind: "finished", job });
+          void loadHistory().catch(() => undefined);
         }
       } catch (err) {
-        if (!stopped) setPhase({ kind: "error", message: err instanceof ApiError ? err.message : "Lost touch with the server." });
+        if (stopped) return;
+        if (isRetryable(err)) {
+          failures++;
+          const wait = retryDelayMs(failures);
+          setPhase((p) => (p.kind === "importing" ? { ...p, retryInS: Math.round(wait / 1000) } : p));
+          timer = setTimeout(() => void tick(), wait);
+        } else {
+          setPhase({ kind: "error", message: err instanceof ApiError ? err.message : "Lost touch with the server." });
+        }
       }
     };
-    const first = setTimeout(() => void tick(), POLL_MS / 2);
+    timer = setTimeout(() => void tick(), POLL_MS / 2);
     return () => {
       stopped = true;
-      clearTimeout(first);
+      clearTimeout(timer);
     };
-  }, [jobId]);
+  }, [jobId, loadHistory]);
 
   const start = async () => {
     if (files.length === 0) return;
@@ -57,7 +97,7 @@ export function ImportPage() {
     setPhase({ kind: "uploading", sent: 0, total: files.reduce((n, f) => n + f.size, 0) });
     try {
       const job = await uploadFiles(files, (sent, total) => setPhase({ kind: "uploading", sent, total }), abort.current.signal);
-      setPhase({ kind: "importing", job });
+      setPhase({ kind: "importing", job, retryInS: null });
     } catch (err) {
       setPhase({ kind: "error", message: err instanceof ApiError ? err.message : "The upload failed." });
     }
@@ -100,6 +140,7 @@ export function ImportPage() {
         </button>
       </div>
       <ImportStatus phase={phase} />
+      <ImportHistory jobs={history} />
     </Page>
   );
 }
@@ -136,10 +177,15 @@ function ImportStatus({ phase }: { phase: Phase }) {
           {job.etaS !== null ? ` · about ${formatDuration(job.etaS)} left` : ""}
         </label>
         <progress id="import-progress" max={job.filesTotal || 1} value={job.filesDone} />
+        {phase.retryInS !== null ? (
+          <p role="status">
+            kneewise&apos;s server is not answering (it may be restarting). Asking again in {phase.retryInS} s: the import goes on meanwhile.
+          </p>
+        ) : null}
       </section>
     );
   }
-  if (job.status === "failed" || job.summary === null) {
+  if (job.status !== "done" || job.summary === null) {
     return (
       <p className="error" role="alert">
         {job.error ?? "The import stopped."}
@@ -179,6 +225,21 @@ function ImportStatus({ phase }: { phase: Phase }) {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {s.warnings.length > 0 ? (
+        <>
+          <h3>Imported, with a note</h3>
+          <ul className="import-failures">
+            {s.warnings.map((w, i) => (
+              <li key={`${i}:${w.file}:${w.code}`}>
+                <span className="file-name">{w.file}</span> <code>{w.code}</code>
+                <br />
+                {w.message}
+              </li>
+            ))}
+          </ul>
+          {s.moreWarnings > 0 ? <p>… and {s.moreWarnings} more.</p> : null}
         </>
       ) : null}
     </section>
