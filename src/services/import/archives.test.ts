@@ -1,11 +1,14 @@
 /**
  * Whole exports as runners download them, built here from generated runs and corpus files: a
  * Strava bulk export (activities.csv beside activities/*.gz) and a Garmin Connect export (FIT
- * files in UploadedFiles zips nested in the export zip), plus twins from two sources.
+ * files in UploadedFiles zips nested in the export zip), plus twins from two sources, and archives
+ * built to unpack to far more than they hold.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { deflateRawSync } from "node:zlib";
+import { repeatedGpx, writeOverlapZip } from "../../../bench/import-data/overlap-zip.js";
 import { writeZip } from "../../../bench/import-data/zip-writer.js";
 import { CORPUS_DIR } from "../../../test/paths.js";
 import {
@@ -308,5 +311,63 @@ describe("twins from two sources", () => {
       workers: 0,
     });
     expect(s).toMatchObject({ imported: 2, duplicates: 0 });
+  });
+});
+
+describe("archives that multiply their bytes", () => {
+  it("refuses a zip whose twenty entries share one compressed payload, reading none of them", async () => {
+    // Issue 19: twenty 200 MiB entries over one 2 MB payload cost 2.5 GB. Here 2 MiB each.
+    const file = path.join(fx.workDir, "overlap.zip");
+    writeOverlapZip(file, { entries: 20, payload: repeatedGpx(2 * 1024 * 1024) });
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s).toMatchObject({ files: 1, imported: 0, duplicates: 0, activities: 0 });
+    expect(s.failed).toEqual([
+      {
+        file,
+        code: "ZIP_OVERLAP",
+        message: expect.stringContaining(`${file} is refused: its entries "activities/0.gpx" and "activities/1.gpx" share the same bytes`) as string,
+      },
+    ]);
+  });
+
+  it("refuses such a zip nested in an export by its path in the export, and imports the rest", async () => {
+    const inner = path.join(fx.workDir, "inner.zip");
+    writeOverlapZip(inner, { entries: 8, payload: repeatedGpx(512 * 1024), layout: "quoted" });
+    const outer = path.join(fx.workDir, "export.zip");
+    writeZip(outer, [
+      { name: "activities/run.fit", data: runFit(syntheticRun(70)) },
+      { name: "uploads/part1.zip", data: fs.readFileSync(inner) },
+    ]);
+    const s = await importPaths(fx.app, fx.userId, [{ path: outer }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s.imported).toBe(1);
+    expect(s.failed.map((f) => [f.file, f.code])).toEqual([[`${outer}/uploads/part1.zip`, "ZIP_OVERLAP"]]);
+  });
+
+  it("refuses an archive of many small entries that together unpack to over 100 times its size", async () => {
+    // Each 1 MiB entry is at the per-entry ratio floor, so no single one is checked; 80 of them
+    // declare 80 MiB from about 80 kB.
+    const zeros = new Uint8Array(1024 * 1024);
+    const file = path.join(fx.workDir, "many.zip");
+    writeZip(file, Array.from({ length: 80 }, (_, i) => ({ name: `activities/${i}.fit`, data: zeros, deflate: true })));
+    expect(fs.statSync(file).size * 100).toBeLessThan(80 * zeros.length);
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s).toMatchObject({ files: 1, skipped: 0, imported: 0 });
+    expect(s.failed).toEqual([{ file, code: "ZIP_BOMB", message: expect.stringMatching(/^.*many\.zip would unpack \d+ KiB into 80 MiB \(more than 100 times\): refused as a likely zip bomb/) as string }]);
+  });
+
+  it("refuses, unread, an entry that declares more than one activity file may hold, even at an ordinary ratio", async () => {
+    // 60 MiB of track points deflates about 100 times: under the ratio limit, over the 32 MiB cap.
+    const big = repeatedGpx(60 * 1024 * 1024);
+    expect(big.length / deflateRawSync(big).length).toBeLessThan(200);
+    const file = path.join(fx.workDir, "big-entry.zip");
+    writeZip(file, [
+      { name: "activities/huge.gpx", data: big, deflate: true },
+      { name: "activities/run.fit", data: runFit(syntheticRun(71)) },
+    ]);
+    const s = await importPaths(fx.app, fx.userId, [{ path: file }], { dataDir: fx.dataDir, workers: 0 });
+    expect(s.imported).toBe(1);
+    expect(s.failed).toEqual([
+      { file: `${file}/activities/huge.gpx`, code: "FILE_TOO_LARGE", message: `${file}/activities/huge.gpx unpacks to 60 MiB, more than the 32 MiB one file may hold.` },
+    ]);
   });
 });

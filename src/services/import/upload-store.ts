@@ -3,6 +3,10 @@
  * under `<dataDir>/tmp/upload-<job>`. On PostgreSQL any instance may run the job, and instances
  * share the database, not a disk: the bytes go to upload_parts in 8 MiB chunks while they arrive,
  * and whichever instance runs the job writes them back to a folder of its own first.
+ *
+ * An instance that dies mid-upload, or mid-job, leaves its chunks or folder behind:
+ * sweepAbandonedUploads, run by every job runner when it starts and every few minutes after,
+ * removes them within the hour.
  */
 import { once } from "node:events";
 import fs from "node:fs";
@@ -113,4 +117,75 @@ export async function materialiseDatabaseUpload(db: Kysely<Schema>, jobId: strin
     inputs.push({ path: target, displayName: file.fileName });
   }
   return inputs;
+}
+
+/**
+ * An upload silent this long is abandoned: a live one writes a chunk every 8 MiB (on disk, its
+ * file's time moves with every write), so this is a client sending under 5 kB/s, or a dead one.
+ */
+export const ABANDONED_UPLOAD_AFTER_MS = 30 * 60_000;
+/** How often each job runner sweeps: an abandoned upload is gone within 35 minutes of its last byte. */
+export const SWEEP_UPLOADS_EVERY_MS = 5 * 60_000;
+
+export interface UploadSweep {
+  /** upload_parts rows removed. */
+  parts: number;
+  /** Upload folders removed from the data folder's tmp/. */
+  folders: number;
+}
+
+/** The newest modification time in a folder of files (one level: an upload folder holds files). */
+async function newestChange(dir: string): Promise<number> {
+  let newest = (await fs.promises.stat(dir)).mtimeMs;
+  for (const name of await fs.promises.readdir(dir)) {
+    try {
+      newest = Math.max(newest, (await fs.promises.stat(path.join(dir, name))).mtimeMs);
+    } catch {
+      // Removed meanwhile: the folder is in use or being cleaned.
+    }
+  }
+  return newest;
+}
+
+/**
+ * Removes what abandoned uploads left: chunks in upload_parts silent since before `now` less
+ * ABANDONED_UPLOAD_AFTER_MS whose job is not waiting or running, and upload folders under
+ * `<dataDir>/tmp` as quiet whose job is neither that nor `live` here. `live` names the jobs this
+ * process is running or holding (on SQLite, where one process owns the data folder, a job row
+ * still marked running after a crash is not live).
+ */
+export async function sweepAbandonedUploads(
+  db: Kysely<Schema>,
+  dataDir: string,
+  now: Date,
+  opts: { live: (jobId: string) => boolean; trustJobRows: boolean },
+): Promise<UploadSweep> {
+  const before = now.getTime() - ABANDONED_UPLOAD_AFTER_MS;
+  const parts = await uploadParts.deleteOrphanUploadParts(db, new Date(before).toISOString());
+  const tmp = path.join(dataDir, "tmp");
+  let names: string[];
+  try {
+    names = (await fs.promises.readdir(tmp)).filter((n) => n.startsWith("upload-"));
+  } catch {
+    return { parts, folders: 0 };
+  }
+  const quiet: { dir: string; jobId: string }[] = [];
+  for (const name of names) {
+    const jobId = name.slice("upload-".length);
+    const dir = path.join(tmp, name);
+    if (opts.live(jobId)) continue;
+    try {
+      if ((await newestChange(dir)) < before) quiet.push({ dir, jobId });
+    } catch {
+      // Gone already.
+    }
+  }
+  const needed = opts.trustJobRows ? await uploadParts.unfinishedJobIds(db, quiet.map((q) => q.jobId)) : new Set<string>();
+  let folders = 0;
+  for (const q of quiet) {
+    if (needed.has(q.jobId) || opts.live(q.jobId)) continue;
+    await fs.promises.rm(q.dir, { recursive: true, force: true });
+    folders++;
+  }
+  return { parts, folders };
 }

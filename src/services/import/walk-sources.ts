@@ -296,6 +296,21 @@ async function* walkContainer(
   }
 }
 
+/**
+ * The whole archive against its size: each entry's own ratio is checked, but thousands of small
+ * entries under the ratio floor (or entries sharing their data, refused when listed) add up.
+ */
+function archiveBomb(items: readonly ContainerItem[], fileBytes: number, name: string, limits: ImportLimits): { code: string; message: string } | null {
+  let total = 0;
+  // Entries refused on their own (a bomb, too large, encrypted) are never read: they cost nothing.
+  for (const i of items) if (i.refuse === null) total += i.size;
+  if (total <= limits.archiveRatioFloorBytes || total / Math.max(1, fileBytes) <= limits.maxArchiveRatio) return null;
+  return {
+    code: "ZIP_BOMB",
+    message: `${name} would unpack ${formatBytes(fileBytes)} into ${formatBytes(total)} (more than ${limits.maxArchiveRatio} times): refused as a likely zip bomb; none of it was read.`,
+  };
+}
+
 async function* walkZip(
   item: ContainerItem,
   opts: WalkOptions,
@@ -347,6 +362,12 @@ async function* walkZip(
       return;
     }
     const items = zipItems(zip, item.name, item.innerName, opts.limits);
+    const bomb = archiveBomb(items, zip.fileBytes, item.name, opts.limits);
+    if (bomb !== null) {
+      yield { type: "found", count: 1 };
+      yield { type: "failed", name: item.name, ...bomb, sha256: null };
+      return;
+    }
     if (items.length === 0) {
       yield { type: "found", count: 1 };
       yield { type: "skipped", name: item.name, code: "NO_ACTIVITY_FILES", message: `${item.name} holds no activity files.`, sha256: null };

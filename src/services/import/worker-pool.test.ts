@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { CORPUS_DIR } from "../../../test/paths.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 import { runParseTask } from "./parse-task.js";
-import { createParsePool } from "./worker-pool.js";
+import { PARSE_BUDGET_BYTES, createParsePool, unpackedEstimate } from "./worker-pool.js";
+import { repeatedGpx } from "../../../bench/import-data/overlap-zip.js";
 
 const task = (id: number, file: string) => ({
   id,
@@ -42,4 +43,27 @@ describe("the parse pool", () => {
       await pool.close();
     }
   }, 60_000);
+
+  it("hands a large file to a worker only while no other large file is with one", async () => {
+    // Two 30 MiB GPX files: each costs about three times that while parsed, so both at once, on
+    // two workers, would pass the import's memory budget.
+    const big = (id: number) => ({ id, kind: "gpx" as const, gz: false, bytes: repeatedGpx(30 * 1024 * 1024), fileName: `big-${id}.gpx`, limits: DEFAULT_LIMITS });
+    expect(unpackedEstimate(big(0)) * 2).toBeGreaterThan(PARSE_BUDGET_BYTES);
+    const pool = createParsePool(2, new Set());
+    try {
+      expect(await pool.ready()).toBe(2);
+      const first = pool.parse(big(1));
+      const seen: number[] = [pool.sentBytes];
+      const second = pool.parse(big(2));
+      seen.push(pool.sentBytes);
+      const done = await first;
+      seen.push(pool.sentBytes);
+      await second;
+      seen.push(pool.sentBytes);
+      expect(done.failure).toBeNull();
+      expect(seen).toEqual([30 * 1024 * 1024, 30 * 1024 * 1024, 30 * 1024 * 1024, 0]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

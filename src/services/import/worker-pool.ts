@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { isGzip } from "./file-kind.js";
+import { gzipDeclaredSize } from "./gunzip-into.js";
 import type { ParseOutcome, ParseTask } from "./parse-task.js";
 import { runParseTask } from "./parse-task.js";
 
@@ -16,6 +18,8 @@ export interface ParsePool {
   /** Parses one file; resolves in completion order, not submission order. */
   parse(task: ParseTask): Promise<ParseOutcome>;
   readonly size: number;
+  /** Unpacked bytes of the files now with the workers (parsed or queued), as estimated. */
+  readonly sentBytes: number;
   /** Resolves once every worker has started or failed to, with how many are running. */
   ready(): Promise<number>;
   close(): Promise<void>;
@@ -52,6 +56,27 @@ export const QUEUE_DEPTH = 10;
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
+/**
+ * The most unpacked bytes handed to the workers at once (being parsed or waiting in their queues).
+ * A file costs about three times its unpacked size while parsed, so two workers each on a file
+ * near maxFileBytes would pass the import's 400 MB budget: a file goes to a worker only while the
+ * files already with the workers and it add up to at most this, or when the workers are idle.
+ * Everyday files (a few MB) never wait for it.
+ */
+export const PARSE_BUDGET_BYTES = 48 * 1024 * 1024;
+
+/**
+ * What a file will unpack to: a zip entry's declared size (the worker stops there), a gzip's
+ * trailer (capped where the worker stops unpacking; a trailer can lie, but the worker still
+ * stops at maxFileBytes), or its own size.
+ */
+export function unpackedEstimate(task: ParseTask): number {
+  if (task.inflateTo !== undefined) return task.inflateTo;
+  const n = task.bytes.byteLength;
+  if (!task.gz && !isGzip(task.bytes)) return n;
+  return Math.max(n, Math.min(gzipDeclaredSize(task.bytes), task.limits.maxFileBytes));
+}
+
 export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism());
 }
@@ -65,6 +90,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   if (size <= 0) {
     return {
       size: 0,
+      sentBytes: 0,
       parse: (task) => Promise.resolve(runParseTask(task, known)),
       ready: () => Promise.resolve(0),
       close: () => Promise.resolve(),
@@ -73,6 +99,8 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   const spec = workerSpec();
   interface Job {
     task: ParseTask;
+    /** unpackedEstimate(task), counted in `sentBytes` while the job is with a worker. */
+    cost: number;
     resolve: (o: ParseOutcome) => void;
     reject: (e: Error) => void;
   }
@@ -84,6 +112,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
   }
   const slots: Slot[] = [];
   const waiting: Job[] = [];
+  let sentBytes = 0;
   let closed = false;
   let settled = 0;
   let onSettled: (() => void) | null = null;
@@ -99,6 +128,7 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
     const buf = job.task.bytes.buffer;
     const transfer = slot.jobs.length === 0 && buf instanceof ArrayBuffer && job.task.bytes.byteLength === buf.byteLength ? [buf] : [];
     slot.jobs.push(job);
+    sentBytes += job.cost;
     slot.worker.postMessage(job.task, transfer);
   };
   /** Hands waiting files to the workers, the shortest queue first. */
@@ -109,6 +139,8 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
         if (slot.ready && slot.jobs.length < QUEUE_DEPTH && (best === undefined || slot.jobs.length < best.jobs.length)) best = slot;
       }
       if (best === undefined) return;
+      // Past the budget the next file waits; alone, any file goes (it is within maxFileBytes).
+      if (sentBytes > 0 && sentBytes + waiting[0]!.cost > PARSE_BUDGET_BYTES) return;
       send(best, waiting.shift()!);
     }
   };
@@ -124,13 +156,18 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
         dispatch();
         return;
       }
-      slot.jobs.shift()?.resolve(outcome);
+      const job = slot.jobs.shift();
+      if (job !== undefined) {
+        sentBytes -= job.cost;
+        job.resolve(outcome);
+      }
       dispatch();
     });
     worker.on("error", (err) => {
       // The first file was being parsed when the worker died: it fails. The rest, sent as copies,
       // go back to the front of the line.
       const [job, ...queued] = slot.jobs;
+      for (const j of slot.jobs) sentBytes -= j.cost;
       slot.jobs = [];
       job?.reject(err);
       waiting.unshift(...queued);
@@ -150,11 +187,14 @@ export function createParsePool(size: number, known: ReadonlySet<string>): Parse
 
   return {
     size,
+    get sentBytes() {
+      return sentBytes;
+    },
     parse(task) {
       if (closed) return Promise.reject(new Error("The parse pool is closed."));
       if (!slots.some((s) => s.ready)) return Promise.resolve(runParseTask(task, known));
       return new Promise((resolve, reject) => {
-        waiting.push({ task, resolve, reject });
+        waiting.push({ task, cost: unpackedEstimate(task), resolve, reject });
         dispatch();
       });
     },

@@ -7,6 +7,12 @@
  * Activity files take a shorter road: `readRaw` reads an entry's bytes as they lie in the archive
  * (still deflated when they are) into a buffer of their own, which moves to a parse worker without
  * a copy, and the worker inflates them. The main thread then only reads the disk.
+ *
+ * No two entries may share bytes. A zip bomb's cheapest trick is a central directory that lists
+ * the same compressed data many times over (twenty entries of 200 MiB from a 2 MB file, each
+ * under the ratio limit: issue 19): honest archivers never write overlapping entries, so an
+ * archive whose entries visibly overlap is refused when it is listed, and an entry whose data,
+ * once its local header is read, runs into the next entry's is refused when it is read.
  */
 import fs from "node:fs";
 import { promisify } from "node:util";
@@ -34,6 +40,11 @@ export class ZipEntryInfo {
     readonly compressionMethod: number,
     readonly generalPurposeBitFlag: number,
     readonly relativeOffsetOfLocalHeader: number,
+    /**
+     * Where the next entry's local header starts (the archive's size for the last): this entry's
+     * data must end by then. Set once the directory is listed.
+     */
+    public dataLimit = Number.MAX_SAFE_INTEGER,
   ) {}
 
   isEncrypted(): boolean {
@@ -56,12 +67,16 @@ export interface RawEntry {
 
 export interface ZipArchive {
   entries: ZipEntryInfo[];
+  /** The archive's own size on disk. */
+  fileBytes: number;
   /** Reads one entry as stored (stored or deflated), for a worker to inflate. */
   readRaw(info: ZipEntryInfo): Promise<RawEntry>;
   /** Reads one entry into memory; the caller has checked its declared size against the limits. */
   read(info: ZipEntryInfo): Promise<Buffer>;
   /** Streams one entry into a file (nested zips), never holding it whole. */
   extractTo(info: ZipEntryInfo, file: string): Promise<void>;
+  /** Streams one entry (an Apple Health export.xml of gigabytes), never holding it whole. */
+  stream(info: ZipEntryInfo): Promise<AsyncIterable<Uint8Array>>;
   close(): void;
 }
 
@@ -214,16 +229,55 @@ class WindowReader {
   }
 }
 
+/**
+ * The smallest range an entry's local header and data can take: its extra field and name may
+ * only make it longer. Two entries whose smallest ranges overlap overlap for certain.
+ */
+function minimalEnd(entry: ZipEntryInfo): number {
+  return entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + entry.compressedSize;
+}
+
+/**
+ * Orders the entries by where they lie and gives each the offset its data must end by. Throws,
+ * naming both, when two entries certainly share bytes.
+ */
+function checkLayout(entries: readonly ZipEntryInfo[], fileBytes: number, displayName: string): void {
+  const order = entries.map((_, i) => i).sort((a, b) => entries[a]!.relativeOffsetOfLocalHeader - entries[b]!.relativeOffsetOfLocalHeader);
+  for (let k = 0; k < order.length; k++) {
+    const e = entries[order[k]!]!;
+    const next = k + 1 < order.length ? entries[order[k + 1]!]! : null;
+    if (next !== null && minimalEnd(e) > next.relativeOffsetOfLocalHeader) {
+      throw new DomainError(
+        "ZIP_OVERLAP",
+        `${displayName} is refused: its entries ${JSON.stringify(e.name)} and ${JSON.stringify(next.name)} share the same bytes, which no archiver writes (it is how a small zip bomb unpacks to gigabytes).`,
+      );
+    }
+    e.dataLimit = next === null ? fileBytes : next.relativeOffsetOfLocalHeader;
+  }
+}
+
+/** Where an entry's data starts, from its local header; fails when its data would run into the next entry. */
+async function dataStartOf(reader: WindowReader, entry: ZipEntryInfo): Promise<number> {
+  const header = await reader.read(entry.relativeOffsetOfLocalHeader, LOCAL_HEADER_BYTES);
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  if (view.getUint32(0, true) !== LOCAL_HEADER_SIGNATURE) throw new Error("the entry's local header is missing");
+  const dataStart = entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + view.getUint16(26, true) + view.getUint16(28, true);
+  if (dataStart + entry.compressedSize > entry.dataLimit) {
+    throw new DomainError(
+      "ZIP_OVERLAP",
+      `its data overlaps the next entry's in the archive (it ends at byte ${dataStart + entry.compressedSize}, the next entry starts at byte ${entry.dataLimit}); overlapping entries are how a small zip bomb unpacks to gigabytes, so it was not read`,
+    );
+  }
+  return dataStart;
+}
+
 async function readRawEntry(reader: WindowReader, entry: ZipEntryInfo): Promise<RawEntry> {
   const method = entry.compressionMethod;
   if (method !== 0 && method !== 8) throw new Error(`compression method ${method} is not supported`);
   if (method === 0 && entry.compressedSize !== entry.uncompressedSize) {
     throw new Error(`a stored entry declares ${entry.compressedSize} bytes stored but ${entry.uncompressedSize} unpacked`);
   }
-  const header = await reader.read(entry.relativeOffsetOfLocalHeader, LOCAL_HEADER_BYTES);
-  const view = new DataView(header.buffer);
-  if (view.getUint32(0, true) !== LOCAL_HEADER_SIGNATURE) throw new Error("the entry's local header is missing");
-  const dataStart = entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + view.getUint16(26, true) + view.getUint16(28, true);
+  const dataStart = await dataStartOf(reader, entry);
   const bytes = await reader.read(dataStart, entry.compressedSize);
   return { bytes, deflated: method === 8, size: entry.uncompressedSize };
 }
@@ -250,19 +304,34 @@ export async function openZip(file: string, displayName: string): Promise<ZipArc
     zip.close();
     throw new DomainError("ZIP_INVALID", `${displayName} could not be opened again for reading (${(err as Error).message}).`);
   }
-  const reader = new WindowReader(fd, fs.fstatSync(fd).size);
+  const fileBytes = fs.fstatSync(fd).size;
+  try {
+    checkLayout(entries, fileBytes, displayName);
+  } catch (err) {
+    zip.close();
+    fs.closeSync(fd);
+    throw err;
+  }
+  const reader = new WindowReader(fd, fileBytes);
   return {
     entries,
+    fileBytes,
     readRaw: (info) => readRawEntry(reader, info),
     async read(info) {
+      await dataStartOf(reader, info);
       const stream = await openStream(zip, info);
       const chunks: Buffer[] = [];
       for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
       return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     },
     async extractTo(info, target) {
+      await dataStartOf(reader, info);
       const stream = await openStream(zip, info);
       await pipeline(stream, fs.createWriteStream(target, { flags: "wx" }));
+    },
+    async stream(info) {
+      await dataStartOf(reader, info);
+      return (await openStream(zip, info)) as AsyncIterable<Uint8Array>;
     },
     close: () => {
       zip.close();

@@ -55,13 +55,26 @@ export async function deleteUploadParts(db: Db, jobId: string): Promise<void> {
 }
 
 /**
- * Chunks older than `before` that no waiting or running job needs: uploads cut off when their
- * instance died mid-receive, or jobs that ended while their instance was dying.
+ * Chunks of uploads that went silent before `before` (their newest chunk is older: an upload still
+ * arriving writes one every 8 MiB, so it is never cut) and that no waiting or running job needs:
+ * uploads cut off when their instance died mid-receive, or jobs that ended while their instance
+ * was dying.
  */
 export async function deleteOrphanUploadParts(db: Db, before: string): Promise<number> {
   const res = await db
     .deleteFrom("upload_parts")
     .where("created_at", "<", before)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("upload_parts as newer")
+            .select("newer.job_id")
+            .whereRef("newer.job_id", "=", "upload_parts.job_id")
+            .where("newer.created_at", ">=", before),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -75,4 +88,11 @@ export async function deleteOrphanUploadParts(db: Db, before: string): Promise<n
     )
     .executeTakeFirst();
   return Number(res.numDeletedRows);
+}
+
+/** Which of these import jobs are waiting or running (their uploads are still needed). */
+export async function unfinishedJobIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom("import_jobs").select("id").where("id", "in", [...ids]).where("status", "in", ["queued", "running"]).execute();
+  return new Set(rows.map((r) => r.id));
 }
