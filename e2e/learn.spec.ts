@@ -94,3 +94,71 @@ test("the search box in the app's header lands on the search page", async ({ pag
     "/learn/iliotibial-band-syndrome",
   );
 });
+
+test.describe("an exercise page's picture", () => {
+  const EXERCISE = "/exercises/step-down";
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    test(`shows the moving figure and both stills at ${viewport.width}×${viewport.height}, with no overflow and no axe violations`, async ({
+      page,
+    }) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize(viewport);
+      await page.goto(EXERCISE);
+      const figure = page.locator("figure.exercise-figure");
+      await expect(figure).toBeVisible();
+      const caption = await figure.locator("figcaption").innerText();
+      await expect(figure.getByRole("img", { name: caption })).toBeVisible();
+      await expect(figure.getByRole("img", { name: /^Start:/ })).toBeVisible();
+      await expect(figure.getByRole("img", { name: /^End:/ })).toBeVisible();
+      // The loop really runs: the standing knee (the 10th line, after the floor and the far limbs) moves.
+      const kneeX = () =>
+        page.evaluate<number>('document.querySelectorAll(".figure-motion line")[9].x2.animVal.value');
+      const before = await kneeX();
+      await page.waitForTimeout(1000);
+      expect(await kneeX()).not.toBe(before);
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      const box = await figure.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+        ),
+      ).toEqual([]);
+    });
+  }
+
+  test("the app's programme page shows each exercise's picture, loaded from the server", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/programme/patellar-tendinopathy");
+    const picture = page.getByRole("img", { name: /strap round the back of the knees/ }).first();
+    await expect(picture).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate<number>(
+          'Array.from(document.querySelectorAll(".exercise-thumb img")).filter((i) => i.naturalWidth > 0).length',
+        ),
+      )
+      .toBeGreaterThan(3);
+    const overflow = await page.evaluate<number>(
+      "document.documentElement.scrollWidth - window.innerWidth",
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("shows only the two stills to people who ask for reduced motion", async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(EXERCISE);
+    await expect(page.locator(".figure-motion")).toBeHidden();
+    await expect(page.getByRole("img", { name: /^Start:/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^End:/ })).toBeVisible();
+  });
+});

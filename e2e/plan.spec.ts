@@ -48,8 +48,9 @@ test("a runner writes a plan and sees it as a month grid, or as a list on a phon
   }
   await writePlan(page);
   await expect(page.getByRole("heading", { name: "Week by week, and why" })).toBeVisible();
-  await expect(page.getByText(/Up \d+% on your current 20\.0 km a week/)).toBeVisible();
-  await expect(page.getByRole("heading", { name: "What changed since last time" })).toBeVisible();
+  await expect(page.getByText(/Up from your current 20\.0 km a week: \d+% above the highest/).first()).toBeVisible();
+  // A new plan is as first written: no list of changes.
+  await expect(page.getByRole("heading", { name: "What changed since last time" })).toHaveCount(0);
   const grid = page.locator("table.month-grid").first();
   await expect(grid).toBeVisible();
   await expect(page.locator("table.month-grid").getByText("Long run").first()).toBeVisible();
@@ -61,6 +62,52 @@ test("a runner writes a plan and sees it as a month grid, or as a list on a phon
     "document.documentElement.scrollWidth - window.innerWidth",
   );
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("a plan that starts today has nothing in the days already past", async ({ page }) => {
+  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+  await page.goto("/plan");
+  const rewrite = page.getByRole("button", { name: "Write a new plan" });
+  await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
+  if (await rewrite.isVisible()) await rewrite.click();
+  await page.getByLabel("Weekly goal (km)").fill("30");
+  await page.getByLabel(/current weekly distance/i).fill("20");
+  await page.getByLabel("Your running").selectOption("regular");
+  await page.getByLabel("Today (the rest of this week)").check();
+  await page.getByRole("button", { name: "Write my plan" }).click();
+  await expect(page.getByRole("heading", { name: "Your calendar" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What changed since last time" })).toHaveCount(0);
+  const res = await page.request.get("/api/plans/active");
+  const body = (await res.json()) as { plan: { plan: { weeks: { sessions: { date: string }[] }[] } } };
+  const dates = body.plan.plan.weeks.flatMap((w) => w.sessions.map((x) => x.date)).sort();
+  // The server's today is the runner's: within a day of the UTC date, whatever the time zone.
+  const utcToday = new Date().toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const dayAfter = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  expect([dayBefore, utcToday, dayAfter]).toContain(dates[0]);
+});
+
+test("a race too close says so first and writes the plan again for the safer date offered", async ({ page }) => {
+  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+  await page.goto("/plan");
+  const rewrite = page.getByRole("button", { name: "Write a new plan" });
+  await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
+  if (await rewrite.isVisible()) await rewrite.click();
+  await page.getByLabel("An event on a date").check();
+  const raceDay = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Event date").fill(raceDay);
+  await page.getByLabel("Event distance (km)").fill("42.195");
+  await page.getByLabel(/current weekly distance/i).fill("20");
+  await page.getByLabel("Your running").selectOption("regular");
+  await page.getByRole("button", { name: "Write my plan" }).click();
+  const alert = page.locator(".plan-too-close");
+  await expect(alert.getByRole("heading", { name: "The race is too close" })).toBeVisible();
+  // Said before the rest of the summary.
+  const summary = page.getByRole("region", { name: "Your build-up plan" });
+  await expect(summary.locator(":scope > *").nth(1)).toHaveClass(/plan-too-close/);
+  await alert.getByRole("button", { name: /^Plan for .+ instead$/ }).click();
+  await expect(page.getByRole("heading", { name: "The race is too close" })).toHaveCount(0);
+  await expect(page.getByText(/Goal: 42\.2 km on /)).toBeVisible();
 });
 
 test("a runner who reads miles sees every distance of the plan in miles", async ({ page }) => {

@@ -88,10 +88,27 @@ describe("kneewise serve", () => {
   });
 
   it("names an unreachable PostgreSQL server and exits 1", async () => {
-    const c = captureIO();
+    const c = captureIO({ env: { KNEEWISE_DB_WAIT_SECONDS: "0" } });
     const code = await runCli(["serve", "--port", "0", "--db", "postgres://u@127.0.0.1:1/kw"], c.io, { version: VERSION });
     expect(code).toBe(1);
     expect(c.stderr()).toMatch(/^kneewise: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/kw/);
+  });
+
+  it("waits for PostgreSQL at start, a line per retry, before giving up in one sentence", async () => {
+    const c = captureIO({ env: { KNEEWISE_DB_WAIT_SECONDS: "1" } });
+    const code = await runCli(["serve", "--port", "0", "--db", "postgres://u:s3cret@127.0.0.1:1/kw"], c.io, { version: VERSION });
+    expect(code).toBe(1);
+    const lines = c.stderr().trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^kneewise: PostgreSQL at 127\.0\.0\.1:1\/kw is not reachable yet \(.*\); trying again in /);
+    expect(lines.at(-1)).toMatch(/^kneewise: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/kw after trying for .*Check that PostgreSQL runs/);
+    expect(c.stderr()).not.toContain("s3cret");
+  });
+
+  it("refuses a wait that is not a number of seconds", async () => {
+    const c = captureIO({ env: { KNEEWISE_DB_WAIT_SECONDS: "a minute" } });
+    expect(await runCli(["serve", "--port", "0", "--db", "postgres://u@127.0.0.1:1/kw"], c.io, { version: VERSION })).toBe(1);
+    expect(c.stderr()).toBe('kneewise: KNEEWISE_DB_WAIT_SECONDS must be a whole number of seconds, not "a minute".\n');
   });
 
   it("takes the database from KNEEWISE_DB", async () => {

@@ -2,14 +2,18 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isDomainError } from "../core/errors.js";
 import type { CliIO } from "./io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
-import { runServe } from "./commands/serve.js";
-import { runAssess } from "./commands/assess.js";
-import { runPlan } from "./commands/plan.js";
-import { planHistoryReader } from "./commands/plan-history.js";
-import { runImport } from "./commands/import.js";
-import { runReport } from "./commands/report.js";
-import { runExport } from "./commands/export.js";
 import { registerAdminCommand } from "./commands/admin.js";
+
+// Each command's module (and the services, database drivers and Fastify behind it) is loaded when
+// that command runs, so `kneewise --help` and the small commands start quickly (issue 18).
+
+/** --rescan-seconds: a whole number of seconds, 1 to a day. */
+function parseRescanSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 86_400)
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds from 1 to 86400.`);
+  return n;
+}
 
 function parseKm(value: string): number {
   const n = Number(value);
@@ -59,7 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--trust-proxy [hops|addresses]", "trust X-Forwarded-* from reverse proxies: a number of hops (bare: 1) or the proxies' addresses/CIDRs, comma-separated (default $KNEEWISE_TRUST_PROXY)")
     .option("--allowed-host <name>", "also answer requests for this host name (repeatable; default $KNEEWISE_ALLOWED_HOSTS)", (v: string, all: string[]) => [...all, v], [] as string[])
     .option("--signup <mode>", "who may sign up: open, invite (addresses invited with kneewise admin invite) or closed (default $KNEEWISE_SIGNUP or open)")
-    .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy?: boolean | string; allowedHost: string[]; signup?: string }) => {
+    .option("--watch <dir>", "also import the activity files that appear in this folder (repeatable; see kneewise watch)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--watch-user <email>", "whose runs the watched folders hold (multi-user; default: the local owner)")
+    .action(async (o: { port: number; host: string; db?: string; multiUser: boolean; trustProxy?: boolean | string; allowedHost: string[]; signup?: string; watch: string[]; watchUser?: string }) => {
+      const { runServe } = await import("./commands/serve.js");
       exitCode = await runServe(o, io, { version: opts.version, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onListening ? { onListening: opts.onListening } : {}) });
     });
 
@@ -69,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .argument("[file]", "JSON file with the answers; - or nothing reads standard input")
     .option("--json", "print the result objects as JSON", false)
     .action(async (file: string | undefined, o: { json: boolean }) => {
+      const { runAssess } = await import("./commands/assess.js");
       exitCode = await runAssess({ json: o.json, file }, io);
     });
 
@@ -78,27 +86,31 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .addOption(new Option("--goal-weekly-km <km>", "reach this weekly distance").argParser(parseKm))
     .option("--event-date <YYYY-MM-DD>", "date of an event to prepare for")
     .addOption(new Option("--event-km <km>", "distance of the event").argParser(parseKm))
-    .option("--start <YYYY-MM-DD>", "first week (default: next Monday)")
+    .option("--start <YYYY-MM-DD|today>", "first day planned, today or later (default: next Monday)")
     .addOption(new Option("--current-weekly-km <km>", "your current weekly distance").argParser(parseKm))
     .option("--beginner", "new to running: rises of 5% a week", false)
     .option("--return-from-pain", "returning after pain or injury: rises of 5% a week", false)
     .option("--ics <file>", "also write the plan as an iCalendar file")
+    .option("--rest-days-in-calendar", "put rest days in the --ics calendar too", false)
     .option("--json", "print the plan as JSON", false)
     .option("--db <path|url>", "where your runs are, when --current-weekly-km is not given")
     .option("--user <email>", "whose runs, in a database with several runners")
-    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; json: boolean; db?: string; user?: string }) => {
+    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; restDaysInCalendar: boolean; json: boolean; db?: string; user?: string }) => {
+      const [{ runPlan }, { planHistoryReader }] = await Promise.all([import("./commands/plan.js"), import("./commands/plan-history.js")]);
       exitCode = await runPlan(o, io, planHistoryReader(io, opts.version));
     });
 
   program
     .command("import")
     .description("import activity files, folders, and Strava or Garmin export zips")
-    .argument("<path...>", "files (.fit, .gpx, .tcx, .gz, .zip, activities.csv) or folders")
+    .argument("<path...>", "files (.fit, .gpx, .tcx, .kml, .kmz, .gz, .zip, activities.csv, Apple Health export.xml) or folders")
     .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
     .option("--user <email>", "whose history this is (required on PostgreSQL; default: the local owner)")
     .option("--json", "print the summary as JSON", false)
-    .action(async (paths: string[], o: { db?: string; user?: string; json: boolean }) => {
-      exitCode = await runImport({ paths, db: o.db, user: o.user, json: o.json, version: opts.version }, io);
+    .option("--add-shoes", "add the pairs of shoes your activities name that kneewise does not know yet", false)
+    .action(async (paths: string[], o: { db?: string; user?: string; json: boolean; addShoes: boolean }) => {
+      const { runImport } = await import("./commands/import.js");
+      exitCode = await runImport({ paths, db: o.db, user: o.user, json: o.json, addShoes: o.addShoes, version: opts.version }, io);
     });
 
   program
@@ -111,6 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--units <km|mi>", "distances in km or miles (default: your profile's)")
     .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
     .action(async (o: { json: boolean; asOf?: string; weeks?: string; user?: string; units?: string; db?: string }) => {
+      const { runReport } = await import("./commands/report.js");
       exitCode = await runReport(o, io, opts.version);
     });
 
@@ -121,7 +134,20 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--user <email>", "whose data, when the database holds several runners")
     .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
     .action(async (o: { out: string; user?: string; db?: string }) => {
+      const { runExport } = await import("./commands/export.js");
       exitCode = await runExport(o, io, opts.version);
+    });
+
+  program
+    .command("watch")
+    .description("import the activity files that appear or change in folders (a watch's GARMIN/Activity, a sync folder) until stopped")
+    .argument("<dir...>", "folders to watch, with their subfolders")
+    .option("--db <path|url>", "SQLite file or postgres:// URL (default $KNEEWISE_DB or ./data/kneewise.db)")
+    .option("--user <email>", "whose runs these are (required on PostgreSQL; default: the local owner)")
+    .addOption(new Option("--rescan-seconds <n>", "look through the folders this often, besides file-system events (default 30)").argParser(parseRescanSeconds))
+    .action(async (dirs: string[], o: { db?: string; user?: string; rescanSeconds?: number }) => {
+      const { runWatch } = await import("./commands/watch.js");
+      exitCode = await runWatch({ dirs, db: o.db, user: o.user, rescanSeconds: o.rescanSeconds, version: opts.version }, io, opts.signal ? { signal: opts.signal } : {});
     });
 
   registerAdminCommand(program, io, opts.version, (code) => {

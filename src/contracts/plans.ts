@@ -53,8 +53,14 @@ export const buildPlanBody = z
     /** When absent, read from the runner's profile. */
     beginner: z.boolean({ error: "beginner is yes or no (true or false)." }).optional(),
     returning: z.boolean({ error: "returning is yes or no (true or false)." }).optional(),
-    /** YYYY-MM-DD; the plan starts on the Monday of that week. Default: next Monday. */
-    start: isoDate("start date").optional(),
+    /**
+     * YYYY-MM-DD, the first day planned: today or later, never a day already past (the runner's
+     * today, PLAN_START_PAST otherwise), or "today" for the runner's today as the server reckons it.
+     * A mid-week start plans the rest of that week. Default: next Monday.
+     */
+    start: z.union([z.literal("today"), isoDate("start date")]).optional(),
+    /** Rest days become calendar events only when the runner asks for them. Default: false. */
+    restDaysInCalendar: z.boolean({ error: "restDaysInCalendar is yes or no (true or false)." }).optional(),
     runDaysPerWeek: z
       .number({ error: "Give the runs per week as a number." })
       .int("Runs per week is a whole number.")
@@ -128,6 +134,16 @@ export const planSessionView = z.object({
 });
 export type PlanSessionView = z.infer<typeof planSessionView>;
 
+export const planWarningView = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** EVENT_TOO_CLOSE: the nearest race date (same weekday) that leaves time to build; null when none. */
+  safe_date: z.string().nullable().optional(),
+  /** EVENT_TOO_CLOSE: the longest standard race distance (metres) ready by the date; null when none. */
+  shorter_distance_m: z.number().nullable().optional(),
+});
+export type PlanWarningView = z.infer<typeof planWarningView>;
+
 export const planWeekView = z.object({
   start: z.string(),
   distance_m: z.number(),
@@ -154,7 +170,8 @@ export const buildPlanView = z.object({
     buildWeeksPerCycle: z.number(),
   }),
   weeks: z.array(planWeekView),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** EVENT_TOO_CLOSE comes first, with the nearest safe race date and a shorter race that fits. */
+  warnings: z.array(planWarningView),
   notes: z.array(z.string()),
 });
 export type BuildPlanView = z.infer<typeof buildPlanView>;

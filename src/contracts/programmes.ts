@@ -77,6 +77,11 @@ export interface ProgrammeExerciseView {
   dose: { sets: number; reps: number | null; holdSeconds: number | null; perWeek: number; eachSide: boolean };
   /** The exercise's own page. */
   url: string;
+  /**
+   * Its picture as images: the loop from start to end position, the two stills side by side
+   * (for reduced motion), and the movement in words for the alt text.
+   */
+  figure?: { url: string; stillUrl: string; alt: string };
 }
 
 export interface ProgrammeStageView {

@@ -290,6 +290,25 @@ export interface CheckinView {
   elevated: boolean;
 }
 
+/** Where imported daily values came from. */
+export const WELLNESS_SOURCES = ["apple_health"] as const;
+export type WellnessSource = (typeof WELLNESS_SOURCES)[number];
+
+/**
+ * A day's resting heart rate and heart-rate variability as a device recorded them (the day's means),
+ * imported, never typed: shown beside the check-ins and labelled as imported.
+ */
+export interface ImportedWellnessDay {
+  date: string;
+  source: WellnessSource;
+  /** Beats per minute. */
+  restingHr: number | null;
+  /** SDNN, whole milliseconds. */
+  hrvSdnnMs: number | null;
+}
+
 export interface CheckinListResponse {
   checkins: CheckinView[];
+  /** Imported resting heart rate and HRV over the same days, oldest first (none without an import). */
+  imported: ImportedWellnessDay[];
 }

@@ -69,11 +69,11 @@ export interface ImportedActivity {
   indoor: boolean;
   laps: Lap[];
   stream: StreamPoint[];
-  /** Where it came from: "fit" | "gpx" | "tcx" | "strava_csv" | "manual". */
+  /** Where it came from: "fit" | "gpx" | "tcx" | "kml" | "apple_health" | "strava_csv" | "manual". */
   source: ActivitySource;
 }
 
-export type ActivitySource = "fit" | "gpx" | "tcx" | "strava_csv" | "manual";
+export type ActivitySource = "fit" | "gpx" | "tcx" | "kml" | "apple_health" | "strava_csv" | "manual";
 
 /** A problem found while reading: a skipped sample, a skipped file, a broken file. */
 export interface ImportIssue {

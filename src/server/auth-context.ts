@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { ensureLocalOwner, sessionForToken } from "../services/auth.js";
 import type { PublicUser } from "../services/auth.js";
 import type { App } from "../services/app.js";
+import { authenticateUploadToken } from "../services/account/upload-tokens.js";
 
 export const SESSION_COOKIE = "kw_session";
 
@@ -12,7 +13,39 @@ declare module "fastify" {
     user: PublicUser | null;
     /** The signed-in user's data version, read with their session (null in single-user mode). */
     dataVersion: number | null;
+    /** The personal upload token the request came with (Authorization: Bearer), or null. */
+    uploadTokenId: string | null;
   }
+  interface FastifyContextConfig {
+    /** The route answers requests authenticated by a personal upload token; every other route refuses them (403). */
+    uploadToken?: boolean;
+  }
+}
+
+/** The secret of an `Authorization: Bearer <secret>` header, or null when there is none. */
+export function bearerSecret(request: Pick<FastifyRequest, "headers">): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return null;
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+/**
+ * A request with an upload token is that token's, and only that: the session cookie it might
+ * also carry is ignored, the token must be live (401 otherwise), and the route must accept
+ * tokens (403 otherwise). So a leaked token can send runs and read imports, never read a diary.
+ */
+async function authenticateBearer(app: App, request: FastifyRequest, reply: FastifyReply, secret: string): Promise<void> {
+  const holder = await authenticateUploadToken(app, secret);
+  if (!holder) {
+    void reply.header("www-authenticate", 'Bearer error="invalid_token"');
+    throw new DomainError("NOT_SIGNED_IN", "This upload token is not valid: it was revoked, or mistyped. Make a new one under Account, Upload tokens.");
+  }
+  if (request.routeOptions.config.uploadToken !== true) {
+    throw new DomainError("FORBIDDEN", "An upload token may only send runs (POST /api/imports) and read their imports. Sign in for the rest.");
+  }
+  request.user = holder.user;
+  request.uploadTokenId = holder.tokenId;
 }
 
 /**
@@ -22,9 +55,13 @@ declare module "fastify" {
 export function installAuthContext(server: FastifyInstance, app: App): void {
   server.decorateRequest("user", null);
   server.decorateRequest("dataVersion", null);
+  server.decorateRequest("uploadTokenId", null);
   let owner: PublicUser | null = null;
   server.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
+    // In either mode: in single-user mode a token stands for the local owner, but stays limited to its routes.
+    const secret = bearerSecret(request);
+    if (secret !== null) return authenticateBearer(app, request, reply, secret);
     if (app.mode === "local") {
       owner ??= await ensureLocalOwner(app);
       request.user = owner;

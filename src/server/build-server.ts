@@ -34,6 +34,7 @@ import { sharingRoutes } from "./routes/sharing.js";
 import { athleteRoutes } from "./routes/athletes.js";
 import { adminRoutes } from "./routes/admin.js";
 import { accountRoutes } from "./routes/account.js";
+import { uploadTokenRoutes } from "./routes/upload-tokens.js";
 import type { MailSettings } from "../services/account/mailer.js";
 
 export interface ServerDeps {
@@ -103,6 +104,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(athleteRoutes(deps.app));
   await server.register(adminRoutes(deps.app));
   await server.register(accountRoutes(deps.app, deps.mail));
+  await server.register(uploadTokenRoutes(deps.app));
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {

@@ -42,6 +42,11 @@ function sameOrigin(request: FastifyRequest, origin: string): boolean {
  */
 function checkCsrf(request: FastifyRequest): void {
   if (!UNSAFE_METHODS.has(request.method)) return;
+  // A bearer token (personal upload tokens) is authentication no browser adds by itself: another
+  // site cannot set the header without a CORS preflight, which is never granted, and such a
+  // request is the token's alone (auth-context.ts ignores its cookies). An automation app may send
+  // any Origin it likes.
+  if (/^Bearer[ ]+\S/i.test(request.headers.authorization ?? "")) return;
   const site = request.headers["sec-fetch-site"];
   if (site === "cross-site" || site === "same-site") {
     throw new DomainError("CSRF_FAILED", "This request came from another site and was refused.");

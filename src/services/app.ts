@@ -4,6 +4,8 @@ import type { AccountMode, App, SignupMode } from "./app-context.js";
 import { ensureLocalOwner } from "./auth.js";
 
 export type { AccountMode, App, SignupMode } from "./app-context.js";
+/** How long a server start waits for PostgreSQL: KNEEWISE_DB_WAIT_SECONDS, else 60 s. */
+export { databaseWaitFromEnv } from "../store/index.js";
 
 export interface AppConfig {
   /** A postgres:// URL or an SQLite file path. */
@@ -16,7 +18,7 @@ export interface AppConfig {
   signup?: SignupMode;
   /** Hears the start's warnings and retries, one plain sentence each (the server's log). */
   log?: (line: string) => void;
-  /** How long to wait for PostgreSQL at start; default KNEEWISE_DB_WAIT_SECONDS, else 60 s. */
+  /** How long to wait for PostgreSQL to come up at start; default: one try (serve waits, see databaseWaitFromEnv). */
   dbWait?: DatabaseWait;
 }
 
@@ -29,8 +31,11 @@ export async function createApp(config: AppConfig, opts: { now?: () => Date } = 
   const database = await openDatabase(config.db, openOptions);
   try {
     // Beside a newer kneewise (a rolling upgrade) this build runs on the tables it knows.
-    await migrateToLatest(database, { onNewerDatabase: () => config.log?.(NEWER_DATABASE_WARNING) });
-    const mode: AccountMode = config.multiUser || database.dialect === "postgres" ? "multi" : "local";
+    await migrateToLatest(database, {
+      onNewerDatabase: () => config.log?.(NEWER_DATABASE_WARNING),
+    });
+    const mode: AccountMode =
+      config.multiUser || database.dialect === "postgres" ? "multi" : "local";
     const app: App = {
       database,
       mode,

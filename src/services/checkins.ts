@@ -1,6 +1,8 @@
 /**
  * Overtraining check-ins: one per runner and local day, eight answers 0-3. Saving the same day
  * again replaces the answers. The check-in screens for signs that persist; it does not diagnose.
+ * The list carries the imported resting heart rate and HRV of the same days beside the answers
+ * (wellness.ts); they are the device's, never the runner's answers.
  */
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.js";
@@ -10,6 +12,7 @@ import { checkins as checkinRepo } from "../store/index.js";
 import type { CheckinRow } from "../store/index.js";
 import type { App } from "./app.js";
 import { checkinAnswersOf } from "./training-report.js";
+import { listImportedWellness } from "./wellness.js";
 
 function viewOf(row: CheckinRow): CheckinView {
   const answers = checkinAnswersOf(row);
@@ -53,8 +56,11 @@ export async function listCheckins(
   userId: string,
   range: { from?: string | undefined; to?: string | undefined } = {},
 ): Promise<CheckinListResponse> {
-  const rows = await checkinRepo.listCheckins(app.database.db, userId, range);
-  return { checkins: rows.map(viewOf) };
+  const [rows, imported] = await Promise.all([
+    checkinRepo.listCheckins(app.database.db, userId, range),
+    listImportedWellness(app.database.db, userId, range),
+  ]);
+  return { checkins: rows.map(viewOf), imported };
 }
 
 export async function deleteCheckin(app: App, userId: string, date: string): Promise<void> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, DIALECTS } from "../../test/db.js";
 import type { TestDb } from "../../test/db.js";
 import { createApp } from "./app.js";
+import { grantAdmin } from "./account/site-setup.js";
 import type { App } from "./app.js";
 import { signUp } from "./auth.js";
 import {
@@ -36,6 +37,8 @@ for (const dialect of DIALECTS) {
           displayName: "Mod",
         })
       ).id;
+      // Signing up makes no admin: the operator grants it.
+      await grantAdmin(app, "mod@example.org");
       runner = (
         await signUp(app, {
           email: "new@example.org",

@@ -17,7 +17,7 @@ import {
   judgeDay,
 } from "../core/plan/index.js";
 import { MAX_PAIN_TO_PROGRESS } from "../core/plan/return-to-run.js";
-import type { LoggedWeek, PainEntry, Plan, PlanChange, ReturnPlan } from "../core/plan/index.js";
+import type { LoggedWeek, PainEntry, Plan, PlanChange, RecentRun, ReturnPlan } from "../core/plan/index.js";
 import type {
   ActivePlanView,
   CreatePlanBody,
@@ -40,6 +40,8 @@ interface BuildInput {
   kind: "build";
   goal: Plan["goal"];
   start: string;
+  /** Rest days as calendar events (absent on plans made before the option: false). */
+  restDaysInCalendar?: boolean;
   currentWeeklyM: number | null;
   beginner: boolean;
   returning: boolean;
@@ -247,6 +249,49 @@ export async function currentWeeklyFromRuns(app: App, userId: string, start?: st
   return baselineFromHistory({ weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) }, upTo);
 }
 
+/**
+ * The runner's runs from `fromDate` up to the day before `before` as local dates and distances:
+ * what the planner continues from under the guard's rules (the spike rule's 30 days, the weekly
+ * rule's four weeks, and any run earlier in the start week).
+ */
+async function runsBefore(app: App, userId: string, fromDate: string, before: string): Promise<RecentRun[]> {
+  const { rows } = await activities.listActivities(
+    app.database.db,
+    userId,
+    {
+      sports: RUNNING_SPORTS,
+      fromUtc: `${addDays(fromDate, -1)}T00:00:00.000Z`,
+      toUtc: `${addDays(before, 1)}T00:00:00.000Z`,
+    },
+    { key: "start_utc", dir: "asc" },
+    { limit: 10_000, offset: 0 },
+  );
+  const runs: RecentRun[] = [];
+  for (const r of rows) {
+    const t = Date.parse(r.start_utc);
+    if (Number.isNaN(t) || r.distance_m <= 0) continue;
+    const date = new Date(t + (r.utc_offset_min ?? 0) * 60_000).toISOString().slice(0, 10);
+    if (daysBetween(fromDate, date) >= 0 && daysBetween(date, before) > 0) runs.push({ date, distanceM: r.distance_m });
+  }
+  return runs;
+}
+
+/**
+ * The CLI's `plan` from stored runs: the usual weekly distance (as currentWeeklyFromRuns) and the
+ * runs before the start, which the plan continues from under the guard's rules.
+ */
+export async function planHistoryFromRuns(
+  app: App,
+  userId: string,
+  start?: string,
+): Promise<{ weeklyM: number | null; runs: RecentRun[] }> {
+  const today = await todayFor(app, userId);
+  const first = start ?? nextMonday(today);
+  const weeklyM = await currentWeeklyFromRuns(app, userId, first);
+  const runs = await runsBefore(app, userId, addDays(weekStartOf(first), -7 * BASELINE_WEEKS), first);
+  return { weeklyM, runs };
+}
+
 export async function createPlan(
   app: App,
   userId: string,
@@ -256,7 +301,11 @@ export async function createPlan(
   let input: StoredInput;
   let planJson: string;
   if (body.kind === "build") {
-    const start = body.start ?? nextMonday(today);
+    const start = body.start === "today" ? today : (body.start ?? nextMonday(today));
+    if (daysBetween(today, start) < 0) {
+      const message = `The plan cannot start on ${start}, a day already past: start today (${today}) or later.`;
+      throw new DomainError("PLAN_START_PAST", message, { fields: [{ path: "start", message }] });
+    }
     const profile = await profileFlags(app, userId);
     const given = body.beginner !== undefined || body.returning !== undefined;
     const beginner = body.beginner ?? profile.beginner;
@@ -275,9 +324,12 @@ export async function createPlan(
       const weeks = await loggedWeeks(app, userId, fromWeek, addDays(upTo, -7));
       history = { weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) };
     }
+    // The guard judges the plan against the runs before it: the four weeks before its first week.
+    const recentRuns = await runsBefore(app, userId, addDays(weekStartOf(start), -7 * BASELINE_WEEKS), start);
     const plan = withField(() =>
       generatePlan({
         start,
+        recentRuns,
         ...(body.currentWeeklyM !== undefined ? { currentWeeklyM: body.currentWeeklyM } : {}),
         ...(history && body.currentWeeklyM === undefined
           ? { currentWeeklyM: baselineFromHistory(history, upTo) ?? 0 }
@@ -296,6 +348,7 @@ export async function createPlan(
       beginner,
       returning,
       runDaysPerWeek: body.runDaysPerWeek ?? null,
+      restDaysInCalendar: body.restDaysInCalendar ?? false,
       basis: {
         baseline_from: body.currentWeeklyM !== undefined ? "given" : "runs",
         baseline_weeks: body.currentWeeklyM !== undefined ? null : BASELINE_WEEKS,
@@ -342,7 +395,9 @@ export async function createPlan(
       active: 1,
     });
   });
-  return present(await refreshRow(app, userId, row), await todayFor(app, userId), app, userId);
+  // A new plan is as first written: record what it was made from, so that the first look does not
+  // "adapt" it to the very data it was made from and show a list of changes.
+  return present(await refreshRow(app, userId, row, { settleOnly: true }), today, app, userId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,7 +451,12 @@ function returnChanges(before: ReturnPlan, after: ReturnPlan): PlanChangeView[] 
  * Adapts the stored plan to the runner's latest runs and pain diary, when they (or the date)
  * changed since the last look. Stores the new plan, the one it replaced and what changed.
  */
-async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanRow> {
+async function refreshRow(
+  app: App,
+  userId: string,
+  row: PlanRow,
+  options: { settleOnly?: boolean } = {},
+): Promise<PlanRow> {
   const today = await todayFor(app, userId);
   const input = JSON.parse(row.input_json) as StoredInput;
   let sig: string;
@@ -440,6 +500,7 @@ async function refreshRow(app: App, userId: string, row: PlanRow): Promise<PlanR
     const moved = JSON.stringify(fresh) !== row.plan_json;
     if (moved) next = { planJson: JSON.stringify(fresh), changes };
   }
+  if (options.settleOnly) next = null;
   const now = app.now().toISOString();
   const patch =
     next === null
@@ -593,7 +654,13 @@ async function present(
 // Calendar
 
 async function calendarText(row: PlanRow, app: App, userId: string): Promise<string> {
-  const plan = JSON.parse(row.plan_json) as Plan | ReturnPlan;
+  const stored = JSON.parse(row.plan_json) as Plan | ReturnPlan;
+  const input = JSON.parse(row.input_json) as StoredInput;
+  // Rest days are not events unless the runner asked for them: a calendar full of "rest" is noise.
+  const withRest = input.kind === "build" && input.restDaysInCalendar === true;
+  const plan = withRest
+    ? stored
+    : { ...stored, weeks: stored.weeks.map((w) => ({ ...w, sessions: w.sessions.filter((x) => x.kind !== "rest") })) };
   const { units } = await getProfile(app, userId);
   return planToICalendar(plan, {
     units,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
 import type { ContentCatalogue, Programme } from "../core/content/catalogue.js";
+import { exerciseFigure, exerciseFigureUrls } from "../core/content/figures/exercise-figures.js";
 import { exerciseUrl } from "../core/content/site-urls.js";
 import { DomainError } from "../core/errors.js";
 import { programmeSessionBody, programmeSessionListQuery } from "../contracts/programmes.js";
@@ -26,6 +27,11 @@ function validated<T>(schema: ZodType<T>, value: unknown): T {
 
 function findProgramme(content: ProgrammeContent, slug: string): Programme | undefined {
   return content.programmes.find((p) => p.slug === slug);
+}
+
+function figureOf(slug: string): { figure?: { url: string; stillUrl: string; alt: string } } {
+  const fig = exerciseFigure(slug);
+  return fig ? { figure: { ...exerciseFigureUrls(slug), alt: fig.alt } } : {};
 }
 
 export function programmeView(content: ProgrammeContent, slug: string): ProgrammeView {
@@ -61,6 +67,7 @@ export function programmeView(content: ProgrammeContent, slug: string): Programm
             eachSide: x?.dose.eachSide ?? false,
           },
           url: exerciseUrl(slug),
+          ...figureOf(slug),
         };
       }),
     })),

@@ -7,8 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../core/errors.js";
-import { assignShoe, buildTrainingReport, DEFAULT_TRAINING_CONFIG } from "../core/training/index.js";
-import type { ReportShoe } from "../core/training/index.js";
+import type { Sport } from "../core/activity.js";
+import { assignShoe, buildTrainingReport, DEFAULT_TRAINING_CONFIG, normalizeGearName } from "../core/training/index.js";
+import type { ReportShoe, Shoe } from "../core/training/index.js";
+import { GEAR_NAME_MAX } from "../contracts/activities.js";
+import type { ShoeOffer, ShoeOfferAcceptResponse, ShoeOfferList } from "../contracts/shoes.js";
 import type {
   ActivityGearBody,
   ActivityGearView,
@@ -89,6 +92,122 @@ function notFound(id: string): DomainError {
   return new DomainError("SHOE_NOT_FOUND", "That pair of shoes does not exist.", { shoeId: id });
 }
 
+/** Sports a pair can be named in by a gear name: shoes, not bikes or boats. */
+const ON_FOOT: readonly string[] = ["run", "trail_run", "treadmill", "walk", "hike"];
+
+/**
+ * Gear names that match no pair, as offers: pure, over one read of the activities that name
+ * their gear. A name matches a pair as core `assignShoe` matches it (case and spaces ignored,
+ * with or without the brand), so an added offer is exactly what the import's gear names find.
+ */
+export function shoeOffersFrom(uses: readonly shoeRepo.GearUse[], pairs: readonly Shoe[]): ShoeOffer[] {
+  const known = new Set<string>();
+  for (const p of pairs) {
+    known.add(normalizeGearName(p.name));
+    if (p.brand !== null) known.add(normalizeGearName(`${p.brand}${p.name}`));
+  }
+  const groups = new Map<string, ShoeOffer & { lastStart: string }>();
+  for (const u of uses) {
+    if (!ON_FOOT.includes(u.sport) || u.gear.trim() === "") continue;
+    const key = normalizeGearName(u.gear);
+    if (known.has(key)) continue;
+    const date = localDateOf(u.start_utc, u.utc_offset_min);
+    const g = groups.get(key);
+    if (g === undefined) {
+      groups.set(key, { gear: u.gear.trim(), firstUsed: date, lastUsed: date, distanceM: u.distance_m, activities: 1, lastStart: u.start_utc });
+      continue;
+    }
+    g.distanceM += u.distance_m;
+    g.activities++;
+    if (date < g.firstUsed) g.firstUsed = date;
+    if (date > g.lastUsed) g.lastUsed = date;
+    // The spelling of the latest use names the pair.
+    if (u.start_utc > g.lastStart) {
+      g.lastStart = u.start_utc;
+      g.gear = u.gear.trim();
+    }
+  }
+  return [...groups.values()]
+    .map(({ lastStart: _, ...o }) => o)
+    .sort((a, b) => b.lastUsed.localeCompare(a.lastUsed) || a.gear.localeCompare(b.gear));
+}
+
+async function offersIn(db: Db, userId: string): Promise<ShoeOffer[]> {
+  const pairs = (await shoeRepo.listShoes(db, userId)).map(toCoreShoe);
+  return shoeOffersFrom(await shoeRepo.listGearUses(db, userId), pairs);
+}
+
+/** The gear names of the runner's activities that match no pair yet. */
+export async function listShoeOffers(app: App, userId: string): Promise<ShoeOfferList> {
+  return { offers: await offersIn(app.database.db, userId) };
+}
+
+/**
+ * Adds offered gear names as pairs: named as the activities name them (cut to a shoe name's
+ * length), first worn on the first activity with them, the default for no sport (the runner's
+ * defaults stay as they are). Their past activities move onto them in the same transaction.
+ * A name no longer offered (added meanwhile, a second click) is passed over.
+ */
+export async function acceptShoeOffers(app: App, userId: string, gears: readonly string[]): Promise<ShoeOfferAcceptResponse> {
+  const wanted = new Set(gears.map(normalizeGearName));
+  const ids: string[] = [];
+  await app.database.db.transaction().execute(async (trx) => {
+    for (const offer of await offersIn(trx, userId)) {
+      if (!wanted.has(normalizeGearName(offer.gear))) continue;
+      const id = randomUUID();
+      ids.push(id);
+      await shoeRepo.insertShoe(trx, {
+        id,
+        user_id: userId,
+        name: offer.gear.slice(0, GEAR_NAME_MAX).trim(),
+        brand: null,
+        start_date: offer.firstUsed,
+        initial_distance_m: 0,
+        limit_m: DEFAULT_TRAINING_CONFIG.shoeDefaultLimitM,
+        sports_json: "[]",
+        retired_at: null,
+        created_at: app.now().toISOString(),
+      });
+    }
+    if (ids.length > 0) await reassignShoes(trx, userId);
+  });
+  if (ids.length === 0) return { created: [] };
+  const list = await listShoes(app, userId);
+  // In the offers' order (latest used first), as the runner saw them.
+  return { created: ids.flatMap((id) => list.shoes.filter((s) => s.id === id)) };
+}
+
+/**
+ * At most one pair in use is the default for a sport: `holderId` now holds `sports`, so every
+ * other pair in use lets them go (retired pairs keep theirs: they were the default in their
+ * time). Runs already derived to a pair that lets a sport go stay on it, kept as the runner's
+ * choice, so a new default never moves history (a new pair with no first-worn date would
+ * otherwise take every old run).
+ */
+async function holdDefaults(db: Db, userId: string, holderId: string, sports: readonly Sport[]): Promise<void> {
+  if (sports.length === 0) return;
+  const rows = await shoeRepo.listShoes(db, userId);
+  const letGo = new Map<string, Sport[]>();
+  for (const r of rows) {
+    if (r.id === holderId || r.retired_at !== null) continue;
+    const had = sportsOf(r.sports_json);
+    const kept = had.filter((x) => !sports.includes(x));
+    if (kept.length !== had.length) letGo.set(r.id, kept);
+  }
+  if (letGo.size === 0) return;
+  const after = rows.map(toCoreShoe).map((p) => (letGo.has(p.id) ? { ...p, defaultForSports: letGo.get(p.id)! } : p));
+  const pins = new Map<string, string[]>();
+  for (const k of await shoeRepo.listDerivedGearKeys(db, userId)) {
+    if (k.shoe_id === null || !letGo.has(k.shoe_id)) continue;
+    const derived = assignShoe({ sport: asSport(k.sport), gear: k.gear, date: localDateOf(k.start_utc, k.utc_offset_min) }, after);
+    if (derived !== k.shoe_id) pins.set(k.shoe_id, [...(pins.get(k.shoe_id) ?? []), k.id]);
+  }
+  for (const [id, kept] of letGo) {
+    await shoeRepo.pinShoe(db, userId, id, pins.get(id) ?? []);
+    await shoeRepo.updateShoe(db, userId, id, { sports_json: JSON.stringify(kept) });
+  }
+}
+
 export async function createShoe(app: App, userId: string, input: ShoeCreateBody): Promise<ShoeView> {
   const id = randomUUID();
   await app.database.db.transaction().execute(async (trx) => {
@@ -104,6 +223,7 @@ export async function createShoe(app: App, userId: string, input: ShoeCreateBody
       retired_at: null,
       created_at: app.now().toISOString(),
     });
+    await holdDefaults(trx, userId, id, input.defaultForSports ?? []);
     await reassignShoes(trx, userId);
   });
   return getShoe(app, userId, id);
@@ -127,8 +247,27 @@ async function changeShoe(app: App, userId: string, id: string, set: ShoeUpdate)
     if (!found) throw notFound(id);
     if (Object.keys(set).length === 0) return;
     await shoeRepo.updateShoe(trx, userId, id, set);
+    // Setting a default takes it from the pair that had it; a pair back in use gives up the
+    // defaults another pair has taken meanwhile.
+    if (set.sports_json !== undefined && found.retired_at === null) await holdDefaults(trx, userId, id, sportsOf(set.sports_json));
+    if (set.retired_at === null && found.retired_at !== null) await yieldDefaults(trx, userId, id);
     await reassignShoes(trx, userId);
   });
+}
+
+/** A pair back in use drops the defaults another pair in use holds, keeping its past runs. */
+async function yieldDefaults(db: Db, userId: string, id: string): Promise<void> {
+  const rows = await shoeRepo.listShoes(db, userId);
+  const me = rows.find((r) => r.id === id);
+  if (!me) return;
+  const taken = new Set(rows.filter((r) => r.id !== id && r.retired_at === null).flatMap((r) => sportsOf(r.sports_json)));
+  const mine = sportsOf(me.sports_json);
+  if (!mine.some((x) => taken.has(x))) return;
+  // The holders keep theirs: the same as every other pair letting go of them for `id`, reversed.
+  for (const holder of rows.filter((r) => r.id !== id && r.retired_at === null)) {
+    const overlap = sportsOf(holder.sports_json).filter((x) => mine.includes(x));
+    if (overlap.length > 0) await holdDefaults(db, userId, holder.id, overlap);
+  }
 }
 
 /**

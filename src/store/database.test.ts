@@ -187,7 +187,9 @@ describe("opening SQLite", () => {
 
 describe("opening PostgreSQL", () => {
   it("answers with a clear sentence naming the server when nothing listens", async () => {
-    await expect(openDatabase("postgres://nobody@127.0.0.1:1/none")).rejects.toMatchObject({
+    // Waiting for a late server is wait-for-database.test.ts's; here it is off.
+    const noWait = { maxWaitMs: 0, firstDelayMs: 1, maxDelayMs: 1 };
+    await expect(openDatabase("postgres://nobody@127.0.0.1:1/none", { wait: noWait })).rejects.toMatchObject({
       code: "DB_UNREACHABLE",
       message: expect.stringContaining("127.0.0.1:1/none") as unknown,
     });

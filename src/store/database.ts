@@ -3,10 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import { DomainError } from "../core/errors.js";
 import { migrationProvider } from "./migrations/index.js";
 import { DEFAULT_WAL_AUTOCHECKPOINT, startCheckpointer } from "./sqlite-checkpointer.js";
+import { NO_WAIT, withDatabaseWait } from "./wait-for-database.js";
+import type { DatabaseWait } from "./wait-for-database.js";
 import type { Checkpointer } from "./sqlite-checkpointer.js";
 import type { Schema } from "./schema.js";
 
@@ -43,12 +45,25 @@ export function isPostgresUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
+export interface OpenOptions {
+  cwd?: string;
+  /**
+   * PostgreSQL only: how long to keep trying while the server is not reachable yet (see
+   * wait-for-database.ts). Default: one try, for commands a person waits on; `serve` waits.
+   */
+  wait?: DatabaseWait;
+  /** Hears one line per retry while waiting for PostgreSQL. */
+  onRetry?: (line: string) => void;
+}
+
 /**
  * Opens the database named by `spec`: a postgres:// URL, or a path to an SQLite file
  * (created on first use, WAL journal). Fails with one clear sentence when it cannot.
  */
-export async function openDatabase(spec: string, opts: { cwd?: string } = {}): Promise<Database> {
-  return isPostgresUrl(spec) ? openPostgres(spec) : openSqlite(path.resolve(opts.cwd ?? ".", spec));
+export async function openDatabase(spec: string, opts: OpenOptions = {}): Promise<Database> {
+  return isPostgresUrl(spec)
+    ? openPostgres(spec, opts)
+    : openSqlite(path.resolve(opts.cwd ?? ".", spec));
 }
 
 function openSqlite(file: string): Database {
@@ -148,7 +163,7 @@ class PreparingClient extends pg.Client {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const where = describePg(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -159,14 +174,14 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle client that loses its connection must not crash the process.
   pool.on("error", () => undefined);
   try {
-    await pool.query("select 1");
+    await withDatabaseWait(() => pool.query("select 1"), {
+      where,
+      wait: opts.wait ?? NO_WAIT,
+      onRetry: opts.onRetry,
+    });
   } catch (err) {
     await pool.end().catch(() => undefined);
-    const reason = (err as Error).message || "no answer";
-    throw new DomainError(
-      "DB_UNREACHABLE",
-      `Cannot reach PostgreSQL at ${where}: ${reason.replace(/\.$/, "")}.`,
-    );
+    throw err;
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -178,11 +193,72 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-/** Brings the schema up to date. Safe to run from several instances at once (Kysely locks). */
-export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+/** The one sentence an instance logs when a newer kneewise has migrated its database. */
+export const NEWER_DATABASE_WARNING =
+  "A newer version of kneewise has migrated this database; this one runs on with what it knows.";
+
+function newMigrator(database: Database): Migrator {
+  // Unordered: a migration that lands on the main line after a later-numbered one has run
+  // somewhere (two branches merged) still runs, instead of stopping every start.
+  return new Migrator({
+    db: database.db,
+    provider: migrationProvider,
+    allowUnorderedMigrations: true,
+  });
+}
+
+/**
+ * Migrations the database has run that this build does not know: a newer kneewise migrated it
+ * (a rolling upgrade, with old instances still serving, or a rollback of the code alone).
+ */
+export async function migrationsUnknownHere(database: Database): Promise<string[]> {
+  const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
+  // No migration table yet: a new database, which nothing has migrated.
+  if (
+    !tables.some(
+      (t) =>
+        t.name === DEFAULT_MIGRATION_TABLE && (t.schema === undefined || t.schema === "public"),
+    )
+  )
+    return [];
+  const known = new Set(Object.keys(await migrationProvider.getMigrations()));
+  const applied = await (database.db as unknown as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom("kysely_migration")
+    .select("name")
+    .execute();
+  return applied
+    .map((r) => r.name)
+    .filter((name) => !known.has(name))
+    .sort();
+}
+
+/**
+ * Brings the schema up to date. Safe to run from several instances at once (Kysely locks).
+ *
+ * A database that a newer kneewise has migrated is left as it is: Kysely would refuse it
+ * ("corrupted migrations": an applied migration it cannot find), and the instance would
+ * crash-loop through a rolling upgrade. Migrations only add (docs/deploy.md), so this build's
+ * tables are all there; `onNewerDatabase` hears the names it does not know.
+ */
+export async function migrateToLatest(
+  database: Database,
+  opts: { onNewerDatabase?: (unknown: string[]) => void } = {},
+): Promise<string[]> {
+  const before = await migrationsUnknownHere(database);
+  if (before.length > 0) {
+    opts.onNewerDatabase?.(before);
+    return [];
+  }
+  const migrator = newMigrator(database);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A newer instance may have migrated between the check above and Kysely's lock. Should this
+    // look fail too, the migration's own error below is the one worth reporting.
+    const after = await migrationsUnknownHere(database).catch((): string[] => []);
+    if (after.length > 0) {
+      opts.onNewerDatabase?.(after);
+      return [];
+    }
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new DomainError(
       "DB_MIGRATION_FAILED",
@@ -194,7 +270,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 
 /** Migrations this build knows that the database has not run yet (the readiness check). */
 export async function pendingMigrations(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider });
+  const migrator = newMigrator(database);
   return (await migrator.getMigrations())
     .filter((m) => m.executedAt === undefined)
     .map((m) => m.name);

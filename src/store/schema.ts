@@ -389,6 +389,8 @@ export interface Schema {
   coach_notes: CoachNotesTable;
   site_setup_links: SiteSetupLinksTable;
   signup_invites: SignupInvitesTable;
+  upload_tokens: UploadTokensTable;
+  daily_wellness: DailyWellnessTable;
 }
 
 /** The one-time link that makes an account the site's first admin (migration 0017). */
@@ -408,6 +410,40 @@ export interface SignupInvitesTable {
   created_at: string;
 }
 
+/** Personal upload tokens (migration 0019): named keys that may only send and read imports. */
+export interface UploadTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the secret; the secret itself is shown once, when the token is made. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export type UploadTokenRow = Selectable<UploadTokensTable>;
+
+/**
+ * Resting heart rate and HRV a device recorded, one row per user, local date and source (migration
+ * 0020): imported, never typed, and apart from the check-ins so an import cannot overwrite those.
+ */
+export interface DailyWellnessTable {
+  id: string;
+  user_id: string;
+  /** The runner's local date, YYYY-MM-DD. */
+  date: string;
+  /** Where the values came from: "apple_health". */
+  source: string;
+  /** Beats per minute: the day's mean resting heart rate. */
+  resting_hr: number | null;
+  /** Heart-rate variability, SDNN, whole milliseconds: the day's mean. */
+  hrv_sdnn_ms: number | null;
+  /** When an import last wrote the row. */
+  imported_at: string;
+}
+
+export type DailyWellnessRow = Selectable<DailyWellnessTable>;
+export type NewDailyWellnessRow = Insertable<DailyWellnessTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SiteSetupLinkRow = Selectable<SiteSetupLinksTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -201,6 +201,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
     newPassword: "another long password",
   },
   "DELETE /api/account": { password: "a long enough password", confirm: "delete" },
+  "POST /api/account/upload-tokens": { name: "Phone" },
   "PUT /api/me/role": { role: "coach" },
   "PUT /api/admin/users/:userId/role": { role: "admin" },
   "POST /api/setup/claim": { token: "0123456789abcdef0123456789abcdef" },

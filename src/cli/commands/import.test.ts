@@ -44,7 +44,7 @@ describe("kneewise import", () => {
     const code = await runCli(["import", "runs", path.join(CORPUS_DIR, "tcx", "runv__activity.tcx.gz"), "--db", "k.db", "--json"], c.io, { version: VERSION });
     expect(code, c.stderr()).toBe(0);
     const s = JSON.parse(c.stdout()) as Summary;
-    expect(Object.keys(s).sort()).toEqual(["activities", "duplicates", "failed", "files", "imported", "moreWarnings", "seconds", "skipped", "warnings"]);
+    expect(Object.keys(s).sort()).toEqual(["activities", "duplicates", "failed", "files", "imported", "moreWarnings", "seconds", "shoeOffers", "shoesAdded", "skipped", "warnings"]);
     expect(s).toMatchObject({ files: 4, imported: 4, duplicates: 0, skipped: 0, failed: [], activities: 4 });
     expect(s.seconds).toBeGreaterThanOrEqual(0);
     expect(fs.existsSync(path.join(runs, "run-0.fit"))).toBe(true);

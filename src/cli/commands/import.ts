@@ -7,7 +7,13 @@
  */
 import path from "node:path";
 import { isDomainError } from "../../core/errors.js";
+import type { ShoeOffer } from "../../contracts/shoes.js";
+import { formatDistanceIn } from "../../core/units.js";
+import type { Units as DistanceUnit } from "../../core/units.js";
 import { createApp } from "../../services/app.js";
+import type { App } from "../../services/app.js";
+import { getProfile } from "../../services/profile.js";
+import { acceptShoeOffers, listShoeOffers } from "../../services/shoes.js";
 import { dataDirFor, formatProgressLine, importPaths, ImportStoppedError, resolveImportUser } from "../../services/import/index.js";
 import type { ImportProgress, ImportSummary } from "../../services/import/index.js";
 import { resolveDbSpec } from "../db-option.js";
@@ -19,6 +25,8 @@ export interface ImportCommandOptions {
   db?: string | undefined;
   user?: string | undefined;
   json: boolean;
+  /** Add the pairs of shoes the activities name and kneewise does not know yet (the offers). */
+  addShoes?: boolean | undefined;
   version: string;
 }
 
@@ -46,6 +54,45 @@ function describe(s: ImportSummary): string {
     if (s.moreWarnings > 0) lines.push(`  … and ${s.moreWarnings} more.`);
   }
   return lines.join("\n") + "\n";
+}
+
+interface ShoesAfterImport {
+  /** Gear names still matching no pair. */
+  offers: ShoeOffer[];
+  /** Names of the pairs added by --add-shoes. */
+  added: string[];
+  units: DistanceUnit;
+}
+
+async function shoeOffersAfterImport(app: App, userId: string, add: boolean): Promise<ShoesAfterImport> {
+  const { units } = await getProfile(app, userId);
+  let { offers } = await listShoeOffers(app, userId);
+  let added: string[] = [];
+  if (add && offers.length > 0) {
+    added = (await acceptShoeOffers(app, userId, offers.map((o) => o.gear))).created.map((s) => s.name);
+    offers = (await listShoeOffers(app, userId)).offers;
+  }
+  return { offers, added, units };
+}
+
+/** The shoes the activities name: added, or offered with the command that adds them. */
+function describeShoes(s: ShoesAfterImport, opts: ImportCommandOptions): string {
+  const lines: string[] = [];
+  if (s.added.length > 0) lines.push(`Added ${plural(s.added.length, "pair")} of shoes with their past runs: ${s.added.join(", ")}.`);
+  if (s.offers.length > 0) {
+    lines.push(`${s.offers.length === 1 ? "1 pair of shoes in your activities is" : `${s.offers.length} pairs of shoes in your activities are`} not in kneewise yet:`);
+    for (const o of s.offers) {
+      lines.push(`  ${o.gear}: ${formatDistanceIn(o.distanceM, s.units)} in ${plural(o.activities, "activity", "activities")}, ${o.firstUsed === o.lastUsed ? `on ${o.firstUsed}` : `${o.firstUsed} to ${o.lastUsed}`}`);
+    }
+    const where = [...(opts.db !== undefined ? [`--db ${shellWord(opts.db)}`] : []), ...(opts.user !== undefined ? [`--user ${shellWord(opts.user)}`] : [])];
+    lines.push(`Add them with their past runs: kneewise import --add-shoes ${[...where, ...opts.paths.map(shellWord)].join(" ")} (nothing is imported twice), or on the Shoes page.`);
+  }
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
+
+/** A word as a POSIX shell reads it back. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
 export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<number> {
@@ -111,7 +158,8 @@ export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<
       return EXIT_FAILURE;
     }
     if (last !== null) draw(last, true);
-    io.stdout(opts.json ? `${JSON.stringify(summary)}\n` : describe(summary));
+    const shoes = await shoeOffersAfterImport(app, user.id, opts.addShoes === true);
+    io.stdout(opts.json ? `${JSON.stringify({ ...summary, shoeOffers: shoes.offers, shoesAdded: shoes.added })}\n` : describe(summary) + describeShoes(shoes, opts));
     return summary.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     await app.close();

@@ -17,11 +17,11 @@ describe("kneewise plan from the runner's own runs", () => {
     dbFile = path.join(dir, "k.db");
     const app = await createApp({ db: dbFile, multiUser: false, version: "test" });
     const owner = await ensureLocalOwner(app);
-    // Four complete weeks of 3 × 8 km = 24 km before the plan starts on Monday 2026-11-23 (a start in
-    // the past keeps the baseline window fixed whatever day the test runs).
+    // Four complete weeks of 3 × 8 km = 24 km before the plan starts on Monday 2026-11-30, the
+    // Monday after the test's today (2026-11-25).
     for (let week = 0; week < 4; week++) {
       for (const day of [0, 2, 4]) {
-        const date = new Date(Date.UTC(2026, 9, 26 + week * 7 + day)).toISOString().slice(0, 10);
+        const date = new Date(Date.UTC(2026, 10, 2 + week * 7 + day)).toISOString().slice(0, 10);
         await addManualActivity(app, owner.id, { sport: "run", date, distanceM: 8000, durationS: 2700 });
       }
     }
@@ -32,7 +32,7 @@ describe("kneewise plan from the runner's own runs", () => {
   it("starts from the weekly distance the runner actually ran", async () => {
     const c = captureIO({ cwd: dir });
     const code = await runCli(
-      ["plan", "--goal-weekly-km", "40", "--start", "2026-11-23", "--db", dbFile, "--json"],
+      ["plan", "--goal-weekly-km", "40", "--start", "2026-11-30", "--db", dbFile, "--json"],
       c.io,
       { version: "test" },
     );

@@ -1,5 +1,5 @@
 import { createApp } from "../../services/app.js";
-import { currentWeeklyFromRuns } from "../../services/plans.js";
+import { planHistoryFromRuns } from "../../services/plans.js";
 import { findReportUser } from "../../services/training-report.js";
 import { resolveDbSpec } from "../db-option.js";
 import type { CliIO } from "../io.js";
@@ -11,7 +11,7 @@ export function planHistoryReader(io: CliIO, version: string): HistoryReader {
     const app = await createApp({ db: resolveDbSpec(db, io), multiUser: false, version, cwd: io.cwd });
     try {
       const runner = await findReportUser(app, user);
-      return await currentWeeklyFromRuns(app, runner.id, start);
+      return await planHistoryFromRuns(app, runner.id, start);
     } finally {
       await app.close();
     }

@@ -95,23 +95,54 @@ describe("kneewise plan", () => {
     expect(code).toBe(EXIT_OK);
     const text = t.out();
     expect(text).toMatch(/^Week of\s+km\s+type\s+why$/m);
-    expect(text).toMatch(/^2025-03-10\s+22\.0\s+build\s+Up 10%/m);
+    expect(text).toMatch(/^2025-03-10\s+22\.0\s+build\s+Up from your current 20\.0 km a week: 10% above/m);
     expect(text).toMatch(/Tue 2025-03-11 {2}Easy run \d+\.\d km/);
     expect(text).toMatch(/Strength 25 min \(runner-strength\)/);
-    expect(text).toMatch(/Warnings:\n {2}- Rising at most 10% a week/);
+    expect(text).toMatch(/Warnings:\n {2}- The race on 2025-04-06 is too close/);
+    expect(text).toMatch(/Rising at most 10% above your recent highest week/);
     expect(text).toMatch(/Notes:/);
   });
 
-  it("writes the calendar file with --ics and keeps stdout pure JSON", async () => {
+  it("writes the calendar file with --ics, without rest days, and keeps stdout pure JSON", async () => {
     const t = fakeIO();
     const code = await runPlan({ ...base, json: true, goalWeeklyKm: 24, ics: "plan.ics" }, t.io);
     expect(code).toBe(EXIT_OK);
     const plan = JSON.parse(t.out()) as JsonPlan;
     const ics = t.files.get("plan.ics") ?? "";
     const events = new ICAL.Component(ICAL.parse(ics) as unknown[]).getAllSubcomponents("vevent");
-    const sessions = plan.weeks.flatMap((w) => w.sessions);
+    const sessions = plan.weeks.flatMap((w) => w.sessions).filter((x) => x.kind !== "rest");
+    expect(plan.weeks.flatMap((w) => w.sessions).some((x) => x.kind === "rest")).toBe(true);
     expect(events).toHaveLength(sessions.length);
     expect(t.err()).toBe(`Wrote ${sessions.length} sessions to plan.ics.\n`);
+  });
+
+  it("puts rest days in the calendar file when asked", async () => {
+    const t = fakeIO();
+    const code = await runPlan({ ...base, json: true, goalWeeklyKm: 24, ics: "plan.ics", restDaysInCalendar: true }, t.io);
+    expect(code).toBe(EXIT_OK);
+    const plan = JSON.parse(t.out()) as JsonPlan;
+    const events = new ICAL.Component(ICAL.parse(t.files.get("plan.ics") ?? "") as unknown[]).getAllSubcomponents("vevent");
+    expect(events).toHaveLength(plan.weeks.flatMap((w) => w.sessions).length);
+  });
+
+  it("starts today with --start today, planning only the days from today", async () => {
+    const t = fakeIO("2025-03-05");
+    expect(await runPlan({ ...base, json: true, goalWeeklyKm: 25, start: "today" }, t.io)).toBe(EXIT_OK);
+    const plan = JSON.parse(t.out()) as JsonPlan;
+    expect(plan.weeks[0]?.start).toBe("2025-03-03");
+    expect(plan.weeks[0]?.sessions[0]?.date).toBe("2025-03-05");
+    expect(plan.weeks.flatMap((w) => w.sessions).every((x) => x.date >= "2025-03-05")).toBe(true);
+  });
+
+  it("says first when the race is too close and names the options that fix it", async () => {
+    const t = fakeIO();
+    expect(await runPlan({ ...base, json: true, eventDate: "2025-04-06", eventKm: 42.195 }, t.io)).toBe(EXIT_OK);
+    const plan = JSON.parse(t.out()) as JsonPlan & { warnings: { code: string; safe_date: string | null; shorter_distance_m: number | null }[] };
+    expect(plan.warnings[0]).toMatchObject({ code: "EVENT_TOO_CLOSE", shorter_distance_m: 5_000 });
+    expect(plan.warnings[0]?.safe_date).toMatch(/^2025-\d\d-\d\d$/);
+    const table = fakeIO();
+    await runPlan({ ...base, eventDate: "2025-04-06", eventKm: 42.195 }, table.io);
+    expect(table.out()).toMatch(new RegExp(`^Too close: The race on 2025-04-06 .*\\(try --event-date ${plan.warnings[0]?.safe_date ?? ""}, or --event-km 5\\)`));
   });
 
   it("reports a calendar file that cannot be written", async () => {
@@ -151,6 +182,11 @@ describe("kneewise plan", () => {
       "a badly written start",
       { ...base, goalWeeklyKm: 30, start: "10/03/2025" },
       /--start must be a real date/,
+    ],
+    [
+      "a start in the past",
+      { ...base, goalWeeklyKm: 30, start: "2025-03-03" },
+      /--start 2025-03-03 is a day already past/,
     ],
     [
       "an event before the start",

@@ -4,8 +4,9 @@
  */
 import { planToICalendar, sessionSummary } from "../../core/calendar/ical.js";
 import { isDomainError } from "../../core/errors.js";
-import { isIsoDate, nextMonday, weekdayName } from "../../core/plan/dates.js";
+import { daysBetween, isIsoDate, nextMonday, weekdayName } from "../../core/plan/dates.js";
 import { generatePlan } from "../../core/plan/generate-plan.js";
+import type { RecentRun } from "../../core/plan/generate-plan.js";
 import { formatKm } from "../../core/plan/session-text.js";
 import type { Plan, PlanGoal } from "../../core/plan/types.js";
 import type { CliIO } from "../io.js";
@@ -16,8 +17,11 @@ export interface PlanCommandOptions {
   goalWeeklyKm?: number;
   eventDate?: string;
   eventKm?: number;
+  /** YYYY-MM-DD or "today": the first day planned, today or later. Default: next Monday. */
   start?: string;
   currentWeeklyKm?: number;
+  /** Put rest days in the --ics calendar too (by default they are left out). */
+  restDaysInCalendar?: boolean;
   beginner: boolean;
   returnFromPain: boolean;
   ics?: string;
@@ -26,8 +30,15 @@ export interface PlanCommandOptions {
   user?: string;
 }
 
-/** Reads the runner's usual weekly distance (metres) from their stored runs; null when there are none. */
-export type HistoryReader = (opts: { db?: string; user?: string; start?: string }) => Promise<number | null>;
+/**
+ * Reads the runner's usual weekly distance (metres) from their stored runs, null when there are
+ * none; or that and the runs themselves, which the plan continues from under the guard's rules.
+ */
+export type HistoryReader = (opts: {
+  db?: string;
+  user?: string;
+  start?: string;
+}) => Promise<number | null | { weeklyM: number | null; runs: RecentRun[] }>;
 
 const GOAL_CHOICE =
   "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
@@ -51,14 +62,17 @@ function validate(
     if (value !== undefined && (!Number.isFinite(value) || value <= 0))
       return `${flag} must be a positive number of kilometres (got ${String(value)}).`;
   }
+  const given = opts.start === "today" ? today : opts.start;
   for (const [flag, value] of [
     ["--event-date", opts.eventDate],
-    ["--start", opts.start],
+    ["--start", given],
   ] as const) {
     if (value !== undefined && !isIsoDate(value))
-      return `${flag} must be a real date written YYYY-MM-DD (got "${value}").`;
+      return `${flag} must be a real date written YYYY-MM-DD, or "today" for --start (got "${value}").`;
   }
-  const start = opts.start ?? nextMonday(today);
+  const start = given ?? nextMonday(today);
+  if (daysBetween(today, start) < 0)
+    return `--start ${start} is a day already past: start today (--start today) or later.`;
   if (opts.eventDate !== undefined && opts.eventDate < start)
     return `the event on ${opts.eventDate} is before the plan starts on ${start}; use --start to start earlier.`;
   const goal: PlanGoal =
@@ -83,15 +97,20 @@ export async function runPlan(
     return EXIT_USAGE;
   }
   let currentM = checked.currentM;
+  let recentRuns: RecentRun[] | undefined;
   if (currentM === null) {
     try {
-      currentM = readHistory
+      const read = readHistory
         ? await readHistory({
             ...(opts.db !== undefined ? { db: opts.db } : {}),
             ...(opts.user !== undefined ? { user: opts.user } : {}),
             start: checked.start,
           })
         : null;
+      if (read !== null && typeof read === "object") {
+        currentM = read.weeklyM;
+        recentRuns = read.runs;
+      } else currentM = read;
     } catch (err) {
       if (!isDomainError(err)) throw err;
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -109,6 +128,7 @@ export async function runPlan(
     plan = generatePlan({
       start: checked.start,
       currentWeeklyM: currentM,
+      ...(recentRuns ? { recentRuns } : {}),
       goal: checked.goal,
       beginner: opts.beginner,
       returning: opts.returnFromPain,
@@ -126,7 +146,11 @@ export async function runPlan(
   );
 
   if (opts.ics !== undefined) {
-    const text = planToICalendar(plan, {
+    // Rest days become events only when asked for.
+    const shown = opts.restDaysInCalendar
+      ? plan
+      : { ...plan, weeks: plan.weeks.map((w) => ({ ...w, sessions: w.sessions.filter((x) => x.kind !== "rest") })) };
+    const text = planToICalendar(shown, {
       calName: "kneewise training plan",
       uidDomain: "plan.kneewise.local",
       dtstamp: `${io.today()}T00:00:00Z`,
@@ -139,7 +163,7 @@ export async function runPlan(
       );
       return EXIT_FAILURE;
     }
-    const count = plan.weeks.reduce((n, w) => n + w.sessions.length, 0);
+    const count = shown.weeks.reduce((n, w) => n + w.sessions.length, 0);
     // With --json, stdout carries only the JSON document.
     const note = `Wrote ${count} sessions to ${opts.ics}.\n`;
     if (opts.json) io.stderr(note);
@@ -148,14 +172,24 @@ export async function runPlan(
   return EXIT_OK;
 }
 
+/** The options that take up a too-close warning's offers. */
+function offerText(w: Plan["warnings"][number]): string {
+  const offers: string[] = [];
+  if (w.safe_date) offers.push(`--event-date ${w.safe_date}`);
+  if (w.shorter_distance_m) offers.push(`--event-km ${(w.shorter_distance_m / 1000).toFixed(3).replace(/\.?0+$/, "")}`);
+  return offers.length > 0 ? ` (try ${offers.join(", or ")})` : "";
+}
+
 function renderTable(plan: Plan, returning: boolean): string {
   const goal =
     plan.goal.kind === "weekly"
       ? `${formatKm(plan.goal.weeklyM)} a week`
       : `${formatKm(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${formatKm(plan.target_weekly_m)} a week`;
+  const close = plan.warnings.find((w) => w.code === "EVENT_TOO_CLOSE");
   const lines = [
+    ...(close ? [`Too close: ${close.message}${offerText(close)}`, ""] : []),
     `Goal: ${goal}`,
-    `From ${formatKm(plan.baseline_weekly_m)} a week, rising at most ${Math.round(plan.settings.rampRate * 100)}% a week, ${plan.settings.runDaysPerWeek} runs a week.`,
+    `From ${formatKm(plan.baseline_weekly_m)} a week, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
     "",
     `${"Week of".padEnd(12)}${"km".padStart(6)}  ${"type".padEnd(8)}  why`,
   ];
@@ -169,7 +203,7 @@ function renderTable(plan: Plan, returning: boolean): string {
       );
   }
   if (plan.warnings.length > 0)
-    lines.push("", "Warnings:", ...plan.warnings.map((w) => `  - ${w.message}`));
+    lines.push("", "Warnings:", ...plan.warnings.map((w) => `  - ${w.message}${offerText(w)}`));
   const notes = [...plan.notes];
   if (returning)
     notes.push(

@@ -1,14 +1,15 @@
 import path from "node:path";
 import { DomainError } from "../../core/errors.js";
-import { createApp } from "../../services/app.js";
+import { createApp, databaseWaitFromEnv } from "../../services/app.js";
 import { buildServer } from "../../server/build-server.js";
 import type { CliIO } from "../io.js";
 import { EXIT_OK } from "../io.js";
 import { PACKAGE_ROOT } from "../version.js";
 import { resolveDbSpec } from "../db-option.js";
 import { mailSettingsFromEnv } from "../../services/account/mailer.js";
-import { parseSignupMode, prepareSiteSetup, setupAnnouncementLines } from "../../services/account/site-setup.js";
+import { announceSiteSetup, parseSignupMode } from "../../services/account/site-setup.js";
 import { isLoopbackHostName, normaliseAllowedHost, parseTrustProxy } from "../../server/security.js";
+import { watchForServe } from "./watch.js";
 
 export interface ServeOptions {
   port: number;
@@ -21,6 +22,10 @@ export interface ServeOptions {
   allowedHost?: string[] | undefined;
   /** --signup: open, invite or closed (default $KNEEWISE_SIGNUP, else open). */
   signup?: string | undefined;
+  /** --watch, repeatable: folders whose new activity files are imported (see kneewise watch). */
+  watch?: string[] | undefined;
+  /** --watch-user: whose runs they are (multi-user); default the local owner. */
+  watchUser?: string | undefined;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -83,7 +88,9 @@ export async function runServe(
   const hosts = hostPolicyFor(opts, io.env, multiUser);
   const trustProxy = parseTrustProxy(opts.trustProxy ?? io.env.KNEEWISE_TRUST_PROXY);
   const signup = parseSignupMode(opts.signup ?? io.env.KNEEWISE_SIGNUP);
-  const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd, signup, log: (line) => io.stderr(`kneewise: ${line}\n`) });
+  // A service started before PostgreSQL (at boot) waits for it, a line per retry, then gives up.
+  const dbWait = databaseWaitFromEnv(io.env);
+  const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd, signup, dbWait, log: (line) => io.stderr(`kneewise: ${line}\n`) });
   const server = await buildServer({
     app,
     webRoot: path.join(PACKAGE_ROOT, "dist", "public"),
@@ -116,7 +123,13 @@ export async function runServe(
   const url = `http://${shownHost === "127.0.0.1" ? "localhost" : shownHost}:${port}`;
   io.stderr(`kneewise ${ctl.version} on ${url} (${app.database.dialect}: ${app.database.describe}, ${app.mode === "multi" ? "multi-user" : "single-user"})\n`);
   // A multi-user site with no admin: the one-time setup link, for the operator's eyes only.
-  for (const line of setupAnnouncementLines(await prepareSiteSetup(app, hosts.publicUrl ?? url))) io.stderr(`kneewise: ${line}\n`);
+  await announceSiteSetup(app, hosts.publicUrl ?? url, (line) => io.stderr(`kneewise: ${line}\n`));
+  // After the listen: a runner may open the page while the first scan imports.
+  const watch = opts.watch !== undefined && opts.watch.length > 0 ? await watchForServe(app, { dirs: opts.watch, user: opts.watchUser }, io).catch(async (err: unknown) => {
+    await server.close();
+    await app.close();
+    throw err;
+  }) : null;
   ctl.onListening?.(url);
 
   await new Promise<void>((resolve) => {
@@ -126,6 +139,7 @@ export async function runServe(
     ctl.signal?.addEventListener("abort", stop, { once: true });
   });
   io.stderr("kneewise: shutting down\n");
+  await watch?.close();
   await server.close();
   await app.close();
   return EXIT_OK;

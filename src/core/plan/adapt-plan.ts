@@ -119,10 +119,14 @@ export function adaptPlan(
       : pain === "rising"
         ? { percent: 75, reason: `An eased week: ${why}` }
         : undefined;
+  // A plan that began mid-week this very week is re-planned from its first day, not before it.
+  const firstDate = previous.weeks[0]?.sessions[0]?.date;
+  const from = firstDate !== undefined && daysBetween(thisWeek, firstDate) > 0 ? firstDate : undefined;
   const rest = schedulePlan({
     goal: previous.goal,
     settings,
     startWeek: thisWeek,
+    ...(from ? { from } : {}),
     baselineM: levelM,
     levelM,
     buildsSinceLighter: shortfall ? 0 : trailingBuilds(past),

@@ -16,6 +16,11 @@ export function isIsoDate(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** The date as a day number (days since 1970-01-01), the unit of the load rules (load-rules.ts). */
+export function dayNumber(date: string): number {
+  return toDayNumber(date);
+}
+
 function toDayNumber(date: string): number {
   if (!isIsoDate(date))
     throw new DomainError("PLAN_BAD_DATE", `"${date}" is not a date in the form YYYY-MM-DD.`);

@@ -1,21 +1,34 @@
 /**
  * Builds a week-by-week plan from the runner's current weekly distance to a goal: a weekly
- * distance, or an event on a date. The volume never rises faster than the ramp, eases off in a
- * lighter week every third or fourth week, tapers before an event, and warns (rather than
- * cheating the ramp) when the goal cannot be reached in time.
+ * distance, or an event on a date. It continues from the runner's own recent runs under the
+ * training guard's rules (src/core/training/load-rules.ts): no week above the highest of the four
+ * before it plus the guide, no run more than 10% past the longest of the 30 days before it. A
+ * race plan grows the long run towards the race, eases off in a lighter week every third or
+ * fourth week, tapers before the race, and, when the date is too close for that, says so first
+ * and offers the nearest date that is not, or a shorter race.
  */
 import { DomainError } from "../errors.js";
-import { addDays, daysBetween, isIsoDate, weekdayIndex, weekStartOf } from "./dates.js";
+import { DEFAULT_TRAINING_CONFIG } from "../training/config.js";
+import { longestBefore, runLimitOn, weeklyLimit } from "../training/load-rules.js";
+import type { DayRun } from "../training/load-rules.js";
+import { addDays, dayNumber, daysBetween, isIsoDate, weekdayIndex, weekStartOf } from "./dates.js";
 import {
   buildWeeksPerCycleFor,
   eventTargetWeeklyM,
+  floorTo,
   LIGHTER_WEEK_PERCENT,
+  longRunGoalFor,
+  longRunShareFor,
   nextBuildVolume,
+  RACE_LONG_RUN_SHARE,
+  rampCeiling,
   rampPercentFor,
   reducedVolume,
+  taperWeeksFor,
+  volumeStep,
 } from "./ramp.js";
 import { formatKm, preRaceRestText } from "./session-text.js";
-import { layoutWeek, MAX_RUN_DAYS, MIN_RUN_DAYS } from "./week-layout.js";
+import { layoutWeek, MAX_RUN_DAYS, MIN_RUN_DAYS, runShareFrom } from "./week-layout.js";
 import type {
   Plan,
   PlanGoal,
@@ -35,8 +48,14 @@ export const MAX_EVENT_WEEKS = 104;
 export const HOLD_WEEKS_AFTER_GOAL = 2;
 /** Below 1 km a week there is nothing to ramp from; the walk-run progression is the start. */
 export const MIN_BASELINE_M = 1000;
-/** Races from this distance get a two-week taper. */
-const LONG_RACE_M = 15_000;
+/** Standard race distances, for offering a shorter goal when the date is too close. */
+export const RACE_DISTANCES_M = [5_000, 10_000, 21_097, 42_195] as const;
+
+/** A run the runner did before the plan starts: its local date and distance. */
+export interface RecentRun {
+  date: string;
+  distanceM: number;
+}
 
 export interface PlanHistory {
   /** Completed weeks (Monday starts) with the running distance done in each. */
@@ -44,10 +63,21 @@ export interface PlanHistory {
 }
 
 export interface GeneratePlanInput {
-  /** YYYY-MM-DD; the plan starts on the Monday of this week. */
+  /**
+   * YYYY-MM-DD, the first day planned: today or a later day (the caller decides what "today" is).
+   * A plan that starts mid-week plans only the days from `start` on; its weeks run Monday-Sunday.
+   */
   start: string;
   /** Current weekly running distance; when absent it is read from `history`. */
   currentWeeklyM?: number;
+  /**
+   * The runner's runs of at least the 30 days before `start` (and any earlier in its week): the
+   * plan continues from them under the guard's rules, so it raises nothing the guard would. When
+   * absent, one week of `currentWeeklyM` with a long run of `longestRecentM` stands in for them.
+   */
+  recentRuns?: readonly RecentRun[];
+  /** The longest run of the last 30 days, when `recentRuns` are not given. */
+  longestRecentM?: number;
   goal: PlanGoal;
   beginner: boolean;
   returning: boolean;
@@ -132,7 +162,9 @@ export function generatePlan(input: GeneratePlanInput): Plan {
       ? given
       : input.history
         ? baselineFromHistory(input.history, input.start)
-        : null;
+        : input.recentRuns
+          ? usualWeekOf(priorFromRuns(input.recentRuns, weekStartOf(input.start), input.start).priorWeeksM)
+          : null;
   if (baseline === null)
     throw new DomainError(
       "PLAN_NO_BASELINE",
@@ -144,14 +176,46 @@ export function generatePlan(input: GeneratePlanInput): Plan {
       "Below 1 km a week there is nothing to build on yet: start with the walk-run progression.",
     );
   const baselineM = Math.round(baseline);
+  const startWeek = weekStartOf(input.start);
   return schedulePlan({
     goal: input.goal,
     settings,
-    startWeek: weekStartOf(input.start),
+    startWeek,
+    from: input.start,
     baselineM,
     levelM: baselineM,
     buildsSinceLighter: 0,
+    ...(input.recentRuns
+      ? priorFromRuns(input.recentRuns, startWeek, input.start)
+      : input.longestRecentM !== undefined && input.longestRecentM > 0
+        ? { priorRuns: [{ date: addDays(startWeek, -1), distanceM: Math.round(input.longestRecentM) }] }
+        : {}),
   });
+}
+
+/** The mean of the four weeks before the plan, as baselineFromHistory reads weeks; null without runs. */
+function usualWeekOf(weeks: readonly number[] | undefined): number | null {
+  return weeks ? Math.round(weeks.reduce((a, b) => a + b, 0) / weeks.length) : null;
+}
+
+/**
+ * What the guard sees before the plan: the runs before `from`, and the running of each of the
+ * four full weeks before the start week. Weeks without runs are 0; with no run at all in them,
+ * there is no baseline and the plan falls back to the weekly distance it was given.
+ */
+function priorFromRuns(
+  runs: readonly RecentRun[],
+  startWeek: string,
+  from: string,
+): { priorRuns: RecentRun[]; priorWeeksM?: number[] } {
+  const before = runs.filter((r) => isIsoDate(r.date) && daysBetween(r.date, from) > 0 && r.distanceM > 0);
+  const weeks = [4, 3, 2, 1].map((k) => {
+    const w = addDays(startWeek, -7 * k);
+    return before
+      .filter((r) => weekStartOf(r.date) === w)
+      .reduce((sum, r) => sum + Math.round(r.distanceM), 0);
+  });
+  return { priorRuns: before, ...(weeks.some((m) => m > 0) ? { priorWeeksM: weeks } : {}) };
 }
 
 export interface ScheduleInput {
@@ -159,6 +223,8 @@ export interface ScheduleInput {
   settings: PlanSettings;
   /** Monday of the first week to plan. */
   startWeek: string;
+  /** First day to plan, in the first week; the days before it are past (default: `startWeek`). */
+  from?: string;
   /** What the runner has actually been doing per week (shown in the first week's reason). */
   baselineM: number;
   /** The building level the next week is measured against. */
@@ -167,6 +233,15 @@ export interface ScheduleInput {
   buildsSinceLighter: number;
   /** Start with an eased week (used when pain rises). */
   openWith?: { percent: number; reason: string };
+  /**
+   * The runs before `from`, the spike rule's history (any in the first week count towards that
+   * week). Default: one long run of the usual share of `levelM`, the Sunday before.
+   */
+  priorRuns?: readonly RecentRun[];
+  /** Running in each full week before `startWeek`, oldest first, the weekly rule's history. Default: [levelM]. */
+  priorWeeksM?: readonly number[];
+  /** Leave out the search for a safer race date or distance (the search itself plans without it). */
+  withoutSuggestions?: boolean;
 }
 
 interface VolumeWeek {
@@ -177,99 +252,115 @@ interface VolumeWeek {
 
 const ORDINAL = ["", "", "second", "third", "fourth", "fifth"];
 
+/** The runs and weeks the guard would judge the next week against: the runner's, then the plan's. */
+interface LoadTrack {
+  runs: DayRun[];
+  /** Running per week, oldest first. */
+  weeks: number[];
+  /** Running already done in the first week before the plan's first day. */
+  doneFirstWeekM: number;
+  /** Longest run of the 30 days before the first day. */
+  longestPriorM: number;
+}
+
+function initialTrack(s: ScheduleInput): LoadTrack {
+  const from = s.from ?? s.startWeek;
+  const share = longRunShareFor(s.settings.runDaysPerWeek);
+  const prior = s.priorRuns ?? [
+    { date: addDays(s.startWeek, -1), distanceM: floorTo(share * s.levelM, volumeStep(s.levelM)) },
+  ];
+  const before = prior.filter((r) => daysBetween(r.date, from) > 0);
+  const runs = before.map((r) => ({ day: dayNumber(r.date), distanceM: r.distanceM }));
+  const doneFirstWeekM = before
+    .filter((r) => daysBetween(s.startWeek, r.date) >= 0)
+    .reduce((sum, r) => sum + r.distanceM, 0);
+  const longestPriorM = runs
+    .filter((r) => r.day >= dayNumber(from) - SPIKE_WINDOW)
+    .reduce((m, r) => Math.max(m, r.distanceM), 0);
+  const weeks = s.priorWeeksM && s.priorWeeksM.some((m) => m > 0) ? [...s.priorWeeksM] : [s.levelM];
+  return { runs, weeks, doneFirstWeekM, longestPriorM };
+}
+
 /**
- * The week volumes of the building part. With `count`, exactly that many weeks (an event);
- * without, until the target is reached and held (a weekly goal) or the horizon runs out.
+ * The guard measures a run against the 30 x 24 h before its start; the planner knows days, not
+ * times, so it counts only the 29 whole days before a run: a run on the 30th day back that the
+ * guard would leave out (it started later in the day) can never raise the planner's limit above
+ * the guard's.
  */
-function buildVolumes(
+const SPIKE_WINDOW = DEFAULT_TRAINING_CONFIG.spikeWindowDays - 1;
+const SPIKE_PCT = DEFAULT_TRAINING_CONFIG.spikePct;
+const BASELINE_WEEKS = DEFAULT_TRAINING_CONFIG.rampBaselineWeeks;
+
+/** The guard's weekly limit for the next week (the highest of the last four plus the guide). */
+function weekCeiling(track: LoadTrack, levelM: number, pct: number): number {
+  return weeklyLimit(track.weeks, pct, BASELINE_WEEKS) ?? rampCeiling(levelM, pct);
+}
+
+/**
+ * Lays out week `i` and records it in `track`. The long run is what the caller wants (a race
+ * plan's long-run goal), at most the race share of the week, at least the usual share, and never
+ * past the spike rule's limit on the week's last day: runs before the week only leave the window
+ * as the week goes on, so that day's limit is the week's lowest, and no other run is longer.
+ */
+function plannedWeek(
   s: ScheduleInput,
-  target: number,
-  count: number | undefined,
-): { weeks: VolumeWeek[]; levelM: number; reachedM: number } {
-  const pct = Math.round(s.settings.rampRate * 100);
-  const cycle = s.settings.buildWeeksPerCycle;
-  const weeks: VolumeWeek[] = [];
-  let level = s.levelM;
-  let builds = s.buildsSinceLighter;
-  let reachedAt = -1;
-  let reachedM = 0;
-  let afterLighter = false;
-  const limit = count ?? MAX_PLAN_WEEKS;
-  for (let i = 0; i < limit; i++) {
-    if (
-      count === undefined &&
-      reachedAt >= 0 &&
-      i > reachedAt + HOLD_WEEKS_AFTER_GOAL &&
-      weeks.length >= 4
-    )
-      break;
-    const lastBeforeTaper = count !== undefined && i === count - 1;
-    if (i === 0 && s.openWith) {
-      weeks.push({
-        volumeM: reducedVolume(level, s.openWith.percent),
-        phase: "lighter",
-        reason: s.openWith.reason,
-      });
-      builds = 0;
-      afterLighter = true;
-      continue;
-    }
-    if (builds >= cycle && !lastBeforeTaper) {
-      const v = reducedVolume(level, LIGHTER_WEEK_PERCENT);
-      weeks.push({
-        volumeM: v,
-        phase: "lighter",
-        reason:
-          `A lighter week at about ${LIGHTER_WEEK_PERCENT}% of the ${formatKm(level)} you reached. ` +
-          `Easing off every ${ORDINAL[cycle + 1] ?? `${cycle + 1}th`} week gives the body time to absorb the building.`,
-      });
-      builds = 0;
-      afterLighter = true;
-      continue;
-    }
-    let v: number;
-    let phase: WeekPhase;
-    let reason: string;
-    if (lastBeforeTaper && builds >= cycle) {
-      v = Math.min(level, target);
-      phase = "hold";
-      reason = `Holding at ${formatKm(v)}: the taper that follows gives the rest a lighter week would.`;
-    } else {
-      v = nextBuildVolume(level, pct, target);
-      if (v < level) {
-        phase = "hold";
-        reason = `Your ${formatKm(level)} a week is already above the ${formatKm(target)} the plan aims for, so it settles there.`;
-      } else if (v === level) {
-        phase = "hold";
-        reason = `Holding at ${formatKm(v)}: a steady spell at this level lets the body catch up before asking for more.`;
-      } else {
-        phase = "build";
-        const rise = Math.round(((v - level) / level) * 100);
-        const from =
-          i === 0
-            ? `your current ${formatKm(level)} a week`
-            : afterLighter
-              ? `the ${formatKm(level)} you reached before the lighter week`
-              : `the ${formatKm(level)} of your last building week`;
-        reason = `Up ${rise}% on ${from}, within the ${pct}% weekly limit.`;
-        if (v >= target) reason += ` This reaches the ${formatKm(target)} the plan aims for.`;
-      }
-    }
-    weeks.push({ volumeM: v, phase, reason });
-    builds += 1;
-    level = v;
-    afterLighter = false;
-    reachedM = Math.max(reachedM, v);
-    if (reachedAt < 0 && v >= target) reachedAt = i;
-  }
-  return { weeks, levelM: level, reachedM: Math.max(reachedM, s.levelM) };
+  track: LoadTrack,
+  i: number,
+  v: VolumeWeek,
+  longWantM: number | undefined,
+  race?: { date: string; distanceM: number },
+): PlanWeek {
+  const start = addDays(s.startWeek, 7 * i);
+  const from = i === 0 && s.from !== undefined && s.from !== start ? s.from : undefined;
+  const done = i === 0 ? track.doneFirstWeekM : 0;
+  // Whatever the phase, no week above the guard's weekly limit: a taper after weeks the spike rule
+  // held low must not jump above them.
+  const limitM = weeklyLimit(track.weeks, Math.round(s.settings.rampRate * 100), BASELINE_WEEKS);
+  const volumeM = limitM !== null ? Math.min(v.volumeM, limitM) : v.volumeM;
+  // A week that starts mid-week holds what is left of it: the rest of the weekly limit, and no
+  // more than its share of the week's runs, as the runs before may simply not have been recorded.
+  const share = longRunShareFor(s.settings.runDaysPerWeek);
+  const left = from ? floorTo(volumeM * runShareFrom(s.settings.runDaysPerWeek, weekdayIndex(from)), 100) : volumeM;
+  const trainingM = Math.max(0, Math.min(volumeM - done, left));
+  const lastDay = dayNumber(start) + 6;
+  const capM = runLimitOn(track.runs, lastDay, { windowDays: SPIKE_WINDOW, pct: SPIKE_PCT });
+  let longM =
+    longWantM === undefined
+      ? share * volumeM
+      : Math.max(share * volumeM, Math.min(longWantM, RACE_LONG_RUN_SHARE * volumeM));
+  if (capM !== null) longM = Math.min(longM, capM);
+  const week = withSessions(s, start, { ...v, volumeM: trainingM }, race, {
+    longM: Math.floor(longM),
+    runCapM: capM,
+    ...(from ? { from } : {}),
+  });
+  if (from) week.reason = `This week starts on ${from}; the days before it are past. ${week.reason}`;
+  // The spike rule in its forward form, as the training report gives it.
+  const long = week.sessions.find((x) => x.kind === "long")?.distance_m ?? 0;
+  const before = longestBefore(track.runs, lastDay, SPIKE_WINDOW);
+  if (before > 0 && long > before)
+    week.reason += ` Long run up to ${formatKm(long)}, no more than 10% past your longest of the last 30 days (${formatKm(before)}).`;
+  for (const x of week.sessions)
+    if (isRunningKind(x.kind) && (x.distance_m ?? 0) > 0)
+      track.runs.push({ day: dayNumber(x.date), distanceM: x.distance_m ?? 0 });
+  track.weeks.push(done + week.distance_m);
+  return week;
+}
+
+function longestTraining(weeks: readonly PlanWeek[]): number {
+  let longest = 0;
+  for (const w of weeks)
+    for (const x of w.sessions)
+      if (isRunningKind(x.kind) && x.kind !== "race") longest = Math.max(longest, x.distance_m ?? 0);
+  return longest;
 }
 
 function withSessions(
   s: ScheduleInput,
   start: string,
   v: VolumeWeek,
-  race?: { date: string; distanceM: number },
+  race: { date: string; distanceM: number } | undefined,
+  extra: { longM?: number; runCapM?: number | null; from?: string },
 ): PlanWeek {
   const cautious = s.settings.beginner || s.settings.returning;
   const sessions = layoutWeek({
@@ -281,6 +372,7 @@ function withSessions(
     programme: s.settings.strengthProgramme,
     crossMinutes: cautious ? 30 : 40,
     strengthMinutes: 25,
+    ...extra,
     ...(race ? { race } : {}),
   });
   return {
@@ -300,30 +392,130 @@ export function runningDistance(
 }
 
 const NOTES = [
-  "The weekly limit on rises is a careful guide, not a proven safe line: trials of the 10% rule did not show fewer injuries (Buist 2008; Fredette 2022), but big jumps went with more knee overuse injuries (Nielsen 2014).",
+  "The plan keeps to the same two rules as your training report: no run more than 10% past your longest run of the 30 days before it (the rule with the clearest evidence, Frandsen 2025), and no week more than the guide above the highest of the four weeks before it, a careful convention rather than a proven safe line (Buist 2008; Fredette 2022).",
   "Ease off if knee pain goes above 3 out of 10 during or after a run, or has not settled by the next morning; log it and the plan adapts.",
 ];
+
+const RACE_NOTE =
+  "The race itself is the one run that goes past your recent longest: that is what the long runs prepare you for. Give yourself a few easy days after it.";
+
+/**
+ * The building part: week `i` decided from the cycle and the guard's weekly limit, then laid out.
+ * `lastBeforeTaper` holds the level instead of easing off, as the taper that follows eases off.
+ */
+interface Cursor {
+  level: number;
+  builds: number;
+  afterLighter: boolean;
+  /** Long run of the last building week (race plans ease it in lighter weeks). */
+  lastLongM: number;
+}
+
+function decideBuildWeek(
+  s: ScheduleInput,
+  track: LoadTrack,
+  c: Cursor,
+  i: number,
+  target: number,
+  lastBeforeTaper: boolean,
+): VolumeWeek {
+  const pct = Math.round(s.settings.rampRate * 100);
+  const cycle = s.settings.buildWeeksPerCycle;
+  if (i === 0 && s.openWith)
+    return { volumeM: reducedVolume(c.level, s.openWith.percent), phase: "lighter", reason: s.openWith.reason };
+  if (c.builds >= cycle && !lastBeforeTaper)
+    return {
+      volumeM: reducedVolume(c.level, LIGHTER_WEEK_PERCENT),
+      phase: "lighter",
+      reason:
+        `A lighter week at about ${LIGHTER_WEEK_PERCENT}% of the ${formatKm(c.level)} you reached. ` +
+        `Easing off every ${ORDINAL[cycle + 1] ?? `${cycle + 1}th`} week gives the body time to absorb the building.`,
+    };
+  const ceiling = weekCeiling(track, c.level, pct);
+  if (lastBeforeTaper && c.builds >= cycle) {
+    const v = Math.min(c.level, target, ceiling);
+    return { volumeM: v, phase: "hold", reason: `Holding at ${formatKm(v)}: the taper that follows gives the rest a lighter week would.` };
+  }
+  const v = nextBuildVolume(c.level, ceiling, target);
+  if (v < c.level)
+    return {
+      volumeM: v,
+      phase: "hold",
+      reason:
+        c.level > target
+          ? `Your ${formatKm(c.level)} a week is already above the ${formatKm(target)} the plan aims for, so it settles there.`
+          : `Holding at ${formatKm(v)}, the most the last four weeks allow.`,
+    };
+  if (v === c.level)
+    return { volumeM: v, phase: "hold", reason: `Holding at ${formatKm(v)}: a steady spell at this level lets the body catch up before asking for more.` };
+  const highest = Math.max(...track.weeks.slice(-BASELINE_WEEKS), 0);
+  const rise = highest > 0 ? Math.round(((v - highest) / highest) * 100) : null;
+  const from =
+    i === 0
+      ? `your current ${formatKm(c.level)} a week`
+      : c.afterLighter
+        ? `the ${formatKm(c.level)} you reached before the lighter week`
+        : `the ${formatKm(c.level)} of your last building week`;
+  let reason =
+    rise !== null && rise > 0
+      ? `Up from ${from}: ${rise}% above the highest of the last four weeks (${formatKm(highest)}), within the ${pct}% guide.`
+      : `Up from ${from}, no higher than the highest of the last four weeks.`;
+  if (v >= target) reason += ` This reaches the ${formatKm(target)} the plan aims for.`;
+  return { volumeM: v, phase: "build", reason };
+}
+
+/** Moves the cursor past a planned week; `amountM` is what the week really holds (a whole week). */
+function advance(c: Cursor, week: PlanWeek, v: VolumeWeek, amountM: number | null): void {
+  if (v.phase === "lighter") {
+    c.builds = 0;
+    c.afterLighter = true;
+    return;
+  }
+  c.builds += 1;
+  // The level is what the week holds once laid out (the spike rule can hold it below the aim),
+  // except in a first week that starts mid-week, which holds only what is left of it.
+  c.level = amountM ?? v.volumeM;
+  c.afterLighter = false;
+  c.lastLongM = Math.max(0, ...week.sessions.filter((x) => x.kind === "long").map((x) => x.distance_m ?? 0));
+}
+
+function wholeWeek(s: ScheduleInput, i: number): boolean {
+  return i > 0 || s.from === undefined || s.from === s.startWeek;
+}
 
 /** Plans the weeks from `startWeek` on; generatePlan and adaptPlan both end here. */
 export function schedulePlan(s: ScheduleInput): Plan {
   const pct = Math.round(s.settings.rampRate * 100);
   const warnings: PlanWarning[] = [];
   const goal = s.goal;
+  const track = initialTrack(s);
+  const c: Cursor = { level: s.levelM, builds: s.buildsSinceLighter, afterLighter: false, lastLongM: track.longestPriorM };
   if (goal.kind === "weekly") {
     const target = Math.round(goal.weeklyM);
-    const built = buildVolumes(s, target, undefined);
+    const weeks: PlanWeek[] = [];
+    let reachedAt = -1;
+    let reachedM = s.levelM;
+    for (let i = 0; i < MAX_PLAN_WEEKS; i++) {
+      if (reachedAt >= 0 && i > reachedAt + HOLD_WEEKS_AFTER_GOAL && weeks.length >= 4) break;
+      const v = decideBuildWeek(s, track, c, i, target, false);
+      const week = plannedWeek(s, track, i, v, undefined);
+      weeks.push(week);
+      const amount = track.weeks[track.weeks.length - 1] ?? 0;
+      advance(c, week, v, wholeWeek(s, i) ? amount : null);
+      reachedM = Math.max(reachedM, amount);
+      if (reachedAt < 0 && amount >= target) reachedAt = i;
+    }
     if (s.levelM > target)
       warnings.push({
         code: "ABOVE_GOAL_ALREADY",
         message: `You already run ${formatKm(s.levelM)} a week, more than the ${formatKm(target)} goal; the plan settles at the goal.`,
       });
-    else if (built.reachedM < target)
+    else if (reachedM < target)
       warnings.push({
         code: "GOAL_BEYOND_HORIZON",
-        message: `Rising at most ${pct}% a week, a year of building gets you to ${formatKm(built.reachedM)} a week, short of the ${formatKm(target)} goal. The plan covers that year; set a nearer goal for the next step.`,
+        message: `Rising at most ${pct}% above your recent highest week, a year of building gets you to ${formatKm(reachedM)} a week, short of the ${formatKm(target)} goal. The plan covers that year; set a nearer goal for the next step.`,
       });
-    const weeks = built.weeks.map((v, i) => withSessions(s, addDays(s.startWeek, 7 * i), v));
-    return plan(s, target, weeks, warnings);
+    return plan(s, target, weeks, warnings, [...NOTES]);
   }
 
   const eventWeek = weekStartOf(goal.date);
@@ -333,54 +525,103 @@ export function schedulePlan(s: ScheduleInput): Plan {
       "PLAN_EVENT_TOO_FAR",
       `The event on ${goal.date} is more than two years away; plan nearer the time.`,
     );
-  const longRace = goal.distanceM >= LONG_RACE_M;
-  const taperWeeks = n >= 4 && longRace ? 2 : 1;
+  const taperWeeks = taperWeeksFor(goal.distanceM, n);
+  const longGoal = longRunGoalFor(goal.distanceM);
   const target = Math.max(eventTargetWeeklyM(goal.distanceM), s.levelM);
-  const built = buildVolumes(s, target, n - taperWeeks);
-  const peak = built.levelM;
-  const volumes = [...built.weeks];
-  if (taperWeeks === 2)
-    volumes.push({
-      volumeM: reducedVolume(peak, 70),
+  const weeks: PlanWeek[] = [];
+  let peakM = 0;
+  let peakLongM = track.longestPriorM;
+  for (let i = 0; i < n - taperWeeks; i++) {
+    const v = decideBuildWeek(s, track, c, i, target, i === n - taperWeeks - 1);
+    const longWant = v.phase === "lighter" ? Math.floor(c.lastLongM * 0.75) : longGoal.targetM;
+    const week = plannedWeek(s, track, i, v, longWant);
+    weeks.push(week);
+    advance(c, week, v, wholeWeek(s, i) ? (track.weeks[track.weeks.length - 1] ?? 0) : null);
+    peakM = Math.max(peakM, track.weeks[track.weeks.length - 1] ?? 0);
+    peakLongM = Math.max(peakLongM, longestTraining([week]));
+  }
+  if (peakM === 0) peakM = s.levelM;
+  const taperShares = taperWeeks === 3 ? [[80, 0.75], [60, 0.5]] : taperWeeks === 2 ? [[70, 0.6]] : [];
+  for (const [volumePct = 70, longShare = 0.6] of taperShares) {
+    const v: VolumeWeek = {
+      volumeM: reducedVolume(peakM, volumePct),
       phase: "taper",
-      reason: `Taper: about 70% of your ${formatKm(peak)} peak, so the legs arrive at the race fresh while staying in rhythm.`,
-    });
-  volumes.push({
-    volumeM: reducedVolume(peak, longRace ? 40 : 50),
+      reason: `Taper: about ${volumePct}% of your ${formatKm(peakM)} peak, so the legs arrive at the race fresh while staying in rhythm.`,
+    };
+    weeks.push(plannedWeek(s, track, weeks.length, v, Math.floor(peakLongM * longShare)));
+  }
+  const raceV: VolumeWeek = {
+    volumeM: reducedVolume(peakM, goal.distanceM >= 15_000 ? 40 : 50),
     phase: "race",
     reason: `Race week: a few short easy runs, rest the day before, then the ${formatKm(goal.distanceM)} race on ${goal.date}.`,
-  });
-  const weeks = volumes.map((v, i) =>
-    withSessions(
-      s,
-      addDays(s.startWeek, 7 * i),
-      v,
-      i === volumes.length - 1 ? { date: goal.date, distanceM: goal.distanceM } : undefined,
-    ),
-  );
+  };
+  weeks.push(plannedWeek(s, track, weeks.length, raceV, undefined, { date: goal.date, distanceM: goal.distanceM }));
   restBeforeMondayRace(weeks, goal.date);
 
-  if (n - taperWeeks <= 0)
-    warnings.push({
-      code: "EVENT_TOO_SOON",
-      message: `The race is in the first week of the plan: there is no time left to build, only to arrive rested.`,
-    });
+  // The long run the plan reaches, or the runner already has: too short, and the date is too close.
+  const longestM = Math.max(longestTraining(weeks), track.longestPriorM);
+  if (longestM < longGoal.minimumM) warnings.push(tooClose(s, goal, longestM, longGoal.minimumM));
   // What the weeks really hold: when the race is this close, the taper can swallow the only
   // building week, so the ramp's level alone would claim a peak the runner never runs.
   const trainedPeakM = Math.max(
     s.baselineM,
     ...weeks.map((w, i) => w.distance_m - (i === weeks.length - 1 ? goal.distanceM : 0)),
   );
-  const reachedM = Math.min(built.reachedM, trainedPeakM);
-  if (reachedM < target)
+  if (trainedPeakM < target)
     warnings.push({
       code: "GOAL_UNREACHABLE",
       message:
-        `Rising at most ${pct}% a week, you reach about ${formatKm(reachedM)} a week by ${goal.date}, ` +
+        `Rising at most ${pct}% above your recent highest week, you reach about ${formatKm(trainedPeakM)} a week by ${goal.date}, ` +
         `short of the ${formatKm(target)} this plan aims for before a ${formatKm(goal.distanceM)} race. ` +
         "The plan does not speed up to catch up: run the race gently, or choose a later date or a shorter distance.",
     });
-  return plan(s, target, weeks, warnings);
+  return plan(s, target, weeks, warnings, [...NOTES, RACE_NOTE]);
+}
+
+/**
+ * The race is too close for the long run to reach what the distance asks: said first, with the
+ * nearest race date (same weekday) that leaves time, and the longest standard race that fits.
+ */
+function tooClose(
+  s: ScheduleInput,
+  goal: { date: string; distanceM: number },
+  longestM: number,
+  minimumM: number,
+): PlanWarning {
+  let safeDate: string | null = null;
+  let shorterM: number | null = null;
+  if (!s.withoutSuggestions) {
+    const reaches = (date: string, distanceM: number): boolean => {
+      const p = schedulePlan({ ...s, goal: { kind: "event", date, distanceM }, withoutSuggestions: true });
+      return !p.warnings.some((w) => w.code === "EVENT_TOO_CLOSE");
+    };
+    const weeksLeft = MAX_EVENT_WEEKS - (daysBetween(s.startWeek, weekStartOf(goal.date)) / 7 + 1);
+    // More weeks never shorten the long run reached, so the nearest safe week is found by halving.
+    let lo = 1;
+    let hi = weeksLeft;
+    if (hi >= 1 && reaches(addDays(goal.date, 7 * hi), goal.distanceM)) {
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (reaches(addDays(goal.date, 7 * mid), goal.distanceM)) hi = mid;
+        else lo = mid + 1;
+      }
+      safeDate = addDays(goal.date, 7 * lo);
+    }
+    for (const d of RACE_DISTANCES_M)
+      if (d < goal.distanceM && reaches(goal.date, d)) shorterM = d;
+  }
+  const offers: string[] = [];
+  if (safeDate) offers.push(`a race on ${safeDate} or later`);
+  if (shorterM) offers.push(`a ${formatKm(shorterM)} race on the same date`);
+  return {
+    code: "EVENT_TOO_CLOSE",
+    message:
+      `The race on ${goal.date} is too close: growing your long run by at most 10% at a time, it reaches ${formatKm(longestM)}, ` +
+      `short of the ${formatKm(minimumM)} a ${formatKm(goal.distanceM)} race asks for.` +
+      (offers.length > 0 ? ` Safer: ${offers.join(", or ")}.` : " Choose a later race or a shorter distance."),
+    safe_date: safeDate,
+    shorter_distance_m: shorterM,
+  };
 }
 
 /** The day before the race is a rest day, even when that day falls in the previous week. */
@@ -399,7 +640,15 @@ function restBeforeMondayRace(weeks: PlanWeek[], raceDate: string): void {
   week.reason += " Sunday's run is dropped so that you start Monday's race rested.";
 }
 
-function plan(s: ScheduleInput, target: number, weeks: PlanWeek[], warnings: PlanWarning[]): Plan {
+function plan(
+  s: ScheduleInput,
+  target: number,
+  weeks: PlanWeek[],
+  warnings: PlanWarning[],
+  notes: string[],
+): Plan {
+  // The date being too close is the first thing to know about the plan.
+  warnings.sort((a, b) => Number(b.code === "EVENT_TOO_CLOSE") - Number(a.code === "EVENT_TOO_CLOSE"));
   return {
     goal: s.goal,
     target_weekly_m: target,
@@ -407,6 +656,6 @@ function plan(s: ScheduleInput, target: number, weeks: PlanWeek[], warnings: Pla
     settings: s.settings,
     weeks,
     warnings,
-    notes: [...NOTES],
+    notes,
   };
 }

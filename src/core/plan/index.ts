@@ -10,8 +10,8 @@ export type {
   WeekPhase,
 } from "./types.js";
 export { PROGRAMME_SLUGS, SESSION_KINDS, isRunningKind } from "./types.js";
-export type { GeneratePlanInput, PlanHistory } from "./generate-plan.js";
-export { baselineFromHistory, generatePlan } from "./generate-plan.js";
+export type { GeneratePlanInput, PlanHistory, RecentRun } from "./generate-plan.js";
+export { baselineFromHistory, generatePlan, RACE_DISTANCES_M } from "./generate-plan.js";
 export type {
   DayOutcome,
   EntryCriterion,
@@ -38,4 +38,4 @@ export {
 } from "./return-to-run.js";
 export type { LoggedWeek, PainTrend, PlanChange } from "./adapt-plan.js";
 export { adaptPlan, painTrend, SHORTFALL_SHARE } from "./adapt-plan.js";
-export { eventTargetWeeklyM, longRunShareFor } from "./ramp.js";
+export { eventTargetWeeklyM, longRunGoalFor, longRunShareFor, taperWeeksFor } from "./ramp.js";

@@ -74,9 +74,17 @@ export type PlanGoal =
   { kind: "weekly"; weeklyM: number } | { kind: "event"; date: string; distanceM: number };
 
 export interface PlanWarning {
-  /** Stable code: GOAL_UNREACHABLE, GOAL_BEYOND_HORIZON, ABOVE_GOAL_ALREADY, EVENT_TOO_SOON. */
+  /**
+   * Stable code: EVENT_TOO_CLOSE (always first), GOAL_UNREACHABLE, GOAL_BEYOND_HORIZON,
+   * ABOVE_GOAL_ALREADY; PAIN_HIGH from adaptation. EVENT_TOO_SOON is no longer raised (plans
+   * stored before may hold it): EVENT_TOO_CLOSE says more.
+   */
   code: string;
   message: string;
+  /** EVENT_TOO_CLOSE: the nearest race date (same weekday) that leaves time, null when none within two years. */
+  safe_date?: string | null;
+  /** EVENT_TOO_CLOSE: the longest standard race distance the long run can be ready for by the date. */
+  shorter_distance_m?: number | null;
 }
 
 /** The settings a plan was made with, kept so that it can be recomputed when it adapts. */

@@ -4,7 +4,7 @@
  * (variety, and more hours of other sports went with fewer running injuries: Malisoux 2015,
  * Scand J Med Sci Sports 25:110).
  */
-import { addDays, weekdayIndex } from "./dates.js";
+import { addDays, daysBetween, weekdayIndex } from "./dates.js";
 import { floorTo, longRunShareFor, volumeStep } from "./ramp.js";
 import {
   crossText,
@@ -45,6 +45,27 @@ export interface WeekLayoutInput {
   crossMinutes: number;
   strengthMinutes: number;
   race?: { date: string; distanceM: number };
+  /**
+   * The long run, chosen by the planner under the spike rule; absent: the usual share of the week.
+   * No other run of the week is longer than it, so no run can go past the limit the long run keeps.
+   */
+  longM?: number;
+  /** First day planned (a plan that starts mid-week); the days before it get no sessions. */
+  from?: string;
+  /** Longest any run before the race may be (race weeks: the spike limit of those days). */
+  runCapM?: number | null;
+}
+
+/** Race-week runs are short: at most this long each, whatever the week before held. */
+export const RACE_WEEK_RUN_MAX_M = 8_000;
+
+/** Share of the week's runs that fall on or after weekday `fromDay` (0 = Monday). */
+export function runShareFrom(runDays: number, fromDay: number): number {
+  const template = TEMPLATES[runDays];
+  if (!template) return 1;
+  const isRun = (x: Slot) => x !== "rest" && x !== "cross" && x !== "strength";
+  const all = template.flat().filter(isRun).length;
+  return all > 0 ? template.slice(fromDay).flat().filter(isRun).length / all : 1;
 }
 
 /** `total` in `n` parts that differ by at most one step and add up exactly. */
@@ -74,12 +95,22 @@ function layoutTrainingWeek(
   input: WeekLayoutInput,
   template: readonly (readonly Slot[])[],
 ): PlanSession[] {
-  const step = volumeStep(input.trainingM);
-  const longM = floorTo(longRunShareFor(input.runDays) * input.trainingM, step);
-  const otherRuns = template.flat().filter((s) => s === "run" || s === "quality").length;
-  const others = splitEvenly(input.trainingM - longM, otherRuns, step);
+  const firstDay = input.from ? Math.max(0, daysBetween(input.start, input.from)) : 0;
+  const wantedLongM = Math.min(input.longM ?? longRunShareFor(input.runDays) * input.trainingM, input.trainingM);
+  // Rounded on the long run's own scale, and the other runs split on the same steps, so none of
+  // them can come out longer than the long run.
+  const step = Math.min(volumeStep(input.trainingM), volumeStep(wantedLongM));
+  const longM = Math.max(0, floorTo(wantedLongM, step));
+  const otherRuns = template
+    .slice(firstDay)
+    .flat()
+    .filter((s) => s === "run" || s === "quality").length;
+  // No other run longer than the long run: what the week cannot hold that way is left out.
+  const othersM = Math.min(input.trainingM - longM, otherRuns * longM);
+  const others = splitEvenly(othersM, otherRuns, step);
   const sessions: PlanSession[] = [];
   template.forEach((slots, day) => {
+    if (day < firstDay) return;
     const date = addDays(input.start, day);
     for (const slot of slots) {
       switch (slot) {
@@ -138,19 +169,23 @@ function layoutRaceWeek(
   race: { date: string; distanceM: number },
 ): PlanSession[] {
   const raceDay = weekdayIndex(race.date);
+  const firstDay = input.from ? Math.max(0, daysBetween(input.start, input.from)) : 0;
   const isRunSlot = (s: Slot): s is "run" | "long" | "quality" =>
     s === "run" || s === "long" || s === "quality";
   const runSlotsBefore = template
-    .slice(0, Math.max(0, raceDay - 1))
+    .slice(firstDay, Math.max(firstDay, raceDay - 1))
     .flat()
     .filter(isRunSlot).length;
+  const step = volumeStep(input.trainingM);
+  const perRun = floorTo(Math.min(RACE_WEEK_RUN_MAX_M, input.runCapM ?? RACE_WEEK_RUN_MAX_M), step);
   const runs = splitEvenly(
-    runSlotsBefore > 0 ? input.trainingM : 0,
+    runSlotsBefore > 0 ? Math.min(input.trainingM, runSlotsBefore * perRun) : 0,
     runSlotsBefore,
-    volumeStep(input.trainingM),
+    step,
   );
   const sessions: PlanSession[] = [];
   template.forEach((slots, day) => {
+    if (day < firstDay) return;
     const date = addDays(input.start, day);
     if (day === raceDay) {
       sessions.push({

@@ -119,6 +119,7 @@ async function seedEverything(app: App, userId: string, otherId: string): Promis
     ])
     .execute();
   await db.insertInto("checkins").values({ id: randomUUID(), user_id: userId, date: "2024-03-30", fatigue: 1, irritability_low_mood: 0, appetite: 0, enthusiasm: 0, headaches: 0, general_aches: 1, performance_drop: 0, sleep: 1, created_at: at }).execute();
+  await db.insertInto("daily_wellness").values({ id: randomUUID(), user_id: userId, date: "2024-03-30", source: "apple_health", resting_hr: 52, hrv_sdnn_ms: 61, imported_at: at }).execute();
   await db.insertInto("assessments").values({ id: randomUUID(), user_id: userId, input_json: "{}", result_json: "{}", triage: "self-care", top_condition: null, created_at: at }).execute();
   await db
     .insertInto("profiles")
@@ -300,7 +301,7 @@ for (const dialect of DIALECTS) {
       expect(data.schemaVersion).toMatch(/^\d{4}-/);
       expect(data.user).toMatchObject({ id: ada.id, email: "ada@example.org" });
       expect(data.user).not.toHaveProperty("password_hash");
-      for (const table of ["activities", "shoes", "checkins", "pain_entries", "programme_sessions", "assessments", "plans", "profiles", "import_files", "import_jobs", "original_files", "calendar_tokens", "shares", "coach_notes", "comments"]) {
+      for (const table of ["activities", "shoes", "checkins", "daily_wellness", "pain_entries", "programme_sessions", "assessments", "plans", "profiles", "import_files", "import_jobs", "original_files", "calendar_tokens", "shares", "coach_notes", "comments"]) {
         expect(data.tables[table]?.length, table).toBeGreaterThan(0);
       }
       expect(data.tables.activities![0]).toMatchObject({ name: "Easy loop", distance_m: 5000, stream: { t: [0, 10], d: [0, 30] } });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { activityListQuery, importOrActivityIdParam } from "../../contracts/activities.js";
-import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
-import { getActivity, listActivities } from "../../services/import/index.js";
+import { activityListQuery, activityMergeBody, activityUpdateBody, importOrActivityIdParam } from "../../contracts/activities.js";
+import type { ActivityDetail, ActivityListResponse, ActivitySummary } from "../../contracts/activities.js";
+import { correctActivity, mergeActivities } from "../../services/activity-corrections.js";
+import { deleteActivity, getActivity, listActivities, restoreActivity } from "../../services/import/index.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 
@@ -34,6 +35,37 @@ export function activityRoutes(app: App) {
       const user = requireUser(request);
       const { id } = importOrActivityIdParam.parse(request.params);
       return getActivity(app, user.id, id);
+    });
+
+    // Any of the runner's own activities, imported ones included (a run dated 0050 by a watch
+    // without a clock must be removable); another runner's is not found.
+    server.delete("/api/activities/:id", async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = importOrActivityIdParam.parse(request.params);
+      await deleteActivity(app, user.id, id);
+      return reply.status(204).send();
+    });
+
+    // The undo of a delete, for a few minutes after it (ACTIVITY_UNDO_WINDOW_S).
+    server.post("/api/activities/:id/restore", async (request): Promise<ActivitySummary> => {
+      const user = requireUser(request);
+      const { id } = importOrActivityIdParam.parse(request.params);
+      return restoreActivity(app, user.id, id);
+    });
+
+    // The runner's corrections: sport, name, pair, surface, left out of the training load.
+    server.patch("/api/activities/:id", async (request): Promise<ActivitySummary> => {
+      const user = requireUser(request);
+      const { id } = importOrActivityIdParam.parse(request.params);
+      return correctActivity(app, user.id, id, activityUpdateBody.parse(request.body));
+    });
+
+    // Two records of one run: :id stays, otherId is folded into it and goes.
+    server.post("/api/activities/:id/merge", async (request): Promise<ActivitySummary> => {
+      const user = requireUser(request);
+      const { id } = importOrActivityIdParam.parse(request.params);
+      const { otherId } = activityMergeBody.parse(request.body);
+      return mergeActivities(app, user.id, id, otherId);
     });
   };
 }

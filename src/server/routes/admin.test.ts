@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
+import { grantAdmin } from "../../services/account/site-setup.js";
 import { ADMIN_USERS_PAGE_SIZE } from "../../contracts/sharing.js";
 import type { AdminUsersResponse, RoleResponse } from "../../contracts/sharing.js";
 import { client, person } from "./sharing.test-helpers.js";
@@ -15,6 +16,8 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestServer(dialect, { multiUser: true });
       admin = await person(t.server, "admin@example.org");
+      // Signing up makes no admin; the operator makes one on the server's command line.
+      await grantAdmin(t.app, "admin@example.org");
       ada = await person(t.server, "ada@example.org");
       bea = await person(t.server, "bea@example.org");
     });

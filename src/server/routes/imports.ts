@@ -73,6 +73,12 @@ const STREAMED_TYPES = [
   "application/gzip",
   "application/x-gzip",
   "multipart/form-data",
+  // The types phone apps give a file they send as the whole body (HTTP Shortcuts, Tasker take
+  // them from the file): the name, not the type, says what the file is.
+  "application/vnd.ant.fit",
+  "application/fit",
+  "application/gpx+xml",
+  "application/vnd.garmin.tcx+xml",
 ];
 
 export function importRoutes(app: App, opts: ImportRouteOptions = {}) {
@@ -92,7 +98,8 @@ export function importRoutes(app: App, opts: ImportRouteOptions = {}) {
     // Registered inside this plugin only: other routes keep Fastify's buffered, size-limited parsers.
     server.addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
 
-    server.post("/api/imports", async (request, reply): Promise<ImportJob> => {
+    // Personal upload tokens (Authorization: Bearer) may send runs and follow their imports: config.uploadToken.
+    server.post("/api/imports", { config: { uploadToken: true } }, async (request, reply): Promise<ImportJob> => {
       const user = requireUser(request);
       const query = importUploadQuery.parse(request.query);
       if (!(request.body instanceof Readable)) {
@@ -114,13 +121,13 @@ export function importRoutes(app: App, opts: ImportRouteOptions = {}) {
 
     // The runner's own imports, newest first, with their counts: a page opened after a restart
     // finds an upload that was running, and what became of it.
-    server.get("/api/imports", async (request): Promise<ImportJobList> => {
+    server.get("/api/imports", { config: { uploadToken: true } }, async (request): Promise<ImportJobList> => {
       const user = requireUser(request);
       const { limit } = importJobListQuery.parse(request.query);
       return { imports: await listImportJobs(app, runner, user.id, limit) };
     });
 
-    server.get("/api/imports/:id", async (request): Promise<ImportJob> => {
+    server.get("/api/imports/:id", { config: { uploadToken: true } }, async (request): Promise<ImportJob> => {
       const user = requireUser(request);
       const { id } = importOrActivityIdParam.parse(request.params);
       return getImportJob(app, runner, user.id, id);

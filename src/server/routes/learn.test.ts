@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import { escapeHtml } from "../../core/content/escape-html.js";
+import { exerciseFigure, exerciseFigureUrls } from "../../core/content/figures/exercise-figures.js";
 import { loadSiteContent } from "../../services/content.js";
 import { CLINICIAN_NOTICE, SITE_NAV } from "../ssr/layout.js";
 import { SITE_CSS_URL } from "../ssr/site-css.js";
@@ -83,6 +84,46 @@ for (const dialect of DIALECTS) {
       expect(res.body).toContain('href="/exercises/spanish-squat-isometric"');
       expect(res.body).toContain('id="ice-and-supports"');
       expect(res.body).toContain("Isometric holds");
+    });
+
+    it("shows every exercise's picture: the loop, the start and end stills, and the movement in words", async () => {
+      for (const x of catalogue.exercises) {
+        const fig = exerciseFigure(x.slug);
+        expect(fig, x.slug).toBeDefined();
+        const html = (await t.server.inject(`/exercises/${x.slug}`)).body;
+        expect(html).toContain('<figure class="exercise-figure">');
+        expect(html).toContain(`<figcaption id="figure-caption">${escapeHtml(fig?.alt ?? "")}</figcaption>`);
+        expect(html).toContain('role="img" aria-labelledby="figure-caption"');
+        expect(html).toContain('aria-labelledby="figure-start"');
+        expect(html).toContain('aria-labelledby="figure-end"');
+        expect(html).toContain(escapeHtml(fig?.start.label ?? ""));
+        expect(html).toContain(escapeHtml(fig?.end.label ?? ""));
+        expect(html).toContain("<animate ");
+        // The CSP allows no inline style: the picture is drawn with attributes and SMIL only.
+        expect(html).not.toMatch(/<style|\sstyle=/);
+        expect(html.length, x.slug).toBeLessThan(MAX_ARTICLE_BYTES);
+      }
+      // Programmes and self-tests have no picture of their own.
+      const programme = await t.server.inject("/exercises/patellar-tendinopathy");
+      expect(programme.body).not.toContain("exercise-figure");
+    });
+
+    it("serves each exercise's picture as SVG files for the web app, cached and revalidated", async () => {
+      const { url, stillUrl } = exerciseFigureUrls("step-down");
+      for (const path of [url, stillUrl]) {
+        const res = await t.server.inject(path);
+        expect(res.statusCode, path).toBe(200);
+        expect(res.headers["content-type"]).toBe("image/svg+xml; charset=utf-8");
+        expect(res.body).toMatch(/^<\?xml [^>]*\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        expect(res.body).toContain('role="img"');
+        const again = await t.server.inject({ url: path, headers: { "if-none-match": String(res.headers.etag) } });
+        expect(again.statusCode).toBe(304);
+      }
+      expect((await t.server.inject(url)).body).toContain("<animate ");
+      expect((await t.server.inject(stillUrl)).body).not.toContain("<animate ");
+      for (const path of ["/exercises/no-such-thing/figure.svg", "/exercises/patellar-tendinopathy/figure.svg", "/exercises/UPPER/figure-still.svg"]) {
+        expect((await t.server.inject(path)).statusCode, path).toBe(404);
+      }
     });
 
     it("answers an unknown article or exercise with an HTML 404 page", async () => {

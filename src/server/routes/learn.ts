@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../services/app.js";
 import type { SiteContent } from "../../services/content.js";
@@ -12,6 +13,7 @@ import {
   renderSelfTestPage,
 } from "../ssr/content-pages.js";
 import type { PageContext } from "../ssr/content-pages.js";
+import { exerciseFigureStillSvgFile, exerciseFigureSvgFile } from "../ssr/exercise-figure.js";
 import { SITE_CSS, SITE_CSS_PATH, SITE_CSS_VERSION } from "../ssr/site-css.js";
 import { renderRobots, renderSitemap } from "../ssr/sitemap.js";
 
@@ -98,6 +100,22 @@ export function learnRoutes(_app: App, content: SiteContent, opts: LearnRoutesOp
         404,
       );
     });
+
+    // The exercise pictures as image files, for the web app's programme page. Drawn from the
+    // content, so they change only with a release: cache for a day, revalidate by ETag.
+    const figureRoute = (file: string, draw: (slug: string) => string | undefined) =>
+      server.get<{ Params: { slug: string } }>(`/exercises/:slug/${file}`, (request, reply) => {
+        const { slug } = request.params;
+        const svg = SLUG.test(slug) && catalogue.exercises.some((x) => x.slug === slug) ? draw(slug) : undefined;
+        if (svg === undefined)
+          return sendHtml(reply, renderNotFoundPage("There is no picture at this address."), 404);
+        const etag = `"${createHash("sha256").update(svg).digest("hex").slice(0, 16)}"`;
+        reply.header("etag", etag).header("cache-control", "public, max-age=86400");
+        if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+        return reply.type("image/svg+xml; charset=utf-8").send(svg);
+      });
+    figureRoute("figure.svg", exerciseFigureSvgFile);
+    figureRoute("figure-still.svg", exerciseFigureStillSvgFile);
 
     server.get("/sitemap.xml", (request, reply) =>
       reply

@@ -76,6 +76,7 @@ export function readCalendar(text: string) {
   return cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 }
 
-export function sessionCount(plan: ActivePlanView): number {
-  return plan.plan.weeks.reduce((n, w) => n + w.sessions.length, 0);
+/** The sessions that become calendar events: every one but rest days, unless the runner asked for them. */
+export function sessionCount(plan: ActivePlanView, withRest = false): number {
+  return plan.plan.weeks.reduce((n, w) => n + w.sessions.filter((s) => withRest || s.kind !== "rest").length, 0);
 }

@@ -73,6 +73,80 @@ for (const dialect of DIALECTS) {
       expect(again?.plan).toEqual(plan.plan);
     });
 
+    it("starts today or later, never in days already past", async () => {
+      const dee = await signUpRunner(t, "dee-start");
+      const post = (start: string) =>
+        t.server.inject({
+          method: "POST",
+          url: "/api/plans",
+          cookies: dee.cookies,
+          payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, start },
+        });
+      const past = await post("2025-03-04");
+      expect(past.statusCode).toBe(400);
+      expect(past.json()).toMatchObject({ error: { code: "PLAN_START_PAST", fields: [{ path: "start" }] } });
+      const today = await post("2025-03-05");
+      expect(today.statusCode).toBe(201);
+      const plan = activePlanResponse.parse(today.json()).plan;
+      if (plan?.kind !== "build") throw new Error("expected a build plan");
+      const dates = plan.plan.weeks.flatMap((w) => w.sessions.map((x) => x.date));
+      expect(dates[0]).toBe("2025-03-05");
+      expect(dates.every((d) => d >= "2025-03-05")).toBe(true);
+    });
+
+    it("shows a new plan with no list of changes, even when the pain diary would adapt an older one", async () => {
+      const gil = await signUpRunner(t, "gil-new");
+      await t.server.inject({ method: "PUT", url: "/api/pain/2025-03-04", cookies: gil.cookies, payload: { during: 6, after: 5, nextMorning: 3 } });
+      const res = await t.server.inject({
+        method: "POST",
+        url: "/api/plans",
+        cookies: gil.cookies,
+        payload: { kind: "build", goal: { kind: "weekly", weeklyM: 30_000 }, currentWeeklyM: 20_000, start: "2025-03-05" },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(activePlanResponse.parse(res.json()).plan?.changes).toBeNull();
+      expect((await activePlan(t, gil.cookies))?.changes).toBeNull();
+    });
+
+    it("says first when the race is too close, with the nearest safe date and a shorter race", async () => {
+      const hal = await signUpRunner(t, "hal-close");
+      const res = await t.server.inject({
+        method: "POST",
+        url: "/api/plans",
+        cookies: hal.cookies,
+        payload: { kind: "build", goal: { kind: "event", date: "2025-04-27", distanceM: 42_195 }, currentWeeklyM: 30_000 },
+      });
+      expect(res.statusCode).toBe(201);
+      const plan = activePlanResponse.parse(res.json()).plan;
+      if (plan?.kind !== "build") throw new Error("expected a build plan");
+      const first = plan.plan.warnings[0];
+      expect(first?.code).toBe("EVENT_TOO_CLOSE");
+      expect(first?.safe_date).toMatch(/^2025-\d\d-\d\d$/);
+      expect(first?.safe_date && first.safe_date > "2025-04-27").toBe(true);
+      expect(first?.shorter_distance_m).toBeGreaterThan(0);
+    });
+
+    it("puts rest days in the calendar only when the runner asks", async () => {
+      const ivy = await signUpRunner(t, "ivy-rest");
+      const create = (restDaysInCalendar: boolean) =>
+        t.server.inject({
+          method: "POST",
+          url: "/api/plans",
+          cookies: ivy.cookies,
+          payload: { kind: "build", goal: { kind: "weekly", weeklyM: 24_000 }, currentWeeklyM: 20_000, restDaysInCalendar },
+        });
+      const ics = async () => readCalendar((await t.server.inject({ method: "GET", url: "/api/plans/active.ics", cookies: ivy.cookies })).body);
+      await create(false);
+      const plan = (await activePlan(t, ivy.cookies))!;
+      const without = await ics();
+      expect(without).toHaveLength(sessionCount(plan));
+      expect(without.some((e) => /rest/i.test(e.summary))).toBe(false);
+      await create(true);
+      const withRest = await ics();
+      expect(withRest).toHaveLength(sessionCount((await activePlan(t, ivy.cookies))!, true));
+      expect(withRest.length).toBeGreaterThan(without.length);
+    });
+
     it("measures the current weekly distance from the runner's own complete weeks of running", async () => {
       const cy = await signUpRunner(t, "cy");
       // Four complete weeks before this one: 18, 20, 22 and 24 km (mean 21 km).
@@ -218,7 +292,7 @@ for (const dialect of DIALECTS) {
       expect(await activePlan(t, ada.cookies)).not.toBeNull();
     });
 
-    it("exports the plan as iCalendar that ical.js reads, one event per session", async () => {
+    it("exports the plan as iCalendar that ical.js reads, one event per session but rest days", async () => {
       const plan = await activePlan(t, ada.cookies);
       const res = await t.server.inject({
         method: "GET",
@@ -230,7 +304,7 @@ for (const dialect of DIALECTS) {
       expect(res.headers["content-disposition"]).toMatch(/attachment; filename=".+\.ics"/);
       const events = readCalendar(res.body);
       expect(events).toHaveLength(sessionCount(plan!));
-      const first = plan!.plan.weeks[0]!.sessions[0]!;
+      const first = plan!.plan.weeks[0]!.sessions.find((s) => s.kind !== "rest")!;
       expect(events[0]!.startDate.toString()).toBe(first.date);
       expect(events[0]!.description).toBe(first.description);
       expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
@@ -356,7 +430,7 @@ for (const dialect of DIALECTS) {
           kind: "build",
           goal: { kind: "weekly", weeklyM: 30_000 },
           currentWeeklyM: 20_000,
-          start: "2025-03-03",
+          start: "2025-03-05",
         },
       });
       const res = await t.server.inject({

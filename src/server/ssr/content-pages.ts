@@ -16,6 +16,7 @@ import {
   exerciseUrl,
   resolveContentLink,
 } from "../../core/content/site-urls.js";
+import { exerciseFigureHtml } from "./exercise-figure.js";
 import { renderPage } from "./layout.js";
 
 /*
@@ -243,7 +244,8 @@ export function renderExercisePage(
   const used = programmesUsing(catalogue, x.slug)
     .map((p) => `<li><a href="${exerciseUrl(p.slug)}">${e(p.title)}</a></li>`)
     .join("");
-  const inner = `<dl class="facts">
+  const inner = `${exerciseFigureHtml(x.slug)}
+<dl class="facts">
 <dt>Dose</dt><dd>${e(doseText(x))}</dd>
 <dt>Works</dt><dd>${e(x.targets.map(targetLabel).join(", "))}</dd>
 <dt>Helps with</dt><dd>${conditionLinks(catalogue, x.conditions)}</dd>

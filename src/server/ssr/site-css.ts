@@ -61,9 +61,15 @@ mark{background:#ffe28a;color:inherit;padding:0 .1em}
 .search-page input{font:inherit;flex:1 1 16rem;min-height:44px;padding:.4rem .6rem;border:1px solid #6e7781;border-radius:6px}
 .search-page button{background:var(--brand);border-color:var(--brand)}
 .error{color:#a4161a}
+.exercise-figure{margin:1.5rem 0;display:grid;grid-template-columns:1fr 1fr;gap:.5rem 1rem;align-items:start}
+.figure-svg{display:block;width:100%;height:auto;background:#f6f8fa;border-radius:var(--radius)}
+.figure-stills{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;align-items:start}
+.figure-step{margin:.25rem 0 0;font-size:.9rem;color:var(--muted)}
+.exercise-figure figcaption{grid-column:1/-1}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);text-align:center;padding:1rem;font-size:.9rem}
-@media (max-width:40rem){#site-nav{margin-left:0;width:100%}#site-nav a{padding:.5rem .6rem}.site-search{max-width:none}h1{font-size:1.6rem}.facts{grid-template-columns:1fr}}
-@media print{.site-header,.site-footer,.skip-link,.site-search,.crumbs,#comments,.no-print{display:none}.clinician-notice{background:none;border:1px solid #999}main{max-width:none;padding:0}a{color:inherit}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.card,.facts,blockquote{background:none;border:1px solid #999}h2,h3{break-after:avoid}}
+@media (max-width:40rem){#site-nav{margin-left:0;width:100%}#site-nav a{padding:.5rem .6rem}.site-search{max-width:none}h1{font-size:1.6rem}.facts{grid-template-columns:1fr}.exercise-figure{grid-template-columns:1fr}}
+@media (prefers-reduced-motion:reduce){.figure-motion{display:none}.exercise-figure{grid-template-columns:1fr}}
+@media print{.site-header,.site-footer,.skip-link,.site-search,.crumbs,#comments,.no-print,.figure-motion{display:none}.exercise-figure{grid-template-columns:1fr}.clinician-notice{background:none;border:1px solid #999}main{max-width:none;padding:0}a{color:inherit}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.card,.facts,blockquote{background:none;border:1px solid #999}h2,h3{break-after:avoid}}
 `;
 
 export const SITE_CSS_VERSION = createHash("sha256").update(SITE_CSS).digest("hex").slice(0, 12);

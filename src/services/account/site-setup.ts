@@ -37,7 +37,10 @@ export function parseSignupMode(value: string | undefined): SignupMode {
   const v = value?.trim().toLowerCase();
   if (v === undefined || v === "") return "open";
   if ((SIGNUP_MODES as readonly string[]).includes(v)) return v as SignupMode;
-  throw new DomainError("CONFIG_INVALID", `Sign-up must be open, invite or closed (--signup or KNEEWISE_SIGNUP), not "${value}".`);
+  throw new DomainError(
+    "CONFIG_INVALID",
+    `Sign-up must be open, invite or closed (--signup or KNEEWISE_SIGNUP), not "${value}".`,
+  );
 }
 
 /**
@@ -48,7 +51,10 @@ export async function checkSignUpAllowed(db: Db, app: App, rawEmail: string): Pr
   const mode = app.signup ?? "open";
   if (mode === "open") return;
   if (mode === "closed")
-    throw new DomainError("SIGNUP_CLOSED", "Sign-up is closed on this site: ask its administrator for an account.");
+    throw new DomainError(
+      "SIGNUP_CLOSED",
+      "Sign-up is closed on this site: ask its administrator for an account.",
+    );
   if (!(await siteSetup.isInvited(db, normaliseEmail(rawEmail))))
     throw new DomainError(
       "SIGNUP_INVITE_ONLY",
@@ -72,10 +78,20 @@ export type SetupAnnouncement =
   | { kind: "printed"; link: string; expiresAt: string }
   | { kind: "pending"; expiresAt: string };
 
-function newLink(app: App): { token: string; tokenHash: string; createdAt: string; expiresAt: string } {
+function newLink(app: App): {
+  token: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+} {
   const token = randomBytes(32).toString("base64url");
   const now = app.now();
-  return { token, tokenHash: hashToken(token), createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS).toISOString() };
+  return {
+    token,
+    tokenHash: hashToken(token),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS).toISOString(),
+  };
 }
 
 /**
@@ -107,13 +123,43 @@ export function setupAnnouncementLines(a: SetupAnnouncement): string[] {
   return [];
 }
 
+/**
+ * What a server start does: prepares the link and hands `log` its lines. A failure is logged, not
+ * thrown: the site serves its runners all the same, and `kneewise admin setup-link` can try again.
+ */
+export async function announceSiteSetup(
+  app: App,
+  publicUrl: string,
+  log: (line: string) => void,
+): Promise<void> {
+  let announcement: SetupAnnouncement;
+  try {
+    announcement = await prepareSiteSetup(app, publicUrl);
+  } catch (err) {
+    log(
+      `The setup link for this site's first admin could not be made (${(err as Error).message}); run kneewise admin setup-link.`,
+    );
+    return;
+  }
+  for (const line of setupAnnouncementLines(announcement)) log(line);
+}
+
 /** `kneewise admin setup-link`: a new link (the old one stops working), while the site has no admin. */
-export async function newSetupLink(app: App, publicUrl: string): Promise<{ link: string; expiresAt: string }> {
+export async function newSetupLink(
+  app: App,
+  publicUrl: string,
+): Promise<{ link: string; expiresAt: string }> {
   if (app.mode !== "multi")
-    throw new DomainError("MULTI_USER_ONLY", "A single-user kneewise has no admin to set up: its owner is whoever uses this computer.");
+    throw new DomainError(
+      "MULTI_USER_ONLY",
+      "A single-user kneewise has no admin to set up: its owner is whoever uses this computer.",
+    );
   const { db } = app.database;
   if ((await roles.countAdmins(db)) > 0)
-    throw new DomainError("SITE_HAS_ADMIN", "This site has an admin already: an admin changes roles on the People page, or run kneewise admin grant EMAIL.");
+    throw new DomainError(
+      "SITE_HAS_ADMIN",
+      "This site has an admin already: an admin changes roles on the People page, or run kneewise admin grant EMAIL.",
+    );
   const link = newLink(app);
   await siteSetup.replaceSetupLink(db, link);
   return { link: setupLink(publicUrl, link.token), expiresAt: link.expiresAt };
@@ -121,23 +167,39 @@ export async function newSetupLink(app: App, publicUrl: string): Promise<{ link:
 
 /** The signed-in user opened the setup link: they become the site's admin, once. */
 export async function claimSiteSetup(app: App, userId: string, token: string): Promise<PublicUser> {
-  if (app.mode !== "multi") throw new DomainError("MULTI_USER_ONLY", "A single-user kneewise has no admin to set up.");
+  if (app.mode !== "multi")
+    throw new DomainError("MULTI_USER_ONLY", "A single-user kneewise has no admin to set up.");
   const now = app.now().toISOString();
   const tokenHash = hashToken(token);
   return app.database.db.transaction().execute(async (trx) => {
     const link = await siteSetup.findSetupLink(trx);
     if (!link || link.token_hash !== tokenHash)
-      throw new DomainError("SETUP_TOKEN_INVALID", "This setup link is not valid: it may be mistyped, or a newer link has replaced it.");
-    if (link.used_at !== null) throw new DomainError("SETUP_TOKEN_USED", "This setup link has been used already.");
+      throw new DomainError(
+        "SETUP_TOKEN_INVALID",
+        "This setup link is not valid: it may be mistyped, or a newer link has replaced it.",
+      );
+    if (link.used_at !== null)
+      throw new DomainError("SETUP_TOKEN_USED", "This setup link has been used already.");
     if ((await roles.countAdmins(trx)) > 0)
-      throw new DomainError("SITE_HAS_ADMIN", "This site has an admin already: ask them to change your role.");
+      throw new DomainError(
+        "SITE_HAS_ADMIN",
+        "This site has an admin already: ask them to change your role.",
+      );
     if (link.expires_at <= now)
-      throw new DomainError("SETUP_TOKEN_EXPIRED", "This setup link has expired: restart kneewise or run kneewise admin setup-link for a new one.");
+      throw new DomainError(
+        "SETUP_TOKEN_EXPIRED",
+        "This setup link has expired: restart kneewise or run kneewise admin setup-link for a new one.",
+      );
     const user = await users.findUserById(trx, userId);
     if (!user) throw new DomainError("NOT_SIGNED_IN", "Sign in to use the setup link.");
-    if (!(await siteSetup.useSetupLink(trx, tokenHash, now))) throw new DomainError("SETUP_TOKEN_USED", "This setup link has been used already.");
+    if (!(await siteSetup.useSetupLink(trx, tokenHash, now)))
+      throw new DomainError("SETUP_TOKEN_USED", "This setup link has been used already.");
     await roles.setUserRole(trx, user.id, "admin");
-    await audit(trx, app, user.id, "role.changed", `user:${user.id}`, { from: user.role, to: "admin", by: "setup link" });
+    await audit(trx, app, user.id, "role.changed", `user:${user.id}`, {
+      from: user.role,
+      to: "admin",
+      by: "setup link",
+    });
     return toPublicUser({ ...user, role: "admin" });
   });
 }
@@ -148,21 +210,36 @@ export async function grantAdmin(app: App, rawEmail: string): Promise<PublicUser
   return app.database.db.transaction().execute(async (trx) => {
     const user = await users.findUserByEmail(trx, email);
     if (!user || user.is_local_owner === 1)
-      throw new DomainError("USER_NOT_FOUND", `There is no account with the email address ${email}: sign up first, then run this again.`);
+      throw new DomainError(
+        "USER_NOT_FOUND",
+        `There is no account with the email address ${email}: sign up first, then run this again.`,
+      );
     if (user.role === "admin") return toPublicUser(user);
     await roles.setUserRole(trx, user.id, "admin");
-    await audit(trx, app, user.id, "role.changed", `user:${user.id}`, { from: user.role, to: "admin", by: "command line" });
+    await audit(trx, app, user.id, "role.changed", `user:${user.id}`, {
+      from: user.role,
+      to: "admin",
+      by: "command line",
+    });
     return toPublicUser({ ...user, role: "admin" });
   });
 }
 
 /** `kneewise admin invite EMAIL`: this address may sign up while sign-up is by invitation. */
-export async function inviteToSignUp(app: App, rawEmail: string): Promise<{ email: string; added: boolean; hasAccount: boolean }> {
+export async function inviteToSignUp(
+  app: App,
+  rawEmail: string,
+): Promise<{ email: string; added: boolean; hasAccount: boolean }> {
   const email = normaliseEmail(rawEmail);
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new DomainError("VALIDATION_FAILED", `"${rawEmail}" is not an email address.`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new DomainError("VALIDATION_FAILED", `"${rawEmail}" is not an email address.`);
   const { db } = app.database;
   if (await users.findUserByEmail(db, email)) return { email, added: false, hasAccount: true };
-  return { email, added: await siteSetup.addSignupInvite(db, email, app.now().toISOString()), hasAccount: false };
+  return {
+    email,
+    added: await siteSetup.addSignupInvite(db, email, app.now().toISOString()),
+    hasAccount: false,
+  };
 }
 
 /** `kneewise admin uninvite EMAIL`. */

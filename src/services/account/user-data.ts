@@ -69,11 +69,15 @@ export const USER_DATA: Readonly<Record<string, TablePlan>> = {
   upload_parts: { kind: "child", column: "job_id", parent: "import_jobs", parentKey: "id" },
   shoes: owned(["user_id"]),
   checkins: owned(["user_id"]),
+  // Resting heart rate and HRV by day from an import (Apple Health): the runner's own figures.
+  daily_wellness: owned(["user_id"]),
   assessments: owned(["user_id"]),
   pain_entries: owned(["user_id"]),
   programme_sessions: owned(["user_id"]),
   plans: owned(["user_id"]),
   calendar_tokens: owned(["user_id"], { export: { omit: ["token_hash"] } }),
+  // Upload tokens: their names and times are the runner's; the hash of the secret is not exported.
+  upload_tokens: owned(["user_id"], { export: { omit: ["token_hash"] }, pageBy: "id" }),
   // Deletion takes comments out of the search index and keeps other people's replies first
   // (deletion.ts), so the generic delete finds none left.
   comments: owned(["user_id"]),

@@ -20,13 +20,43 @@ describe("attention score", () => {
     const redFlag = attentionFor({ ...calm, latestAssessment: { triage: "urgent", date: "2024-03-30" } });
     const loaded = attentionFor({
       ...calm,
-      acwr: { ratio: 1.72, zone: "very_high" },
-      warnings: [{ code: "RAMP_WEEKLY", data: { distance_change_pct: 35.2 } }],
+      warnings: [
+        { code: "RUN_SPIKE", data: { increase_pct: 122.2, band: "over-100" } },
+        { code: "RAMP_WEEKLY", data: { distance_change_pct: 35.2 } },
+      ],
       latestPain: { score: 5, date: "2024-03-31" },
     });
     expect(redFlag.reasons.map((r) => r.text)).toEqual(["red-flag triage (urgent) yesterday"]);
-    expect(loaded.reasons.map((r) => r.text)).toEqual(["ACWR 1.72", "pain 5/10 today", "ramp +35%"]);
+    expect(loaded.reasons.map((r) => r.text)).toEqual([
+      "pain 5/10 today",
+      "run spike +122% on the 30-day longest",
+      "week +35% on the 4-week highest",
+    ]);
     expect(redFlag.score).toBeGreaterThan(loaded.score);
+  });
+
+  it("gives no attention point for a high acute:chronic ratio: it describes the load, it does not warn", () => {
+    expect(attentionFor({ ...calm, acwr: { ratio: 1.9, zone: "very_high" } })).toEqual({ score: 0, reasons: [] });
+    expect(attentionFor({ ...calm, acwr: { ratio: 1.4, zone: "high" } })).toEqual({ score: 0, reasons: [] });
+  });
+
+  it("looks for the guard's spike and weekly warnings, grading the spike by the study's bands, and not for retired codes", () => {
+    const spike = (band: string) => attentionFor({ ...calm, warnings: [{ code: "RUN_SPIKE", data: { increase_pct: 20, band } }] }).score;
+    expect(spike("10-30")).toBeGreaterThan(0);
+    expect(spike("over-100")).toBeGreaterThan(spike("30-100"));
+    expect(spike("30-100")).toBeGreaterThan(spike("10-30"));
+    const weekly = attentionFor({ ...calm, warnings: [{ code: "RAMP_WEEKLY", data: { distance_change_pct: 12 } }] });
+    expect(weekly.reasons.map((r) => r.code)).toEqual(["RAMP"]);
+    // The spike leads the weekly change, as it leads the guard's warnings.
+    expect(spike("10-30")).toBeGreaterThan(weekly.score);
+    const retired = attentionFor({
+      ...calm,
+      warnings: [
+        { code: "RAMP_TWO_WEEK", data: { change_pct: 40 } },
+        { code: "ACWR_HIGH", data: { ratio: 1.6 } },
+      ],
+    });
+    expect(retired).toEqual({ score: 0, reasons: [] });
   });
 
   it("lets old pain and old assessments fade out", () => {

@@ -1,10 +1,14 @@
 /**
  * Who needs a coach's attention first: a pure score from one athlete's latest figures, with the
- * reasons in short words ("red-flag triage", "pain 6/10 yesterday", "ACWR 1.7", "ramp +35%").
+ * reasons in short words ("red-flag triage", "pain 6/10 yesterday", "run spike +32%", "week +18%").
  * The weights rank safety first (a red-flag triage outranks everything), then pain the runner
- * reports, then the load errors behind most overuse injuries, then shoes (a red flag scores more
- * than every other reason together). Old signals fade out:
- * pain counts for 7 days, an assessment for 30.
+ * reports, then the load warnings of the guard (the single-run spike first: it is the rule with
+ * the clearest evidence in runners, Frandsen et al. 2025; then the weekly change against the
+ * runner's own four-week baseline), then shoes (a red flag scores more than every other reason
+ * together). The acute:chronic ratio is no reason of its own: it describes the load, it does not
+ * warn (Frandsen 2025 found a negative dose-response in runners; Impellizzeri 2020 on what a ratio
+ * cannot tell), and the guard no longer raises ACWR_HIGH or RAMP_TWO_WEEK (warnings.ts).
+ * Old signals fade out: pain counts for 7 days, an assessment for 30.
  */
 import type { AttentionReason, RosterEntry } from "../../contracts/sharing.js";
 import type { AcwrZone, ReportWarning } from "../../contracts/training.js";
@@ -15,6 +19,7 @@ export const ASSESSMENT_RECENT_DAYS = 30;
 export interface AttentionInput {
   /** The athlete's today. */
   asOf: string;
+  /** Shown beside the roster as a description; it adds no points (see above). */
   acwr: { ratio: number | null; zone: AcwrZone | null };
   warnings: readonly Pick<ReportWarning, "code" | "data">[];
   shoes: { worn: number; nearLimit: number };
@@ -31,10 +36,6 @@ export function whenWords(date: string, asOf: string): string {
   if (days <= 0) return "today";
   if (days === 1) return "yesterday";
   return `${days} days ago`;
-}
-
-function ratioText(r: number): string {
-  return String(Number(r.toFixed(2)));
 }
 
 function pctText(v: unknown): string {
@@ -56,15 +57,21 @@ export function attentionFor(input: AttentionInput): RosterEntry["attention"] {
     const points = p.score >= 6 ? 50 + 5 * (p.score - 6) : 10 * (p.score - 2);
     reasons.push({ code: "PAIN", text: `pain ${p.score}/10 ${whenWords(p.date, input.asOf)}`, points });
   }
-  if (input.acwr.ratio !== null && (input.acwr.zone === "very_high" || input.acwr.zone === "high"))
-    reasons.push({ code: "ACWR", text: `ACWR ${ratioText(input.acwr.ratio)}`, points: input.acwr.zone === "very_high" ? 40 : 25 });
   const first = (code: string) => input.warnings.find((w) => w.code === code);
-  const ramp = first("RAMP_WEEKLY");
-  if (ramp) reasons.push({ code: "RAMP", text: `ramp${pctText(ramp.data?.distance_change_pct ?? ramp.data?.duration_change_pct)}`, points: 20 });
-  const twoWeek = first("RAMP_TWO_WEEK");
-  if (twoWeek) reasons.push({ code: "RAMP_TWO_WEEK", text: `two-week ramp${pctText(twoWeek.data?.change_pct)}`, points: 15 });
   const spike = first("RUN_SPIKE");
-  if (spike) reasons.push({ code: "SPIKE", text: `long-run spike${pctText(spike.data?.increase_pct)}`, points: 15 });
+  if (spike) {
+    // Graded by the study's bands: more than twice the recent longest had the highest hazard.
+    const band = spike.data?.band;
+    const points = band === "over-100" ? 30 : band === "30-100" ? 25 : 20;
+    reasons.push({ code: "SPIKE", text: `run spike${pctText(spike.data?.increase_pct)} on the 30-day longest`, points });
+  }
+  const weekly = first("RAMP_WEEKLY");
+  if (weekly)
+    reasons.push({
+      code: "RAMP",
+      text: `week${pctText(weekly.data?.distance_change_pct ?? weekly.data?.duration_change_pct)} on the 4-week highest`,
+      points: 15,
+    });
   if (first("OVERTRAINING_SIGNS")) reasons.push({ code: "OVERTRAINING", text: "check-ins show overtraining signs", points: 15 });
   if (first("RESTART_AFTER_BREAK")) reasons.push({ code: "RESTART", text: "restarting after a break", points: 10 });
   if (input.shoes.worn > 0) reasons.push({ code: "SHOES", text: input.shoes.worn === 1 ? "worn-out shoes" : `${input.shoes.worn} worn-out pairs`, points: 10 });

@@ -10,7 +10,7 @@ import { implausibility } from "../../importers/common/plausibility.js";
 import { toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
 import { gunzipInto, oneChunk } from "./gunzip-into.js";
-import { isGzip, sniffKind } from "./file-kind.js";
+import { isActivityFormat, isGzip, sniffKind } from "./file-kind.js";
 import type { FileKind } from "./file-kind.js";
 import type { ImportLimits } from "./limits.js";
 import { PARSERS } from "./parsers.js";
@@ -130,8 +130,8 @@ function parseBytes(task: ParseTask, stored: Uint8Array): Unhashed {
     if (bytes.length === 0) return fail(task.id, "EMPTY_FILE", `${task.fileName} is empty once unpacked.`);
   }
   const kind = task.kind === "unknown" ? sniffKind(bytes.subarray(0, 4096)) : task.kind;
-  if (kind !== "fit" && kind !== "gpx" && kind !== "tcx") {
-    return fail(task.id, "UNSUPPORTED_FILE", `${task.fileName} is not a FIT, GPX or TCX activity file.`);
+  if (!isActivityFormat(kind)) {
+    return fail(task.id, "UNSUPPORTED_FILE", `${task.fileName} is not a FIT, GPX, TCX or KML activity file.`);
   }
   let result;
   try {

@@ -3,8 +3,10 @@
  * the Strava merge reach the parsers only through here.
  */
 import type { ImportedActivity, ParseResult } from "../../core/activity.js";
+import { parseAppleWorkout } from "../../importers/apple-health/index.js";
 import { parseFit } from "../../importers/fit/index.js";
 import { parseGpx } from "../../importers/gpx/index.js";
+import { parseKml } from "../../importers/kml/index.js";
 import { parseTcx } from "../../importers/tcx/index.js";
 import { parseStravaActivitiesCsv, stravaRowToActivity } from "../../importers/strava/index.js";
 import type { StravaActivityRow } from "../../importers/strava/index.js";
@@ -16,6 +18,8 @@ export const PARSERS: Record<ActivityFormat, (bytes: Uint8Array, opts: { fileNam
   fit: parseFit,
   gpx: parseGpx,
   tcx: parseTcx,
+  kml: parseKml,
+  apple_workout: parseAppleWorkout,
 };
 
 export const readStravaCsv: (text: string) => { rows: StravaActivityRow[]; issues: ParseResult["issues"] } =

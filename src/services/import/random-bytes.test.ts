@@ -41,7 +41,7 @@ describe(`${SIZE_MB} MiB of random bytes`, () => {
     if (tooLarge) {
       for (const n of ["run.fit", "run.fit.gz", "blob.bin"]) {
         expect(byName.get(n)?.code, n).toBe(tooLarge);
-        expect(byName.get(n)?.message).toMatch(/more than the 256 MiB one file may hold/);
+        expect(byName.get(n)?.message).toMatch(/more than the 32 MiB one file may hold/);
       }
     }
     expect(summary.imported).toBe(0);

@@ -71,7 +71,7 @@ function notImportable(name: string): DomainError {
   // A 400, like the upload's other mistakes (UPLOAD_EMPTY, UPLOAD_MALFORMED).
   return new DomainError(
     "UPLOAD_NOT_IMPORTABLE",
-    `${name} is not a file kneewise can import: send FIT, GPX or TCX files, a Strava activities.csv, or a zip or gzip of them.`,
+    `${name} is not a file kneewise can import: send FIT, GPX, TCX or KML/KMZ files, a Strava activities.csv, an Apple Health export.xml, or a zip or gzip of them.`,
   );
 }
 

@@ -21,6 +21,7 @@ import type { NewActivityRow, NewOriginalFileRow } from "../../store/index.js";
 import type { ActivitiesTable, NewImportFileRow } from "../../store/schema.js";
 import type { App } from "../app.js";
 import { reassignShoes } from "../shoes.js";
+import { storeImportedWellness } from "../wellness.js";
 import { richness, toRecord } from "./activity-record.js";
 import type { ActivityRecord } from "./activity-record.js";
 import { boundRecordText } from "./bounded-text.js";
@@ -390,6 +391,10 @@ async function runImport(
         counts.filesDone++;
         counts.skipped++;
         if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "skipped", 0, ev));
+      } else if (ev.type === "wellness") {
+        // Resting heart rate and HRV by day: their own table, written at once (an upsert, so an
+        // export imported again changes nothing); never a check-in.
+        await storeImportedWellness(db, userId, ev.source, ev.days, app.now());
       } else if (ev.type === "failed") {
         counts.filesDone++;
         failFile(ev.name, ev.code, ev.message);

@@ -5,14 +5,18 @@
  * nested archives are opened.
  */
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { isDomainError } from "../../core/errors.js";
+import type { DailyWellness } from "../../importers/apple-health/index.js";
 import { baseName, fileTypeFromName, isIgnorable } from "./file-kind.js";
 import type { FileType } from "./file-kind.js";
 import type { ImportLimits } from "./limits.js";
 import { formatBytes } from "./parse-task.js";
+import { isRouteFile, exportDir, walkAppleHealth } from "./apple-health-export.js";
+import type { AppleHealthWalk } from "./apple-health-export.js";
 import { readStravaCsv } from "./parsers.js";
 import { createStravaContext, normaliseEntryPath } from "./strava-export.js";
 import type { StravaContext } from "./strava-export.js";
@@ -47,7 +51,9 @@ export type WalkEvent =
   | { type: "file"; file: SourceFile }
   | { type: "strava"; context: StravaContext }
   | { type: "skipped"; name: string; code: string; message: string; sha256: string | null }
-  | { type: "failed"; name: string; code: string; message: string; sha256: string | null };
+  | { type: "failed"; name: string; code: string; message: string; sha256: string | null }
+  /** Resting heart rate and HRV by local day, from an Apple Health export: stored apart from the activities. */
+  | { type: "wellness"; source: "apple_health"; days: DailyWellness[] };
 
 export interface WalkOptions {
   limits: ImportLimits;
@@ -89,6 +95,8 @@ interface ContainerItem {
   readRaw: () => Promise<RawEntry>;
   /** For nested zips: writes the item to a file without holding it. */
   extractTo?: (file: string) => Promise<void>;
+  /** Reads the item a chunk at a time (an Apple Health export.xml of gigabytes). */
+  stream: () => Promise<AsyncIterable<Uint8Array>>;
   /** Set when the item must not be read, with the reason. */
   refuse: { code: string; message: string } | null;
   /** A zip lying on disk is opened where it is. */
@@ -122,14 +130,20 @@ export async function* walkSources(inputs: readonly ImportInput[], opts: WalkOpt
 function fileItem(file: string, relPath: string, name: string, size: number, limits: ImportLimits, innerName: string): ContainerItem {
   const type = fileTypeFromName(name);
   const refuse =
-    type.kind !== "zip" && size > limits.maxFileBytes
+    !isStreamedOrArchive(type) && size > limits.maxFileBytes
       ? { code: "FILE_TOO_LARGE", message: `${name} is ${formatBytes(size)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` }
       : null;
   const readRaw = async (): Promise<RawEntry> => {
     const b = await fs.readFile(file);
     return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.length), deflated: false, size: b.length };
   };
-  return { relPath, name, innerName, type, size, refuse, read: () => fs.readFile(file), readRaw, diskPath: file };
+  const stream = (): Promise<AsyncIterable<Uint8Array>> => Promise.resolve(createReadStream(file, { highWaterMark: 1024 * 1024 }));
+  return { relPath, name, innerName, type, size, refuse, read: () => fs.readFile(file), readRaw, stream, diskPath: file };
+}
+
+/** Archives are opened, and an Apple Health export.xml streamed: neither is held whole. */
+function isStreamedOrArchive(type: FileType): boolean {
+  return type.kind === "zip" || type.kind === "apple_health";
 }
 
 async function listFolder(root: string, display: string, limits: ImportLimits): Promise<ContainerItem[]> {
@@ -174,7 +188,7 @@ function zipItem(zip: ZipArchive, e: ZipEntryInfo, display: string, inner: strin
       code: "ZIP_BOMB",
       message: `${name} would unpack ${formatBytes(e.compressedSize)} into ${formatBytes(e.uncompressedSize)} (more than ${limits.maxRatio} times): refused as a likely zip bomb.`,
     };
-  } else if (type.kind !== "zip" && e.uncompressedSize > limits.maxFileBytes) {
+  } else if (!isStreamedOrArchive(type) && e.uncompressedSize > limits.maxFileBytes) {
     item.refuse = { code: "FILE_TOO_LARGE", message: `${name} unpacks to ${formatBytes(e.uncompressedSize)}, more than the ${formatBytes(limits.maxFileBytes)} one file may hold.` };
   }
   return item;
@@ -225,6 +239,10 @@ class ZipItem implements ContainerItem {
   extractTo(file: string): Promise<void> {
     return this.zip.extractTo(this.entry, file);
   }
+
+  stream(): Promise<AsyncIterable<Uint8Array>> {
+    return this.zip.stream(this.entry);
+  }
 }
 
 async function* walkContainer(
@@ -237,9 +255,23 @@ async function* walkContainer(
   const { limits } = opts;
   const fromArchive = depth > 0;
   const csvs = items.filter((i) => i.type.kind === "strava_csv");
-  const files = items.filter((i) => i.type.kind !== "strava_csv" && i.type.kind !== "zip");
+  // An Apple Health export: its route files wait for the workouts that reference them, and its
+  // clinical record (export_cda.xml, often hundreds of MB) holds no activity.
+  // Apple writes NAME.xml beside NAME_cda.xml ("export.xml", or its name in the phone's language).
+  const cdaStems = new Set(items.filter((i) => isCdaName(i.relPath)).map((i) => i.relPath.replace(/_cda\.xml$/i, ".xml")));
+  const healths = items.filter((i) => i.type.kind === "apple_health" || (cdaStems.has(i.relPath) && !i.type.gz));
+  const healthDirs = healths.map((h) => exportDir(h.relPath));
+  const isRoute = (i: ContainerItem): boolean => healthDirs.some((d) => isRouteFile(d, i.relPath));
+  const isCda = (i: ContainerItem): boolean => isCdaName(i.relPath) && healthDirs.includes(exportDir(i.relPath));
+  const routes = healths.length === 0 ? [] : items.filter(isRoute);
+  const cdas = healths.length === 0 ? [] : items.filter(isCda);
+  const files = items.filter(
+    (i) => !OPENED_KINDS.has(i.type.kind) && (healths.length === 0 || (!healths.includes(i) && !isRoute(i) && !isCda(i))),
+  );
   const zips = items.filter((i) => i.type.kind === "zip");
-  yield { type: "found", count: csvs.length + files.length };
+  // A KMZ is one activity file that happens to be a zip: its KML is read, nothing else in it.
+  const kmzs = items.filter((i) => i.type.kind === "kmz");
+  yield { type: "found", count: csvs.length + files.length + cdas.length };
 
   // Reading an archive entry spends the archive budget; a refused or over-budget entry is not read.
   const admit = (item: ContainerItem): { code: string; message: string } | null => {
@@ -281,7 +313,29 @@ async function* walkContainer(
     yield { type: "strava", context };
   }
 
-  for (const item of files) {
+  // The export's resting heart rate and HRV by day travel as a "wellness" event (stored in
+  // daily_wellness, shown beside the check-ins).
+  const health: AppleHealthWalk = { usedRoutes: new Set(), summary: null };
+  for (const h of healths) {
+    // The one-file limit bounds files parsed whole; export.xml is streamed (its name in another
+    // language does not tell its kind, so it may have been judged as a file to parse).
+    if (h.refuse?.code === "FILE_TOO_LARGE") h.refuse = null;
+    const refused = admit(h);
+    if (refused) {
+      yield { type: "found", count: 1 };
+      yield { type: "failed", name: h.name, ...refused, sha256: null };
+      continue;
+    }
+    yield* walkAppleHealth(h, routes, admit, health);
+  }
+  // Routes no workout referenced (a workout deleted since) are still the runner's tracks.
+  const unreferenced = routes.filter((r) => !health.usedRoutes.has(r.relPath));
+  if (unreferenced.length > 0) yield { type: "found", count: unreferenced.length };
+  for (const cda of cdas) {
+    yield { type: "skipped", name: cda.name, code: "NOT_AN_ACTIVITY", message: `${cda.name} is the export's clinical record: it holds no activity.`, sha256: null };
+  }
+
+  for (const item of unreferenced.length === 0 ? files : [...files, ...unreferenced]) {
     const refused = admit(item);
     if (refused) {
       yield { type: "failed", name: item.name, ...refused, sha256: null };
@@ -294,7 +348,17 @@ async function* walkContainer(
   for (const z of zips) {
     yield* walkZip(z, opts, budget, state, depth);
   }
+  for (const k of kmzs) {
+    yield* walkZip(k, opts, budget, state, depth, true);
+  }
 }
+
+function isCdaName(relPath: string): boolean {
+  return /_cda\.xml$/i.test(relPath);
+}
+
+/** Kinds the walk opens or streams itself rather than hand to a parse worker. */
+const OPENED_KINDS: ReadonlySet<FileType["kind"]> = new Set(["strava_csv", "zip", "kmz", "apple_health"]);
 
 /**
  * The whole archive against its size: each entry's own ratio is checked, but thousands of small
@@ -317,6 +381,7 @@ async function* walkZip(
   budget: Budget,
   state: { nested: number },
   depth: number,
+  kmz = false,
 ): AsyncGenerator<WalkEvent> {
   if (item.refuse !== null) {
     yield { type: "found", count: 1 };
@@ -366,6 +431,17 @@ async function* walkZip(
     if (bomb !== null) {
       yield { type: "found", count: 1 };
       yield { type: "failed", name: item.name, ...bomb, sha256: null };
+      return;
+    }
+    if (kmz) {
+      // Google Earth and OpenTracks write doc.kml; the format allows any one .kml at the root.
+      const kml = items.find((i) => i.relPath.toLowerCase() === "doc.kml") ?? items.find((i) => i.type.kind === "kml");
+      if (kml === undefined) {
+        yield { type: "found", count: 1 };
+        yield { type: "failed", name: item.name, code: "KMZ_NO_KML", message: `${item.name} holds no KML document.`, sha256: null };
+        return;
+      }
+      yield* walkContainer([kml], opts, budget, state, depth + 1);
       return;
     }
     if (items.length === 0) {

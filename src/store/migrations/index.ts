@@ -16,6 +16,8 @@ import * as m0014 from "./0014-import-file-jobs.js";
 import * as m0016 from "./0016-pain-escalation.js";
 import * as m0017 from "./0017-site-setup.js";
 import * as m0018 from "./0018-activity-corrections.js";
+import * as m0019 from "./0019-upload-tokens.js";
+import * as m0020 from "./0020-daily-wellness.js";
 
 /**
  * The migrations, in order. A static list rather than a folder scan, so the built dist/ and
@@ -39,6 +41,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0016-pain-escalation": m0016,
   "0017-site-setup": m0017,
   "0018-activity-corrections": m0018,
+  "0019-upload-tokens": m0019,
+  "0020-daily-wellness": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

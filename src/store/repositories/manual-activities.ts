@@ -114,6 +114,8 @@ export async function listTrainingActivities(
       ).as("stream_json"),
     ])
     .where("user_id", "=", userId)
+    // The runner left these out of the training load (migration 0018).
+    .where("exclude_from_load", "=", 0)
     .execute();
   // Row objects are used as they come: on ten years of history, copying them costs more than the maths.
   return rows;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Generated, Kysely, Transaction } from "kysely";
 import type { NewShoeRow, Schema, ShoeRow, ShoeUpdate } from "../schema.js";
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -7,9 +7,10 @@ type Db = Kysely<Schema> | Transaction<Schema>;
  * activities.shoe_manual (migration 0006) is 1 when the runner chose the pair, or "no pair", by
  * hand, and 0 when it was derived from the gear name or the sport's default pair, so that adding
  * or changing a pair can derive it again. It is typed here rather than in schema.ts so that the
- * import pipeline's row types stay exactly what it writes.
+ * import pipeline's row types stay exactly what it writes. exclude_from_load (migration 0018) is 1
+ * when the runner left the activity out of the training load.
  */
-export type ShoeChoiceColumns = { activities: { shoe_manual: number } };
+export type ShoeChoiceColumns = { activities: { shoe_manual: number; exclude_from_load: Generated<number> } };
 
 export function withShoeChoice(db: Db) {
   return db.withTables<ShoeChoiceColumns>();
@@ -143,4 +144,42 @@ export async function releaseShoe(db: Db, userId: string, shoeId: string): Promi
     .where("user_id", "=", userId)
     .where("shoe_id", "=", shoeId)
     .execute();
+}
+
+/** One activity's gear name with what an offer needs: when and how far. */
+export interface GearUse {
+  gear: string;
+  sport: string;
+  start_utc: string;
+  utc_offset_min: number | null;
+  distance_m: number;
+}
+
+/** Every activity that names its gear: one narrow read, grouped in memory. */
+export async function listGearUses(db: Db, userId: string): Promise<GearUse[]> {
+  const rows = await db
+    .selectFrom("activities")
+    .select(["gear", "sport", "start_utc", "utc_offset_min", "distance_m"])
+    .where("user_id", "=", userId)
+    .where("gear", "is not", null)
+    .execute();
+  return rows.flatMap((r) => (r.gear === null ? [] : [{ ...r, gear: r.gear }]));
+}
+
+/**
+ * Hands activities derived to a pair over to the runner's own choice of that pair, so that a
+ * change of defaults does not move runs already run (the ids come from the service, which knows
+ * which would move).
+ */
+export async function pinShoe(db: Db, userId: string, shoeId: string, activityIds: readonly string[]): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < activityIds.length; i += CHUNK) {
+    await withShoeChoice(db)
+      .updateTable("activities")
+      .set({ shoe_manual: 1 })
+      .where("user_id", "=", userId)
+      .where("shoe_id", "=", shoeId)
+      .where("id", "in", activityIds.slice(i, i + CHUNK))
+      .execute();
+  }
 }

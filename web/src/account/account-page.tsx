@@ -9,6 +9,7 @@ import type { Units } from "../shell/session.js";
 import type { SignupResponse } from "../../../src/contracts/auth.js";
 import { DataSection, DeleteSection, PasswordSection } from "./account-sections.js";
 import { EmailSection, useEmailLink } from "./email-verification.js";
+import { UploadTokensSection } from "./upload-tokens.js";
 
 function ProfileLink() {
   return (
@@ -151,6 +152,7 @@ export function AccountPage() {
       <Page title="Account" intro={<p>This kneewise runs on your own computer for you alone, so there is nothing to sign in to.</p>}>
         <ProfileLink />
         <UnitsChoice />
+        <UploadTokensSection />
         <DataSection />
         <DeleteSection />
       </Page>
@@ -178,6 +180,7 @@ export function AccountPage() {
         </button>
         <EmailSection />
         <PasswordSection />
+        <UploadTokensSection />
         <DataSection />
         <DeleteSection />
       </Page>

@@ -6,11 +6,12 @@ import { useCallback, useEffect, useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { CHECKIN_ITEMS } from "../../../src/contracts/training.js";
-import type { CheckinBody, CheckinItem, CheckinListResponse, CheckinView, ReportResponse } from "../../../src/contracts/training.js";
+import type { CheckinBody, CheckinItem, CheckinListResponse, CheckinView, ImportedWellnessDay, ReportResponse } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { CheckinChart } from "../load/charts.js";
 import { addDays, localToday, shortDate } from "../load/format.js";
 import { Page } from "../shell/page.js";
+import { ImportedWellnessChart } from "./wellness-chart.js";
 
 const QUESTIONS: Record<CheckinItem, string> = {
   fatigue: "Tired, even after rest",
@@ -41,6 +42,9 @@ export function CheckinPage() {
   const [date, setDate] = useState(localToday());
   const [answers, setAnswers] = useState<CheckinBody>(CALM);
   const [history, setHistory] = useState<CheckinView[]>([]);
+  /** Resting heart rate and HRV an import brought in, over the same four weeks. */
+  const [imported, setImported] = useState<ImportedWellnessDay[]>([]);
+  const [range, setRange] = useState(() => ({ from: addDays(localToday(), -27), to: localToday() }));
   const [warning, setWarning] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
@@ -51,17 +55,24 @@ export function CheckinPage() {
 
   const loadHistory = useCallback(async () => {
     const today = localToday();
+    const from = addDays(today, -27);
     const [res, report] = await Promise.all([
-      api<CheckinListResponse>("GET", `/api/checkins?from=${addDays(today, -27)}&to=${today}`),
+      api<CheckinListResponse>("GET", `/api/checkins?from=${from}&to=${today}`),
       // Whether the signs persist is decided by the report's rule, in one place.
       api<ReportResponse>("GET", `/api/training/report?asOf=${today}&weeks=1`),
     ]);
     setHistory(res.checkins);
+    // A server from before imported values answers without them (mid-upgrade).
+    setImported((res as Partial<CheckinListResponse>).imported ?? []);
+    setRange({ from, to: today });
     setWarning(report.report.warnings.find((w) => w.code === "OVERTRAINING_SIGNS")?.message ?? null);
   }, []);
 
   useEffect(() => {
-    loadHistory().catch(() => setHistory([]));
+    loadHistory().catch(() => {
+      setHistory([]);
+      setImported([]);
+    });
   }, [loadHistory]);
 
   // Show the answers already given for the chosen day, so saving again corrects them.
@@ -159,6 +170,9 @@ export function CheckinPage() {
         ) : (
           <p>No check-ins yet.</p>
         )}
+        {imported.length > 0 ? (
+          <ImportedWellnessChart days={imported} scores={history.map((c) => ({ date: c.date, score: c.score }))} from={range.from} to={range.to} />
+        ) : null}
       </section>
     </Page>
   );

@@ -7,6 +7,7 @@
 import { useId } from "react";
 import type { ReactNode } from "react";
 import type { AcwrDay, ReportShoe, ReportWeek } from "../../../src/contracts/training.js";
+import { shoeWornPercent } from "../../../src/contracts/shoes.js";
 import type { Units } from "../shell/session.js";
 import { formatDistance, formatDuration, inUnits, pct, shortDate, unitLabel, ZONE_WORDS } from "./format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
@@ -272,7 +273,8 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
 const STATUS_WORDS = { ok: "fine", replace_soon: "replace soon", replace: "replace" } as const;
 
 export function shoeLine(s: Pick<ReportShoe, "name" | "distance_m" | "limit_m" | "status" | "retired">, units: Units): string {
-  const share = Math.round((s.distance_m / s.limit_m) * 100);
+  // Rounded down, as on the Shoes page, so the share never reads past the line its status names.
+  const share = shoeWornPercent(s.distance_m, s.limit_m);
   return `${s.name}: ${formatDistance(s.distance_m, units, 0)} of ${formatDistance(s.limit_m, units, 0)} (${share}%), ${s.retired ? "retired" : STATUS_WORDS[s.status]}`;
 }
 

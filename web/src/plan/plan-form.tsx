@@ -50,6 +50,12 @@ function describedBy(id: string, hint: boolean, error: string | undefined): stri
   return ids === "" ? undefined : ids;
 }
 
+/** The browser's local date, YYYY-MM-DD: the earliest start the date picker offers. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** The form that writes a new plan: a build-up towards a weekly distance or an event, or a walk-run return. */
 export function PlanForm({
   onCreated,
@@ -68,6 +74,9 @@ export function PlanForm({
   const [current, setCurrent] = useState("");
   const [experience, setExperience] = useState<Experience>("profile");
   const [start, setStart] = useState("");
+  /** Build plans: next Monday (the default), today, or a day the runner picks. */
+  const [startChoice, setStartChoice] = useState<"monday" | "today" | "date">("monday");
+  const [restInCalendar, setRestInCalendar] = useState(false);
   const [runDays, setRunDays] = useState("");
   const [baselinePain, setBaselinePain] = useState("0");
   const entry = useReturnEntry();
@@ -83,6 +92,7 @@ export function PlanForm({
     current: `${uid}-current`,
     experience: `${uid}-experience`,
     start: `${uid}-start`,
+    restInCalendar: `${uid}-rest-in-calendar`,
     runDays: `${uid}-run-days`,
     baselinePain: `${uid}-baseline-pain`,
   };
@@ -118,8 +128,9 @@ export function PlanForm({
       ...(experience === "profile"
         ? {}
         : { beginner: experience === "new", returning: experience === "returning" }),
-      ...(start ? { start } : {}),
+      ...(startChoice === "today" ? { start: "today" } : startChoice === "date" && start ? { start } : {}),
       ...(runDays ? { runDaysPerWeek: Number(runDays) } : {}),
+      ...(restInCalendar ? { restDaysInCalendar: true } : {}),
     };
   }
 
@@ -319,25 +330,80 @@ export function PlanForm({
           </Field>
         </>
       )}
-      <Field
-        id={ids.start}
-        label="Start (optional)"
-        hint={
-          kind === "build"
-            ? "The plan starts on the Monday of that week; by default next Monday."
-            : "By default today."
-        }
-        error={err("start")}
-      >
-        <input
-          id={ids.start}
-          type="date"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          aria-invalid={err("start") ? true : undefined}
-          aria-describedby={describedBy(ids.start, true, err("start"))}
-        />
-      </Field>
+      {kind === "build" ? (
+        <>
+          <fieldset>
+            <legend>When to start</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name="start"
+                checked={startChoice === "monday"}
+                onChange={() => setStartChoice("monday")}
+              />{" "}
+              Next Monday
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="start"
+                checked={startChoice === "today"}
+                onChange={() => setStartChoice("today")}
+              />{" "}
+              Today (the rest of this week)
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="start"
+                checked={startChoice === "date"}
+                onChange={() => setStartChoice("date")}
+              />{" "}
+              Another day
+            </label>
+          </fieldset>
+          {startChoice === "date" ? (
+            <Field
+              id={ids.start}
+              label="Start date"
+              hint="Today or later: the plan has nothing in days already past."
+              error={err("start")}
+            >
+              <input
+                id={ids.start}
+                type="date"
+                min={localToday()}
+                value={start}
+                onChange={(e) => setStart(e.target.value)}
+                aria-invalid={err("start") ? true : undefined}
+                aria-describedby={describedBy(ids.start, true, err("start"))}
+              />
+            </Field>
+          ) : err("start") ? (
+            <p className="error">{err("start")}</p>
+          ) : null}
+          <label className="choice">
+            <input
+              id={ids.restInCalendar}
+              type="checkbox"
+              checked={restInCalendar}
+              onChange={(e) => setRestInCalendar(e.target.checked)}
+            />{" "}
+            Put rest days in my calendar too
+          </label>
+        </>
+      ) : (
+        <Field id={ids.start} label="Start (optional)" hint="By default today." error={err("start")}>
+          <input
+            id={ids.start}
+            type="date"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            aria-invalid={err("start") ? true : undefined}
+            aria-describedby={describedBy(ids.start, true, err("start"))}
+          />
+        </Field>
+      )}
       {message ? (
         <p className="error" role="alert">
           {message}

@@ -11,42 +11,44 @@ import { PlanCalendar } from "./plan-calendar.js";
 import { PlanForm } from "./plan-form.js";
 import { ReturnStopped } from "./return-stopped.js";
 import { ReturnToRunView } from "./return-view.js";
+import { TooClose } from "./too-close.js";
 
+/** What the last adaptation changed; nothing at all while the plan is as first written. */
 function Changes({ view }: { view: ActivePlanView }) {
   const { units } = useSession();
+  if (!view.changes) return null;
   return (
     <section aria-labelledby="changes-title" className="plan-changes">
       <h2 id="changes-title">What changed since last time</h2>
-      {view.changes ? (
-        <>
-          <p>Adapted on {longDate(view.changes.as_of)} to what you logged:</p>
-          <ul>
-            {view.changes.items.map((c, i) => (
-              <li key={i}>
-                {c.week !== null && c.before_m !== null && c.after_m !== null ? (
-                  <strong>
-                    Week of {shortDate(c.week)}: {formatDistance(c.before_m, units)} →{" "}
-                    {formatDistance(c.after_m, units)}.{" "}
-                  </strong>
-                ) : null}
-                {distancesInUnits(c.why, units)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>
-          Nothing yet: the plan is as first written. It adapts when a week falls short or your pain
-          diary shows rising pain.
-        </p>
-      )}
+      <p>Adapted on {longDate(view.changes.as_of)} to what you logged:</p>
+      <ul>
+        {view.changes.items.map((c, i) => (
+          <li key={i}>
+            {c.week !== null && c.before_m !== null && c.after_m !== null ? (
+              <strong>
+                Week of {shortDate(c.week)}: {formatDistance(c.before_m, units)} →{" "}
+                {formatDistance(c.after_m, units)}.{" "}
+              </strong>
+            ) : null}
+            {distancesInUnits(c.why, units)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-function BuildSummary({ view }: { view: Extract<ActivePlanView, { kind: "build" }> }) {
+function BuildSummary({
+  view,
+  onReplanned,
+}: {
+  view: Extract<ActivePlanView, { kind: "build" }>;
+  onReplanned: (v: ActivePlanView) => void;
+}) {
   const { units } = useSession();
   const p = view.plan;
+  const tooClose = p.warnings.find((w) => w.code === "EVENT_TOO_CLOSE");
+  const others = p.warnings.filter((w) => w !== tooClose);
   const goal =
     p.goal.kind === "weekly"
       ? `${formatDistance(p.goal.weeklyM, units)} a week`
@@ -58,17 +60,19 @@ function BuildSummary({ view }: { view: Extract<ActivePlanView, { kind: "build" 
   return (
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">Your build-up plan</h2>
+      {tooClose ? <TooClose view={view} warning={tooClose} onReplanned={onReplanned} /> : null}
       <p>
         Goal: {goal}. Starting from {formatDistance(p.baseline_weekly_m, units)} a week ({from}),
-        rising at most {Math.round(p.settings.rampRate * 100)}% a week with{" "}
-        {p.settings.runDaysPerWeek} runs a week and a lighter week after every{" "}
-        {p.settings.buildWeeksPerCycle} building weeks.
+        with {p.settings.runDaysPerWeek} runs a week and a lighter week after every{" "}
+        {p.settings.buildWeeksPerCycle} building weeks. It keeps to the rules of your training
+        report: no week more than {Math.round(p.settings.rampRate * 100)}% above the highest of the
+        four before it, and no run more than 10% past your longest run of the 30 days before it.
       </p>
-      {p.warnings.length > 0 ? (
+      {others.length > 0 ? (
         <div className="plan-warnings" role="note" aria-label="Warnings about this plan">
           <h3>Please read</h3>
           <ul>
-            {p.warnings.map((w) => (
+            {others.map((w) => (
               <li key={w.code}>{distancesInUnits(w.message, units)}</li>
             ))}
           </ul>
@@ -118,7 +122,8 @@ export function PlanPage() {
 
   const intro = (
     <p>
-      A build-up plan that rises gradually with lighter weeks, or a walk-run return after pain,
+      A build-up plan that rises gradually with lighter weeks, within the same rules as your
+      training report, or a walk-run return after pain,
       written from your own runs and pain diary, adapted as you go, and in your own calendar.
     </p>
   );
@@ -164,7 +169,11 @@ export function PlanPage() {
         />
       ) : (
         <>
-          {view.kind === "build" ? <BuildSummary view={view} /> : <h2>Your walk-run return</h2>}
+          {view.kind === "build" ? (
+            <BuildSummary view={view} onReplanned={setView} />
+          ) : (
+            <h2>Your walk-run return</h2>
+          )}
           {view.kind === "return" && view.plan.stopped ? (
             <ReturnStopped stop={view.plan.stopped} onResumed={setView} />
           ) : null}

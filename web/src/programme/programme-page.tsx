@@ -4,6 +4,7 @@ import type { ProgrammeResponse, ProgrammeSessionView } from "../../../src/contr
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
+import { ExerciseFigure } from "./exercise-figure.js";
 import { SessionForm } from "./session-form.js";
 import { doseText, todayLocal } from "./dose.js";
 
@@ -75,8 +76,11 @@ export function ProgrammePage() {
                 <p>{s.goal}</p>
                 <ul className="exercise-list">
                   {s.exercises.map((x) => (
-                    <li key={x.slug}>
-                      <a href={x.url}>{x.title}</a>: {doseText(x.dose)}
+                    <li key={x.slug} className={x.figure ? "exercise-with-figure" : undefined}>
+                      {x.figure ? <ExerciseFigure figure={x.figure} /> : null}
+                      <span>
+                        <a href={x.url}>{x.title}</a>: {doseText(x.dose)}
+                      </span>
                     </li>
                   ))}
                 </ul>

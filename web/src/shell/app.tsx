@@ -2,6 +2,7 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./layout.js";
 import { SessionProvider } from "./session.js";
 import { HomePage } from "../home/home-page.js";
+import { TodayPage } from "../today/today-page.js";
 import { LearnPage } from "../learn/learn-page.js";
 import { AssessPage } from "../assess/assess-page.js";
 import { TrainingPage } from "../training/training-page.js";
@@ -20,6 +21,7 @@ import { RosterPage } from "../coach/roster-page.js";
 import { AthletePage } from "../coach/athlete-page.js";
 import { InvitePage } from "../coach/invite-page.js";
 import { PeoplePage } from "../admin/people-page.js";
+import { SetupPage } from "../admin/setup-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 
 export function App() {
@@ -27,7 +29,8 @@ export function App() {
     <SessionProvider>
       <Routes>
         <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
+          <Route index element={<TodayPage />} />
+          <Route path="tools" element={<HomePage />} />
           <Route path="learn/*" element={<LearnPage />} />
           <Route path="assess/*" element={<AssessPage />} />
           <Route path="training/*" element={<TrainingPage />} />
@@ -46,6 +49,7 @@ export function App() {
           <Route path="coach/athletes/:athleteId" element={<AthletePage />} />
           <Route path="invite/:token" element={<InvitePage />} />
           <Route path="admin/people" element={<PeoplePage />} />
+          <Route path="setup" element={<SetupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -2,14 +2,24 @@ import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useSession } from "./session.js";
 
-export const NAV_ITEMS = [
+/**
+ * Every tool, the daily ones first. `server: true` marks pages the server renders (the exercise
+ * library with its programmes): a plain link that loads them for real.
+ */
+export const NAV_ITEMS: readonly { to: string; label: string; server?: boolean; end?: boolean }[] = [
+  { to: "/", label: "Today", end: true },
+  { to: "/training", label: "Training" },
+  { to: "/pain", label: "Pain diary" },
+  { to: "/check-in", label: "Check-in" },
+  { to: "/plan", label: "Plan" },
+  { to: "/exercises", label: "Programmes", server: true },
+  { to: "/shoes", label: "Shoes" },
+  { to: "/report", label: "Report" },
   { to: "/learn", label: "Learn" },
   { to: "/assess", label: "Assess" },
-  { to: "/training", label: "Training" },
-  { to: "/shoes", label: "Shoes" },
-  { to: "/plan", label: "Plan" },
   { to: "/community", label: "Community" },
-] as const;
+  { to: "/profile", label: "Profile" },
+];
 
 export function Layout() {
   const { user, mode } = useSession();
@@ -46,7 +56,13 @@ export function Layout() {
             <ul>
               {NAV_ITEMS.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{item.label}</NavLink>
+                  {item.server === true ? (
+                    <a href={item.to}>{item.label}</a>
+                  ) : (
+                    <NavLink to={item.to} end={item.end === true}>
+                      {item.label}
+                    </NavLink>
+                  )}
                 </li>
               ))}
               {/* Sharing needs other people's accounts: multi-user mode only. */}

@@ -7,24 +7,29 @@ import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { SPORTS } from "../../../src/contracts/training.js";
 import type { ShoeCreateBody, ShoeListResponse, ShoeView, Sport } from "../../../src/contracts/training.js";
+import { shoeWornPercent } from "../../../src/contracts/shoes.js";
 import { api, ApiError } from "../api.js";
 import { ShoeChart } from "../load/charts.js";
 import { formatDistance, inUnits, localToday, shortDate, SPORT_WORDS, toMetres, unitWord } from "../load/format.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
+import { ShoeOffers } from "./shoe-offers.js";
 
 const STATUS_WORDS = { ok: "Fine", replace_soon: "Replace soon", replace: "Time to replace" } as const;
 
 function ShoeForm({
   units,
   initial,
+  newDefaults = ["run"],
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   units: Units;
   initial?: ShoeView;
+  /** The sports a new pair starts as the default for: only those no pair in use holds. */
+  newDefaults?: Sport[];
   submitLabel: string;
   onSubmit: (body: ShoeCreateBody) => Promise<void>;
   onCancel?: () => void;
@@ -35,7 +40,12 @@ function ShoeForm({
   const [startDate, setStartDate] = useState(initial?.startDate ?? "");
   const [before, setBefore] = useState(initial ? String(Math.round(inUnits(initial.distanceBeforeM, units))) : "");
   const [limit, setLimit] = useState(String(Math.round(inUnits(initial?.limitM ?? 700_000, units))));
-  const [sports, setSports] = useState<Sport[]>(initial?.defaultForSports ?? ["run"]);
+  const [sports, setSports] = useState<Sport[]>(initial?.defaultForSports ?? newDefaults);
+  // A new pair's form follows which defaults are free (another pair may have just taken one).
+  const freeDefaults = newDefaults.join(",");
+  useEffect(() => {
+    if (!initial) setSports(freeDefaults === "" ? [] : (freeDefaults.split(",") as Sport[]));
+  }, [initial, freeDefaults]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -178,6 +188,17 @@ export function ShoesPage() {
 
   const shoes = list?.shoes ?? [];
   const active = shoes.filter((s) => s.retiredOn === null);
+  const heldDefaults = new Set(active.flatMap((s) => s.defaultForSports));
+  /** "Now the default for runs instead of Clifton 9": a default has one pair, so setting it moves it. */
+  const movedDefaults = (pairId: string | null, name: string, sports: Sport[] | null | undefined): string => {
+    const moved = active.filter((o) => o.id !== pairId && o.defaultForSports.some((x) => (sports ?? []).includes(x)));
+    return moved
+      .map((o) => {
+        const which = o.defaultForSports.filter((x) => (sports ?? []).includes(x)).map((x) => (SPORT_WORDS[x] ?? x).toLowerCase());
+        return ` ${name} is now the default pair for ${which.join(", ")} instead of ${o.name}; runs already done stay on ${o.name}.`;
+      })
+      .join("");
+  };
   const retired = shoes.filter((s) => s.retiredOn !== null);
   const card = (s: ShoeView) => (
     <li key={s.id} className="card shoe-card">
@@ -186,7 +207,7 @@ export function ShoesPage() {
         {s.name}
       </h3>
       <p>
-        {formatDistance(s.distanceM, units, 0)} of {formatDistance(s.limitM, units, 0)} ·{" "}
+        {formatDistance(s.distanceM, units, 0)} of {formatDistance(s.limitM, units, 0)} ({shoeWornPercent(s.distanceM, s.limitM)}%) ·{" "}
         <strong>{s.retiredOn ? `Retired on ${shortDate(s.retiredOn, true)}` : STATUS_WORDS[s.status]}</strong>
       </p>
       {s.forecastDate && !s.retiredOn ? <p>At your recent pace it reaches its limit around {shortDate(s.forecastDate, true)}.</p> : null}
@@ -203,9 +224,10 @@ export function ShoesPage() {
           submitLabel="Save changes"
           onCancel={() => setEditing(null)}
           onSubmit={async (body) => {
+            const moved = movedDefaults(s.id, body.name, body.defaultForSports);
             await api("PATCH", `/api/shoes/${s.id}`, body);
             setEditing(null);
-            setNotice({ text: `${body.name} is saved.` });
+            setNotice({ text: `${body.name} is saved.${moved}` });
             await load();
           }}
         />
@@ -261,6 +283,7 @@ export function ShoesPage() {
           {error}
         </p>
       ) : null}
+      <ShoeOffers onAdded={() => void load()} />
       {list && shoes.length > 0 ? (
         <ShoeChart
           units={units}
@@ -296,10 +319,12 @@ export function ShoesPage() {
         <h2 id="shoes-add">Add a pair</h2>
         <ShoeForm
           units={units}
+          newDefaults={(["run"] as Sport[]).filter((x) => !heldDefaults.has(x))}
           submitLabel="Add pair"
           onSubmit={async (body) => {
+            const moved = movedDefaults(null, body.name, body.defaultForSports);
             const created = await api<ShoeView>("POST", "/api/shoes", body);
-            setNotice({ text: `${created.name} is added.` });
+            setNotice({ text: `${created.name} is added.${moved}` });
             await load();
           }}
         />

@@ -4,7 +4,7 @@ import type { ActivityListResponse, SportName } from "../../../src/contracts/act
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
-import { formatDistance, formatDuration, formatPace, formatStart, SPORT_WORDS } from "./format.js";
+import { activityTitle, formatDistance, formatDuration, formatStart, paceOrSpeed, SPORT_WORDS } from "./format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
 const PAGE = 50;
@@ -107,21 +107,50 @@ export function ActivityListPage() {
           <p aria-live="polite">
             {data.total} {data.total === 1 ? "activity" : "activities"}
           </p>
-          <div className="table-scroll">
+          {/* A phone shows each activity as a card; a wider screen, the table. */}
+          <ul className="activity-cards" aria-label="Activities">
+            {data.activities.map((a) => (
+              <li key={a.id} className="activity-card">
+                <Link to={`/training/activities/${a.id}`} className="activity-card-title">
+                  {activityTitle(a)}
+                </Link>
+                <span className="activity-card-when">
+                  {formatStart(a.startUtc, a.utcOffsetMin)} · {SPORT_WORDS[a.sport]}
+                  {a.excludeFromLoad ? " · left out of the load" : ""}
+                </span>
+                <dl className="activity-card-figures">
+                  <div>
+                    <dt>Distance</dt>
+                    <dd>{a.distanceM > 0 ? formatDistance(a.distanceM, units) : "–"}</dd>
+                  </div>
+                  <div>
+                    <dt>Time</dt>
+                    <dd>{formatDuration(a.movingS)}</dd>
+                  </div>
+                  <div>
+                    <dt>{a.sport === "ride" ? "Speed" : "Pace"}</dt>
+                    <dd>{paceOrSpeed(a.sport, a.movingS, a.distanceM, units) ?? "–"}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="table-scroll activity-table-wrap">
             <table className="activity-table">
               <caption className="visually-hidden">Activities, {SORTS[sort in SORTS ? sort : "date-desc"].toLowerCase()}</caption>
-              <ColumnHeads names={["Date", "Activity", "Sport", "Distance", "Time", "Pace"]} />
+              <ColumnHeads names={["Date", "Activity", "Sport", "Distance", "Time", "Pace or speed"]} />
               <tbody>
                 {data.activities.map((a) => (
                   <tr key={a.id}>
                     <td>{formatStart(a.startUtc, a.utcOffsetMin)}</td>
                     <td>
-                      <Link to={`/training/activities/${a.id}`}>{a.name ?? `${SPORT_WORDS[a.sport]} on ${new Date(a.startUtc).toLocaleDateString()}`}</Link>
+                      <Link to={`/training/activities/${a.id}`}>{activityTitle(a)}</Link>
+                      {a.excludeFromLoad ? <span className="tag">left out of the load</span> : null}
                     </td>
                     <td>{SPORT_WORDS[a.sport]}</td>
                     <td>{a.distanceM > 0 ? formatDistance(a.distanceM, units) : "–"}</td>
                     <td>{formatDuration(a.movingS)}</td>
-                    <td>{formatPace(a.movingS, a.distanceM, units) ?? "–"}</td>
+                    <td>{paceOrSpeed(a.sport, a.movingS, a.distanceM, units) ?? "–"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,18 +1,29 @@
-import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router";
-import type { ActivityDetail } from "../../../src/contracts/activities.js";
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { ActivityDetail, ActivitySummary } from "../../../src/contracts/activities.js";
+import type { ShoeListResponse } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { activitySeries, LineChart } from "./activity-charts.js";
-import { formatDistance, formatDuration, formatPace, formatStart, SPORT_WORDS } from "./format.js";
+import { ActivityEdit, MergeActivity } from "./activity-edit.js";
+import { activityTitle, formatDistance, formatDuration, formatPace, formatSpeed, formatStart, SPORT_WORDS } from "./format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
+
+/** How long the page offers the undo of a delete (the server keeps it a little longer). */
+const UNDO_OFFER_MS = 30_000;
 
 export function ActivityPage() {
   const { id = "" } = useParams();
   const { units } = useSession();
+  const navigate = useNavigate();
   const [a, setA] = useState<ActivityDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [pairName, setPairName] = useState<string | null>(null);
+  /** Deleted, with the undo still on offer. */
+  const [deleted, setDeleted] = useState<{ title: string; message: string } | null>(null);
+  const undoTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -23,7 +34,64 @@ export function ActivityPage() {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, version]);
+
+  useEffect(() => {
+    if (a?.shoeId == null) {
+      setPairName(null);
+      return;
+    }
+    const shoeId = a.shoeId;
+    api<ShoeListResponse>("GET", "/api/shoes").then(
+      (l) => {
+        const s = l.shoes.find((x) => x.id === shoeId);
+        setPairName(s ? `${s.brand ? `${s.brand} ` : ""}${s.name}` : null);
+      },
+      () => setPairName(null),
+    );
+  }, [a?.shoeId]);
+
+  useEffect(() => () => window.clearTimeout(undoTimer.current), []);
+
+  const remove = async (title: string) => {
+    try {
+      await api("DELETE", `/api/activities/${encodeURIComponent(id)}`);
+      setDeleted({ title, message: "" });
+      // The undo stays on offer for 30 seconds; then the page goes back to the list.
+      undoTimer.current = window.setTimeout(() => void navigate("/training/activities"), UNDO_OFFER_MS);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "The activity could not be deleted.");
+    }
+  };
+  const undo = async () => {
+    window.clearTimeout(undoTimer.current);
+    try {
+      await api<ActivitySummary>("POST", `/api/activities/${encodeURIComponent(id)}/restore`);
+      setDeleted(null);
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setDeleted((d) => d && { ...d, message: err instanceof ApiError ? err.message : "It could not be put back." });
+    }
+  };
+
+  if (deleted !== null) {
+    return (
+      <Page title="Activity deleted">
+        <div role="status" className="notice">
+          <p>
+            {deleted.title} is deleted.{" "}
+            <button type="button" className="secondary" onClick={() => void undo()}>
+              Undo
+            </button>
+          </p>
+        </div>
+        {deleted.message ? <p className="error">{deleted.message}</p> : null}
+        <p>
+          <Link to="/training/activities">Back to all activities</Link>
+        </p>
+      </Page>
+    );
+  }
 
   if (error !== null) {
     return (
@@ -39,19 +107,21 @@ export function ActivityPage() {
   }
   if (a === null) return <Page title="Activity"><p>Loading…</p></Page>;
 
-  const title = a.name ?? `${SPORT_WORDS[a.sport]} on ${new Date(a.startUtc).toLocaleDateString()}`;
+  const title = activityTitle(a);
   const facts: [string, string | null][] = [
     ["Sport", SPORT_WORDS[a.sport] + (a.indoor ? " (indoors)" : "")],
     ["Started", formatStart(a.startUtc, a.utcOffsetMin)],
     ["Distance", a.distanceM > 0 ? formatDistance(a.distanceM, units) : null],
     ["Moving time", formatDuration(a.movingS)],
     ["Elapsed time", formatDuration(a.elapsedS)],
-    ["Average pace", formatPace(a.movingS, a.distanceM, units)],
+    a.sport === "ride" ? ["Average speed", formatSpeed(a.movingS, a.distanceM, units)] : ["Average pace", formatPace(a.movingS, a.distanceM, units)],
     ["Climb / descent", a.elevationGainM === null ? null : `${a.elevationGainM} m up, ${a.elevationLossM ?? "?"} m down`],
     ["Heart rate", a.avgHr === null ? null : `${a.avgHr} bpm average, ${a.maxHr ?? "?"} max`],
     ["Cadence", a.avgCadence === null ? null : `${a.avgCadence} steps/min`],
     ["Perceived effort", a.perceivedExertion === null ? null : `${a.perceivedExertion} of 10`],
-    ["Shoes", a.gear],
+    ["Shoes", pairName ?? a.gear],
+    ["Surface", a.surface === null ? null : a.surface.replace("_", " ")],
+    ["Training load", a.excludeFromLoad ? "Left out" : null],
     ["Device", a.device],
   ];
   const series = activitySeries(a, units);
@@ -94,6 +164,15 @@ export function ActivityPage() {
           </div>
         </section>
       ) : null}
+      <ActivityEdit key={`${a.id}:${version}`} activity={a} onSaved={() => setVersion((v) => v + 1)} />
+      <MergeActivity key={`merge-${a.id}:${version}`} activity={a} onMerged={() => setVersion((v) => v + 1)} />
+      <section aria-labelledby="activity-delete">
+        <h2 id="activity-delete">Delete</h2>
+        <p>Its file stays known, so importing it again does not bring it back. You can undo for a little while.</p>
+        <button type="button" className="danger" onClick={() => void remove(title)}>
+          Delete this activity
+        </button>
+      </section>
     </Page>
   );
 }

@@ -51,3 +51,27 @@ export function formatBytes(n: number): string {
   if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(n / 1024))} kB`;
 }
+
+/** Km/h or mph, e.g. "24.3 km/h"; null when there is no distance or time to speak of. */
+export function formatSpeed(seconds: number, metres: number, units: Units): string | null {
+  if (metres < 50 || seconds <= 0) return null;
+  const per = units === "mi" ? METRES_PER_MILE : 1000;
+  return `${((metres / per) / (seconds / 3600)).toFixed(1)} ${units === "mi" ? "mph" : "km/h"}`;
+}
+
+/** Rides are read as a speed, everything on foot as a pace. */
+export function paceOrSpeed(sport: SportName, seconds: number, metres: number, units: Units): string | null {
+  return sport === "ride" ? formatSpeed(seconds, metres, units) : formatPace(seconds, metres, units);
+}
+
+/** A title for an activity without a name: "Run on 3 Mar 2024". */
+export function activityTitle(a: { name: string | null; sport: SportName; startUtc: string; utcOffsetMin: number | null }): string {
+  return a.name ?? `${SPORT_WORDS[a.sport]} on ${formatStartDate(a.startUtc, a.utcOffsetMin)}`;
+}
+
+/** The start date alone, in the runner's own time when the file says it. */
+export function formatStartDate(startUtc: string, utcOffsetMin: number | null): string {
+  const d = new Date(startUtc);
+  if (utcOffsetMin === null) return d.toLocaleDateString(undefined, { dateStyle: "medium" });
+  return new Date(d.getTime() + utcOffsetMin * 60_000).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
+}

@@ -5,11 +5,12 @@ import type { ImportJob, ImportJobList } from "../../../src/contracts/activities
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { formatBytes, formatDuration } from "./format.js";
+import { ShoeOffers } from "../shoes/shoe-offers.js";
 import { ImportHistory } from "./import-history.js";
 import { isRetryable, POLL_MS, retryDelayMs } from "./poll-retry.js";
 import { uploadFiles } from "./upload.js";
 
-const ACCEPT = ".fit,.gpx,.tcx,.gz,.zip,.csv";
+const ACCEPT = ".fit,.gpx,.tcx,.kml,.kmz,.xml,.gz,.zip,.csv";
 const HISTORY_LIMIT = 10;
 
 type Phase =
@@ -213,6 +214,7 @@ function ImportStatus({ phase }: { phase: Phase }) {
       <p>
         You now have {s.activities} {s.activities === 1 ? "activity" : "activities"}. <Link to="/training/activities">See them all</Link>.
       </p>
+      <ShoeOffers headingLevel={3} />
       {s.failed.length > 0 ? (
         <>
           <h3>Files that could not be read</h3>

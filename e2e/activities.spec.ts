@@ -1,0 +1,164 @@
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { startOwnServer } from "./own-server.js";
+import type { OwnServer } from "./own-server.js";
+
+/**
+ * Shoes offered from a Strava export, and activities the runner corrects: on a server of its own,
+ * since these runs, pairs, deletions and merges would change what the shared server's specs see.
+ */
+const PORT = Number(process.env.E2E_ACTIVITIES_PORT ?? Number(process.env.E2E_PORT ?? 3999) + 21);
+let own: OwnServer | undefined;
+test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+test.beforeAll(async () => {
+  own = await startOwnServer("activities", PORT);
+});
+test.afterAll(() => own?.stop());
+// Kilometres, whatever the browser's language would preset: the runner's choice, on the profile
+// and on this device.
+test.beforeEach(async ({ page, request }) => {
+  expect((await request.put("/api/profile", { data: { units: "km" } })).ok()).toBe(true);
+  await page.addInitScript("localStorage.setItem('kneewise.units', 'km')");
+});
+
+/** "May 3, 2026, 6:30:00 AM": how an English Strava export writes a date (UTC). */
+function stravaDate(ms: number): string {
+  const d = new Date(ms);
+  const month = d.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
+  const h = d.getUTCHours();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${month} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${h % 12 === 0 ? 12 : h % 12}:${pad(d.getUTCMinutes())}:00 ${h < 12 ? "AM" : "PM"}`;
+}
+
+/** A small activities.csv in Strava's layout: two pairs kneewise does not know, a bike, and runs without gear. */
+function stravaExport(): Buffer {
+  const day = 86_400_000;
+  const start = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 6, 30) - 20 * day;
+  const rows: [string, number, string, string, number, number, string][] = [
+    ["101", 0, "Easy run", "Run", 3000, 10_000, "Pegasus 40"],
+    ["102", 2, "Hills", "Run", 2700, 8_000, "Pegasus 40"],
+    ["103", 5, "Forest loop", "Trail Run", 4200, 12_000, "Speedgoat 5"],
+    ["104", 6, "Commute", "Ride", 3600, 24_000, "Kona Rove ST"],
+    ["105", 8, "Recovery", "Run", 1800, 5_000, ""],
+  ];
+  const header = "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Filename,Elapsed Time,Moving Time,Distance,Activity Gear";
+  const lines = rows.map(([id, d, name, type, s, m, gear]) =>
+    [id, `"${stravaDate(start + d * day)}"`, name, type, "", s, (m / 1000).toFixed(2), "", s, s, m.toFixed(1), gear].join(","),
+  );
+  return Buffer.from([header, ...lines].join("\n") + "\n");
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function expectNoSideways(page: Page): Promise<void> {
+  expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth")).toBeLessThanOrEqual(0);
+}
+
+test.describe.serial("a Strava export's shoes and activities", () => {
+  test("the import offers the pairs the export names, not the bike, and adds them with their runs", async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto("/training/import");
+    await page.getByLabel("Choose files, or drop them here").setInputFiles([{ name: "activities.csv", mimeType: "text/csv", buffer: stravaExport() }]);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 60_000 });
+
+    const offers = page.getByRole("region", { name: "Add these pairs?" });
+    await expect(offers).toBeVisible();
+    await expect(offers.getByRole("listitem")).toHaveCount(2);
+    await expect(offers.getByRole("listitem").filter({ hasText: "Pegasus 40" })).toContainText("18.0 km in 2 activities");
+    await expect(offers).not.toContainText("Kona");
+    await expectAxeClean(page);
+    await offers.getByRole("button", { name: "Add all 2 pairs" }).click();
+    await expect(page.getByText("Added Speedgoat 5, Pegasus 40, with their past runs.")).toBeVisible();
+
+    await page.goto("/shoes");
+    await expect(page.getByRole("heading", { level: 1, name: "Shoes" })).toBeVisible();
+    const pegasus = page.locator(".shoe-card").filter({ has: page.getByRole("heading", { name: "Pegasus 40" }) });
+    await expect(pegasus).toContainText("18 km of 700 km (2%)");
+    await expect(page.getByRole("heading", { name: "Add these pairs?" })).toHaveCount(0);
+    // Neither offered pair became the default for runs: the new-pair form still offers it.
+    const addForm = page.getByRole("region", { name: "Add a pair" });
+    const runDefault = addForm.getByRole("group", { name: "Default pair for" }).getByLabel("Run", { exact: true });
+    await expect(runDefault).toBeChecked();
+    await addForm.getByLabel("Name").fill("Clifton 9");
+    await addForm.getByRole("button", { name: "Add pair" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Clifton 9 is added." })).toBeVisible();
+    // Runs have a default pair now: the next pair does not take it unless asked.
+    await expect(runDefault).not.toBeChecked();
+    await addForm.getByLabel("Name").fill("Rincon 3");
+    await runDefault.check();
+    await addForm.getByRole("button", { name: "Add pair" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Rincon 3 is now the default pair for run instead of Clifton 9" })).toBeVisible();
+    await expect(page.locator(".shoe-card").filter({ hasText: "Default for: run" })).toHaveCount(1);
+  });
+
+  test("on a phone, each activity is a card with its date, distance, time and pace, and a ride's speed", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/training/activities");
+    await expect(page.getByRole("heading", { level: 1, name: "Activities" })).toBeVisible();
+    const cards = page.getByRole("list", { name: "Activities" }).getByRole("listitem");
+    await expect(cards).toHaveCount(5);
+    await expect(page.getByRole("table")).toBeHidden();
+    const hills = cards.filter({ hasText: "Hills" });
+    await expect(hills).toContainText("8.00 km");
+    await expect(hills).toContainText("45:00");
+    await expect(hills).toContainText("5:38 /km");
+    await expect(cards.filter({ hasText: "Commute" })).toContainText("24.0 km/h");
+    for (const card of await cards.all()) {
+      const box = await card.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
+    await expectNoSideways(page);
+    await expectAxeClean(page);
+  });
+
+  test("on a desktop, the same list is a table", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/training/activities");
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(6);
+    await expect(page.getByRole("list", { name: "Activities" })).toBeHidden();
+    await expect(rows.filter({ hasText: "Commute" })).toContainText("24.0 km/h");
+    await expectNoSideways(page);
+    await expectAxeClean(page);
+  });
+
+  test("a runner corrects an activity, leaves it out of the load, deletes it and undoes the delete", async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/training/activities");
+    await page.getByRole("link", { name: "Recovery" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Recovery" })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Correct this activity" });
+    await form.getByLabel("Title").fill("Walk with the dog");
+    await form.getByLabel("Sport").selectOption("walk");
+    await form.getByLabel(/Leave it out of the training load/).check();
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Walk with the dog" })).toBeVisible();
+    await expect(page.locator(".activity-facts")).toContainText("Walk");
+    await expect(page.locator(".activity-facts")).toContainText("Left out");
+    await expectNoSideways(page);
+    await expectAxeClean(page);
+
+    await page.getByRole("button", { name: "Delete this activity" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Activity deleted" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Walk with the dog is deleted." })).toBeVisible();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Walk with the dog" })).toBeVisible();
+    await page.getByRole("link", { name: "All activities" }).click();
+    const cards = page.getByRole("list", { name: "Activities" }).getByRole("listitem");
+    await expect(cards).toHaveCount(5);
+    await expect(cards.filter({ hasText: "Walk with the dog" })).toContainText("left out of the load");
+
+    // Deleted for good this time: the list has one fewer.
+    await cards.filter({ hasText: "Walk with the dog" }).getByRole("link").click();
+    await page.getByRole("button", { name: "Delete this activity" }).click();
+    await page.getByRole("link", { name: "Back to all activities" }).click();
+    await expect(cards).toHaveCount(4);
+  });
+});

@@ -1,0 +1,2 @@
+export { parseKml, parseKmlText } from "./parse-kml.js";
+export type { KmlParseOptions } from "./parse-kml.js";

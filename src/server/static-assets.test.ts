@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../../test/app.js";
+import { DIALECTS } from "../../test/db.js";
+import { isBuildFileRequest } from "./static-assets.js";
+
+/*
+ * Mid-upgrade, a page from the new build may ask an old instance for a hashed file only the new
+ * build has. The answer must be a 404 (a proxy can retry it elsewhere), never the app shell.
+ */
+for (const dialect of DIALECTS) {
+  describe(`the web app's build files on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let webRoot: string;
+    beforeAll(async () => {
+      webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "kw-web-"));
+      fs.mkdirSync(path.join(webRoot, "assets"));
+      fs.writeFileSync(
+        path.join(webRoot, "index.html"),
+        '<!doctype html><script type="module" src="/assets/index-0ld0ld.js"></script>',
+      );
+      fs.writeFileSync(
+        path.join(webRoot, "assets", "index-0ld0ld.js"),
+        "console.log('old build');",
+      );
+      fs.writeFileSync(path.join(webRoot, "assets", "index-0ld0ld.css"), "body{}");
+      t = await startTestServer(dialect, { webRoot });
+    });
+    afterAll(async () => {
+      await t.close();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+    });
+
+    it("serves the files this build has", async () => {
+      const js = await t.server.inject({ method: "GET", url: "/assets/index-0ld0ld.js" });
+      expect(js.statusCode).toBe(200);
+      expect(js.body).toContain("old build");
+      expect(
+        (await t.server.inject({ method: "GET", url: "/assets/index-0ld0ld.css" })).statusCode,
+      ).toBe(200);
+    });
+
+    it("answers 404, not the app shell, for another build's hashed file, and lets nobody cache the miss", async () => {
+      for (const url of [
+        "/assets/index-n3wn3w.js",
+        "/assets/index-n3wn3w.css",
+        "/assets/index-n3wn3w.js?v=2",
+        "/assets/chunk/deep-n3w.js",
+        "/favicon-n3w.ico",
+      ]) {
+        const res = await t.server.inject({ method: "GET", url });
+        expect(res.statusCode, url).toBe(404);
+        expect(res.headers["content-type"], url).not.toMatch(/html/);
+        expect(res.body, url).not.toContain("<script");
+        expect(res.headers["cache-control"], url).toBe("no-store");
+      }
+    });
+
+    it("still answers the app's own pages with the shell", async () => {
+      for (const url of ["/", "/learn", "/training/import", "/account"]) {
+        const res = await t.server.inject({ method: "GET", url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers["content-type"], url).toMatch(/text\/html/);
+      }
+    });
+  });
+}
+
+describe("which requests are build files", () => {
+  it("tells hashed files and other static files from the app's routes", () => {
+    expect(isBuildFileRequest("/assets/index-abc.js")).toBe(true);
+    expect(isBuildFileRequest("/assets/index-abc.css?x=1")).toBe(true);
+    expect(isBuildFileRequest("/assets/")).toBe(true);
+    expect(isBuildFileRequest("/robots-n3w.txt")).toBe(true);
+    expect(isBuildFileRequest("/learn/patellofemoral-pain")).toBe(false);
+    expect(isBuildFileRequest("/assess?step=2")).toBe(false);
+    expect(isBuildFileRequest("/")).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { Link } from "react-router";
+import type { DistanceUnits, Experience, ProfileResponse, ProfileUpdateBody } from "../../../src/contracts/profile.js";
+import { api, ApiError } from "../api.js";
+import { useSession } from "../shell/session.js";
+import { EXPERIENCE_WORDS, WEEKDAYS } from "../profile/profile-words.js";
+
+/** Runners in the US think in miles; everyone else is offered kilometres first. */
+export function unitsForLanguage(language: string): DistanceUnits {
+  return /^en-US$/i.test(language) ? "mi" : "km";
+}
+
+/**
+ * Three questions the first time kneewise opens: units, the first day of the week and whether
+ * the runner is new, coming back or running regularly (new and returning runners get the 5% weekly
+ * guide). Saved to the profile; then the import is offered.
+ */
+export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; onSaved: (p: ProfileResponse) => void }) {
+  const { setUnits } = useSession();
+  const [units, setUnitsChoice] = useState<DistanceUnits>(() => unitsForLanguage(navigator.language));
+  const [weekStart, setWeekStart] = useState(profile.weekStart);
+  const [experience, setExperience] = useState<Experience>(profile.experience);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ProfileResponse | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const body: ProfileUpdateBody = { units, weekStart, experience };
+      const p = await api<ProfileResponse>("PUT", "/api/profile", body);
+      setUnits(p.units);
+      setSaved(p);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Could not save. Try again.");
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (saved !== null)
+    return (
+      <section className="today-card today-setup" aria-labelledby="setup-heading">
+        <h2 id="setup-heading" tabIndex={-1}>
+          Saved: now bring in your runs
+        </h2>
+        <p role="status">
+          Distances in {saved.units === "mi" ? "miles" : "kilometres"}, weeks from {WEEKDAYS[saved.weekStart]}, weekly guide{" "}
+          {Math.round(saved.rampThreshold * 100)}%.
+        </p>
+        <p>
+          Import a Strava or Garmin export, or files from your watch, and this page will show the run that is safe today.
+          You can also log a run by hand on the Training page.
+        </p>
+        <div className="button-row">
+          <Link className="button-link" to="/training/import">
+            Import your runs
+          </Link>
+          <button type="button" className="secondary" onClick={() => onSaved(saved)}>
+            Not now
+          </button>
+        </div>
+      </section>
+    );
+
+  return (
+    <form className="today-card today-setup" aria-labelledby="setup-heading" onSubmit={(e) => void submit(e)}>
+      <h2 id="setup-heading">Set up kneewise in three questions</h2>
+      <p className="hint">You can change any of these later on your profile.</p>
+      <fieldset className="choices">
+        <legend>Distances in</legend>
+        {(
+          [
+            { code: "km", label: "Kilometres" },
+            { code: "mi", label: "Miles" },
+          ] as const
+        ).map((o) => (
+          <label key={o.code} className="choice">
+            <input type="radio" name="setup-units" value={o.code} checked={units === o.code} onChange={() => setUnitsChoice(o.code)} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="setup-week-start">Your week starts on</label>
+        <select id="setup-week-start" value={weekStart} onChange={(e) => setWeekStart(Number(e.currentTarget.value))}>
+          {WEEKDAYS.map((d, i) => (
+            <option key={d} value={i}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="choices">
+        <legend>Your running</legend>
+        <p className="hint">New and returning runners get a gentler weekly guide: 5% more than the recent highest week instead of 10%.</p>
+        {EXPERIENCE_WORDS.map((o) => (
+          <label key={o.code} className="choice">
+            <input type="radio" name="setup-experience" value={o.code} checked={experience === o.code} onChange={() => setExperience(o.code)} />
+            <span>
+              {o.label}
+              {o.hint ? <small>{o.hint}</small> : null}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={saving}>
+        {saving ? "Saving…" : "Save and continue"}
+      </button>
+    </form>
+  );
+}
