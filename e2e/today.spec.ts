@@ -19,9 +19,11 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-async function expectFitsAndAccessible(page: Page) {
+/** No sideways scrolling and no axe violations at phone and desktop size; a screenshot of each for people. */
+async function expectFitsAndAccessible(page: Page, name: string) {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`), fullPage: true });
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow, `horizontal overflow at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
@@ -47,6 +49,8 @@ test.describe("Today", () => {
       const setup = page.getByRole("form", { name: "Set up kneewise in three questions" });
       await expect(setup).toBeVisible();
       await expect(setup.getByRole("radio", { name: "Kilometres" })).toBeChecked();
+      // Weeks start where the language's calendars start them.
+      await expect(setup.getByLabel("Your week starts on")).toHaveValue("1");
     });
   });
 
@@ -58,9 +62,9 @@ test.describe("Today", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to kneewise");
       const setup = page.getByRole("form", { name: "Set up kneewise in three questions" });
       await expect(setup.getByRole("radio", { name: "Miles" })).toBeChecked();
-      await expectFitsAndAccessible(page);
+      await expectFitsAndAccessible(page, "today-setup");
 
-      await setup.getByLabel("Your week starts on").selectOption({ label: "Sunday" });
+      await expect(setup.getByLabel("Your week starts on")).toHaveValue("0");
       await setup.getByRole("radio", { name: /Coming back/ }).check();
       await setup.getByRole("button", { name: "Save and continue" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Distances in" })).toHaveText(
@@ -79,7 +83,7 @@ test.describe("Today", () => {
       await page.reload();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Today");
       await expect(page.getByRole("form", { name: "Set up kneewise in three questions" })).toHaveCount(0);
-      await expectFitsAndAccessible(page);
+      await expectFitsAndAccessible(page, "today-empty");
     });
   });
 
@@ -118,7 +122,7 @@ test.describe("Today", () => {
     const nudge = page.getByRole("region", { name: "Not noted yet today" });
     await expect(nudge.getByRole("link", { name: "Do today's check-in" })).toBeVisible();
     await expect(nudge.getByRole("link", { name: /pain diary/ })).toHaveCount(0);
-    await expectFitsAndAccessible(page);
+    await expectFitsAndAccessible(page, "today");
 
     // Every tool is in the menu, on a phone too.
     await page.setViewportSize(PHONE);

@@ -28,7 +28,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SQLITE_PATH = path.join("data", "kneewise.db");
+export { DEFAULT_SQLITE_PATH } from "./default-path.js";
 
 /**
  * Pages of 32 KiB, not SQLite's 4 KiB: the runner's originals (gzipped FIT, GPX and TCX files,

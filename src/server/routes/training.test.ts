@@ -3,6 +3,7 @@ import { answers } from "../../core/training/factories.test-helpers.js";
 import type { FastifyInstance } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
 import { signUpCookies, startTestServer } from "../../../test/app.js";
+import { storeImportedWellness } from "../../services/wellness.js";
 import type {
   ActivityGearView,
   CheckinListResponse,
@@ -326,6 +327,9 @@ for (const dialect of DIALECTS) {
       adaShoe = (await ada.post("/api/shoes", { name: "Ada's pair", defaultForSports: ["run"] })).json<ShoeView>();
       adaRun = await logRun(ada, "2024-03-04", 10);
       await ada.put("/api/checkins/2024-03-04", CALM);
+      // Resting heart rate and HRV as an Apple Health import stores them.
+      const adaUser = await t.app.database.db.selectFrom("users").select("id").where("email", "=", "ada@example.org").executeTakeFirstOrThrow();
+      await storeImportedWellness(t.app.database.db, adaUser.id, "apple_health", [{ date: "2024-03-04", restingHr: 51, hrvSdnnMs: 62.4 }], new Date());
     });
     afterAll(() => t.close());
 
@@ -371,7 +375,10 @@ for (const dialect of DIALECTS) {
 
     it("shows each runner only their own pairs, runs and check-ins", async () => {
       expect((await bob.get("/api/shoes")).json<ShoeListResponse>().shoes.map((s) => s.name)).toEqual(["Bob's pair"]);
-      expect((await bob.get("/api/checkins")).json<CheckinListResponse>().checkins).toEqual([]);
+      expect((await bob.get("/api/checkins")).json<CheckinListResponse>()).toEqual({ checkins: [], imported: [] });
+      const adaList = (await ada.get("/api/checkins?from=2024-03-01&to=2024-03-10")).json<CheckinListResponse>();
+      expect(adaList.checkins.map((x) => x.date)).toEqual(["2024-03-04"]);
+      expect(adaList.imported).toEqual([{ date: "2024-03-04", source: "apple_health", restingHr: 51, hrvSdnnMs: 62 }]);
       const bobs = (await bob.get("/api/training/report?asOf=2024-03-10&weeks=1")).json<ReportResponse>().report;
       expect(bobs.weeks.reduce((sum, w) => sum + w.distance_m, 0)).toBe(0);
       const adas = (await ada.get("/api/training/report?asOf=2024-03-10&weeks=1")).json<ReportResponse>().report;

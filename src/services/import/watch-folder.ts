@@ -228,9 +228,11 @@ export function watchFolders(opts: FolderWatchOptions): FolderWatch {
   };
 
   const first = (async () => {
+    // Watch before the first scan, and before watchFolders returns: a file that lands while the
+    // scan runs (or right after a caller is told the watch is on) is then never missed.
+    if (opts.timers !== false && opts.useFsWatch !== false) for (const dir of dirs) startFsWatch(dir);
     await scan();
     if (opts.timers === false) return;
-    if (opts.useFsWatch !== false) for (const dir of dirs) startFsWatch(dir);
     timers.push(
       setInterval(() => void check().catch((err: unknown) => problem(String(err))), settleMs),
       setInterval(() => void scan().catch((err: unknown) => problem(String(err))), rescanMs),

@@ -50,15 +50,15 @@ export function ImportedWellnessChart({
   to: string;
 }) {
   const H = 250;
-  const m = { l: 44, r: 12, t: 14, b: 30 };
+  const m = { l: 44, r: 12, t: 20, b: 30 };
   const gap = 26;
   const panelH = (H - m.t - m.b - gap) / 2;
   const span = Math.max(1, dayIndex(from, to));
   const x = (date: string) => m.l + ((W - m.l - m.r) * dayIndex(from, date)) / span;
-  const sources = [...new Set(days.map((d) => SOURCE_NAMES[d.source]))].join(" and ");
+  const sources = [...new Set(days.map((d) => SOURCE_NAMES[d.source] ?? d.source))].join(" and ");
   // One value per day for the chart: the first source's.
   const byDate = new Map<string, ImportedWellnessDay>();
-  for (const d of days) if (!byDate.has(d.date)) byDate.set(d.date, d);
+  for (const d of days) if (d.date >= from && d.date <= to && !byDate.has(d.date)) byDate.set(d.date, d);
   const shown = [...byDate.values()];
   const summary =
     [`Imported from ${sources}, not typed by you.`, metricSentence(shown, "restingHr", to), metricSentence(shown, "hrvSdnnMs", to)].filter((s) => s !== null).join(" ") +

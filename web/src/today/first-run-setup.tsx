@@ -11,6 +11,17 @@ export function unitsForLanguage(language: string): DistanceUnits {
   return /^en-US$/i.test(language) ? "mi" : "km";
 }
 
+/** The first day of the week where the browser's language is spoken (0 Sunday … 6 Saturday). */
+export function weekStartForLanguage(language: string, fallback: number): number {
+  try {
+    const locale = new Intl.Locale(language) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const firstDay = locale.getWeekInfo?.().firstDay ?? locale.weekInfo?.firstDay;
+    return typeof firstDay === "number" ? firstDay % 7 : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Three questions the first time kneewise opens: units, the first day of the week and whether
  * the runner is new, coming back or running regularly (new and returning runners get the 5% weekly
@@ -19,7 +30,7 @@ export function unitsForLanguage(language: string): DistanceUnits {
 export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; onSaved: (p: ProfileResponse) => void }) {
   const { setUnits } = useSession();
   const [units, setUnitsChoice] = useState<DistanceUnits>(() => unitsForLanguage(navigator.language));
-  const [weekStart, setWeekStart] = useState(profile.weekStart);
+  const [weekStart, setWeekStart] = useState(() => weekStartForLanguage(navigator.language, profile.weekStart));
   const [experience, setExperience] = useState<Experience>(profile.experience);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);

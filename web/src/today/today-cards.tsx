@@ -40,13 +40,18 @@ export function KneeLight({ pain, loggedToday }: { pain: PainStatusResponse | nu
   );
 }
 
+/** Why today is a rest day for running, or null when a run is fine. */
+export function restReason(run: SafeRun, light: PainStatusResponse["status"]["light"] | null): string | null {
+  if (light === "red") return "Rest or cross-train today: the knee light is red.";
+  if (run.leftM !== null && run.leftM <= 0) return "This week's guide is used up: rest or cross-train until the new week.";
+  return null;
+}
+
 /** The run that is safe today: the longest-run limit and what is left of the week's guide. */
 export function SafeRunCard({ run, light, units, rampPct }: { run: SafeRun; light: PainStatusResponse["status"]["light"] | null; units: Units; rampPct: number | null }) {
-  const rest = light === "red";
-  const used = run.leftM !== null && run.leftM <= 0;
+  const rest = restReason(run, light);
   let headline: string;
-  if (rest) headline = "Rest or cross-train today: the knee light is red.";
-  else if (used) headline = "This week's guide is used up: rest or cross-train until the new week.";
+  if (rest !== null) headline = rest;
   else if (run.todayM !== null) headline = `Keep today's run under ${formatLimit(run.todayM, units)}.`;
   else headline = "No recent runs to measure against: start short and easy.";
   return (
@@ -62,8 +67,8 @@ export function SafeRunCard({ run, light, units, rampPct }: { run: SafeRun; ligh
           Left of this week&apos;s guide:{" "}
           {run.leftM !== null && run.guideM !== null ? (
             <>
-              <strong>{formatLimit(run.leftM, units)}</strong> ({formatDistance(run.doneM, units)} of {formatLimit(run.guideM, units)} run
-              {rampPct !== null ? `, guide +${rampPct}% on your recent highest week` : ""})
+              <strong>{formatLimit(run.leftM, units)}</strong> (run so far {formatDistance(run.doneM, units)}; guide {formatLimit(run.guideM, units)}
+              {rampPct !== null ? `, your recent highest week +${rampPct}%` : ""})
             </>
           ) : (
             "not known yet (the guide needs earlier weeks of running)"
@@ -82,7 +87,23 @@ function sessionLine(s: PlanSessionView, units: Units): string {
   return `${SESSION_LABELS[s.kind] ?? s.kind}${amount ? `, ${amount}` : ""}`;
 }
 
-export function NextSessionCard({ plan, session, today, units }: { plan: ActivePlanView | null; session: PlanSessionView | null; today: string; units: Units }) {
+/**
+ * The plan's next session; when it falls today but the knee light or the week's guide says rest,
+ * `restToday` says why, so the page does not give two answers.
+ */
+export function NextSessionCard({
+  plan,
+  session,
+  today,
+  units,
+  restToday,
+}: {
+  plan: ActivePlanView | null;
+  session: PlanSessionView | null;
+  today: string;
+  units: Units;
+  restToday: string | null;
+}) {
   return (
     <section className="today-card" aria-labelledby="today-plan-heading">
       <h2 id="today-plan-heading">Next planned session</h2>
@@ -99,6 +120,11 @@ export function NextSessionCard({ plan, session, today, units }: { plan: ActiveP
           <p className="today-headline">
             {session.date === today ? "Today" : shortDate(session.date)}: {sessionLine(session, units)}
           </p>
+          {session.date === today && restToday !== null && session.kind !== "strength" ? (
+            <p className="today-caution">
+              <strong>{restToday}</strong> Move this session to another day, or swap it for something that does not load the knee.
+            </p>
+          ) : null}
           {session.description ? <p>{session.description}</p> : null}
           {plan.kind === "return" ? <p>{plan.today.message}</p> : null}
           <p>
@@ -110,6 +136,12 @@ export function NextSessionCard({ plan, session, today, units }: { plan: ActiveP
   );
 }
 
+/** What was seen, without the study behind it: the Training page and the article carry the rest. */
+export function firstSentence(text: string): string {
+  const m = /^.+?[.!?](?=\s+[A-Z])/.exec(text);
+  return m ? m[0] : text;
+}
+
 export function WarningsCard({ warnings, total }: { warnings: ReportWarning[]; total: number }) {
   if (warnings.length === 0) return null;
   return (
@@ -118,7 +150,10 @@ export function WarningsCard({ warnings, total }: { warnings: ReportWarning[]; t
       <ul>
         {warnings.map((w) => (
           <li key={`${w.code}-${w.week ?? ""}`}>
-            {w.message} <a href={`/learn/${w.article}`}>Why</a>
+            {firstSentence(w.message)}{" "}
+            <a href={`/learn/${w.article}`}>
+              Why<span className="visually-hidden">: {w.article.replace(/-/g, " ")}</span>
+            </a>
           </li>
         ))}
       </ul>

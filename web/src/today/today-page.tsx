@@ -6,7 +6,7 @@ import { localToday } from "../load/format.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { FirstRunSetup } from "./first-run-setup.js";
-import { KneeLight, NextSessionCard, NudgeCard, SafeRunCard, ShoesCard, WarningsCard } from "./today-cards.js";
+import { KneeLight, NextSessionCard, NudgeCard, restReason, SafeRunCard, ShoesCard, WarningsCard } from "./today-cards.js";
 import { hasData, loadToday, nextSession, safeRun, shoesNearLimit, topWarnings } from "./today-data.js";
 import type { TodayData } from "./today-data.js";
 
@@ -67,6 +67,8 @@ export function TodayPage() {
   const report = data.report?.report ?? null;
   const warnings = report ? topWarnings(report.warnings) : [];
   const allWarnings = report ? topWarnings(report.warnings, Infinity).length : 0;
+  const run = safeRun(data);
+  const light = data.pain?.status.light ?? null;
 
   if (needsSetup && !anything)
     return (
@@ -121,9 +123,15 @@ export function TodayPage() {
             </div>
           </section>
         ) : (
-          <SafeRunCard run={safeRun(data)} light={data.pain?.status.light ?? null} units={units} rampPct={data.report?.rampThresholdPct ?? null} />
+          <SafeRunCard run={run} light={light} units={units} rampPct={data.report?.rampThresholdPct ?? null} />
         )}
-        <NextSessionCard plan={data.plan} session={nextSession(data.plan, data.today)} today={data.today} units={units} />
+        <NextSessionCard
+          plan={data.plan}
+          session={nextSession(data.plan, data.today)}
+          today={data.today}
+          units={units}
+          restToday={anything ? restReason(run, light) : null}
+        />
         <WarningsCard warnings={warnings} total={allWarnings} />
         <ShoesCard shoes={report ? shoesNearLimit(report.shoes) : []} units={units} />
         <NudgeCard painLogged={data.painLoggedToday} checkedIn={data.checkedInToday} />
