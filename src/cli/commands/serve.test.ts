@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { captureIO } from "../../../test/cli-io.js";
+import { CORPUS_DIR } from "../../../test/paths.js";
 import { runCli } from "../run-cli.js";
 import { hostPolicyFor } from "./serve.js";
 
@@ -96,5 +97,73 @@ describe("serve: which Host names it answers", () => {
       }),
     ).toBe(1);
     expect(b.stderr()).toMatch(/"my-proxy" is neither a number of hops nor a proxy address/);
+  });
+});
+
+describe("serve: stopping drains", () => {
+  // docs/deploy.md promises that a stopping instance finishes the requests it has and takes no
+  // new ones, so a proxy can retry those elsewhere (issue 21, item 4).
+  it("answers an upload under way when told to stop, then refuses new connections", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-drain-"));
+    const c = captureIO({ cwd: dir, env: { KNEEWISE_LOG_LEVEL: "warn", KNEEWISE_IMPORT_WORKERS: "0" } });
+    const ctl = new AbortController();
+    let url = "";
+    const done = runCli(["serve", "--port", "0", "--db", path.join(dir, "k.db")], c.io, {
+      version: VERSION,
+      signal: ctl.signal,
+      onListening: (u) => (url = u),
+    });
+    await expect.poll(() => url, { timeout: 10_000 }).not.toBe("");
+    const port = Number(new URL(url).port);
+    const body = fs.readFileSync(path.join(CORPUS_DIR, "fit", "ffp__running-with-developer-data.fit"));
+    expect(body.length).toBeGreaterThan(16_384);
+
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      method: "POST",
+      path: "/api/imports",
+      headers: {
+        "content-type": "application/octet-stream",
+        "x-file-name": "drain.fit",
+        "content-length": body.length,
+      },
+    });
+    const answer = new Promise<number>((resolve, reject) => {
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+    });
+    req.write(body.subarray(0, 8192));
+    // The upload is under way once its first bytes are on disk.
+    const uploads = () =>
+      fs.existsSync(path.join(dir, "tmp"))
+        ? fs.readdirSync(path.join(dir, "tmp")).filter((n) => n.startsWith("upload-"))
+        : [];
+    await expect.poll(() => uploads().length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    ctl.abort();
+    // A new connection is refused once the server has stopped listening...
+    await expect
+      .poll(
+        () =>
+          new Promise<string>((resolve) => {
+            http
+              .get({ host: "127.0.0.1", port, path: "/api/health" }, (res) => {
+                res.resume();
+                resolve(`answered ${res.statusCode}`);
+              })
+              .on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe("ECONNREFUSED");
+    // ...while the upload it already had finishes and gets its answer.
+    req.end(body.subarray(8192));
+    expect(await answer).toBe(202);
+    expect(await done).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
