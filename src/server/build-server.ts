@@ -11,6 +11,7 @@ import { fastifyTrustProxy, installSecurity } from "./security.js";
 import type { HostPolicy, TrustProxySetting } from "./security.js";
 import { RequestLogController, serializeRequest } from "./request-log.js";
 import { isBuildFileRequest } from "./static-assets.js";
+import { isWebRoute } from "../contracts/web-routes.js";
 import type { RequestLogLevel } from "./request-log.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
@@ -117,6 +118,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       // A build file this instance lacks (another version's, mid-upgrade): 404, never the shell.
       if (isBuildFileRequest(request.url))
         return reply.status(404).header("cache-control", "no-store").type("text/plain; charset=utf-8").send("Not found: this file is not part of this version of kneewise.\n");
+      // A path the app has no page for still loads the shell (which shows "not found"), as a 404.
+      if (!isWebRoute(request.url)) reply.status(404);
       return reply.type("text/html").sendFile("index.html");
     });
   }

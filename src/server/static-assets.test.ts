@@ -65,6 +65,18 @@ for (const dialect of DIALECTS) {
         expect(res.headers["content-type"], url).toMatch(/text\/html/);
       }
     });
+
+    it("answers a page the app does not have with 404, still loading the shell to say so", async () => {
+      for (const url of ["/no-such-page", "/programme", "/coach/athletes", "/shoes/extra/deep?x=1"]) {
+        const res = await t.server.inject({ method: "GET", url });
+        expect(res.statusCode, url).toBe(404);
+        expect(res.headers["content-type"], url).toMatch(/text\/html/);
+        expect(res.body, url).toContain("/assets/index-0ld0ld.js");
+      }
+      for (const url of ["/programme/patellofemoral-pain", "/coach/athletes/abc", "/invite/t0k3n", "/setup"]) {
+        expect((await t.server.inject({ method: "GET", url })).statusCode, url).toBe(200);
+      }
+    });
   });
 }
 

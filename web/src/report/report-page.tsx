@@ -249,8 +249,9 @@ function CurrentPlan({ data, units }: { data: ActivePlanResponse; units: Units }
     <>
       <p>
         Build-up plan from {formatDistance(p.baseline_weekly_m, units)} towards{" "}
-        {formatDistance(p.target_weekly_m, units)} a week, rising at most{" "}
-        {Math.round(p.settings.rampRate * 100)}% a week.
+        {formatDistance(p.target_weekly_m, units)} a week: no week more than{" "}
+        {Math.round(p.settings.rampRate * 100)}% above the highest of the four before it, and no run more
+        than 10% past the longest of the last 30 days.
       </p>
       {view.changes ? (
         <p>
