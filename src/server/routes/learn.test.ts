@@ -9,6 +9,7 @@ import { escapeHtml } from "../../core/content/escape-html.js";
 import { exerciseFigure, exerciseFigureUrls } from "../../core/content/figures/exercise-figures.js";
 import { loadSiteContent } from "../../services/content.js";
 import { CLINICIAN_NOTICE, SITE_NAV } from "../ssr/layout.js";
+import { NAV_ITEMS } from "../../contracts/navigation.js";
 import { SITE_CSS_URL } from "../ssr/site-css.js";
 import { learnRoutes } from "./learn.js";
 
@@ -69,6 +70,9 @@ for (const dialect of DIALECTS) {
     it("renders every programme, exercise and self-test under /exercises", async () => {
       const library = await t.server.inject("/exercises");
       expect(library.statusCode).toBe(200);
+      // The same menu as the app's, every daily tool included, with Programmes current here.
+      for (const item of NAV_ITEMS) expect(library.body).toContain(`<a href="${item.to}"`);
+      expect(library.body).toContain('aria-current="page">Programmes</a>');
       for (const x of [...catalogue.programmes, ...catalogue.exercises, ...catalogue.selfTests]) {
         expect(library.body).toContain(`href="/exercises/${x.slug}"`);
         const res = await t.server.inject(`/exercises/${x.slug}`);

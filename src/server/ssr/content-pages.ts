@@ -195,7 +195,7 @@ ${kinds}
     description:
       "Knee exercise programmes for runners by condition, each exercise with dose, easier and harder versions, and self-tests for tightness and foot type.",
     canonical: `${ctx.origin}/exercises`,
-    area: "/learn",
+    area: "/exercises",
     main,
   });
 }
@@ -231,7 +231,7 @@ ${inner}
     title,
     description: summary,
     canonical: `${ctx.origin}${exerciseUrl(slug)}`,
-    area: "/learn",
+    area: "/exercises",
     main,
   });
 }

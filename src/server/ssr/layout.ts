@@ -1,6 +1,7 @@
 import { escapeHtml } from "../../core/content/escape-html.js";
 import { SEARCH_QUERY_MAX_LENGTH } from "../../contracts/search.js";
 import { SITE_CSS_URL } from "./site-css.js";
+import { NAV_ITEMS } from "../../contracts/navigation.js";
 
 /*
  * The frame of every server-rendered page: the same header, navigation, medical notice and
@@ -8,16 +9,11 @@ import { SITE_CSS_URL } from "./site-css.js";
  * form, so a page reads and works fully without JavaScript. No script at all is sent.
  */
 
-/** The React shell's navigation, in its order; Account comes last as there. */
-export const SITE_NAV = [
-  { href: "/learn", label: "Learn" },
-  { href: "/assess", label: "Assess" },
-  { href: "/training", label: "Training" },
-  { href: "/shoes", label: "Shoes" },
-  { href: "/plan", label: "Plan" },
-  { href: "/community", label: "Community" },
+/** The React shell's menu (src/contracts/navigation.ts), in its order; Account comes last as there. */
+export const SITE_NAV: readonly { href: string; label: string }[] = [
+  ...NAV_ITEMS.map((item) => ({ href: item.to, label: item.label })),
   { href: "/account", label: "Account" },
-] as const;
+];
 
 /** Same words as the notice in web/src/shell/layout.tsx. */
 export const CLINICIAN_NOTICE =
@@ -33,7 +29,7 @@ export interface PageFrame {
   /** Absolute URL of this page, for rel=canonical. */
   canonical?: string;
   /** Which top-level area is current (its nav link gets aria-current). */
-  area?: "/learn" | undefined;
+  area?: "/learn" | "/exercises" | undefined;
   /** The text to show in the header search box. */
   query?: string;
   /** Inner HTML of <main>; the caller escapes everything in it. */

@@ -23,6 +23,11 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1d70
 #site-nav a{color:#fff;text-decoration:none;padding:.5rem .75rem;border-radius:6px;display:block}
 #site-nav a:hover{background:rgba(255,255,255,.15)}
 #site-nav a[aria-current]{background:var(--brand-dark);text-decoration:underline;text-underline-offset:4px}
+.site-search{margin-left:auto}
+#site-nav{order:3;flex-basis:100%;margin-left:0}
+#site-nav ul{gap:.125rem}
+#site-nav a{padding:.45rem .4rem;font-size:.98rem}
+@media (max-width:40rem){.site-search{margin-left:0}#site-nav a{padding:.5rem .6rem}}
 .site-search{display:flex;gap:.25rem;flex:1 1 14rem;max-width:22rem}
 .site-search input{font:inherit;flex:1;min-width:0;min-height:44px;padding:.4rem .6rem;border:2px solid #fff;border-radius:6px}
 button{font:inherit;background:var(--brand-dark);color:#fff;border:2px solid #fff;border-radius:6px;padding:.4rem .9rem;cursor:pointer;min-height:44px}

@@ -1,25 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { NAV_ITEMS } from "../../../src/contracts/navigation.js";
 import { useSession } from "./session.js";
-
-/**
- * Every tool, the daily ones first. `server: true` marks pages the server renders (the exercise
- * library with its programmes): a plain link that loads them for real.
- */
-export const NAV_ITEMS: readonly { to: string; label: string; server?: boolean; end?: boolean }[] = [
-  { to: "/", label: "Today", end: true },
-  { to: "/training", label: "Training" },
-  { to: "/pain", label: "Pain diary" },
-  { to: "/check-in", label: "Check-in" },
-  { to: "/plan", label: "Plan" },
-  { to: "/exercises", label: "Programmes", server: true },
-  { to: "/shoes", label: "Shoes" },
-  { to: "/report", label: "Report" },
-  { to: "/learn", label: "Learn" },
-  { to: "/assess", label: "Assess" },
-  { to: "/community", label: "Community" },
-  { to: "/profile", label: "Profile" },
-];
 
 export function Layout() {
   const { user, mode } = useSession();
