@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RATE_RULES } from "../../services/rate-limit.js";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import type { NoteResponse, NotesResponse, RosterResponse, SharingListResponse } from "../../contracts/sharing.js";
@@ -165,6 +166,18 @@ for (const dialect of DIALECTS) {
       expect((await bea.get("/api/sharing")).json<SharingListResponse>().shares).toEqual([]);
       const left = await t.app.database.db.selectFrom("audit_log").selectAll().where("action", "=", "share.left").execute();
       expect(left.map((r) => [r.actor_id, r.target])).toEqual([[cole.id, `user:${bea.id}`]]);
+    });
+
+    it("counts a coach's report builds against the coach's own budget, not the runner's", async () => {
+      const limit = RATE_RULES.reportBuild.limit;
+      const statuses: number[] = [];
+      // Each number of weeks is a report not yet kept, so each one is built.
+      for (let weeks = 200; weeks <= 200 + limit; weeks++)
+        statuses.push((await cole.get(`/api/athletes/${ada.id}/report?weeks=${weeks}`)).statusCode);
+      expect(statuses.at(-1)).toBe(429);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+      // The runner's own dashboard is untouched by what her coach spent.
+      expect((await ada.get("/api/training/report?weeks=199")).statusCode).toBe(200);
     });
   });
 }

@@ -47,9 +47,10 @@ export function athleteRoutes(app: App) {
     });
 
     server.get("/api/athletes/:athleteId/report", async (request): Promise<ReportResponse> => {
-      const { athleteId } = await consented(request);
+      const { athleteId, coachId } = await consented(request);
       const q = reportQuery.parse(request.query);
-      return trainingReport(app, athleteId, { asOf: q.asOf, weeks: q.weeks });
+      // Builds count against the coach's own budget, as the runner's own reads count against theirs.
+      return trainingReport(app, athleteId, { asOf: q.asOf, weeks: q.weeks, budgetFor: coachId });
     });
 
     server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<PainStatusResponse> => {
