@@ -62,9 +62,9 @@ buildIfChanged({
 });
 buildIfChanged({
   name: "web app",
-  inputs: ["web", "src/contracts", "vite.config.ts", ...shared],
+  inputs: ["web", "src/contracts", "vite.config.ts", "scripts/compress-assets.mjs", ...shared],
   output: "dist/public/index.html",
   stamp: "dist/.web-inputs",
-  command: npx,
-  args: ["vite", "build"],
+  command: process.platform === "win32" ? "npm.cmd" : "npm",
+  args: ["run", "build:web"],
 });

@@ -10,7 +10,7 @@ import { installErrorHandler } from "./errors.js";
 import { fastifyTrustProxy, installSecurity } from "./security.js";
 import type { HostPolicy, TrustProxySetting } from "./security.js";
 import { RequestLogController, serializeRequest } from "./request-log.js";
-import { isBuildFileRequest } from "./static-assets.js";
+import { isBuildFileRequest, isHashedBuildFile } from "./static-assets.js";
 import { isWebRoute } from "../contracts/web-routes.js";
 import type { RequestLogLevel } from "./request-log.js";
 import { authRoutes } from "./routes/auth.js";
@@ -109,7 +109,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {
-    await server.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
+    await server.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ["index.html"],
+      // The .br and .gz copies the build writes beside each file (scripts/compress-assets.mjs).
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed build files never change under their name: cached for a year. The rest (the app
+      // shell, the icon) is checked on every use, so a new version shows at once.
+      setHeaders: (res, filePath) => {
+        res.setHeader("cache-control", isHashedBuildFile(filePath) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     // Client-side routes (/learn, /assess, …) all load the app shell.
     server.get("/*", (request, reply) => {
       if (request.url.startsWith("/api/")) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../../test/app.js";
 import { DIALECTS } from "../../test/db.js";
@@ -26,6 +27,11 @@ for (const dialect of DIALECTS) {
         "console.log('old build');",
       );
       fs.writeFileSync(path.join(webRoot, "assets", "index-0ld0ld.css"), "body{}");
+      // The build's brotli copy (scripts/compress-assets.mjs), sent to browsers that take it.
+      fs.writeFileSync(
+        path.join(webRoot, "assets", "index-0ld0ld.js.br"),
+        zlib.brotliCompressSync("console.log('old build');"),
+      );
       t = await startTestServer(dialect, { webRoot });
     });
     afterAll(async () => {
@@ -40,6 +46,21 @@ for (const dialect of DIALECTS) {
       expect(
         (await t.server.inject({ method: "GET", url: "/assets/index-0ld0ld.css" })).statusCode,
       ).toBe(200);
+    });
+
+    it("caches hashed files for good and the shell not at all, and sends the brotli copy to those who take it", async () => {
+      const js = await t.server.inject({ method: "GET", url: "/assets/index-0ld0ld.js" });
+      expect(js.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      const shell = await t.server.inject({ method: "GET", url: "/training" });
+      expect(shell.headers["cache-control"]).toBe("no-cache");
+      const br = await t.server.inject({
+        method: "GET",
+        url: "/assets/index-0ld0ld.js",
+        headers: { "accept-encoding": "br, gzip" },
+      });
+      expect(br.statusCode).toBe(200);
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toContain("old build");
     });
 
     it("answers 404, not the app shell, for another build's hashed file, and lets nobody cache the miss", async () => {

@@ -19,3 +19,8 @@ export function isBuildFileRequest(url: string): boolean {
   const pathname = url.split(/[?#]/, 1)[0] ?? "";
   return pathname.startsWith(ASSET_PREFIX) || FILE_EXTENSION.test(pathname);
 }
+
+/** A file of the build under assets/ (Vite names each by its content hash): safe to cache for good. */
+export function isHashedBuildFile(filePath: string): boolean {
+  return /[\\/]assets[\\/][^\\/]+$/.test(filePath);
+}

@@ -1,28 +1,31 @@
+import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./layout.js";
 import { SessionProvider } from "./session.js";
-import { HomePage } from "../home/home-page.js";
 import { TodayPage } from "../today/today-page.js";
-import { LearnPage } from "../learn/learn-page.js";
-import { AssessPage } from "../assess/assess-page.js";
-import { TrainingPage } from "../training/training-page.js";
-import { ShoesPage } from "../shoes/shoes-page.js";
-import { PlanPage } from "../plan/plan-page.js";
-import { ReportPage } from "../report/report-page.js";
-import { CommunityPage } from "../community/community-page.js";
-import { AccountPage } from "../account/account-page.js";
-import { ResetPasswordPage } from "../account/reset-password-page.js";
-import { ProfilePage } from "../profile/profile-page.js";
-import { PainPage } from "../pain/pain-page.js";
-import { ProgrammePage } from "../programme/programme-page.js";
-import { CheckinPage } from "../checkin/checkin-page.js";
-import { SharingPage } from "../sharing/sharing-page.js";
-import { RosterPage } from "../coach/roster-page.js";
-import { AthletePage } from "../coach/athlete-page.js";
-import { InvitePage } from "../coach/invite-page.js";
-import { PeoplePage } from "../admin/people-page.js";
-import { SetupPage } from "../admin/setup-page.js";
 import { NotFoundPage } from "./not-found-page.js";
+
+// Every page but Today loads when first opened: the first screen needs only the shell and Today.
+const HomePage = lazy(() => import("../home/home-page.js").then((m) => ({ default: m.HomePage })));
+const LearnPage = lazy(() => import("../learn/learn-page.js").then((m) => ({ default: m.LearnPage })));
+const AssessPage = lazy(() => import("../assess/assess-page.js").then((m) => ({ default: m.AssessPage })));
+const TrainingPage = lazy(() => import("../training/training-page.js").then((m) => ({ default: m.TrainingPage })));
+const ShoesPage = lazy(() => import("../shoes/shoes-page.js").then((m) => ({ default: m.ShoesPage })));
+const PlanPage = lazy(() => import("../plan/plan-page.js").then((m) => ({ default: m.PlanPage })));
+const ReportPage = lazy(() => import("../report/report-page.js").then((m) => ({ default: m.ReportPage })));
+const CommunityPage = lazy(() => import("../community/community-page.js").then((m) => ({ default: m.CommunityPage })));
+const AccountPage = lazy(() => import("../account/account-page.js").then((m) => ({ default: m.AccountPage })));
+const ResetPasswordPage = lazy(() => import("../account/reset-password-page.js").then((m) => ({ default: m.ResetPasswordPage })));
+const ProfilePage = lazy(() => import("../profile/profile-page.js").then((m) => ({ default: m.ProfilePage })));
+const PainPage = lazy(() => import("../pain/pain-page.js").then((m) => ({ default: m.PainPage })));
+const ProgrammePage = lazy(() => import("../programme/programme-page.js").then((m) => ({ default: m.ProgrammePage })));
+const CheckinPage = lazy(() => import("../checkin/checkin-page.js").then((m) => ({ default: m.CheckinPage })));
+const SharingPage = lazy(() => import("../sharing/sharing-page.js").then((m) => ({ default: m.SharingPage })));
+const RosterPage = lazy(() => import("../coach/roster-page.js").then((m) => ({ default: m.RosterPage })));
+const AthletePage = lazy(() => import("../coach/athlete-page.js").then((m) => ({ default: m.AthletePage })));
+const InvitePage = lazy(() => import("../coach/invite-page.js").then((m) => ({ default: m.InvitePage })));
+const PeoplePage = lazy(() => import("../admin/people-page.js").then((m) => ({ default: m.PeoplePage })));
+const SetupPage = lazy(() => import("../admin/setup-page.js").then((m) => ({ default: m.SetupPage })));
 
 export function App() {
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { NAV_ITEMS } from "../../../src/contracts/navigation.js";
 import { useSession } from "./session.js";
@@ -8,10 +8,27 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
 
-  // Close the phone menu after navigating, and move focus to the new page's heading.
+  // Close the phone menu after navigating, and move focus to the new page's heading, which a page
+  // loaded on first use only shows once its code has arrived.
   useEffect(() => {
     setMenuOpen(false);
-    document.querySelector<HTMLElement>("main h1")?.focus();
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>("main h1");
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    const main = document.querySelector("main");
+    if (main === null) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const giveUp = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(giveUp);
+    };
   }, [location.pathname]);
 
   return (
@@ -75,7 +92,9 @@ export function Layout() {
         </p>
       </aside>
       <main id="main">
-        <Outlet />
+        <Suspense fallback={<p className="page-loading">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>
