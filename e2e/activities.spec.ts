@@ -161,4 +161,74 @@ test.describe.serial("a Strava export's shoes and activities", () => {
     await page.getByRole("link", { name: "Back to all activities" }).click();
     await expect(cards).toHaveCount(4);
   });
+
+  test("the activity page: splits per km, one average pace, climbing in m, and every axis label whole on a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // A recorded run of 3.2 km: a sample every 10 s at about 5:00 /km, a hill, heart rate up to 171.
+    const stream = Array.from({ length: 97 }, (_, i) => ({
+      t: i * 10,
+      d: Math.round(i * 33.3 + (i % 2) * 4),
+      alt: 40 + Math.round(Math.max(0, 20 - Math.abs(i - 48) / 2) * 10) / 10,
+      hr: 120 + Math.round((i / 96) * 51),
+      cad: 170,
+    }));
+    const detail = {
+      id: "recorded-run",
+      sport: "run",
+      startUtc: "2026-05-03T06:30:00.000Z",
+      utcOffsetMin: 0,
+      movingS: 960,
+      elapsedS: 1000,
+      distanceM: 3200,
+      elevationGainM: 20,
+      elevationLossM: 20,
+      avgHr: 145,
+      maxHr: 171,
+      avgCadence: 170,
+      device: null,
+      gear: null,
+      name: "Recorded run",
+      perceivedExertion: null,
+      indoor: false,
+      source: "gpx",
+      shoeId: null,
+      shoeManual: false,
+      surface: null,
+      excludeFromLoad: false,
+      laps: [],
+      stream,
+    };
+    await page.route("**/api/activities/recorded-run", (route) => route.fulfill({ json: detail }));
+    await page.goto("/training/activities/recorded-run");
+    await expect(page.getByRole("heading", { level: 1, name: "Recorded run" })).toBeVisible();
+
+    // One average, on moving time: 960 s over 3.2 km is 5:00 /km, in the header and on the chart.
+    const facts = page.locator(".activity-facts");
+    await expect(facts).toContainText("Average pace (moving time)");
+    await expect(facts).toContainText("5:00 /km");
+    await expect(facts).toContainText("20 m up, 20 m down");
+    await expect(page.getByRole("img", { name: /^Pace .*average \(moving time\) 5:00 \/km/ })).toBeVisible();
+
+    const splits = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Split" }) });
+    await expect(page.getByRole("heading", { name: "Splits per km" })).toBeVisible();
+    await expect(splits.locator("tbody tr")).toHaveCount(4);
+    await expect(splits.locator("tbody tr").first()).toContainText("1.00 km");
+
+    // Every tick label lies inside its chart's box ("159 bpm", not "59 bpm").
+    const cut = await page.evaluate<(string | null)[]>(
+      `[...document.querySelectorAll(".activity-chart svg text")]
+        .filter((t) => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > 640; })
+        .map((t) => t.textContent)`,
+    );
+    expect(cut).toEqual([]);
+    await expectNoSideways(page);
+    await expectAxeClean(page);
+
+    // Miles: splits per mile and climbing in feet.
+    // (After beforeEach's init script, so it wins on the reload.)
+    await page.addInitScript("localStorage.setItem('kneewise.units', 'mi')");
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Splits per mile" })).toBeVisible();
+    await expect(page.locator(".activity-facts")).toContainText("66 ft up, 66 ft down");
+  });
 });

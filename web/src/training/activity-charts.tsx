@@ -7,11 +7,13 @@ import { useId } from "react";
 import type { ActivityDetail } from "../../../src/contracts/activities.js";
 import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
-import { formatDuration } from "./format.js";
+import { FEET_PER_METRE, formatDuration } from "./format.js";
 
 const W = 640;
 const H = 180;
-const PAD = { left: 52, right: 12, top: 12, bottom: 28 };
+const PAD = { right: 12, top: 12, bottom: 28 };
+/** Room per character of a 12px tick label, generous, so the widest y-axis label is never cut. */
+const TICK_CHAR_W = 7.5;
 const TABLE_STEP_S = 300;
 
 export interface Series {
@@ -22,6 +24,11 @@ export interface Series {
   format: (v: number) => string;
   /** Smaller is better (pace): drawn with the best at the top. */
   invert?: boolean;
+  /**
+   * The average to state, when it is not the mean of the samples: the pace's is the one of the
+   * page's header (moving time over distance), so the page says one average.
+   */
+  average?: { value: number; label: string };
 }
 
 function stats(points: Series["points"]) {
@@ -46,7 +53,11 @@ export function LineChart({ series }: { series: Series }) {
   const span = s.max - s.min || 1;
   const lo = s.min - span * 0.05;
   const hi = s.max + span * 0.05;
-  const x = (t: number) => PAD.left + (t / tMax) * (W - PAD.left - PAD.right);
+  const top = series.invert ? s.min : s.max;
+  const bottom = series.invert ? s.max : s.min;
+  // The left margin fits the widest y-axis label ("159 bpm", "10:32 /km"), so none is cut.
+  const PAD_LEFT = 10 + Math.ceil(Math.max(series.format(top).length, series.format(bottom).length) * TICK_CHAR_W);
+  const x = (t: number) => PAD_LEFT + (t / tMax) * (W - PAD_LEFT - PAD.right);
   const y = (v: number) => {
     const f = (v - lo) / (hi - lo);
     const g = series.invert ? f : 1 - f;
@@ -64,10 +75,10 @@ export function LineChart({ series }: { series: Series }) {
     cur.push(`${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`);
   }
   if (cur.length > 1) segments.push(cur.join(" "));
-  const summary = `${series.title}: from ${series.format(series.invert ? s.max : s.min)} to ${series.format(series.invert ? s.min : s.max)}, average ${series.format(s.avg)}.`;
+  const average = series.average ? `${series.average.label} ${series.format(series.average.value)}` : `average ${series.format(s.avg)}`;
+  const summary = `${series.title}: from ${series.format(series.invert ? s.max : s.min)} to ${series.format(series.invert ? s.min : s.max)}, ${average}.`;
   const rows = series.points.filter((p, i) => i === 0 || Math.floor(p.t / TABLE_STEP_S) !== Math.floor((series.points[i - 1]?.t ?? 0) / TABLE_STEP_S));
-  const top = series.invert ? s.min : s.max;
-  const bottom = series.invert ? s.max : s.min;
+  const avgY = series.average && Number.isFinite(series.average.value) && series.average.value >= lo && series.average.value <= hi ? y(series.average.value) : null;
   return (
     <figure className="chart activity-chart">
       <figcaption>
@@ -76,20 +87,21 @@ export function LineChart({ series }: { series: Series }) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{series.title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} className="axis" />
-        <text x={PAD.left - 6} y={y(top) + 4} textAnchor="end" className="tick">
+        <line x1={PAD_LEFT} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
+        <line x1={PAD_LEFT} x2={PAD_LEFT} y1={PAD.top} y2={H - PAD.bottom} className="axis" />
+        <text x={PAD_LEFT - 6} y={y(top) + 4} textAnchor="end" className="tick">
           {series.format(top)}
         </text>
-        <text x={PAD.left - 6} y={y(bottom) + 4} textAnchor="end" className="tick">
+        <text x={PAD_LEFT - 6} y={y(bottom) + 4} textAnchor="end" className="tick">
           {series.format(bottom)}
         </text>
-        <text x={PAD.left} y={H - 8} className="tick">
+        <text x={PAD_LEFT} y={H - 8} className="tick">
           0:00
         </text>
         <text x={W - PAD.right} y={H - 8} textAnchor="end" className="tick">
           {formatDuration(tMax)}
         </text>
+        {avgY === null ? null : <line x1={PAD_LEFT} x2={W - PAD.right} y1={avgY} y2={avgY} className="average" />}
         {segments.map((pts, i) => (
           <polyline key={i} points={pts} className="series" />
         ))}
@@ -117,25 +129,52 @@ export function LineChart({ series }: { series: Series }) {
   );
 }
 
-/** Pace between stream points, over a 30-second window so GPS jitter does not dominate. */
+/** Metres of the rolling window the pace is smoothed over, so GPS jitter does not dominate. */
+export const PACE_WINDOW_M = 200;
+
+/** The one average pace of the page: moving time over distance (the header says the same). */
+export function averagePaceS(a: Pick<ActivityDetail, "movingS" | "distanceM">, units: Units): number | null {
+  if (a.distanceM < 50 || a.movingS <= 0) return null;
+  return (a.movingS / a.distanceM) * (units === "mi" ? METRES_PER_MILE : 1000);
+}
+
+/**
+ * Pace smoothed over a rolling window of distance: at each point, the time taken over the last
+ * PACE_WINDOW_M metres (or the distance so far, early on).
+ */
 function paceSeries(a: ActivityDetail, units: Units): Series | null {
   const per = units === "mi" ? METRES_PER_MILE : 1000;
   const pts = a.stream;
   if (!pts.some((p) => p.d !== null && p.d > 0)) return null;
   const out: Series["points"] = [];
+  let j = 0;
   for (let i = 0; i < pts.length; i++) {
     const p = pts[i]!;
-    const q = pts[Math.max(0, i - 3)]!;
-    if (p.d === null || q.d === null || p.t === q.t) {
+    if (p.d === null) {
       out.push({ t: p.t, v: null });
       continue;
     }
-    const dd = p.d - q.d;
-    const sPer = dd > 1 ? ((p.t - q.t) / dd) * per : null;
+    // Move the window's start on while the rest still spans the window.
+    while (j < i) {
+      const next = pts[j + 1]!;
+      if (pts[j]!.d === null || next.d === null || p.d - next.d >= PACE_WINDOW_M) j++;
+      else break;
+    }
+    const q = pts[j]!;
+    const dd = q.d === null ? 0 : p.d - q.d;
+    const sPer = dd > 1 && p.t > q.t ? ((p.t - q.t) / dd) * per : null;
     // Standing still is not a pace: leave it out of the line.
     out.push({ t: p.t, v: sPer !== null && sPer < 30 * 60 ? sPer : null });
   }
-  return { title: "Pace", unit: `/${units}`, points: out, format: (v) => `${formatDuration(v)} /${units}`, invert: true };
+  const avg = averagePaceS(a, units);
+  return {
+    title: "Pace",
+    unit: `/${units}`,
+    points: out,
+    format: (v) => `${formatDuration(v)} /${units}`,
+    invert: true,
+    ...(avg === null ? {} : { average: { value: avg, label: "average (moving time)" } }),
+  };
 }
 
 export function activitySeries(a: ActivityDetail, units: Units): Series[] {
@@ -145,7 +184,7 @@ export function activitySeries(a: ActivityDetail, units: Units): Series[] {
     {
       title: "Elevation",
       unit: units === "mi" ? "ft" : "m",
-      points: a.stream.map((p) => ({ t: p.t, v: p.alt === null ? null : units === "mi" ? p.alt * 3.28084 : p.alt })),
+      points: a.stream.map((p) => ({ t: p.t, v: p.alt === null ? null : units === "mi" ? p.alt * FEET_PER_METRE : p.alt })),
       format: (v) => `${Math.round(v)} ${units === "mi" ? "ft" : "m"}`,
     },
     { title: "Cadence", unit: "spm", points: a.stream.map((p) => ({ t: p.t, v: p.cad })), format: (v) => `${Math.round(v)} steps/min` },

@@ -5,9 +5,10 @@ import type { ShoeListResponse } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
-import { activitySeries, LineChart } from "./activity-charts.js";
+import { activitySeries, averagePaceS, LineChart } from "./activity-charts.js";
+import { ActivitySplits } from "./activity-splits.js";
 import { ActivityEdit, MergeActivity } from "./activity-edit.js";
-import { activityTitle, formatDistance, formatDuration, formatPace, formatSpeed, formatStart, SPORT_WORDS } from "./format.js";
+import { activityTitle, formatClimb, formatDistance, formatDuration, formatPace, formatSpeed, formatStart, SPORT_WORDS } from "./format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
 /** How long the page offers the undo of a delete (the server keeps it a little longer). */
@@ -108,14 +109,21 @@ export function ActivityPage() {
   if (a === null) return <Page title="Activity"><p>Loading…</p></Page>;
 
   const title = activityTitle(a);
+  const averagePace = averagePaceS(a, units);
   const facts: [string, string | null][] = [
     ["Sport", SPORT_WORDS[a.sport] + (a.indoor ? " (indoors)" : "")],
     ["Started", formatStart(a.startUtc, a.utcOffsetMin)],
     ["Distance", a.distanceM > 0 ? formatDistance(a.distanceM, units) : null],
     ["Moving time", formatDuration(a.movingS)],
     ["Elapsed time", formatDuration(a.elapsedS)],
-    a.sport === "ride" ? ["Average speed", formatSpeed(a.movingS, a.distanceM, units)] : ["Average pace", formatPace(a.movingS, a.distanceM, units)],
-    ["Climb / descent", a.elevationGainM === null ? null : `${a.elevationGainM} m up, ${a.elevationLossM ?? "?"} m down`],
+    // The one average of the page, on moving time: the pace chart states and draws the same.
+    a.sport === "ride"
+      ? ["Average speed (moving time)", formatSpeed(a.movingS, a.distanceM, units)]
+      : ["Average pace (moving time)", averagePace === null ? null : `${formatDuration(averagePace)} /${units}`],
+    [
+      "Climb / descent",
+      a.elevationGainM === null ? null : `${formatClimb(a.elevationGainM, units)} up, ${a.elevationLossM === null ? "?" : formatClimb(a.elevationLossM, units)} down`,
+    ],
     ["Heart rate", a.avgHr === null ? null : `${a.avgHr} bpm average, ${a.maxHr ?? "?"} max`],
     ["Cadence", a.avgCadence === null ? null : `${a.avgCadence} steps/min`],
     ["Perceived effort", a.perceivedExertion === null ? null : `${a.perceivedExertion} of 10`],
@@ -144,6 +152,7 @@ export function ActivityPage() {
       {series.map((s) => (
         <LineChart key={s.title} series={s} />
       ))}
+      <ActivitySplits activity={a} units={units} />
       {a.laps.length > 1 ? (
         <section>
           <h2>Laps</h2>

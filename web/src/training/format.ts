@@ -75,3 +75,11 @@ export function formatStartDate(startUtc: string, utcOffsetMin: number | null): 
   if (utcOffsetMin === null) return d.toLocaleDateString(undefined, { dateStyle: "medium" });
   return new Date(d.getTime() + utcOffsetMin * 60_000).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
 }
+
+/** Feet per metre: climbing is shown in feet when the runner counts in miles. */
+export const FEET_PER_METRE = 3.28084;
+
+/** Metres climbed in the runner's units: "42 m", or "138 ft" for someone who counts in miles. */
+export function formatClimb(m: number, units: Units): string {
+  return units === "mi" ? `${Math.round(m * FEET_PER_METRE)} ft` : `${Math.round(m)} m`;
+}
