@@ -12,45 +12,8 @@ import type { AssessmentInput } from "../core/assessment/types.js";
  */
 export type { AssessmentInput, AssessmentResult, RankedCondition } from "../core/assessment/types.js";
 export type { ConditionId, RedFlagId, TriageLevel } from "../core/assessment/codes.js";
-export type {
-  AffectedSide,
-  AgeRelatedFlag,
-  AggravatingFactor,
-  InjuryMechanism,
-  MedicalHistoryItem,
-  MorningStiffness,
-  Onset,
-  PainLocation,
-  RedFlagRuleId,
-  SchemaVersion,
-  Sex,
-  Sign,
-  Swelling,
-  TenderSpot,
-  TrainingChange,
-} from "../core/assessment/codes.js";
-/** Every code of the input contract (1.1, which includes every 1.0 code), for forms and checks. */
-export {
-  AFFECTED_SIDES,
-  AGE_RELATED_FLAGS,
-  AGGRAVATING_FACTORS,
-  CONDITION_IDS,
-  INJURY_MECHANISMS,
-  MEDICAL_HISTORY_ITEMS,
-  MORNING_STIFFNESS,
-  ONSETS,
-  PAIN_LOCATIONS,
-  RED_FLAG_IDS,
-  RED_FLAG_RULE_IDS,
-  SCHEMA_VERSION,
-  SCHEMA_VERSIONS,
-  SEXES,
-  SIGNS,
-  SWELLINGS,
-  TENDER_SPOTS,
-  TRAINING_CHANGES,
-  TRIAGE_LEVELS,
-} from "../core/assessment/codes.js";
+/** The clot risks the possible_dvt rule reads, so the web asks exactly those after calf pain. */
+export { CLOT_RISKS } from "../core/assessment/red-flags.js";
 /** The engine's own wording, so the web shows the same safety text before any answer reaches the server. */
 export { NOT_A_DIAGNOSIS, TRIAGE_ADVICE, WHEN_TO_SEE_A_CLINICIAN } from "../core/assessment/triage.js";
 

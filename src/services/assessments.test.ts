@@ -5,7 +5,7 @@ import { REPO_ROOT } from "../../test/paths.js";
 import fc from "fast-check";
 import { validInputArb } from "../core/assessment/arbitraries.test-helpers.js";
 import { inputWith } from "../core/assessment/sample-inputs.test-helpers.js";
-import { assess, CONDITION_IDS, urgencyRank } from "../core/assessment/index.js";
+import { assess, CONDITION_IDS, RED_FLAG_LABELS, TRIAGE_ADVICE, urgencyRank } from "../core/assessment/index.js";
 import type { AssessmentInput, AssessmentResult } from "../core/assessment/index.js";
 import { compareResults, contentFor, linksFor, presentAssessment } from "./assessments.js";
 
@@ -88,7 +88,8 @@ describe("presentAssessment: the flag's own instructions first, self-care only w
     expect(view.instructions.map((i) => i.id)).toEqual(["possible_dvt"]);
     expect(view.instructions[0]?.doNow.length).toBeGreaterThan(0);
     expect(view.advice.nextStep).toMatch(/scan the leg for a clot/);
-    expect(view.advice.nextStep).not.toBe("Arrange to see a clinician today: a same-day GP appointment, an urgent care centre or a minor injuries unit. Stop running until you have been checked.");
+    expect(view.advice.nextStep).not.toBe(TRIAGE_ADVICE.urgent.next_step);
+    expect(view.advice.nextStep).toBe(`${view.instructions[0]?.howSoon} ${view.instructions[0]?.whereToGo}`);
     expect(view.selfCareAllowed).toBe(false);
     expect(view.selfCareTip).toBeNull();
   });
@@ -97,6 +98,7 @@ describe("presentAssessment: the flag's own instructions first, self-care only w
     const view = present(inputWith({ aggravating_factors: ["stairs_down", "squatting"], tender_spots: ["kneecap_edges"] }));
     expect(view.result.triage).toBe("self_care");
     expect(view.instructions).toEqual([]);
+    expect(view.advice.nextStep).toBe(TRIAGE_ADVICE.self_care.next_step);
     expect(view.selfCareAllowed).toBe(true);
     expect(view.selfCareTip).toMatch(/hip and thigh strengthening/);
   });
@@ -142,5 +144,14 @@ describe("presentAssessment: the flag's own instructions first, self-care only w
     const view = present(input, saved);
     expect(view.instructions.map((i) => i.id)).toEqual(["cannot_bear_weight"]);
     expect(view.selfCareTip).toBeNull();
+    // A flag the saved result lists still counts when today's rules no longer find it in the
+    // answers, at the level it can demand: its instructions lead and self-care stays hidden.
+    const calm = inputWith({ aggravating_factors: ["stairs_down", "squatting"], tender_spots: ["kneecap_edges"] });
+    expect(assess(calm).red_flags).toEqual([]);
+    const older = present(calm, { ...saved, ranked_conditions: [{ id: "patellofemoral_pain" }] });
+    expect(older.redFlags).toEqual([{ id: "cannot_bear_weight", label: RED_FLAG_LABELS.cannot_bear_weight, level: "urgent" }]);
+    expect(older.instructions.map((i) => i.id)).toEqual(["cannot_bear_weight"]);
+    expect(older.selfCareAllowed).toBe(false);
+    expect(older.selfCareTip).toBeNull();
   });
 });

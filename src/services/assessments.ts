@@ -24,6 +24,7 @@ import type {
   RedFlagRuleId,
   TriageLevel,
 } from "../core/assessment/index.js";
+import type { FlagInstructionsView } from "../contracts/assessments.js";
 import { articleUrl, CARE_SECTION_ID, exerciseUrl } from "../core/content/site-urls.js";
 import { DomainError } from "../core/errors.js";
 import { assessments } from "../store/index.js";
@@ -55,15 +56,6 @@ export interface AssessmentView {
   selfCareAllowed: boolean;
   selfCareTip: string | null;
   links: AssessmentLinkView[];
-}
-
-export interface FlagInstructionsView {
-  id: RedFlagRuleId;
-  label: string;
-  level: TriageLevel;
-  doNow: string[];
-  whereToGo: string;
-  howSoon: string;
 }
 
 export interface AssessmentSummaryView {

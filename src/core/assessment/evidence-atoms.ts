@@ -22,6 +22,7 @@ import type {
 import {
   adolescentNormalKnee,
   calfPainWithClotRisk,
+  CLOT_RISKS,
   feverWithInfectionRisk,
   suspectedJointInfection,
 } from "./red-flags.js";
@@ -151,7 +152,7 @@ export function evidenceAtoms(input: AssessmentInput): AtomSet {
     // With no such place reported, the tender calf (spot "calf") fired it.
     add("calf_pain_with_clot_risk", [
       ...(where.length > 0 ? where : ["calf"]),
-      ...clotRisks(input),
+      ...CLOT_RISKS.filter((risk) => (input.medical_history ?? []).includes(risk)),
     ]);
   }
   if (adolescentNormalKnee(input)) {
@@ -176,19 +177,8 @@ export function evidenceAtoms(input: AssessmentInput): AtomSet {
   if (awayFromJointLine.length > 0) add("tender_away_from_joint_line", awayFromJointLine);
   // In children a precise sore spot (the shin bump, the kneecap's lower tip) outweighs a vague
   // "around the kneecap": growth-plate problems are found by pressing (Gholve 2007; Draghi 2008).
-  if (age >= 8 && age <= 16 && awayFromKneecap.length > 0) {
+  if (atoms.has("age_8_16") && awayFromKneecap.length > 0) {
     add("child_focal_tenderness", awayFromKneecap);
   }
   return atoms;
-}
-
-function clotRisks(input: AssessmentInput): string[] {
-  const risks = [
-    "recent_long_travel_or_immobilisation",
-    "hormonal_contraception_or_hrt",
-    "clot_history_or_clotting_disorder",
-    "cancer_history",
-    "pregnant_or_recently_pregnant",
-  ] as const;
-  return risks.filter((r) => (input.medical_history ?? []).includes(r));
 }

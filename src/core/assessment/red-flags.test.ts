@@ -462,8 +462,13 @@ describe("red-flag rules", () => {
     const input = inputWith({
       signs: ["giving_way", "calf_pain_swelling", "chest_pain_or_breathless"],
     });
-    expect(findRedFlags(input)).toMatchObject({
+    expect(findRedFlags(input)).toEqual({
       flags: ["possible_pulmonary_embolism", "possible_dvt", "knee_instability"],
+      hits: [
+        { id: "possible_pulmonary_embolism", level: "emergency" },
+        { id: "possible_dvt", level: "urgent" },
+        { id: "knee_instability", level: "see_clinician" },
+      ],
       level: "emergency",
     });
     expect(assess(input).triage).toBe("emergency");

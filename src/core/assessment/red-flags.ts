@@ -9,7 +9,7 @@
  * cites ("a case the table does not foresee should still be sent to care when a clinician would
  * send it", README): marked "Beyond the table" below. All only ever raise the level.
  */
-import type { RedFlagId, RedFlagRuleId, TriageLevel } from "./codes.js";
+import type { MedicalHistoryItem, RedFlagId, RedFlagRuleId, TriageLevel } from "./codes.js";
 import { UNLISTED_RULE_IDS } from "./codes.js";
 import { moreUrgent } from "./triage.js";
 import type { AssessmentInput } from "./types.js";
@@ -70,15 +70,20 @@ export function suspectedJointInfection(input: AssessmentInput): boolean {
   );
 }
 
-/** The clot risks of the 1.1 `possible_dvt` addition (NICE NG158; RCOG Green-top 37b). */
+/**
+ * The clot risks of the 1.1 `possible_dvt` addition (NICE NG158; RCOG Green-top 37b): the rule,
+ * the evidence it gives the clot's ranking, and the web's clot questions all read this one list.
+ */
+export const CLOT_RISKS: readonly MedicalHistoryItem[] = [
+  "recent_long_travel_or_immobilisation",
+  "hormonal_contraception_or_hrt",
+  "clot_history_or_clotting_disorder",
+  "cancer_history",
+  "pregnant_or_recently_pregnant",
+];
+
 export function hasClotRisk(input: AssessmentInput): boolean {
-  return (
-    hasHistory(input, "recent_long_travel_or_immobilisation") ||
-    hasHistory(input, "hormonal_contraception_or_hrt") ||
-    hasHistory(input, "clot_history_or_clotting_disorder") ||
-    hasHistory(input, "cancer_history") ||
-    hasHistory(input, "pregnant_or_recently_pregnant")
-  );
+  return CLOT_RISKS.some((risk) => hasHistory(input, risk));
 }
 
 /** 1.1 `fever_high_risk`: fever where a joint or bone infection may show no swelling at first. */
@@ -171,16 +176,12 @@ function inflammatoryPattern(input: AssessmentInput): boolean {
   );
 }
 
-const when =
-  (level: TriageLevel, fires: (input: AssessmentInput) => boolean) =>
-  (input: AssessmentInput): TriageLevel | null =>
-    fires(input) ? level : null;
-
+/** A rule that demands one level whenever it fires. */
 const rule = (
   id: RedFlagRuleId,
   level: TriageLevel,
   fires: (input: AssessmentInput) => boolean,
-): RedFlagRule => ({ id, level, check: when(level, fires) });
+): RedFlagRule => ({ id, level, check: (input) => (fires(input) ? level : null) });
 
 /** In the README's order (schema ids first); the order is also the order flags are reported in. */
 export const RED_FLAG_RULES: readonly RedFlagRule[] = [

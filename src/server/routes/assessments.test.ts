@@ -111,6 +111,8 @@ for (const dialect of DIALECTS) {
       expect(body.selfCareTip).toBeNull();
       const old = await t.server.inject({ method: "POST", url: "/api/assessments?save=false", payload: { ...runnersKnee, schema_version: "1.0" }, cookies: me });
       expect(old.statusCode).toBe(200);
+      // A 1.0 answer is a valid 1.1 answer, and is answered in 1.1.
+      expect(assessmentResponse.parse(old.json()).result.schema_version).toBe("1.1");
       const wrong = await t.server.inject({ method: "POST", url: "/api/assessments?save=false", payload: { ...runnersKnee, schema_version: "2.0" }, cookies: me });
       expect(wrong.statusCode).toBe(400);
     });

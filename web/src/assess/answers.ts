@@ -1,3 +1,4 @@
+import { CLOT_RISKS } from "../../../src/contracts/assessments.js";
 import type { AssessmentInput } from "../../../src/contracts/assessments.js";
 import { DURATION_CHOICES, HISTORY_CHOICES, LIFE_STAGE_CHOICES } from "./answer-labels.js";
 import type {
@@ -135,14 +136,8 @@ export const INJURY_TENDER_SPOTS: readonly Exclude<TenderSpot, "none_found">[] =
 /** With a fever, what makes an infected joint likely even without swelling (the fever_high_risk rule). */
 export const FEVER_HISTORY: readonly History[] = ["previous_knee_surgery", "recent_skin_wound_or_infection", "immunosuppressed_or_diabetes"];
 export const FEVER_LIFE_STAGE: readonly LifeStage[] = ["previous_joint_replacement"];
-/** Clot risks: with calf or back-of-knee pain they make a clot possible (possible_dvt). */
-export const CLOT_HISTORY: readonly History[] = [
-  "recent_long_travel_or_immobilisation",
-  "hormonal_contraception_or_hrt",
-  "clot_history_or_clotting_disorder",
-  "pregnant_or_recently_pregnant",
-  "cancer_history",
-];
+/** Clot risks: with calf or back-of-knee pain they make a clot possible (possible_dvt reads the same list). */
+export const CLOT_HISTORY: readonly History[] = CLOT_RISKS;
 /** The clot risks that matter to nothing else, so nobody else is asked them. Cancer also counts with night pain. */
 export const CLOT_ONLY_HISTORY: readonly History[] = CLOT_HISTORY.filter((h) => h !== "cancer_history");
 /** With hip, groin or thigh pain, what makes a stress fracture of the hip likely. */

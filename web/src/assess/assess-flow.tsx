@@ -50,7 +50,7 @@ import {
 import type { Answers, FieldErrors } from "./answers.js";
 import { CheckboxGroup, RadioGroup } from "./choice-fields.js";
 import { KneeDiagram } from "./knee-diagram.js";
-import { ResultView } from "./result-view.js";
+import { FlagSteps, ResultView } from "./result-view.js";
 import { SafetyNote } from "./safety-note.js";
 
 const PENDING_KEY = "kneewise.assess.pending";
@@ -73,7 +73,8 @@ function assessUrl(save: boolean): string {
 function EmergencyStop({ view, onBack }: { view: AssessmentResponse; onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const steps = view.instructions.filter((f) => f.level === "emergency");
+  // The instructions are the flags that set the level, here the emergency ones.
+  const steps = view.instructions;
   return (
     <section className="emergency-stop" role="alert" aria-labelledby="emergency-heading">
       <p className="triage-tag">Emergency</p>
@@ -81,23 +82,7 @@ function EmergencyStop({ view, onBack }: { view: AssessmentResponse; onBack: () 
         {view.advice.headline}
       </h2>
       {steps.length > 0 ? (
-        steps.map((flag, i) => (
-          <section key={flag.id} className="flag-steps" aria-labelledby={`emergency-flag-${i}`}>
-            <h3 id={`emergency-flag-${i}`}>{flag.label}</h3>
-            <p className="flag-steps-lead">What to do now:</p>
-            <ul>
-              {flag.doNow.map((step) => (
-                <li key={step}>{step}</li>
-              ))}
-            </ul>
-            <dl className="who-when">
-              <dt>Where to go</dt>
-              <dd>{flag.whereToGo}</dd>
-              <dt>How soon</dt>
-              <dd>{flag.howSoon}</dd>
-            </dl>
-          </section>
-        ))
+        steps.map((flag, i) => <FlagSteps key={flag.id} flag={flag} index={i} />)
       ) : (
         <>
           <p className="emergency-next">{view.advice.nextStep}</p>
@@ -223,12 +208,8 @@ function ChildFastPath({ answers, set }: { answers: Answers; set: (patch: Partia
         value={more}
         onChange={(v) =>
           set({
-            painLocations: v.includes("hip")
-              ? [...answers.painLocations.filter((c) => c !== "hip_groin_thigh"), "hip_groin_thigh"]
-              : answers.painLocations.filter((c) => c !== "hip_groin_thigh"),
-            signs: v.includes("numb")
-              ? [...answers.signs.filter((c) => c !== "numbness_tingling"), "numbness_tingling"]
-              : answers.signs.filter((c) => c !== "numbness_tingling"),
+            painLocations: replaceWithin(answers.painLocations, ["hip_groin_thigh"], v.includes("hip") ? ["hip_groin_thigh"] : []),
+            signs: replaceWithin(answers.signs, ["numbness_tingling"], v.includes("numb") ? ["numbness_tingling"] : []),
           })
         }
       />

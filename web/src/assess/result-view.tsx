@@ -33,8 +33,11 @@ function ConditionLinks({ view, id }: { view: AssessmentResponse; id: ConditionI
   );
 }
 
-/** One flag that set the level: its reason, then what to do now, where to go and how soon. */
-function FlagSteps({ flag, index }: { flag: FlagInstructionsView; index: number }) {
+/**
+ * One flag that set the level: its reason, then what to do now, where to go and how soon. The
+ * result and the emergency stop (assess-flow.tsx) both show a flag this way.
+ */
+export function FlagSteps({ flag, index }: { flag: FlagInstructionsView; index: number }) {
   const id = `flag-${index}-heading`;
   return (
     <section className="flag-steps" aria-labelledby={id}>
