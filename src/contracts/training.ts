@@ -11,10 +11,13 @@ import { CHECKIN_ITEMS, SURFACES } from "../core/training/types.js";
 import type { TrainingReport } from "../core/training/types.js";
 import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../core/training/acwr.js";
 import { SPIKE_BANDS } from "../core/training/load-rules.js";
+import { formatDistanceDown } from "../core/training/warnings.js";
 
 export { CHECKIN_ITEMS, SURFACES, SPORTS, RUNNING_SPORTS };
 /** The acute:chronic ratio's meaning and limits, and the spike study's bands, for the web to show. */
 export { ACWR_CANNOT_TELL, ACWR_MEANING, SPIKE_BANDS };
+/** A limit rounded down to one decimal, as the report's own messages write it. */
+export { formatDistanceDown };
 export type { Sport };
 export type {
   AcwrDay,

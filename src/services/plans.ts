@@ -12,6 +12,7 @@ import { addDays, daysBetween, nextMonday, weekStartOf } from "../core/plan/date
 import {
   adaptPlan,
   baselineFromHistory,
+  forCalendar,
   generatePlan,
   generateReturnToRun,
   judgeDay,
@@ -32,6 +33,7 @@ import { listPainEntries } from "./pain.js";
 import { checkReturnEntry, redDiaryDays } from "./return-to-run-gate.js";
 import type { StoredReturnEntry } from "./return-to-run-gate.js";
 import { getProfile } from "./profile.js";
+import { localDateOf } from "./training-report.js";
 
 /** The baseline is the mean of this many complete weeks (baselineFromHistory uses four). */
 const BASELINE_WEEKS = 4;
@@ -93,14 +95,30 @@ export function weeklyRunning(
   const weeks = new Map<string, number>();
   for (let w = fromWeek; daysBetween(w, toWeek) >= 0; w = addDays(w, 7)) weeks.set(w, 0);
   for (const r of runs) {
-    const t = Date.parse(r.start_utc);
-    if (Number.isNaN(t)) continue;
-    const local = new Date(t + (r.utc_offset_min ?? 0) * 60_000).toISOString().slice(0, 10);
-    const week = weekStartOf(local);
+    if (Number.isNaN(Date.parse(r.start_utc))) continue;
+    const week = weekStartOf(localDateOf(r.start_utc, r.utc_offset_min));
     const sum = weeks.get(week);
     if (sum !== undefined) weeks.set(week, sum + Math.max(0, r.distance_m));
   }
   return [...weeks].map(([weekStart, distanceM]) => ({ weekStart, distanceM }));
+}
+
+/** The runner's runs that may fall on the local dates `firstDay` to `lastDay`, oldest first. */
+async function runningRows(app: App, userId: string, firstDay: string, lastDay: string) {
+  // A day's margin either side of the window covers any UTC offset.
+  const { rows } = await activities.listActivities(
+    app.database.db,
+    userId,
+    {
+      sports: RUNNING_SPORTS,
+      fromUtc: `${addDays(firstDay, -1)}T00:00:00.000Z`,
+      toUtc: `${addDays(lastDay, 2)}T00:00:00.000Z`,
+    },
+    { key: "start_utc", dir: "asc" },
+    // Five months of daily runs, doubled: far more than the window can hold.
+    { limit: 10_000, offset: 0 },
+  );
+  return rows;
 }
 
 async function loggedWeeks(
@@ -109,20 +127,7 @@ async function loggedWeeks(
   fromWeek: string,
   toWeek: string,
 ): Promise<LoggedWeek[]> {
-  // A day's margin either side of the window covers any UTC offset.
-  const { rows } = await activities.listActivities(
-    app.database.db,
-    userId,
-    {
-      sports: RUNNING_SPORTS,
-      fromUtc: `${addDays(fromWeek, -1)}T00:00:00.000Z`,
-      toUtc: `${addDays(toWeek, 8)}T00:00:00.000Z`,
-    },
-    { key: "start_utc", dir: "asc" },
-    // Five months of daily runs, doubled: far more than the window can hold.
-    { limit: 10_000, offset: 0 },
-  );
-  return weeklyRunning(rows, fromWeek, toWeek);
+  return weeklyRunning(await runningRows(app, userId, fromWeek, addDays(toWeek, 6)), fromWeek, toWeek);
 }
 
 async function hasRunsBefore(
@@ -236,49 +241,36 @@ function withField<T>(fn: () => T): T {
 
 /**
  * The runner's usual weekly running distance before `start`: the mean of the last complete weeks
- * (weeks without runs count as 0). Null when there are no runs to go on. The CLI's `plan` uses
- * this when no --current-weekly-km is given.
+ * (weeks without runs count as 0; the week in progress would understate the usual week). Null
+ * when there are no runs to go on.
  */
-export async function currentWeeklyFromRuns(app: App, userId: string, start?: string): Promise<number | null> {
-  const today = await todayFor(app, userId);
-  const first = start ?? nextMonday(today);
+async function usualWeekFromRuns(app: App, userId: string, start: string, today: string): Promise<number | null> {
   const upTo =
-    daysBetween(weekStartOf(first), weekStartOf(today)) > 0 ? weekStartOf(first) : weekStartOf(today);
+    daysBetween(weekStartOf(start), weekStartOf(today)) > 0 ? weekStartOf(start) : weekStartOf(today);
   if (!(await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))) return null;
   const weeks = await loggedWeeks(app, userId, addDays(upTo, -7 * BASELINE_WEEKS), addDays(upTo, -7));
   return baselineFromHistory({ weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) }, upTo);
 }
 
 /**
- * The runner's runs from `fromDate` up to the day before `before` as local dates and distances:
- * what the planner continues from under the guard's rules (the spike rule's 30 days, the weekly
- * rule's four weeks, and any run earlier in the start week).
+ * The runner's runs of the four weeks before the plan's first week, and of that week up to the
+ * day before `before`, as local dates and distances: what the planner continues from under the
+ * guard's rules (the spike rule's 30 days, the weekly rule's four weeks).
  */
-async function runsBefore(app: App, userId: string, fromDate: string, before: string): Promise<RecentRun[]> {
-  const { rows } = await activities.listActivities(
-    app.database.db,
-    userId,
-    {
-      sports: RUNNING_SPORTS,
-      fromUtc: `${addDays(fromDate, -1)}T00:00:00.000Z`,
-      toUtc: `${addDays(before, 1)}T00:00:00.000Z`,
-    },
-    { key: "start_utc", dir: "asc" },
-    { limit: 10_000, offset: 0 },
-  );
+async function recentRunsBefore(app: App, userId: string, before: string): Promise<RecentRun[]> {
+  const fromDate = addDays(weekStartOf(before), -7 * BASELINE_WEEKS);
   const runs: RecentRun[] = [];
-  for (const r of rows) {
-    const t = Date.parse(r.start_utc);
-    if (Number.isNaN(t) || r.distance_m <= 0) continue;
-    const date = new Date(t + (r.utc_offset_min ?? 0) * 60_000).toISOString().slice(0, 10);
+  for (const r of await runningRows(app, userId, fromDate, addDays(before, -1))) {
+    if (Number.isNaN(Date.parse(r.start_utc)) || r.distance_m <= 0) continue;
+    const date = localDateOf(r.start_utc, r.utc_offset_min);
     if (daysBetween(fromDate, date) >= 0 && daysBetween(date, before) > 0) runs.push({ date, distanceM: r.distance_m });
   }
   return runs;
 }
 
 /**
- * The CLI's `plan` from stored runs: the usual weekly distance (as currentWeeklyFromRuns) and the
- * runs before the start, which the plan continues from under the guard's rules.
+ * The CLI's `plan` from stored runs, when no --current-weekly-km is given: the usual weekly
+ * distance and the runs before the start, which the plan continues from under the guard's rules.
  */
 export async function planHistoryFromRuns(
   app: App,
@@ -287,9 +279,8 @@ export async function planHistoryFromRuns(
 ): Promise<{ weeklyM: number | null; runs: RecentRun[] }> {
   const today = await todayFor(app, userId);
   const first = start ?? nextMonday(today);
-  const weeklyM = await currentWeeklyFromRuns(app, userId, first);
-  const runs = await runsBefore(app, userId, addDays(weekStartOf(first), -7 * BASELINE_WEEKS), first);
-  return { weeklyM, runs };
+  const weeklyM = await usualWeekFromRuns(app, userId, first, today);
+  return { weeklyM, runs: await recentRunsBefore(app, userId, first) };
 }
 
 export async function createPlan(
@@ -310,30 +301,13 @@ export async function createPlan(
     const given = body.beginner !== undefined || body.returning !== undefined;
     const beginner = body.beginner ?? profile.beginner;
     const returning = body.returning ?? profile.returning;
-    // Only complete weeks count: the week in progress would understate the usual week.
-    const upTo =
-      daysBetween(weekStartOf(start), weekStartOf(today)) > 0
-        ? weekStartOf(start)
-        : weekStartOf(today);
-    const fromWeek = addDays(upTo, -7 * BASELINE_WEEKS);
-    let history: { weeks: { start: string; distanceM: number }[] } | undefined;
-    if (
-      body.currentWeeklyM === undefined &&
-      (await hasRunsBefore(app, userId, upTo, BASELINE_WEEKS))
-    ) {
-      const weeks = await loggedWeeks(app, userId, fromWeek, addDays(upTo, -7));
-      history = { weeks: weeks.map((w) => ({ start: w.weekStart, distanceM: w.distanceM })) };
-    }
-    // The guard judges the plan against the runs before it: the four weeks before its first week.
-    const recentRuns = await runsBefore(app, userId, addDays(weekStartOf(start), -7 * BASELINE_WEEKS), start);
+    const currentWeeklyM = body.currentWeeklyM ?? (await usualWeekFromRuns(app, userId, start, today));
+    const recentRuns = await recentRunsBefore(app, userId, start);
     const plan = withField(() =>
       generatePlan({
         start,
         recentRuns,
-        ...(body.currentWeeklyM !== undefined ? { currentWeeklyM: body.currentWeeklyM } : {}),
-        ...(history && body.currentWeeklyM === undefined
-          ? { currentWeeklyM: baselineFromHistory(history, upTo) ?? 0 }
-          : {}),
+        ...(currentWeeklyM !== null ? { currentWeeklyM } : {}),
         goal: body.goal,
         beginner,
         returning,
@@ -654,15 +628,11 @@ async function present(
 // Calendar
 
 async function calendarText(row: PlanRow, app: App, userId: string): Promise<string> {
-  const stored = JSON.parse(row.plan_json) as Plan | ReturnPlan;
+  const plan = JSON.parse(row.plan_json) as Plan | ReturnPlan;
   const input = JSON.parse(row.input_json) as StoredInput;
-  // Rest days are not events unless the runner asked for them: a calendar full of "rest" is noise.
   const withRest = input.kind === "build" && input.restDaysInCalendar === true;
-  const plan = withRest
-    ? stored
-    : { ...stored, weeks: stored.weeks.map((w) => ({ ...w, sessions: w.sessions.filter((x) => x.kind !== "rest") })) };
   const { units } = await getProfile(app, userId);
-  return planToICalendar(plan, {
+  return planToICalendar(forCalendar(plan, withRest), {
     units,
     calName: row.kind === "return" ? "kneewise walk-run return" : "kneewise training plan",
     // Per-user UIDs: two runners subscribing on one device keep separate events.

@@ -8,6 +8,7 @@ import { daysBetween, isIsoDate, nextMonday, weekdayName } from "../../core/plan
 import { generatePlan } from "../../core/plan/generate-plan.js";
 import type { RecentRun } from "../../core/plan/generate-plan.js";
 import { formatKm } from "../../core/plan/session-text.js";
+import { forCalendar } from "../../core/plan/types.js";
 import type { Plan, PlanGoal } from "../../core/plan/types.js";
 import type { CliIO } from "../io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
@@ -32,13 +33,13 @@ export interface PlanCommandOptions {
 
 /**
  * Reads the runner's usual weekly distance (metres) from their stored runs, null when there are
- * none; or that and the runs themselves, which the plan continues from under the guard's rules.
+ * none, and the runs themselves, which the plan continues from under the guard's rules.
  */
 export type HistoryReader = (opts: {
   db?: string;
   user?: string;
   start?: string;
-}) => Promise<number | null | { weeklyM: number | null; runs: RecentRun[] }>;
+}) => Promise<{ weeklyM: number | null; runs: RecentRun[] }>;
 
 const GOAL_CHOICE =
   "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
@@ -107,10 +108,8 @@ export async function runPlan(
             start: checked.start,
           })
         : null;
-      if (read !== null && typeof read === "object") {
-        currentM = read.weeklyM;
-        recentRuns = read.runs;
-      } else currentM = read;
+      currentM = read?.weeklyM ?? null;
+      recentRuns = read?.runs;
     } catch (err) {
       if (!isDomainError(err)) throw err;
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -146,10 +145,7 @@ export async function runPlan(
   );
 
   if (opts.ics !== undefined) {
-    // Rest days become events only when asked for.
-    const shown = opts.restDaysInCalendar
-      ? plan
-      : { ...plan, weeks: plan.weeks.map((w) => ({ ...w, sessions: w.sessions.filter((x) => x.kind !== "rest") })) };
+    const shown = forCalendar(plan, opts.restDaysInCalendar === true);
     const text = planToICalendar(shown, {
       calName: "kneewise training plan",
       uidDomain: "plan.kneewise.local",

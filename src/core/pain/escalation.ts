@@ -10,7 +10,7 @@
  * choices, not published cut-offs; each is tested on both sides.
  */
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
-import { ACCEPTABLE_MAX, SAFE_MAX, dayScore, settleLimit } from "./pain-zone.js";
+import { ACCEPTABLE_MAX, SAFE_MAX, dayScore, settlingOf } from "./pain-zone.js";
 import type { EscalationTrigger, PainEntry, PainEscalation } from "./types.js";
 
 /** Night pain, giving way, an unsettled flare and rising pain are looked for in the last 7 days. */
@@ -52,9 +52,9 @@ function isRunDay(e: PainEntry, runDates: ReadonlySet<string>): boolean {
 function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string, PainEntry>): EscalationTrigger | null {
   const days = recent.filter((e) => {
     const worst = Math.max(e.during ?? 0, e.after ?? 0);
-    if (worst <= ACCEPTABLE_MAX || e.nextMorning === null) return false;
+    if (worst <= ACCEPTABLE_MAX) return false;
     const baseline = byDate.get(dateOfDay(dayOfDate(e.date) - 1))?.nextMorning ?? null;
-    return e.nextMorning > settleLimit(baseline);
+    return settlingOf(e, baseline) === "not_settled";
   });
   if (days.length === 0) return null;
   const detail = days

@@ -4,7 +4,7 @@ import { addDays } from "./dates.js";
 import { adaptPlan, painTrend } from "./adapt-plan.js";
 import type { LoggedWeek } from "./adapt-plan.js";
 import { generatePlan } from "./generate-plan.js";
-import { rampCeiling } from "./ramp.js";
+import { limitAbove } from "../training/load-rules.js";
 import type { PainEntry } from "./return-to-run.js";
 import type { Plan } from "./types.js";
 
@@ -123,7 +123,7 @@ describe("adaptPlan", () => {
           for (const w of out.plan.weeks.slice(weeksDone)) {
             if (w.lighter) expect(w.distance_m).toBeLessThanOrEqual(level);
             else {
-              expect(w.distance_m).toBeLessThanOrEqual(rampCeiling(level, pct));
+              expect(w.distance_m).toBeLessThanOrEqual(limitAbove(level, pct));
               level = w.distance_m;
             }
           }

@@ -18,10 +18,6 @@ export function isIsoDate(value: string): boolean {
 
 /** The date as a day number (days since 1970-01-01), the unit of the load rules (load-rules.ts). */
 export function dayNumber(date: string): number {
-  return toDayNumber(date);
-}
-
-function toDayNumber(date: string): number {
   if (!isIsoDate(date))
     throw new DomainError("PLAN_BAD_DATE", `"${date}" is not a date in the form YYYY-MM-DD.`);
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
@@ -32,18 +28,18 @@ function fromDayNumber(day: number): string {
 }
 
 export function addDays(date: string, days: number): string {
-  return fromDayNumber(toDayNumber(date) + days);
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return toDayNumber(to) - toDayNumber(from);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** 0 = Monday … 6 = Sunday: the runner's week starts on Monday. */
 export function weekdayIndex(date: string): number {
   // Day 0 of the Unix epoch (1970-01-01) was a Thursday.
-  return (((toDayNumber(date) + 3) % 7) + 7) % 7;
+  return (((dayNumber(date) + 3) % 7) + 7) % 7;
 }
 
 /** The Monday on or before `date`. */

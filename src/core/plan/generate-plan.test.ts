@@ -4,8 +4,8 @@ import { isDomainError } from "../errors.js";
 import { addDays, daysBetween, weekdayIndex, weekStartOf } from "./dates.js";
 import { baselineFromHistory, generatePlan, MAX_PLAN_WEEKS } from "./generate-plan.js";
 import type { GeneratePlanInput } from "./generate-plan.js";
-import { weeklyLimit } from "../training/load-rules.js";
-import { longRunShareFor, RACE_LONG_RUN_SHARE, rampCeiling } from "./ramp.js";
+import { limitAbove, weeklyLimit } from "../training/load-rules.js";
+import { longRunShareFor, RACE_LONG_RUN_SHARE } from "./ramp.js";
 import type { Plan, PlanWeek } from "./types.js";
 import { isRunningKind } from "./types.js";
 
@@ -140,13 +140,13 @@ describe("generatePlan properties", () => {
         const baseline = input.currentWeeklyM ?? 0;
         const pct = input.beginner || input.returning ? 5 : 10;
         const target =
-          baseline + Math.floor(((rampCeiling(baseline, pct) - baseline) * share) / 100);
+          baseline + Math.floor(((limitAbove(baseline, pct) - baseline) * share) / 100);
         const goal =
           input.goal.kind === "weekly" ? { kind: "weekly" as const, weeklyM: target } : input.goal;
         const p = generatePlan({ ...onMonday(input), goal });
         if (goal.kind === "weekly") expect(p.weeks[0]?.distance_m).toBe(target);
         else if (
-          p.target_weekly_m <= rampCeiling(baseline, pct) &&
+          p.target_weekly_m <= limitAbove(baseline, pct) &&
           p.weeks.length > (goal.distanceM >= 15_000 && p.weeks.length >= 4 ? 2 : 1)
         )
           expect(p.warnings.map((w) => w.code)).not.toContain("GOAL_UNREACHABLE");

@@ -9,7 +9,7 @@
  */
 import { DomainError } from "../errors.js";
 import { DEFAULT_TRAINING_CONFIG } from "../training/config.js";
-import { longestBefore, runLimitOn, weeklyLimit } from "../training/load-rules.js";
+import { limitAbove, longestBefore, runLimitOn, weeklyBaseline, weeklyLimit } from "../training/load-rules.js";
 import type { DayRun } from "../training/load-rules.js";
 import { addDays, dayNumber, daysBetween, isIsoDate, weekdayIndex, weekStartOf } from "./dates.js";
 import {
@@ -21,7 +21,6 @@ import {
   longRunShareFor,
   nextBuildVolume,
   RACE_LONG_RUN_SHARE,
-  rampCeiling,
   rampPercentFor,
   reducedVolume,
   taperWeeksFor,
@@ -157,14 +156,14 @@ export function generatePlan(input: GeneratePlanInput): Plan {
   checkGoal(input.goal, input.start);
   const settings = settingsFor(input);
   const given = input.currentWeeklyM;
+  const startWeek = weekStartOf(input.start);
+  const prior = input.recentRuns ? priorFromRuns(input.recentRuns, startWeek, input.start) : undefined;
   const baseline =
     given !== undefined
       ? given
       : input.history
         ? baselineFromHistory(input.history, input.start)
-        : input.recentRuns
-          ? usualWeekOf(priorFromRuns(input.recentRuns, weekStartOf(input.start), input.start).priorWeeksM)
-          : null;
+        : usualWeekOf(prior?.priorWeeksM);
   if (baseline === null)
     throw new DomainError(
       "PLAN_NO_BASELINE",
@@ -176,7 +175,6 @@ export function generatePlan(input: GeneratePlanInput): Plan {
       "Below 1 km a week there is nothing to build on yet: start with the walk-run progression.",
     );
   const baselineM = Math.round(baseline);
-  const startWeek = weekStartOf(input.start);
   return schedulePlan({
     goal: input.goal,
     settings,
@@ -185,17 +183,16 @@ export function generatePlan(input: GeneratePlanInput): Plan {
     baselineM,
     levelM: baselineM,
     buildsSinceLighter: 0,
-    ...(input.recentRuns
-      ? priorFromRuns(input.recentRuns, startWeek, input.start)
-      : input.longestRecentM !== undefined && input.longestRecentM > 0
+    ...(prior ??
+      (input.longestRecentM !== undefined && input.longestRecentM > 0
         ? { priorRuns: [{ date: addDays(startWeek, -1), distanceM: Math.round(input.longestRecentM) }] }
-        : {}),
+        : {})),
   });
 }
 
 /** The mean of the four weeks before the plan, as baselineFromHistory reads weeks; null without runs. */
 function usualWeekOf(weeks: readonly number[] | undefined): number | null {
-  return weeks ? Math.round(weeks.reduce((a, b) => a + b, 0) / weeks.length) : null;
+  return weeks ? Math.round(weeklyBaseline(weeks).average) : null;
 }
 
 /**
@@ -274,9 +271,7 @@ function initialTrack(s: ScheduleInput): LoadTrack {
   const doneFirstWeekM = before
     .filter((r) => daysBetween(s.startWeek, r.date) >= 0)
     .reduce((sum, r) => sum + r.distanceM, 0);
-  const longestPriorM = runs
-    .filter((r) => r.day >= dayNumber(from) - SPIKE_WINDOW)
-    .reduce((m, r) => Math.max(m, r.distanceM), 0);
+  const longestPriorM = longestBefore(runs, dayNumber(from), SPIKE_WINDOW);
   const weeks = s.priorWeeksM && s.priorWeeksM.some((m) => m > 0) ? [...s.priorWeeksM] : [s.levelM];
   return { runs, weeks, doneFirstWeekM, longestPriorM };
 }
@@ -293,7 +288,7 @@ const BASELINE_WEEKS = DEFAULT_TRAINING_CONFIG.rampBaselineWeeks;
 
 /** The guard's weekly limit for the next week (the highest of the last four plus the guide). */
 function weekCeiling(track: LoadTrack, levelM: number, pct: number): number {
-  return weeklyLimit(track.weeks, pct, BASELINE_WEEKS) ?? rampCeiling(levelM, pct);
+  return weeklyLimit(track.weeks, pct, BASELINE_WEEKS) ?? limitAbove(levelM, pct);
 }
 
 /**
@@ -448,7 +443,7 @@ function decideBuildWeek(
     };
   if (v === c.level)
     return { volumeM: v, phase: "hold", reason: `Holding at ${formatKm(v)}: a steady spell at this level lets the body catch up before asking for more.` };
-  const highest = Math.max(...track.weeks.slice(-BASELINE_WEEKS), 0);
+  const { highest } = weeklyBaseline(track.weeks, BASELINE_WEEKS);
   const rise = highest > 0 ? Math.round(((v - highest) / highest) * 100) : null;
   const from =
     i === 0

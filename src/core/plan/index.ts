@@ -9,7 +9,7 @@ export type {
   SessionKind,
   WeekPhase,
 } from "./types.js";
-export { PROGRAMME_SLUGS, SESSION_KINDS, isRunningKind } from "./types.js";
+export { PROGRAMME_SLUGS, SESSION_KINDS, forCalendar, isRunningKind } from "./types.js";
 export type { GeneratePlanInput, PlanHistory, RecentRun } from "./generate-plan.js";
 export { baselineFromHistory, generatePlan, RACE_DISTANCES_M } from "./generate-plan.js";
 export type {

@@ -2,6 +2,7 @@
  * The guard's view of a plan, for tests: the runner's steady history, the plan's sessions run as
  * if done, and what the training report says about them.
  */
+import { activity as runActivity } from "../training/factories.test-helpers.js";
 import { buildTrainingReport } from "../training/index.js";
 import type { RunnerExperience, TrainingActivity } from "../training/index.js";
 import { addDays, daysBetween, weekStartOf } from "./dates.js";
@@ -39,25 +40,9 @@ export function historyBefore(r: Runner, start: string): RecentRun[] {
 }
 
 function activity(id: string, date: string, distanceM: number): TrainingActivity {
-  return {
-    id,
-    sport: "run",
-    // Every run at the same time of day: the guard's 30 x 24 h window is then the planner's 30 days.
-    startUtc: `${date}T07:00:00.000Z`,
-    utcOffsetMin: 0,
-    // 2 m/s for every run: time rises exactly as distance does (halving is exact in binary).
-    movingS: distanceM / 2,
-    elapsedS: distanceM / 2,
-    distanceM,
-    elevationGainM: null,
-    elevationLossM: null,
-    avgHr: null,
-    perceivedExertion: null,
-    shoeId: null,
-    surface: null,
-    laps: [],
-    stream: null,
-  };
+  // Every run at the same time of day: the guard's 30 x 24 h window is then the planner's 30 days.
+  // 2 m/s for every run: time rises exactly as distance does (halving is exact in binary).
+  return runActivity({ id, startUtc: `${date}T07:00:00.000Z`, movingS: distanceM / 2, elapsedS: distanceM / 2, distanceM });
 }
 
 /** What the guard says about the plan's weeks when every training session is run as planned. */

@@ -57,11 +57,6 @@ export function floorTo(valueM: number, step: number): number {
   return Math.floor(valueM / step) * step;
 }
 
-/** The most the week after a building level of `levelM` may hold (exact integer arithmetic). */
-export function rampCeiling(levelM: number, rampPercent: number): number {
-  return Math.floor((levelM * (100 + rampPercent)) / 100);
-}
-
 /**
  * Next building week: the largest round figure up to `ceilingM` (the guard's weekly limit), never
  * above the cap (the goal). Falls back to finer rounding when a round figure would mean no growth.

@@ -29,6 +29,17 @@ export function isRunningKind(kind: SessionKind): boolean {
   return RUNNING_KINDS.includes(kind);
 }
 
+/**
+ * The plan as its calendar shows it: rest days become events only when the runner asks for them
+ * (a calendar full of "rest" is noise).
+ */
+export function forCalendar(
+  plan: { weeks: readonly { sessions: readonly PlanSession[] }[] },
+  withRestDays: boolean,
+): { weeks: { sessions: PlanSession[] }[] } {
+  return { weeks: plan.weeks.map((w) => ({ sessions: w.sessions.filter((x) => withRestDays || x.kind !== "rest") })) };
+}
+
 /** Exercise programmes a strength session can point to (slugs of the exercise programmes). */
 export const PROGRAMME_SLUGS = [
   "runner-strength",

@@ -2,6 +2,8 @@
  * Every threshold of the guard in one place, so a clinic can tune them and tests can name them.
  * Where a number comes from a study it says so; the rest are our conventions and say that too.
  */
+import { SPIKE_GUIDE_PCT, SPIKE_WINDOW_DAYS, WEEKLY_BASELINE_WEEKS } from "./load-rules.js";
+
 export interface TrainingConfig {
   /** Rise above the highest of the baseline weeks that is flagged, percent. The "10% rule" is a
    *  cautious guide only: in the GRONORUN trial it did not prevent injuries (Buist 2008, AJSM 36:33),
@@ -49,9 +51,9 @@ export interface TrainingConfig {
 export const DEFAULT_TRAINING_CONFIG: Readonly<TrainingConfig> = Object.freeze({
   rampPct: 10,
   rampPctCautious: 5,
-  rampBaselineWeeks: 4,
-  spikePct: 10,
-  spikeWindowDays: 30,
+  rampBaselineWeeks: WEEKLY_BASELINE_WEEKS,
+  spikePct: SPIKE_GUIDE_PCT,
+  spikeWindowDays: SPIKE_WINDOW_DAYS,
   acwrMinCoveredDays: 21,
   monotonyHigh: 2,
   recentDays: 21,

@@ -45,8 +45,13 @@ export const SPIKE_BANDS: readonly SpikeBandInfo[] = Object.freeze([
 ] as const);
 
 /** `after` is more than `pct` percent above `before` (and `before` is a real amount). */
-function moreThanPctAbove(before: number, after: number, pct: number): boolean {
+export function moreThanPctAbove(before: number, after: number, pct: number): boolean {
   return before > 0 && after * 100 > before * (100 + pct);
+}
+
+/** The most that is not more than `pct` percent above `amount`, rounded down: every rule's limit. */
+export function limitAbove(amount: number, pct: number): number {
+  return Math.floor((amount * (100 + pct)) / 100);
 }
 
 /** The study band a run falls in against the longest run of its window; null when not a spike. */
@@ -63,7 +68,7 @@ export function isSpike(distanceM: number, previousLongestM: number, pct = SPIKE
 
 /** The longest run that is not a spike: the window's longest plus `pct`, in whole metres, rounded down. */
 export function longestRunLimitM(previousLongestM: number, pct = SPIKE_GUIDE_PCT): number {
-  return Math.floor((previousLongestM * (100 + pct)) / 100);
+  return limitAbove(previousLongestM, pct);
 }
 
 export interface DayRun {
@@ -129,7 +134,7 @@ export function weeklyBaseline(previous: readonly number[], weeks = WEEKLY_BASEL
  */
 export function weeklyLimit(previous: readonly number[], guidePct: number, weeks = WEEKLY_BASELINE_WEEKS): number | null {
   const { highest } = weeklyBaseline(previous, weeks);
-  return highest > 0 ? Math.floor((highest * (100 + guidePct)) / 100) : null;
+  return highest > 0 ? limitAbove(highest, guidePct) : null;
 }
 
 /** The week `amount` rose more than `guidePct` above the highest of its baseline. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TRAINING_CONFIG } from "./config.js";
-import { baselineOf, changePct, rampThresholdPct, suggestedCap, weeklyRamps } from "./ramp.js";
+import { changePct } from "./load-rules.js";
+import { baselineOf, rampThresholdPct, suggestedCap, weeklyRamps } from "./ramp.js";
 import type { WeekVolume } from "./weekly-volume.js";
 
 /** Weeks from distances in km and (optionally) times in minutes. */

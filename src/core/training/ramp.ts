@@ -12,11 +12,9 @@
  * builds over two weeks passes the highest of the baseline too, and a week gets one message.
  */
 import type { TrainingConfig } from "./config.js";
-import { changePct, risesAboveBaseline, weeklyBaseline, WEEKLY_BASELINE_WEEKS } from "./load-rules.js";
+import { changePct, moreThanPctAbove, weeklyBaseline, WEEKLY_BASELINE_WEEKS } from "./load-rules.js";
 import type { RunnerExperience } from "./types.js";
 import type { WeekVolume } from "./weekly-volume.js";
-
-export { changePct };
 
 export function rampThresholdPct(experience: RunnerExperience, config: TrainingConfig): number {
   return experience === "regular" ? config.rampPct : config.rampPctCautious;
@@ -81,11 +79,10 @@ export function weeklyRamps(
   for (let i = 1; i < weeks.length; i++) {
     const cur = weeks[i];
     if (!cur) continue;
-    const before = weeks.slice(Math.max(0, i - baselineWeeks), i);
-    const distanceFlagged = risesAboveBaseline(before.map((w) => w.distanceM), cur.distanceM, thresholdPct, baselineWeeks);
-    const timeFlagged = risesAboveBaseline(before.map((w) => w.timeS), cur.timeS, thresholdPct, baselineWeeks);
-    if (!distanceFlagged && !timeFlagged) continue;
     const b = baselineOf(weeks, i, baselineWeeks);
+    const distanceFlagged = moreThanPctAbove(b.highestDistanceM, cur.distanceM, thresholdPct);
+    const timeFlagged = moreThanPctAbove(b.highestTimeS, cur.timeS, thresholdPct);
+    if (!distanceFlagged && !timeFlagged) continue;
     out.push({
       index: i,
       startDay: cur.startDay,

@@ -15,7 +15,7 @@ import { weekMonotony } from "./monotony.js";
 import { checkinTrend } from "./overtraining.js";
 import { prepareActivities } from "./prepared-activity.js";
 import type { PreparedActivity } from "./prepared-activity.js";
-import { longestRunLimitM, weeklyLimit } from "./load-rules.js";
+import { limitAbove, longestRunLimitM } from "./load-rules.js";
 import { baselineOf, rampThresholdPct, weeklyRamps } from "./ramp.js";
 import type { WeeklyRamp } from "./ramp.js";
 import { runSpikes } from "./run-spike.js";
@@ -279,11 +279,8 @@ function weekRow(
     baseline_highest_m: b.weeks > 0 ? Math.round(b.highestDistanceM) : null,
     change_vs_average_pct: pct(b.averageDistanceM, w.distanceM),
     change_vs_highest_pct: pct(b.highestDistanceM, w.distanceM),
-    guide_limit_m: weeklyLimit(
-      volume.slice(Math.max(0, i - config.rampBaselineWeeks), i).map((x) => x.distanceM),
-      thresholdPct,
-      config.rampBaselineWeeks,
-    ),
+    // weeklyLimit on the same baseline: the limit the planner keeps to.
+    guide_limit_m: b.highestDistanceM > 0 ? limitAbove(b.highestDistanceM, thresholdPct) : null,
     complete: w.complete,
     warnings,
   };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { DIALECTS } from "../../../test/db.js";
 import { signUpCookies, startTestServer } from "../../../test/app.js";
 import type { PainEntryResponse, PainListResponse, PainStatusResponse } from "../../contracts/pain.js";
+import { addRun } from "./plans.test-helpers.js";
 
 type Cookies = Record<string, string>;
 const NOW = new Date("2024-03-31T12:00:00.000Z");
@@ -216,37 +217,7 @@ for (const dialect of DIALECTS) {
       }
       const rising = (await f.get("/api/pain/status?asOf=2024-03-30")).json<PainStatusResponse>().status;
       expect(rising.escalation?.triggers.map((x) => x.code)).toEqual(["RISING_DESPITE_REST"]);
-      await t.app.database.db
-        .insertInto("activities")
-        .values({
-          id: "fin-run",
-          user_id: finId,
-          sport: "run",
-          start_utc: "2024-03-28T07:00:00.000Z",
-          utc_offset_min: 0,
-          moving_s: 1800,
-          elapsed_s: 1800,
-          distance_m: 5000,
-          elevation_gain_m: null,
-          elevation_loss_m: null,
-          avg_hr: null,
-          max_hr: null,
-          avg_cadence: null,
-          device: null,
-          gear: null,
-          name: null,
-          perceived_exertion: null,
-          indoor: 0,
-          source: "test",
-          surface: null,
-          shoe_id: null,
-          laps_json: "[]",
-          stream_json: "{}",
-          source_file: null,
-          dedupe_key: "fin-0",
-          created_at: NOW.toISOString(),
-        })
-        .execute();
+      await addRun(t, finId, "2024-03-28", 5000, { startUtc: "2024-03-28T07:00:00.000Z" });
       const afterRun = (await f.get("/api/pain/status?asOf=2024-03-30")).json<PainStatusResponse>().status;
       expect(afterRun.escalation).toBeNull();
     });

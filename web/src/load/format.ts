@@ -1,5 +1,6 @@
 /** Distances and times for people, in the runner's units. The API always speaks metres and seconds. */
 import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
+import { formatDistanceDown } from "../../../src/contracts/training.js";
 import type { Units } from "../shell/session.js";
 
 export { METRES_PER_MILE };
@@ -28,12 +29,9 @@ export function formatDistance(metres: number, units: Units, digits = 1): string
 
 /**
  * A limit rounded DOWN to one decimal, so "under 19.8 km" never lets through a run the spike rule
- * would flag (a limit of 19.86 km reads 19.8, not 19.9). Same rounding as the core's messages.
+ * would flag (a limit of 19.86 km reads 19.8, not 19.9): the core's own rounding.
  */
-export function formatLimit(metres: number, units: Units): string {
-  const tenths = units === "mi" ? (metres * 10) / METRES_PER_MILE : metres / 100;
-  return `${(Math.floor(tenths + 1e-9) / 10).toFixed(1)} ${unitLabel(units)}`;
-}
+export const formatLimit: (metres: number, units: Units) => string = formatDistanceDown;
 
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds / 60);

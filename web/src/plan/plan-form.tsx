@@ -7,6 +7,7 @@ import type {
   PlanGoalBody,
 } from "../../../src/contracts/plans.js";
 import { api, ApiError } from "../api.js";
+import { localToday } from "../load/format.js";
 import { useSession } from "../shell/session.js";
 import { toMetres } from "./distance.js";
 import { entryMet, ReturnEntryCriteria, useReturnEntry } from "./return-entry.js";
@@ -48,12 +49,6 @@ function Field({
 function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return ids === "" ? undefined : ids;
-}
-
-/** The browser's local date, YYYY-MM-DD: the earliest start the date picker offers. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** The form that writes a new plan: a build-up towards a weekly distance or an event, or a walk-run return. */
