@@ -204,6 +204,8 @@ async function loadPainDiary(
   from: string,
   to: string,
 ): Promise<DiaryDay[]> {
+  // A plan that starts after today has no diary of its own yet.
+  if (from > to) return [];
   const entries = await listPainEntries(app, userId, { from, to });
   return entries.map((e) => ({
     date: e.date,

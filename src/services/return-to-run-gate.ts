@@ -119,6 +119,7 @@ export async function redDiaryDays(
   from: string,
   to: string,
 ): Promise<string[]> {
+  if (from > to) return [];
   const entries = await listPainEntries(app, userId, { from: addDays(from, -1), to });
   return redDays(entries.map(toPainModel), from, to);
 }

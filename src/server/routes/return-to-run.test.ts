@@ -175,6 +175,20 @@ for (const dialect of DIALECTS) {
       expect((await entry(cal)).clearance_needed).toBe(false);
     });
 
+    it("writes a walk-run return that starts next week, and reads it back before it starts", async () => {
+      const eve = await signUpRunner(t, "eve");
+      const res = await post(eve, {
+        kind: "return",
+        start: "2025-03-10",
+        entry: { confirmed: ["walk_30_min", "hop"] },
+      });
+      expect(res.statusCode).toBe(201);
+      const plan = await activePlan(t, eve.cookies);
+      if (plan?.kind !== "return") throw new Error("expected a return plan");
+      expect(plan.plan.stopped).toBeNull();
+      expect(plan.plan.weeks[0]?.sessions[0]?.date ?? "").toMatch(/^2025-03-1\d$/);
+    });
+
     it("stops itself on the second red diary day, says why, and resumes after clearance", async () => {
       expect(
         (await post(cal, { kind: "return", entry: { confirmed: ["walk_30_min", "hop"] } }))
