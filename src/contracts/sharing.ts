@@ -152,7 +152,7 @@ export interface AthleteResponse {
 }
 
 export interface AttentionReason {
-  /** A stable code: TRIAGE, PAIN, ACWR, RAMP, RAMP_TWO_WEEK, SPIKE, RESTART, SHOES, OVERTRAINING. */
+  /** A stable code: TRIAGE, PAIN, RAMP, SPIKE, RESTART, SHOES, OVERTRAINING (ACWR and RAMP_TWO_WEEK are no longer given). */
   code: string;
   /** Short words for the roster, e.g. "pain 6/10 yesterday", "ACWR 1.7", "ramp +35%". */
   text: string;

@@ -47,7 +47,7 @@ async function entryFor(app: App, share: ShareWithPerson): Promise<RosterEntry> 
     asOf,
     lastActivityDate: last ? localDateOf(last.start_utc, last.utc_offset_min) : null,
     acwr,
-    rampWarnings: report.warnings.filter((w) => w.code === "RAMP_WEEKLY" || w.code === "RAMP_TWO_WEEK").length,
+    rampWarnings: report.warnings.filter((w) => w.code === "RAMP_WEEKLY").length,
     spikeWarnings: report.warnings.filter((w) => w.code === "RUN_SPIKE").length,
     warnings: report.warnings.length,
     shoes,
