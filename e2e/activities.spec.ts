@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { AxeBuilder } from "@axe-core/playwright";
+import { activityDetail } from "../src/contracts/activities.js";
 import { startOwnServer } from "./own-server.js";
 import type { OwnServer } from "./own-server.js";
 
@@ -172,7 +173,9 @@ test.describe.serial("a Strava export's shoes and activities", () => {
       hr: 120 + Math.round((i / 96) * 51),
       cad: 170,
     }));
-    const detail = {
+    // The answer the server would give, held to the API's contract (strictly: no field it no longer
+    // sends, none it sends missing), so the page is tested against what it really receives.
+    const detail = activityDetail.strict().parse({
       id: "recorded-run",
       sport: "run",
       startUtc: "2026-05-03T06:30:00.000Z",
@@ -197,7 +200,7 @@ test.describe.serial("a Strava export's shoes and activities", () => {
       excludeFromLoad: false,
       laps: [],
       stream,
-    };
+    });
     await page.route("**/api/activities/recorded-run", (route) => route.fulfill({ json: detail }));
     await page.goto("/training/activities/recorded-run");
     await expect(page.getByRole("heading", { level: 1, name: "Recorded run" })).toBeVisible();
@@ -213,6 +216,8 @@ test.describe.serial("a Strava export's shoes and activities", () => {
     await expect(page.getByRole("heading", { name: "Splits per km" })).toBeVisible();
     await expect(splits.locator("tbody tr")).toHaveCount(4);
     await expect(splits.locator("tbody tr").first()).toContainText("1.00 km");
+    // The first km is passed between the samples at 300 s (999 m) and 310 s (1036 m): 5:00.
+    await expect(splits.locator("tbody tr").first()).toContainText("5:00 /km");
 
     // Every tick label lies inside its chart's box ("159 bpm", not "59 bpm").
     const cut = await page.evaluate<(string | null)[]>(

@@ -118,6 +118,8 @@ test.describe("Today", () => {
       /: (Easy run|Long run|Faster run|Cross-training|Strength|Walk-run|Race)/,
     );
     await expect(page.getByRole("region", { name: "Shoes near their limit" })).toContainText("Old Racer");
+    // Measured against the pair's own limit, in the runner's units.
+    await expect(page.getByRole("region", { name: "Shoes near their limit" })).toContainText(/Old Racer: \d+ km of 100 km/);
     // The diary has today's entry; the check-in is still to do.
     const nudge = page.getByRole("region", { name: "Not noted yet today" });
     await expect(nudge.getByRole("link", { name: "Do today's check-in" })).toBeVisible();

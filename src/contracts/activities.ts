@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SURFACES } from "../core/training/types.js";
 
 /** The sports an activity can have (mirrors SPORTS in src/core/activity.ts). */
 export const sportName = z.enum(["run", "trail_run", "treadmill", "walk", "hike", "ride", "swim", "row", "strength", "other"]);
@@ -36,8 +37,8 @@ export const activitySummary = z.object({
 });
 export type ActivitySummary = z.infer<typeof activitySummary>;
 
-/** The surfaces a run can be marked with (mirrors SURFACES in src/core/training/types.ts). */
-export const surfaceName = z.enum(["road", "track", "trail", "treadmill", "cambered_road"], { error: "Choose a surface from the list." });
+/** The surfaces a run can be marked with. */
+export const surfaceName = z.enum(SURFACES, { error: "Choose a surface from the list." });
 
 /**
  * PATCH /api/activities/:id: what the runner corrects. `shoeId` null means "no pair" (kept by

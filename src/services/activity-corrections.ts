@@ -3,21 +3,19 @@
  * training load, and two records of one run merged into one. Deleting and undoing live with the
  * reads in import/activity-queries.ts.
  */
-import { RUNNING_SPORTS } from "../core/activity.js";
+import { isRunning } from "../core/activity.js";
 import type { Sport } from "../core/activity.js";
 import { DomainError } from "../core/errors.js";
 import type { ActivityUpdateBody } from "../contracts/activities.js";
-import { activities, shoes as shoeRepo } from "../store/index.js";
+import { activities } from "../store/index.js";
 import type { ActivityCorrection, CorrectableActivityRow } from "../store/repositories/activities.js";
 import type { App } from "./app.js";
 import { richness } from "./import/activity-record.js";
 import { summaryView } from "./import/activity-queries.js";
 import type { ActivitySummaryView } from "./import/activity-queries.js";
-import { reassignShoes } from "./shoes.js";
+import { reassignShoes, shoeChoice } from "./shoes.js";
 
 const notFound = (id: string): DomainError => new DomainError("ACTIVITY_NOT_FOUND", "There is no such activity.", { activityId: id });
-
-const isRunning = (sport: string): boolean => (RUNNING_SPORTS as readonly string[]).includes(sport);
 
 /** Two records further apart than this are not one run, whatever the clocks of their devices said. */
 export const MERGE_MAX_START_GAP_MS = 24 * 3600 * 1000;
@@ -41,14 +39,7 @@ export async function correctActivity(app: App, userId: string, id: string, body
       // A run corrected to a ride keeps no running surface.
       set.surface = null;
     }
-    if (body.shoeId !== undefined) {
-      if (body.shoeId !== null && !(await shoeRepo.findShoe(trx, userId, body.shoeId))) {
-        throw new DomainError("SHOE_NOT_FOUND", "That pair of shoes does not exist.", { shoeId: body.shoeId });
-      }
-      set.shoe_id = body.shoeId;
-      set.shoe_manual = 1;
-    }
-    if (body.shoeAuto === true) set.shoe_manual = 0;
+    Object.assign(set, await shoeChoice(trx, userId, body));
     if (body.excludeFromLoad !== undefined) set.exclude_from_load = body.excludeFromLoad ? 1 : 0;
     await activities.correctActivity(trx, userId, id, set);
     // The derived pair follows the sport's default pair and the gear name.

@@ -296,6 +296,29 @@ export async function deleteShoe(app: App, userId: string, id: string): Promise<
   });
 }
 
+/** The columns of a pair chosen by hand for one activity. */
+export type ShoeChoice = { shoe_id?: string | null; shoe_manual?: number };
+
+/**
+ * The runner's choice of pair for one activity, as the columns to set: a pair of theirs (checked),
+ * "no pair" (`shoeId: null`), both kept by hand, or `shoeAuto` to hand it back to the gear name
+ * and defaults (the caller then runs reassignShoes).
+ */
+export async function shoeChoice(
+  db: Db,
+  userId: string,
+  input: { shoeId?: string | null | undefined; shoeAuto?: true | undefined },
+): Promise<ShoeChoice> {
+  const set: ShoeChoice = {};
+  if (input.shoeId !== undefined) {
+    if (input.shoeId !== null && !(await shoeRepo.findShoe(db, userId, input.shoeId))) throw notFound(input.shoeId);
+    set.shoe_id = input.shoeId;
+    set.shoe_manual = 1;
+  }
+  if (input.shoeAuto === true) set.shoe_manual = 0;
+  return set;
+}
+
 /**
  * The runner's own choice of pair and surface for one activity. `shoeId: null` means "no pair"
  * (kept by hand); `shoeAuto: true` hands the choice back to the gear name and defaults.
@@ -310,13 +333,7 @@ export async function setActivityGear(
     const activity = await trainingActivities.findActivityOwnership(trx, userId, activityId);
     if (!activity)
       throw new DomainError("ACTIVITY_NOT_FOUND", "That activity does not exist.", { activityId });
-    const set: { shoe_id?: string | null; shoe_manual?: number; surface?: string | null } = {};
-    if (input.shoeId !== undefined) {
-      if (input.shoeId !== null && !(await shoeRepo.findShoe(trx, userId, input.shoeId))) throw notFound(input.shoeId);
-      set.shoe_id = input.shoeId;
-      set.shoe_manual = 1;
-    }
-    if (input.shoeAuto === true) set.shoe_manual = 0;
+    const set: ShoeChoice & { surface?: string | null } = await shoeChoice(trx, userId, input);
     if (input.surface !== undefined) set.surface = input.surface;
     await shoeRepo.setActivityGear(trx, userId, activityId, set);
     if (input.shoeAuto === true) await reassignShoes(trx, userId);

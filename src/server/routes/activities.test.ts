@@ -149,7 +149,6 @@ for (const dialect of DIALECTS) {
 
 // ------------------------------------------------------------------ the runner's corrections
 
-const strava = (rows: Parameters<typeof stravaCsv>[0]): string => stravaCsv(rows);
 const csvRow = (id: string, dateMs: number, over: Partial<Parameters<typeof stravaCsv>[0][number]> = {}) => ({
   id,
   dateMs,
@@ -261,7 +260,7 @@ for (const dialect of DIALECTS) {
     it("deletes with an undo for a few minutes, and a newer export does not bring a deleted run back", async () => {
       const carl = await signUp(t, "carl@example.org");
       const day = Date.UTC(2022, 4, 2, 6, 0);
-      const first = strava([csvRow("1", day), csvRow("2", day + 86_400_000)]);
+      const first = stravaCsv([csvRow("1", day), csvRow("2", day + 86_400_000)]);
       expect((await importInto(carl.id, { "activities.csv": first })).imported).toBe(2);
       const [newer, older] = (await listOf(carl.cookies)).activities;
 
@@ -291,7 +290,7 @@ for (const dialect of DIALECTS) {
       }
 
       // A newer export: the same two rows and one more. Only the new one comes in.
-      const second = strava([csvRow("1", day), csvRow("2", day + 86_400_000), csvRow("3", day + 2 * 86_400_000)]);
+      const second = stravaCsv([csvRow("1", day), csvRow("2", day + 86_400_000), csvRow("3", day + 2 * 86_400_000)]);
       const s = await importInto(carl.id, { "activities.csv": second });
       expect(s).toMatchObject({ imported: 1, duplicates: 2 });
       expect((await listOf(carl.cookies)).activities.map((a) => a.name)).toEqual(["Run 3"]);
@@ -305,7 +304,7 @@ for (const dialect of DIALECTS) {
       // The same run in Strava's list, with the runner's title and shoes, its clock 3 minutes off:
       // too far apart for the import to call them twins.
       const row = csvRow("77", run.startMs + 3 * 60_000, { name: "Parkrun PB", gear: "Pegasus 40", elapsedS: fromWatch!.elapsedS, distanceM: fromWatch!.distanceM });
-      expect((await importInto(dee.id, { "activities.csv": strava([row]) })).imported).toBe(1);
+      expect((await importInto(dee.id, { "activities.csv": stravaCsv([row]) })).imported).toBe(1);
       const fromStrava = (await listOf(dee.cookies)).activities.find((a) => a.source === "strava_csv")!;
 
       expect((await req("POST", `/api/activities/${fromStrava.id}/merge`, { otherId: fromStrava.id }, dee.cookies)).json()).toMatchObject({ error: { code: "MERGE_SAME_ACTIVITY" } });
@@ -325,7 +324,7 @@ for (const dialect of DIALECTS) {
       // Both files again, the Strava list grown by a run, and the watch's GPX of the same run:
       // only the new run comes in.
       const more = csvRow("78", run.startMs + 5 * 86_400_000);
-      const s = await importInto(dee.id, { "watch.fit": runFit(run), "activities.csv": strava([row, more]), "watch.gpx": runGpx(run) });
+      const s = await importInto(dee.id, { "watch.fit": runFit(run), "activities.csv": stravaCsv([row, more]), "watch.gpx": runGpx(run) });
       expect(s.imported).toBe(1);
       expect((await listOf(dee.cookies)).total).toBe(2);
 

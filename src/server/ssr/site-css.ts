@@ -18,17 +18,12 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1d70
 .header-inner{max-width:64rem;margin:0 auto;display:flex;align-items:center;gap:.5rem 1rem;padding:.5rem 1rem;flex-wrap:wrap}
 .brand{display:flex;align-items:center;gap:.5rem;color:#fff;text-decoration:none;font-weight:700;font-size:1.25rem}
 .brand svg{display:block;width:28px;height:28px}
-#site-nav{margin-left:auto}
-#site-nav ul{list-style:none;display:flex;gap:.25rem;margin:0;padding:0;flex-wrap:wrap}
-#site-nav a{color:#fff;text-decoration:none;padding:.5rem .75rem;border-radius:6px;display:block}
+#site-nav{order:3;flex-basis:100%;margin-left:0}
+#site-nav ul{list-style:none;display:flex;gap:.125rem;margin:0;padding:0;flex-wrap:wrap}
+#site-nav a{color:#fff;text-decoration:none;padding:.45rem .4rem;border-radius:6px;display:block;font-size:.98rem}
 #site-nav a:hover{background:rgba(255,255,255,.15)}
 #site-nav a[aria-current]{background:var(--brand-dark);text-decoration:underline;text-underline-offset:4px}
-.site-search{margin-left:auto}
-#site-nav{order:3;flex-basis:100%;margin-left:0}
-#site-nav ul{gap:.125rem}
-#site-nav a{padding:.45rem .4rem;font-size:.98rem}
-@media (max-width:40rem){.site-search{margin-left:0}#site-nav a{padding:.5rem .6rem}}
-.site-search{display:flex;gap:.25rem;flex:1 1 14rem;max-width:22rem}
+.site-search{display:flex;gap:.25rem;flex:1 1 14rem;max-width:22rem;margin-left:auto}
 .site-search input{font:inherit;flex:1;min-width:0;min-height:44px;padding:.4rem .6rem;border:2px solid #fff;border-radius:6px}
 button{font:inherit;background:var(--brand-dark);color:#fff;border:2px solid #fff;border-radius:6px;padding:.4rem .9rem;cursor:pointer;min-height:44px}
 .clinician-notice{margin:0;background:var(--warn-bg);color:var(--warn-ink);padding:.5rem 1rem;text-align:center;font-size:.95rem}
@@ -72,7 +67,7 @@ mark{background:#ffe28a;color:inherit;padding:0 .1em}
 .figure-step{margin:.25rem 0 0;font-size:.9rem;color:var(--muted)}
 .exercise-figure figcaption{grid-column:1/-1}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);text-align:center;padding:1rem;font-size:.9rem}
-@media (max-width:40rem){#site-nav{margin-left:0;width:100%}#site-nav a{padding:.5rem .6rem}.site-search{max-width:none}h1{font-size:1.6rem}.facts{grid-template-columns:1fr}.exercise-figure{grid-template-columns:1fr}}
+@media (max-width:40rem){#site-nav{margin-left:0;width:100%}#site-nav a{padding:.5rem .6rem}.site-search{max-width:none;margin-left:0}h1{font-size:1.6rem}.facts{grid-template-columns:1fr}.exercise-figure{grid-template-columns:1fr}}
 @media (prefers-reduced-motion:reduce){.figure-motion{display:none}.exercise-figure{grid-template-columns:1fr}}
 @media print{.site-header,.site-footer,.skip-link,.site-search,.crumbs,#comments,.no-print,.figure-motion{display:none}.exercise-figure{grid-template-columns:1fr}.clinician-notice{background:none;border:1px solid #999}main{max-width:none;padding:0}a{color:inherit}.prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}.card,.facts,blockquote{background:none;border:1px solid #999}h2,h3{break-after:avoid}}
 `;

@@ -1,5 +1,6 @@
-import type { Generated, Kysely, Transaction, Updateable } from "kysely";
+import type { Kysely, Transaction, Updateable } from "kysely";
 import type { ActivitiesTable, ActivityRow, NewActivityRow, Schema } from "../schema.js";
+import type { ShoeChoiceColumns } from "./shoes.js";
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -116,10 +117,8 @@ export interface ActivityTombstonesTable {
   created_at: string;
 }
 
-export type ActivityCorrectionTables = {
-  activities: { exclude_from_load: Generated<number>; shoe_manual: number };
-  activity_tombstones: ActivityTombstonesTable;
-};
+/** The activities' columns the runner corrects (typed once, in ./shoes.ts) and the tombstones. */
+export type ActivityCorrectionTables = ShoeChoiceColumns & { activity_tombstones: ActivityTombstonesTable };
 
 export function withCorrections(db: Db) {
   return db.withTables<ActivityCorrectionTables>();
@@ -230,20 +229,10 @@ export interface ActivityCorrection {
   exclude_from_load?: number;
 }
 
-export async function correctActivity(db: Db, userId: string, id: string, set: ActivityCorrection): Promise<boolean> {
-  if (Object.keys(set).length === 0) return (await findActivityId(db, userId, id)) !== undefined;
-  const res = await withCorrections(db)
-    .updateTable("activities")
-    .set(set)
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
-}
-
-async function findActivityId(db: Db, userId: string, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom("activities").select("id").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
-  return row?.id;
+/** The callers have found the activity in the same transaction: nothing to report back. */
+export async function correctActivity(db: Db, userId: string, id: string, set: ActivityCorrection): Promise<void> {
+  if (Object.keys(set).length === 0) return;
+  await withCorrections(db).updateTable("activities").set(set).where("id", "=", id).where("user_id", "=", userId).execute();
 }
 
 export async function insertTombstone(db: Db, row: ActivityTombstonesTable): Promise<void> {

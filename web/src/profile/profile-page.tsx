@@ -15,48 +15,10 @@ import {
   WEAK_WORDS,
   WEEKDAYS,
 } from "./profile-words.js";
+import { Radios } from "./choice-fields.js";
 import type { Described } from "./profile-words.js";
 
 type Form = Omit<ProfileResponse, "updatedAt" | "rampThreshold">;
-
-function Radios<T extends string>({
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  onChange,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: ReactNode;
-  options: Described<T>[];
-  value: T;
-  onChange: (v: T) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset className="choices" id={name} aria-describedby={error ? `${name}-error` : undefined}>
-      <legend>{legend}</legend>
-      {hint ? <div className="hint">{hint}</div> : null}
-      {error ? (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <label key={o.code} className="choice">
-          <input type="radio" name={name} value={o.code} checked={value === o.code} onChange={() => onChange(o.code)} />
-          <span>
-            {o.label}
-            {o.hint ? <small>{o.hint}</small> : null}
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 function Checks<T extends string>({
   name,

@@ -190,15 +190,14 @@ export function ShoesPage() {
   const active = shoes.filter((s) => s.retiredOn === null);
   const heldDefaults = new Set(active.flatMap((s) => s.defaultForSports));
   /** "Now the default for runs instead of Clifton 9": a default has one pair, so setting it moves it. */
-  const movedDefaults = (pairId: string | null, name: string, sports: Sport[] | null | undefined): string => {
-    const moved = active.filter((o) => o.id !== pairId && o.defaultForSports.some((x) => (sports ?? []).includes(x)));
-    return moved
+  const movedDefaults = (pairId: string | null, name: string, sports: Sport[] | null | undefined): string =>
+    active
+      .filter((o) => o.id !== pairId)
       .map((o) => {
         const which = o.defaultForSports.filter((x) => (sports ?? []).includes(x)).map((x) => (SPORT_WORDS[x] ?? x).toLowerCase());
-        return ` ${name} is now the default pair for ${which.join(", ")} instead of ${o.name}; runs already done stay on ${o.name}.`;
+        return which.length === 0 ? "" : ` ${name} is now the default pair for ${which.join(", ")} instead of ${o.name}; runs already done stay on ${o.name}.`;
       })
       .join("");
-  };
   const retired = shoes.filter((s) => s.retiredOn !== null);
   const card = (s: ShoeView) => (
     <li key={s.id} className="card shoe-card">

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { DistanceUnits, Experience, ProfileResponse, ProfileUpdateBody } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
+import { Radios } from "../profile/choice-fields.js";
 import { EXPERIENCE_WORDS, WEEKDAYS } from "../profile/profile-words.js";
 
 /** Runners in the US think in miles; everyone else is offered kilometres first. */
@@ -81,20 +82,16 @@ export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; 
     <form className="today-card today-setup" aria-labelledby="setup-heading" onSubmit={(e) => void submit(e)}>
       <h2 id="setup-heading">Set up kneewise in three questions</h2>
       <p className="hint">You can change any of these later on your profile.</p>
-      <fieldset className="choices">
-        <legend>Distances in</legend>
-        {(
-          [
-            { code: "km", label: "Kilometres" },
-            { code: "mi", label: "Miles" },
-          ] as const
-        ).map((o) => (
-          <label key={o.code} className="choice">
-            <input type="radio" name="setup-units" value={o.code} checked={units === o.code} onChange={() => setUnitsChoice(o.code)} />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Radios
+        name="setup-units"
+        legend="Distances in"
+        options={[
+          { code: "km", label: "Kilometres" },
+          { code: "mi", label: "Miles" },
+        ]}
+        value={units}
+        onChange={setUnitsChoice}
+      />
       <div className="field">
         <label htmlFor="setup-week-start">Your week starts on</label>
         <select id="setup-week-start" value={weekStart} onChange={(e) => setWeekStart(Number(e.currentTarget.value))}>
@@ -105,19 +102,14 @@ export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; 
           ))}
         </select>
       </div>
-      <fieldset className="choices">
-        <legend>Your running</legend>
-        <p className="hint">New and returning runners get a gentler weekly guide: 5% more than the recent highest week instead of 10%.</p>
-        {EXPERIENCE_WORDS.map((o) => (
-          <label key={o.code} className="choice">
-            <input type="radio" name="setup-experience" value={o.code} checked={experience === o.code} onChange={() => setExperience(o.code)} />
-            <span>
-              {o.label}
-              {o.hint ? <small>{o.hint}</small> : null}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <Radios
+        name="setup-experience"
+        legend="Your running"
+        hint="New and returning runners get a gentler weekly guide: 5% more than the recent highest week instead of 10%."
+        options={EXPERIENCE_WORDS}
+        value={experience}
+        onChange={setExperience}
+      />
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -6,6 +6,7 @@ import { formatDistance, formatLimit } from "../load/format.js";
 import { EscalationNotice } from "../pain/escalation-notice.js";
 import { SESSION_LABELS, sessionAmount, shortDate } from "../plan/distance.js";
 import type { Units } from "../shell/session.js";
+import { pairName } from "../shoes/pair.js";
 import type { SafeRun } from "./today-data.js";
 
 const LIGHT_WORDS = {
@@ -174,7 +175,7 @@ export function ShoesCard({ shoes, units }: { shoes: ReportShoe[]; units: Units 
       <ul>
         {shoes.map((s) => (
           <li key={s.id}>
-            <strong>{s.brand ? `${s.brand} ${s.name}` : s.name}</strong>: {formatDistance(s.distance_m, units, 0)} of {formatDistance(s.limit_m, units, 0)}
+            <strong>{pairName(s)}</strong>: {formatDistance(s.distance_m, units, 0)} of {formatDistance(s.limit_m, units, 0)}
             {s.status === "replace" ? ", time to replace" : ", replace soon"}
           </li>
         ))}

@@ -7,7 +7,7 @@ import { useId } from "react";
 import type { ActivityDetail } from "../../../src/contracts/activities.js";
 import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
-import { FEET_PER_METRE, formatDuration } from "./format.js";
+import { FEET_PER_METRE, formatDuration, paceS } from "./format.js";
 
 const W = 640;
 const H = 180;
@@ -134,8 +134,7 @@ export const PACE_WINDOW_M = 200;
 
 /** The one average pace of the page: moving time over distance (the header says the same). */
 export function averagePaceS(a: Pick<ActivityDetail, "movingS" | "distanceM">, units: Units): number | null {
-  if (a.distanceM < 50 || a.movingS <= 0) return null;
-  return (a.movingS / a.distanceM) * (units === "mi" ? METRES_PER_MILE : 1000);
+  return paceS(a.movingS, a.distanceM, units);
 }
 
 /**

@@ -6,17 +6,17 @@ import { useEffect, useId, useState } from "react";
 import type { FormEvent } from "react";
 import { sportName, surfaceName } from "../../../src/contracts/activities.js";
 import type { ActivityListResponse, ActivitySummary, ActivityUpdateBody, SportName } from "../../../src/contracts/activities.js";
-import type { ShoeListResponse, ShoeView } from "../../../src/contracts/training.js";
+import { RUNNING_SPORTS } from "../../../src/contracts/training.js";
+import type { ShoeView } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
-import { useSession } from "./../shell/session.js";
+import { SURFACE_WORDS } from "../load/format.js";
+import { useSession } from "../shell/session.js";
+import { PairOptions } from "../shoes/pair.js";
 import { activityTitle, formatDistance, formatDuration, formatStart, SPORT_WORDS } from "./format.js";
 
-const ON_FOOT_RUNS: readonly SportName[] = ["run", "trail_run", "treadmill"];
-const SURFACE_WORDS: Record<string, string> = { road: "Road", track: "Track", trail: "Trail", treadmill: "Treadmill", cambered_road: "Cambered road" };
-
-export function ActivityEdit({ activity, onSaved }: { activity: ActivitySummary; onSaved: (a: ActivitySummary) => void }) {
+/** `shoes`: the runner's pairs, which the activity page has loaded (an empty list until then). */
+export function ActivityEdit({ activity, shoes, onSaved }: { activity: ActivitySummary; shoes: readonly ShoeView[]; onSaved: (a: ActivitySummary) => void }) {
   const id = useId();
-  const [shoes, setShoes] = useState<ShoeView[]>([]);
   const [name, setName] = useState(activity.name ?? "");
   const [sport, setSport] = useState<SportName>(activity.sport);
   const [shoe, setShoe] = useState(activity.shoeManual ? (activity.shoeId ?? "none") : "auto");
@@ -25,14 +25,7 @@ export function ActivityEdit({ activity, onSaved }: { activity: ActivitySummary;
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    api<ShoeListResponse>("GET", "/api/shoes").then(
-      (l) => setShoes(l.shoes),
-      () => setShoes([]),
-    );
-  }, []);
-
-  const running = ON_FOOT_RUNS.includes(sport);
+  const running = RUNNING_SPORTS.includes(sport);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const body: ActivityUpdateBody = {};
@@ -84,13 +77,7 @@ export function ActivityEdit({ activity, onSaved }: { activity: ActivitySummary;
         <select id={`${id}-shoe`} value={shoe} onChange={(e) => setShoe(e.target.value)}>
           <option value="auto">Automatic (the gear name, or the sport&apos;s default pair)</option>
           <option value="none">No pair</option>
-          {shoes.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.brand ? `${s.brand} ` : ""}
-              {s.name}
-              {s.retiredOn ? " (retired)" : ""}
-            </option>
-          ))}
+          <PairOptions shoes={shoes} />
         </select>
       </div>
       {running ? (

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ActivityDetail, ActivitySummary } from "../../../src/contracts/activities.js";
-import type { ShoeListResponse } from "../../../src/contracts/training.js";
+import type { ShoeListResponse, ShoeView } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
+import { pairName } from "../shoes/pair.js";
 import { activitySeries, averagePaceS, LineChart } from "./activity-charts.js";
 import { ActivitySplits } from "./activity-splits.js";
 import { ActivityEdit, MergeActivity } from "./activity-edit.js";
@@ -21,7 +22,8 @@ export function ActivityPage() {
   const [a, setA] = useState<ActivityDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [pairName, setPairName] = useState<string | null>(null);
+  /** The runner's pairs: the name of this activity's pair, and the choices of the correction form. */
+  const [shoes, setShoes] = useState<ShoeView[]>([]);
   /** Deleted, with the undo still on offer. */
   const [deleted, setDeleted] = useState<{ title: string; message: string } | null>(null);
   const undoTimer = useRef<number | undefined>(undefined);
@@ -38,19 +40,15 @@ export function ActivityPage() {
   }, [id, version]);
 
   useEffect(() => {
-    if (a?.shoeId == null) {
-      setPairName(null);
-      return;
-    }
-    const shoeId = a.shoeId;
+    let live = true;
     api<ShoeListResponse>("GET", "/api/shoes").then(
-      (l) => {
-        const s = l.shoes.find((x) => x.id === shoeId);
-        setPairName(s ? `${s.brand ? `${s.brand} ` : ""}${s.name}` : null);
-      },
-      () => setPairName(null),
+      (l) => live && setShoes(l.shoes),
+      () => live && setShoes([]),
     );
-  }, [a?.shoeId]);
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => () => window.clearTimeout(undoTimer.current), []);
 
@@ -109,6 +107,7 @@ export function ActivityPage() {
   if (a === null) return <Page title="Activity"><p>Loading…</p></Page>;
 
   const title = activityTitle(a);
+  const pair = shoes.find((s) => s.id === a.shoeId);
   const averagePace = averagePaceS(a, units);
   const facts: [string, string | null][] = [
     ["Sport", SPORT_WORDS[a.sport] + (a.indoor ? " (indoors)" : "")],
@@ -127,7 +126,7 @@ export function ActivityPage() {
     ["Heart rate", a.avgHr === null ? null : `${a.avgHr} bpm average, ${a.maxHr ?? "?"} max`],
     ["Cadence", a.avgCadence === null ? null : `${a.avgCadence} steps/min`],
     ["Perceived effort", a.perceivedExertion === null ? null : `${a.perceivedExertion} of 10`],
-    ["Shoes", pairName ?? a.gear],
+    ["Shoes", pair ? pairName(pair) : a.gear],
     ["Surface", a.surface === null ? null : a.surface.replace("_", " ")],
     ["Training load", a.excludeFromLoad ? "Left out" : null],
     ["Device", a.device],
@@ -173,7 +172,7 @@ export function ActivityPage() {
           </div>
         </section>
       ) : null}
-      <ActivityEdit key={`${a.id}:${version}`} activity={a} onSaved={() => setVersion((v) => v + 1)} />
+      <ActivityEdit key={`${a.id}:${version}`} activity={a} shoes={shoes} onSaved={() => setVersion((v) => v + 1)} />
       <MergeActivity key={`merge-${a.id}:${version}`} activity={a} onMerged={() => setVersion((v) => v + 1)} />
       <section aria-labelledby="activity-delete">
         <h2 id="activity-delete">Delete</h2>

@@ -16,12 +16,16 @@ export function formatDuration(s: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
 }
 
+/** Seconds per km or mile; null when there is no distance or time to speak of. */
+export function paceS(seconds: number, metres: number, units: Units): number | null {
+  if (metres < 50 || seconds <= 0) return null;
+  return (seconds / metres) * (units === "mi" ? METRES_PER_MILE : 1000);
+}
+
 /** Minutes per km or mile, e.g. "5:32 /km"; null when there is no distance to speak of. */
 export function formatPace(seconds: number, metres: number, units: Units): string | null {
-  if (metres < 50 || seconds <= 0) return null;
-  const per = units === "mi" ? METRES_PER_MILE : 1000;
-  const s = (seconds / metres) * per;
-  if (!Number.isFinite(s) || s > 3600) return null;
+  const s = paceS(seconds, metres, units);
+  if (s === null || !Number.isFinite(s) || s > 3600) return null;
   return `${formatDuration(s)} /${units}`;
 }
 

@@ -1,5 +1,5 @@
 import type { ExerciseFigure } from "./figure.js";
-import type { Arm, Leg, Pose } from "./skeleton.js";
+import type { Arm, Leg, Point, Pose } from "./skeleton.js";
 
 /*
  * The picture of every exercise in content/exercises, keyed by its slug: two positions as joint
@@ -25,6 +25,71 @@ const onBack = (legN: Leg, legF: Leg, more: Partial<Pose> = {}): Pose => ({
 
 const HANG = arm(-92, 8);
 
+/* How much of each segment a front view shows (Leg["reach"]), shared by the two positions of a figure. */
+/** Thighs seen end-on from the front, feet pointing at the viewer (seated). */
+const SEATED_REACH = { thigh: 0.3, foot: 0.35 };
+/** A shallow squat seen from the front. */
+const SQUAT_REACH = { thigh: 0.8, foot: 0.4 };
+/** Lying on the side with hips and knees bent. */
+const CURLED_REACH = { thigh: 0.8, shin: 0.8, foot: 0.4 };
+/** Feet turned towards the viewer. */
+const FOOT_TOWARDS = { foot: 0.5 };
+
+/** Lying on one side, in a front view: the top arm along the body, the under arm folded above the head. */
+const onSide = (legN: Leg, legF: Leg, more: Partial<Pose>): Pose => ({
+  trunk: 180,
+  legN,
+  legF,
+  armN: arm(-4, 0),
+  armF: arm(180, -128),
+  ...more,
+});
+
+/** Standing on the near leg, fingertips on a wall in front (the heel raises). */
+const onOneLegAtWall = (legN: Leg, legF: Leg): Pose => ({
+  trunk: 92,
+  legN,
+  legF,
+  armN: arm(-8, 10),
+  armF: arm(-10, 10),
+  ground: ["ankleN", "toeN"],
+});
+
+/** Upright on both feet, seen from the front: hips apart, standing (or seated) on the ankles. */
+const facingOnFeet = (legN: Leg, legF: Leg, armN: Arm, armF: Arm): Pose => ({
+  trunk: 90,
+  spread: 0.18,
+  legN,
+  legF,
+  armN,
+  armF,
+  ground: ["ankleN", "ankleF"],
+});
+
+/** Side-lying on a foam roller under the hip at `hipAt`, propped on the under forearm and the top foot. */
+const onRoller = (hipAt: Point, legN: Leg): Pose => ({
+  trunk: 163,
+  spread: -0.1,
+  hipAt,
+  legN,
+  legF: leg(-9, 0, -60, FOOT_TOWARDS),
+  armN: arm(-14, 0),
+  armF: arm(-90, -90, { fore: 0.8 }),
+});
+
+/** Seated in a leg press, leaning back, hands on the handles. */
+const inLegPress = (legN: Leg, legF: Leg): Pose => ({
+  trunk: 130,
+  hipAt: { x: 0, y: 0.5 },
+  legN,
+  legF,
+  armN: arm(-70, 20),
+  armF: arm(-70, 20),
+});
+
+/** Back upright against a wall, arms hanging, feet on the floor in front. */
+const againstWall = (legN: Leg, legF: Leg): Pose => ({ trunk: 90, legN, legF, armN: HANG, armF: HANG, ground: ["ankleN", "toeN"] });
+
 export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
   "adductor-ball-squeeze": {
     view: "front",
@@ -35,27 +100,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     ],
     start: {
       label: "Seated, a ball resting between the knees",
-      pose: {
-        trunk: 90,
-        spread: 0.18,
-        legN: leg(-125, -35, 150, { thigh: 0.3, foot: 0.35 }),
-        legF: leg(-55, 35, 30, { thigh: 0.3, foot: 0.35 }),
-        armN: arm(-100, 10),
-        armF: arm(-80, -10),
-        ground: ["ankleN", "ankleF"],
-      },
+      pose: facingOnFeet(leg(-125, -35, 150, SEATED_REACH), leg(-55, 35, 30, SEATED_REACH), arm(-100, 10), arm(-80, -10)),
     },
     end: {
       label: "Knees pressed together, squeezing the ball",
-      pose: {
-        trunk: 90,
-        spread: 0.18,
-        legN: leg(-100, -10, 150, { thigh: 0.3, foot: 0.35 }),
-        legF: leg(-80, 10, 30, { thigh: 0.3, foot: 0.35 }),
-        armN: arm(-100, 10),
-        armF: arm(-80, -10),
-        ground: ["ankleN", "ankleF"],
-      },
+      pose: facingOnFeet(leg(-100, -10, 150, SEATED_REACH), leg(-80, 10, 30, SEATED_REACH), arm(-100, 10), arm(-80, -10)),
     },
     alt: "Seen from the front, a person sits on a chair with a ball between the knees and presses the knees together, flattening the ball, then eases off.",
   },
@@ -82,27 +131,17 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [],
     start: {
       label: "Lying on the side, knees bent and together",
-      pose: {
-        trunk: 180,
+      pose: onSide(leg(-15, -30, 115, CURLED_REACH), leg(-15, -30, 115, CURLED_REACH), {
         spread: -0.16,
-        legN: leg(-15, -30, 115, { thigh: 0.8, shin: 0.8, foot: 0.4 }),
-        legF: leg(-15, -30, 115, { thigh: 0.8, shin: 0.8, foot: 0.4 }),
-        armN: arm(-4, 0),
-        armF: arm(180, -128),
         ground: ["shoulderF", "hipF", "kneeF", "ankleF", "head"],
-      },
+      }),
     },
     end: {
       label: "Top knee lifted, feet still together",
-      pose: {
-        trunk: 180,
+      pose: onSide(leg(28, 56, 72, CURLED_REACH), leg(-15, -30, 115, CURLED_REACH), {
         spread: -0.16,
-        legN: leg(28, 56, 72, { thigh: 0.8, shin: 0.8, foot: 0.4 }),
-        legF: leg(-15, -30, 115, { thigh: 0.8, shin: 0.8, foot: 0.4 }),
-        armN: arm(-4, 0),
-        armF: arm(180, -128),
         ground: ["shoulderF", "hipF", "kneeF", "ankleF", "head"],
-      },
+      }),
     },
     alt: "Lying on one side with hips and knees bent, the person keeps the feet together and opens the top knee upwards like a shell, then lowers it slowly.",
   },
@@ -129,27 +168,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [{ kind: "roller", at: { x: 0, y: 0.085 }, r: 0.085 }],
     start: {
       label: "Side-lying on a foam roller under the hip, propped on the forearm",
-      pose: {
-        trunk: 163,
-        spread: -0.1,
-        hipAt: { x: 0, y: 0.25 },
-        legN: leg(22, 92, -40, { thigh: 0.6, shin: 0.72, foot: 0.5 }),
-        legF: leg(-9, 0, -60, { foot: 0.5 }),
-        armN: arm(-14, 0),
-        armF: arm(-90, -90, { fore: 0.8 }),
-      },
+      pose: onRoller({ x: 0, y: 0.25 }, leg(22, 92, -40, { thigh: 0.6, shin: 0.72, foot: 0.5 })),
     },
     end: {
       label: "The roller now under the outer thigh, above the knee",
-      pose: {
-        trunk: 163,
-        spread: -0.1,
-        hipAt: { x: -0.3, y: 0.25 },
-        legN: leg(18, 100, -40, { thigh: 0.75, shin: 0.72, foot: 0.5 }),
-        legF: leg(-9, 0, -60, { foot: 0.5 }),
-        armN: arm(-14, 0),
-        armF: arm(-90, -90, { fore: 0.8 }),
-      },
+      pose: onRoller({ x: -0.3, y: 0.25 }, leg(18, 100, -40, { thigh: 0.75, shin: 0.72, foot: 0.5 })),
     },
     alt: "Lying on one side on a foam roller, propped on the forearm and the top foot, the person rolls slowly from the side of the hip down the outer thigh and back.",
     seconds: 5,
@@ -191,11 +214,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [{ kind: "wall", x: 0.6, side: "right" }],
     start: {
       label: "Standing on one leg, knee slightly bent, fingertips on a wall",
-      pose: { trunk: 92, legN: leg(-72, 30, -12), legF: leg(-100, 85, 20), armN: arm(-8, 10), armF: arm(-10, 10), ground: ["ankleN", "toeN"] },
+      pose: onOneLegAtWall(leg(-72, 30, -12), leg(-100, 85, 20)),
     },
     end: {
       label: "Risen onto the ball of the foot, the knee still bent",
-      pose: { trunk: 92, legN: leg(-72, 30, 40), legF: leg(-100, 85, 20), armN: arm(-8, 10), armF: arm(-10, 10), ground: ["ankleN", "toeN"] },
+      pose: onOneLegAtWall(leg(-72, 30, 40), leg(-100, 85, 20)),
     },
     alt: "Standing on one leg with the knee a little bent and fingertips on a wall, the person rises onto the ball of the foot without changing the knee bend, then lowers slowly.",
   },
@@ -206,11 +229,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [{ kind: "wall", x: 0.6, side: "right" }],
     start: {
       label: "Standing on one leg, knee straight, fingertips on a wall",
-      pose: { trunk: 92, legN: leg(-90, 0, 0), legF: leg(-98, 80, 20), armN: arm(-8, 10), armF: arm(-10, 10), ground: ["ankleN", "toeN"] },
+      pose: onOneLegAtWall(leg(-90, 0, 0), leg(-98, 80, 20)),
     },
     end: {
       label: "Risen high onto the ball of the foot",
-      pose: { trunk: 92, legN: leg(-90, 0, 45), legF: leg(-98, 80, 20), armN: arm(-8, 10), armF: arm(-10, 10), ground: ["ankleN", "toeN"] },
+      pose: onOneLegAtWall(leg(-90, 0, 45), leg(-98, 80, 20)),
     },
     alt: "Standing on one leg with the knee straight and fingertips on a wall, the person rises as high as they can onto the ball of the foot, then lowers the heel slowly.",
   },
@@ -251,27 +274,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [{ kind: "band", from: "kneeN", to: "kneeF" }],
     start: {
       label: "Half-squat with feet hip-width apart, a band round the knees",
-      pose: {
-        trunk: 90,
-        spread: 0.18,
-        legN: leg(-95, 0, 150, { thigh: 0.8, foot: 0.4 }),
-        legF: leg(-85, 0, 30, { thigh: 0.8, foot: 0.4 }),
-        armN: arm(-110, 50),
-        armF: arm(-70, -50),
-        ground: ["ankleN", "ankleF"],
-      },
+      pose: facingOnFeet(leg(-95, 0, 150, SQUAT_REACH), leg(-85, 0, 30, SQUAT_REACH), arm(-110, 50), arm(-70, -50)),
     },
     end: {
       label: "One foot stepped out sideways against the band",
-      pose: {
-        trunk: 90,
-        spread: 0.18,
-        legN: leg(-118, -22, 150, { thigh: 0.8, foot: 0.4 }),
-        legF: leg(-87, 0, 30, { thigh: 0.8, foot: 0.4 }),
-        armN: arm(-110, 50),
-        armF: arm(-70, -50),
-        ground: ["ankleN", "ankleF"],
-      },
+      pose: facingOnFeet(leg(-118, -22, 150, SQUAT_REACH), leg(-87, 0, 30, SQUAT_REACH), arm(-110, 50), arm(-70, -50)),
     },
     alt: "Seen from the front in a shallow squat with a band round the knees, the person steps one foot out to the side against the band, then brings the other foot after it, keeping the feet apart.",
   },
@@ -314,27 +321,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [],
     start: {
       label: "Lying on the side in one straight line",
-      pose: {
-        trunk: 180,
-        spread: -0.15,
-        legN: leg(-3, 0, -75, { foot: 0.5 }),
-        legF: leg(2, 0, -75, { foot: 0.5 }),
-        armN: arm(-4, 0),
-        armF: arm(180, -128),
-        ground: ["shoulderF", "hipF", "ankleF", "head"],
-      },
+      pose: onSide(leg(-3, 0, -75, FOOT_TOWARDS), leg(2, 0, -75, FOOT_TOWARDS), { spread: -0.15, ground: ["shoulderF", "hipF", "ankleF", "head"] }),
     },
     end: {
       label: "Top leg lifted, knee straight",
-      pose: {
-        trunk: 180,
-        spread: -0.15,
-        legN: leg(22, 0, -75, { foot: 0.5 }),
-        legF: leg(2, 0, -75, { foot: 0.5 }),
-        armN: arm(-4, 0),
-        armF: arm(180, -128),
-        ground: ["shoulderF", "hipF", "ankleF", "head"],
-      },
+      pose: onSide(leg(22, 0, -75, FOOT_TOWARDS), leg(2, 0, -75, FOOT_TOWARDS), { spread: -0.15, ground: ["shoulderF", "hipF", "ankleF", "head"] }),
     },
     alt: "Lying on one side in a straight line, the person lifts the top leg with the knee straight, leading with the heel and slightly behind the body, then lowers it over a few seconds.",
   },
@@ -348,8 +339,8 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
       pose: {
         trunk: 149,
         spread: -0.12,
-        legN: leg(0, 0, -75, { foot: 0.5 }),
-        legF: leg(0, 0, -75, { foot: 0.5 }),
+        legN: leg(0, 0, -75, FOOT_TOWARDS),
+        legF: leg(0, 0, -75, FOOT_TOWARDS),
         armN: arm(-30, 0),
         armF: arm(-90, -90, { fore: 0.7 }),
       },
@@ -359,8 +350,8 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
       pose: {
         trunk: 170,
         spread: -0.12,
-        legN: leg(-10, 0, -75, { foot: 0.5 }),
-        legF: leg(-10, 0, -75, { foot: 0.5 }),
+        legN: leg(-10, 0, -75, FOOT_TOWARDS),
+        legF: leg(-10, 0, -75, FOOT_TOWARDS),
         armN: arm(-10, 0),
         armF: arm(-80, -100, { fore: 0.7 }),
       },
@@ -409,11 +400,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     ],
     start: {
       label: "Seated in the leg press, legs nearly straight against the plate",
-      pose: { trunk: 130, hipAt: { x: 0, y: 0.5 }, legN: leg(4, 10, -6), legF: leg(6, 10, -4), armN: arm(-70, 20), armF: arm(-70, 20) },
+      pose: inLegPress(leg(4, 10, -6), leg(6, 10, -4)),
     },
     end: {
       label: "Knees bent to about a right angle, the plate brought in",
-      pose: { trunk: 130, hipAt: { x: 0, y: 0.5 }, legN: leg(45, 92, -47), legF: leg(47, 92, -45), armN: arm(-70, 20), armF: arm(-70, 20) },
+      pose: inLegPress(leg(45, 92, -47), leg(47, 92, -45)),
     },
     alt: "Seated in a leg press with the feet on the plate, the person bends the knees over about three seconds until they reach about a right angle, then pushes the plate away over about three seconds.",
     seconds: 6,
@@ -532,11 +523,11 @@ export const EXERCISE_FIGURES: Record<string, ExerciseFigure> = {
     props: [{ kind: "wall", x: -0.07, side: "left" }],
     start: {
       label: "Back against a wall, feet a step in front",
-      pose: { trunk: 90, legN: leg(-64, 6, 30), legF: leg(-66, 6, 28), armN: HANG, armF: HANG, ground: ["ankleN", "toeN"] },
+      pose: againstWall(leg(-64, 6, 30), leg(-66, 6, 28)),
     },
     end: {
       label: "Slid down the wall into a half-sit, knees bent",
-      pose: { trunk: 90, legN: leg(-22, 68, 0), legF: leg(-24, 66, 0), armN: HANG, armF: HANG, ground: ["ankleN", "toeN"] },
+      pose: againstWall(leg(-22, 68, 0), leg(-24, 66, 0)),
     },
     alt: "Standing with the back against a wall and the feet half a metre in front, the person slides down until the knees are bent to a comfortable angle, holds, and slides back up.",
   },
