@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError } from "../core/errors.js";
-import { ensureLocalOwner, sessionForToken } from "../services/auth.js";
+import { DEVICE_TTL_MS, ensureLocalOwner, sessionForToken } from "../services/auth.js";
 import type { PublicUser } from "../services/auth.js";
 import type { App } from "../services/app.js";
 import { authenticateUploadToken } from "../services/account/upload-tokens.js";
@@ -92,6 +92,23 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure: request.protocol === "https",
     path: "/",
     expires: expiresAt,
+  });
+}
+
+/**
+ * The browser's device cookie: set at each sign-in (and by a password reset), it marks the
+ * browser as known to the accounts it signed in to, so failed sign-ins by strangers do not lock
+ * it out (services/auth.ts, LOGIN_RULES). Sent only to the sign-in routes.
+ */
+export const DEVICE_COOKIE = "kw_device";
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: request.protocol === "https",
+    path: "/api/auth",
+    maxAge: Math.floor(DEVICE_TTL_MS / 1000),
   });
 }
 

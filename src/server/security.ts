@@ -2,6 +2,7 @@ import net from "node:net";
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { DomainError } from "../core/errors.js";
 import type { AccountMode } from "../services/app.js";
+import { bearerSecret } from "./auth-context.js";
 
 /**
  * Headers every response carries. The CSP allows no inline script at all (the web app and the
@@ -46,7 +47,7 @@ function checkCsrf(request: FastifyRequest): void {
   // site cannot set the header without a CORS preflight, which is never granted, and such a
   // request is the token's alone (auth-context.ts ignores its cookies). An automation app may send
   // any Origin it likes.
-  if (/^Bearer[ ]+\S/i.test(request.headers.authorization ?? "")) return;
+  if (bearerSecret(request) !== null) return;
   const site = request.headers["sec-fetch-site"];
   if (site === "cross-site" || site === "same-site") {
     throw new DomainError("CSRF_FAILED", "This request came from another site and was refused.");

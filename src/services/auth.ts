@@ -4,7 +4,7 @@ import { DomainError } from "../core/errors.js";
 import { loginDevices, sessions, users } from "../store/index.js";
 import type { UserRow } from "../store/index.js";
 import type { App } from "./app-context.js";
-import { clearRateLimits, recordSlidingEvent, refuseWhenSlidingLimitReached, slidingCount, slidingLimitError } from "./rate-limit.js";
+import { clearRateLimits, enforceRateLimit, recordSlidingEvent, refuseWhenSlidingLimitReached, slidingLimitError } from "./rate-limit.js";
 import type { RateRule } from "./rate-limit.js";
 import { checkPasswordRules } from "./account/password-rules.js";
 import { checkSignUpAllowed } from "./account/site-setup.js";
@@ -83,8 +83,21 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return verify(passwordHash, password);
+/**
+ * Asks a signed-in account for its current password (changing the password or the address,
+ * deleting the account), counted under LOGIN_RULES.perAccount so that a borrowed session cannot
+ * guess it. Refuses with PASSWORD_INCORRECT, `message` on the form's `field`.
+ */
+export async function checkCurrentPassword(
+  app: App,
+  user: Pick<UserRow, "email" | "password_hash">,
+  password: string | undefined,
+  field: string,
+  message = "The current password is not right.",
+): Promise<void> {
+  await enforceRateLimit(app.database.db, LOGIN_RULES.perAccount, user.email, app.now());
+  if (!user.password_hash || !password || !(await verify(user.password_hash, password)))
+    throw new DomainError("PASSWORD_INCORRECT", message, { fields: [{ path: field, message }] });
 }
 
 /** Signs a user out everywhere: after a password change or reset, and before deleting them. */
@@ -178,31 +191,35 @@ export async function logIn(app: App, input: { email: string; password: string }
         ...(client.ip ? ([[LOGIN_RULES.perAddress, client.ip]] as [RateRule, string][]) : []),
       ];
   for (const [rule, subject] of rules) await refuseWhenSlidingLimitReached(db, rule, subject, now);
-  const bad = new DomainError("LOGIN_FAILED", "The email address or password is not right.");
   const ok = row?.password_hash
     ? await verify(row.password_hash, input.password)
     : // Spend the same time as a real check so response times do not reveal which emails exist.
       (await hash(input.password, ARGON2_OPTIONS), false);
   if (!row || !ok) {
-    // Every counter counts the failure; the one that reaches a limit already says so, since
-    // the next attempt would be refused anyway.
-    const reached: RateRule[] = [];
-    for (const [rule, subject] of rules) if ((await recordSlidingEvent(db, rule, subject, now)) >= rule.limit) reached.push(rule);
-    const [rule, subject] = rules.find(([r]) => reached.includes(r)) ?? [];
-    if (rule && subject !== undefined) throw slidingLimitError(rule, (await slidingCount(db, rule, subject, now)).retryAfterS);
-    throw bad;
+    // Every counter counts the failure; the first one that reaches a limit already says so,
+    // since the next attempt would be refused anyway.
+    let reached: DomainError | undefined;
+    for (const [rule, subject] of rules) {
+      const { count, retryAfterS } = await recordSlidingEvent(db, rule, subject, now);
+      if (count >= rule.limit) reached ??= slidingLimitError(rule, retryAfterS);
+    }
+    throw reached ?? new DomainError("LOGIN_FAILED", "The email address or password is not right.");
   }
-  const deviceToken = client.deviceToken ?? randomBytes(32).toString("base64url");
-  await rememberDevice(app, deviceToken, row.id);
+  const deviceToken = await rememberDevice(app, client.deviceToken, row.id);
   return { ...(await startSession(app, row)), deviceToken };
 }
 
-/** Marks this browser as known to the account (after a sign-in, or a password reset by email). */
-export async function rememberDevice(app: App, deviceToken: string, userId: string): Promise<void> {
+/**
+ * Marks this browser as known to the account (after a sign-in, or a password reset by email):
+ * its device cookie's token, or a new one when it has none. Returns the token to (re)set.
+ */
+export async function rememberDevice(app: App, deviceToken: string | undefined, userId: string): Promise<string> {
+  const token = deviceToken ?? randomBytes(32).toString("base64url");
   const { db } = app.database;
   const now = app.now();
   await loginDevices.forgetDevicesUnusedSince(db, userId, new Date(now.getTime() - DEVICE_TTL_MS).toISOString());
-  await loginDevices.rememberDevice(db, hashToken(deviceToken), userId, now.toISOString());
+  await loginDevices.rememberDevice(db, hashToken(token), userId, now.toISOString());
+  return token;
 }
 
 /** Lifts the failed-sign-in limits of an account (its owner proved who they are by email). */

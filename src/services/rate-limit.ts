@@ -25,6 +25,12 @@ export const RATE_RULES = {
   reportBuild: { name: "report-build", limit: 30, windowMs: MINUTE, noun: "uncached report requests" },
 } as const satisfies Record<string, RateRule>;
 
+/** "Try again in 3 minutes.": the wait, rounded up to whole minutes. */
+function tryAgainIn(retryAfterS: number): string {
+  const minutes = Math.ceil(retryAfterS / 60);
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 /**
  * Counts one event for `subject` under `rule` and refuses it with RATE_LIMITED (429) past the
  * limit. Fixed windows counted in the database, so every server instance shares them. Called
@@ -43,10 +49,9 @@ export async function enforceRateLimit(
   if (count === 1) await rateLimits.deleteOldWindows(db, key, windowStart);
   if (count > rule.limit) {
     const retryAfterS = Math.max(1, Math.ceil((start + rule.windowMs - now.getTime()) / 1000));
-    const minutes = Math.ceil(retryAfterS / 60);
     throw new DomainError(
       "RATE_LIMITED",
-      `You have sent ${rule.limit} ${rule.noun} in ${rule.windowMs === MINUTE ? "a minute" : `${rule.windowMs / MINUTE} minutes`}, the most we take. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      `You have sent ${rule.limit} ${rule.noun} in ${rule.windowMs === MINUTE ? "a minute" : `${rule.windowMs / MINUTE} minutes`}, the most we take. ${tryAgainIn(retryAfterS)}`,
       { retryAfterS },
     );
   }
@@ -65,7 +70,7 @@ function bucketMs(rule: RateRule): number {
 }
 
 /** The events counted for `subject` under `rule` in the window ending now, and when one would leave it. */
-export async function slidingCount(db: Db, rule: RateRule, subject: string, now: Date): Promise<{ count: number; retryAfterS: number }> {
+async function slidingCount(db: Db, rule: RateRule, subject: string, now: Date): Promise<{ count: number; retryAfterS: number }> {
   const size = bucketMs(rule);
   // A bucket counts while any of it lies inside the window.
   const since = new Date(now.getTime() - rule.windowMs - size + 1).toISOString();
@@ -82,24 +87,19 @@ export async function slidingCount(db: Db, rule: RateRule, subject: string, now:
   return { count, retryAfterS: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) };
 }
 
-/** Counts one event for `subject` under `rule` in its sliding window; returns the new count. */
-export async function recordSlidingEvent(db: Db, rule: RateRule, subject: string, now: Date): Promise<number> {
+/** Counts one event for `subject` under `rule` in its sliding window; returns the window as it now stands. */
+export async function recordSlidingEvent(db: Db, rule: RateRule, subject: string, now: Date): Promise<{ count: number; retryAfterS: number }> {
   const size = bucketMs(rule);
   const key = `${rule.name}:${subject}`;
   const bucketStart = new Date(Math.floor(now.getTime() / size) * size).toISOString();
   await rateLimits.incrementCounter(db, key, bucketStart);
   await rateLimits.deleteOldWindows(db, key, new Date(now.getTime() - rule.windowMs - size).toISOString());
-  return (await slidingCount(db, rule, subject, now)).count;
+  return slidingCount(db, rule, subject, now);
 }
 
 /** The RATE_LIMITED error for a sliding rule, with the wait until its oldest event leaves the window. */
 export function slidingLimitError(rule: RateRule, retryAfterS: number): DomainError {
-  const minutes = Math.ceil(retryAfterS / 60);
-  return new DomainError(
-    "RATE_LIMITED",
-    `Too many ${rule.noun} in ${rule.windowMs / MINUTE} minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    { retryAfterS },
-  );
+  return new DomainError("RATE_LIMITED", `Too many ${rule.noun} in ${rule.windowMs / MINUTE} minutes. ${tryAgainIn(retryAfterS)}`, { retryAfterS });
 }
 
 /** Refuses with RATE_LIMITED when `subject` already has `rule.limit` events in the window; counts nothing. */
@@ -110,11 +110,8 @@ export async function refuseWhenSlidingLimitReached(db: Db, rule: RateRule, subj
 
 /** Counts one event and refuses it past the limit (sign-ups, resent links): enforceRateLimit, sliding. */
 export async function enforceSlidingRateLimit(db: Db, rule: RateRule, subject: string, now: Date): Promise<void> {
-  const count = await recordSlidingEvent(db, rule, subject, now);
-  if (count > rule.limit) {
-    const { retryAfterS } = await slidingCount(db, rule, subject, now);
-    throw slidingLimitError(rule, retryAfterS);
-  }
+  const { count, retryAfterS } = await recordSlidingEvent(db, rule, subject, now);
+  if (count > rule.limit) throw slidingLimitError(rule, retryAfterS);
 }
 
 /** Forgets the counters of every subject of `rule` whose name starts with `subjectPrefix`. */

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { captureIO } from "../cli-io.js";
 import { createTestDb, DIALECTS } from "../db.js";
@@ -45,6 +46,16 @@ async function startSite(dialect: TestDialect) {
   };
 }
 
+/** Opens the setup link: POST /api/setup/claim with its token, signed in with `cookies` or not at all. */
+function claimSetup(server: FastifyInstance, cookies: Record<string, string> | undefined, token: string) {
+  return server.inject({
+    method: "POST",
+    url: "/api/setup/claim",
+    payload: { token },
+    ...(cookies ? { cookies } : {}),
+  });
+}
+
 function tokenOf(a: SetupAnnouncement): string {
   if (a.kind !== "printed") throw new Error(`no link was printed: ${a.kind}`);
   const token = /\/setup#token=([\w%-]+)$/.exec(a.link)?.[1];
@@ -65,12 +76,7 @@ for (const dialect of DIALECTS) {
     const roleOf = async (email: string) =>
       (await users.findUserByEmail(t.app.database.db, email))?.role;
     const claim = (cookies: Record<string, string> | undefined, token: string) =>
-      t.server.inject({
-        method: "POST",
-        url: "/api/setup/claim",
-        payload: { token },
-        ...(cookies ? { cookies } : {}),
-      });
+      claimSetup(t.server, cookies, token);
 
     it("makes the first account to sign up a runner, not an admin", async () => {
       await signUpVerified(t.server, { email: "first@example.org" });
@@ -150,12 +156,7 @@ for (const dialect of DIALECTS) {
       const first = tokenOf(await prepareSiteSetup(t.app, PUBLIC_URL));
       const runner = await signUpVerified(t.server, { email: "late@example.org" });
       clock += SETUP_LINK_TTL_MS;
-      const expired = await t.server.inject({
-        method: "POST",
-        url: "/api/setup/claim",
-        payload: { token: first },
-        cookies: runner.cookies,
-      });
+      const expired = await claimSetup(t.server, runner.cookies, first);
       expect(expired.statusCode).toBe(410);
       expect(expired.json()).toMatchObject({ error: { code: "SETUP_TOKEN_EXPIRED" } });
 
@@ -166,12 +167,7 @@ for (const dialect of DIALECTS) {
           version: VERSION,
         }),
       ).toBe(0);
-      const late = await t.server.inject({
-        method: "POST",
-        url: "/api/setup/claim",
-        payload: { token: second },
-        cookies: runner.cookies,
-      });
+      const late = await claimSetup(t.server, runner.cookies, second);
       expect(late.statusCode).toBe(409);
       expect(late.json()).toMatchObject({ error: { code: "SITE_HAS_ADMIN" } });
     });
@@ -253,19 +249,10 @@ for (const dialect of DIALECTS) {
       );
       expect(token).not.toBe("");
       const me = await signUpVerified(t.server, { email: "op@example.org" });
-      const stale = await t.server.inject({
-        method: "POST",
-        url: "/api/setup/claim",
-        payload: { token: before },
-        cookies: me.cookies,
-      });
+      const stale = await claimSetup(t.server, me.cookies, before);
+      expect(stale.statusCode).toBe(400);
       expect(stale.json()).toMatchObject({ error: { code: "SETUP_TOKEN_INVALID" } });
-      const fresh = await t.server.inject({
-        method: "POST",
-        url: "/api/setup/claim",
-        payload: { token },
-        cookies: me.cookies,
-      });
+      const fresh = await claimSetup(t.server, me.cookies, token);
       expect(fresh.statusCode, fresh.body).toBe(200);
     });
   });

@@ -119,11 +119,11 @@ export function registerAdminCommand(
     .option("--db <path|url>", DB_HELP)
     .action(async (email: string, o: { db?: string }) => {
       done(
-        await withApp(io, version, o.db, async (app) =>
-          (await (await siteSetup()).withdrawSignUpInvite(app, email))
-            ? `${email.trim().toLowerCase()} may no longer sign up.`
-            : `${email.trim().toLowerCase()} had no invitation.`,
-        ),
+        await withApp(io, version, o.db, async (app) => {
+          const { withdrawSignUpInvite } = await siteSetup();
+          const r = await withdrawSignUpInvite(app, email);
+          return r.removed ? `${r.email} may no longer sign up.` : `${r.email} had no invitation.`;
+        }),
       );
     });
 

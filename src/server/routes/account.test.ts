@@ -322,6 +322,7 @@ for (const dialect of DIALECTS) {
       const wrong = await t.server.inject({ method: "DELETE", url: "/api/account", cookies, payload: { password: "not my password", confirm: "delete" } });
       expect(wrong.statusCode).toBe(403);
       expect(wrong.json()).toMatchObject({ error: { code: "PASSWORD_INCORRECT" } });
+      expect(wrong.json()).toMatchObject({ error: { message: "The password is not right.", fields: [{ path: "password" }] } });
       expect(await me(t.server, cookies)).toBe("ivy@example.org");
     });
 

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { changeEmailBody, changePasswordBody, deleteAccountBody, passwordResetConfirmBody, passwordResetRequestBody } from "../../contracts/account.js";
 import type { DeleteAccountResponse, PasswordResetRequestResponse } from "../../contracts/account.js";
@@ -10,9 +9,7 @@ import { mailDelivery } from "../../services/account/mailer.js";
 import type { MailSettings } from "../../services/account/mailer.js";
 import { changePassword, confirmPasswordReset, requestPasswordReset, RESET_REQUESTED_MESSAGE } from "../../services/account/password.js";
 import { changeEmail, resendVerification } from "../../services/account/verification.js";
-import { rememberDevice } from "../../services/auth.js";
-import { clearSessionCookie, requireUser, setSessionCookie } from "../auth-context.js";
-import { DEVICE_COOKIE, setDeviceCookie } from "./auth.js";
+import { clearSessionCookie, DEVICE_COOKIE, requireUser, setDeviceCookie, setSessionCookie } from "../auth-context.js";
 
 /**
  * The account's own security and data: password change and reset, export, deletion.
@@ -31,11 +28,9 @@ export function accountRoutes(app: App, mail?: MailSettings) {
 
     server.post("/api/auth/password-reset/confirm", async (request, reply) => {
       const { token, password } = passwordResetConfirmBody.parse(request.body);
-      const { userId } = await confirmPasswordReset(app, token, password);
       // The link proved the owner: this browser gets through the failed-sign-in limits from now on.
-      const device = request.cookies[DEVICE_COOKIE] ?? randomBytes(32).toString("base64url");
-      await rememberDevice(app, device, userId);
-      setDeviceCookie(request, reply, device);
+      const { deviceToken } = await confirmPasswordReset(app, token, password, { deviceToken: request.cookies[DEVICE_COOKIE] });
+      setDeviceCookie(request, reply, deviceToken);
       return reply.status(204).send();
     });
 

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { emailedToken, outboxOf, parseSetCookie, signUpCookies, signUpVerified, startTestServer } from "../../../test/app.js";
 import { meResponse } from "../../contracts/auth.js";
-import { SESSION_COOKIE } from "../auth-context.js";
-import { DEVICE_COOKIE } from "./auth.js";
+import { DEVICE_COOKIE, SESSION_COOKIE } from "../auth-context.js";
 
 const ada = { email: "Ada@Example.org", password: "correct horse battery", displayName: "Ada" };
 
@@ -44,6 +43,18 @@ for (const dialect of DIALECTS) {
       const again = await t.server.inject({ method: "POST", url: "/api/auth/verify-email", payload: { token: emailedToken(t.server, ada.email) } });
       expect(again.statusCode).toBe(410);
       expect(again.json()).toMatchObject({ error: { code: "VERIFY_TOKEN_USED" } });
+    });
+
+    it("rotates the session when a sign-up link is opened: the browser's earlier session ends", async () => {
+      const earlier = await signUpCookies(t.server, "earlier@example.org");
+      const res = await t.server.inject({ method: "POST", url: "/api/auth/signup", payload: { email: "later@example.org", password: "a long enough password", displayName: "Later" } });
+      expect(res.statusCode).toBe(202);
+      const done = await t.server.inject({ method: "POST", url: "/api/auth/verify-email", cookies: earlier, payload: { token: emailedToken(t.server, "later@example.org") } });
+      expect(done.statusCode).toBe(200);
+      const token = parseSetCookie(done.headers["set-cookie"]).get(SESSION_COOKIE)!.value;
+      expect(token).not.toBe(earlier[SESSION_COOKIE]);
+      expect((await t.server.inject({ method: "GET", url: "/api/me", cookies: earlier })).json()).toMatchObject({ user: null });
+      expect((await t.server.inject({ method: "GET", url: "/api/me", cookies: { [SESSION_COOKIE]: token } })).json()).toMatchObject({ user: { email: "later@example.org" } });
     });
 
     it("answers a sign-up with a taken address exactly as a new one, and mails the owner that someone tried", async () => {
@@ -142,10 +153,18 @@ for (const dialect of DIALECTS) {
       await signUpVerified(t.server, victim);
       const guess = (password: string, remoteAddress: string) =>
         t.server.inject({ method: "POST", url: "/api/auth/login", remoteAddress, payload: { email: victim.email, password } });
-      const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) statuses.push((await guess(`guess number ${i}`, "203.0.113.7")).statusCode);
+      const answers = [];
+      for (let i = 0; i < 11; i++) answers.push(await guess(`guess number ${i}`, "203.0.113.7"));
+      const statuses = answers.map((res) => res.statusCode);
       expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
       expect(statuses.slice(9)).toEqual([429, 429]);
+      // The failure that reaches the limit already says how long the wait is: the whole window.
+      const reached = answers[9]!;
+      expect(Number(reached.headers["retry-after"])).toBeGreaterThan(14 * 60);
+      expect(Number(reached.headers["retry-after"])).toBeLessThanOrEqual(16 * 60);
+      expect(reached.json()).toMatchObject({
+        error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Too many failed sign-ins to this account from your address in 15 minutes\. Try again in 1[56] minutes\.$/) as string },
+      });
       // The guesser's address waits, even with the right password.
       const right = await guess(victim.password, "203.0.113.7");
       expect(right.statusCode).toBe(429);

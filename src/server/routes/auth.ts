@@ -1,28 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { loginBody, signupBody, verifyEmailBody } from "../../contracts/auth.js";
 import type { MeResponse, SignupResponse, VerifyEmailResponse } from "../../contracts/auth.js";
-import { DEVICE_TTL_MS, logIn, logOut } from "../../services/auth.js";
+import { logIn, logOut } from "../../services/auth.js";
+import type { SessionGrant } from "../../services/auth.js";
 import type { App } from "../../services/app.js";
 import { mailDelivery } from "../../services/account/mailer.js";
 import type { MailSettings } from "../../services/account/mailer.js";
 import { confirmEmail, requestSignUp, SIGNUP_REQUESTED_MESSAGE } from "../../services/account/verification.js";
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../auth-context.js";
+import { clearSessionCookie, DEVICE_COOKIE, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from "../auth-context.js";
 
 /**
- * The browser's device cookie: set at each sign-in (and by a password reset), it marks the
- * browser as known to the accounts it signed in to, so failed sign-ins by strangers do not lock
- * it out (services/auth.ts, LOGIN_RULES). Sent only to the sign-in routes.
+ * Signs this browser in to a new session. Rotating: a session id the browser held before never
+ * becomes an authenticated one, so its old session (if any) ends.
  */
-export const DEVICE_COOKIE = "kw_device";
-
-export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(DEVICE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "strict",
-    secure: request.protocol === "https",
-    path: "/api/auth",
-    maxAge: Math.floor(DEVICE_TTL_MS / 1000),
-  });
+async function startBrowserSession(app: App, request: FastifyRequest, reply: FastifyReply, grant: SessionGrant): Promise<void> {
+  const old = request.cookies[SESSION_COOKIE];
+  if (old) await logOut(app, old);
+  setSessionCookie(request, reply, grant.token, grant.expiresAt);
 }
 
 /** `mail` as for the account routes: without it, sign-up links go to this server's log. */
@@ -43,19 +37,14 @@ export function authRoutes(app: App, mail?: MailSettings) {
       const { token } = verifyEmailBody.parse(request.body);
       const done = await confirmEmail(app, token);
       if (done.kind === "address") return { verified: "address", email: done.user.email } satisfies VerifyEmailResponse;
-      const old = request.cookies[SESSION_COOKIE];
-      if (old) await logOut(app, old);
-      setSessionCookie(request, reply, done.grant.token, done.grant.expiresAt);
+      await startBrowserSession(app, request, reply, done.grant);
       return { verified: "signup", email: done.grant.user.email } satisfies VerifyEmailResponse;
     });
 
     server.post("/api/auth/login", async (request, reply) => {
       const input = loginBody.parse(request.body);
-      const old = request.cookies[SESSION_COOKIE];
       const grant = await logIn(app, input, { ip: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
-      // Rotate: a session id that existed before login never becomes an authenticated one.
-      if (old) await logOut(app, old);
-      setSessionCookie(request, reply, grant.token, grant.expiresAt);
+      await startBrowserSession(app, request, reply, grant);
       setDeviceCookie(request, reply, grant.deviceToken);
       return { user: grant.user, mode: app.mode } satisfies MeResponse;
     });

@@ -12,6 +12,7 @@ import type {
 } from "../../contracts/community.js";
 import { SESSION_COOKIE } from "../auth-context.js";
 import { grantAdmin } from "../../services/account/site-setup.js";
+import { commentTerms } from "../../core/community/comment-terms.js";
 
 const SLUG = "patellofemoral-pain";
 const OTHER_SLUG = "iliotibial-band-syndrome";
@@ -199,6 +200,9 @@ for (const dialect of DIALECTS) {
       expect((await thread(t, null)).comments.find((c) => c.id === bos.id)?.state).toBe("visible");
       expect((await thread(t, bo.cookie)).comments.find((c) => c.id === bos.id)?.body).toBe("Now I am trusted, and I fixed a typo");
       expect((await t.app.database.db.selectFrom("comment_terms").select("term").where("comment_id", "=", bos.id).execute()).length).toBeGreaterThan(0);
+      // Indexed again with the new words: search finds the edit, not only what was approved.
+      const bosTerms = (await t.app.database.db.selectFrom("comment_terms").select("term").where("comment_id", "=", bos.id).execute()).map((r) => r.term);
+      expect(bosTerms).toEqual(expect.arrayContaining(commentTerms("typo")));
     });
 
     it("shows only display names, never emails or user ids", async () => {

@@ -330,6 +330,7 @@ for (const dialect of DIALECTS) {
       await asCoach(mover);
       const wrong = await mover.put("/api/account/email", { email: "mover.new@example.org", password: "not the password" });
       expect(wrong.statusCode).toBe(403);
+      expect(wrong.json()).toMatchObject({ error: { code: "PASSWORD_INCORRECT", fields: [{ path: "password" }] } });
       const moved = await mover.put("/api/account/email", { email: "Mover.New@example.org", password: "a long enough password" });
       expect(moved.statusCode).toBe(200);
       expect(moved.json()).toMatchObject({ user: { email: "mover.new@example.org", emailVerified: false } });
@@ -344,6 +345,7 @@ for (const dialect of DIALECTS) {
       expect((await mover.post(`/api/invites/${toNew}/accept`)).statusCode).toBe(200);
       const taken = await mover.put("/api/account/email", { email: "ada@example.org", password: "a long enough password" });
       expect(taken.statusCode).toBe(409);
+      expect(taken.json()).toMatchObject({ error: { code: "EMAIL_TAKEN", fields: [{ path: "email" }] } });
     });
 
     it("does not let a link for an address the account has left verify the new one", async () => {

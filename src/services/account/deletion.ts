@@ -7,8 +7,7 @@ import { DomainError } from "../../core/errors.js";
 import { auditLog, comments, emailVerifications, users } from "../../store/index.js";
 import type { Schema } from "../../store/index.js";
 import type { App } from "../app.js";
-import { LOGIN_RULES, verifyPassword } from "../auth.js";
-import { enforceRateLimit } from "../rate-limit.js";
+import { checkCurrentPassword } from "../auth.js";
 import { childTablesPresent, likeLiteral, ownedBy, ownedTablesPresent } from "./user-data.js";
 
 /*
@@ -88,9 +87,7 @@ export async function deleteAccount(
   if (!user) throw new DomainError("USER_NOT_FOUND", "This account no longer exists.");
   const keepAccount = app.mode === "local" || user.is_local_owner === 1;
   if (!keepAccount) {
-    await enforceRateLimit(db, LOGIN_RULES.perAccount, user.email, app.now());
-    if (!user.password_hash || !input.password || !(await verifyPassword(user.password_hash, input.password)))
-      throw new DomainError("PASSWORD_INCORRECT", "The password is not right.", { fields: [{ path: "password", message: "The password is not right." }] });
+    await checkCurrentPassword(app, user, input.password, "password", "The password is not right.");
   }
 
   return db.transaction().execute(async (trx) => {

@@ -102,3 +102,12 @@ export function mailDelivery(mail: MailSettings | undefined, log: MailErrorLog, 
     onMailError: (err: unknown) => log.error({ err }, `${what} could not be sent`),
   };
 }
+
+/**
+ * Hands a message to the mailer without waiting for it, a failure going to `onMailError`. Where
+ * an answer must not tell whether an address has an account (sign-up, password reset), waiting
+ * for the SMTP server would make one answer slower than the other.
+ */
+export function sendUnawaited(mail: MailDelivery, message: MailMessage): void {
+  mail.mailer.send(message).catch(mail.onMailError);
+}

@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
 import { passwordResets, sessions, users } from "../../store/index.js";
 import type { App } from "../app.js";
-import { checkPassword, clearLoginFailures, hashPassword, hashToken, LOGIN_RULES, normaliseEmail, startSession, verifyPassword } from "../auth.js";
+import { checkCurrentPassword, checkPassword, clearLoginFailures, hashPassword, hashToken, normaliseEmail, rememberDevice, startSession } from "../auth.js";
 import type { SessionGrant } from "../auth.js";
 import { enforceRateLimit } from "../rate-limit.js";
 import type { RateRule } from "../rate-limit.js";
-import type { Mailer } from "./mailer.js";
+import { sendUnawaited } from "./mailer.js";
+import type { MailDelivery } from "./mailer.js";
 
 /*
  * Changing a password (knowing the current one) and resetting a forgotten one by a link sent
@@ -35,13 +36,8 @@ function multiUserOnly(app: App, what: string): void {
     throw new DomainError("MULTI_USER_ONLY", `This kneewise runs in single-user mode without passwords: there is no ${what}.`);
 }
 
-export interface ResetDeps {
-  mailer: Mailer;
-  /** The site's address, for the link (never the request's Host header). */
-  publicUrl: string;
-  /** Where a failed delivery is reported: the request has already been answered by then. */
-  onMailError: (err: unknown) => void;
-}
+/** The site's mailer, its address for the link, and where a failed delivery is reported. */
+export type ResetDeps = MailDelivery;
 
 export async function requestPasswordReset(app: App, deps: ResetDeps, rawEmail: string, client: { ip?: string } = {}): Promise<void> {
   multiUserOnly(app, "password to reset");
@@ -65,31 +61,33 @@ export async function requestPasswordReset(app: App, deps: ResetDeps, rawEmail: 
     });
   });
   const link = `${deps.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  // Not awaited: waiting for the SMTP server would make "has an account" answer slower than
-  // "has none", which tells the two apart.
-  deps.mailer
-    .send({
-      to: user.email,
-      subject: "Choose a new kneewise password",
-      text: [
-        `Hello ${user.display_name},`,
-        "",
-        "Someone (we hope you) asked to choose a new password for your kneewise account. Open this link within an hour to do it:",
-        "",
-        link,
-        "",
-        "The link works once. If you did not ask for it, ignore this email: your password stays as it is.",
-      ].join("\n"),
-    })
-    .catch(deps.onMailError);
+  // Not awaited (sendUnawaited): "has an account" must not answer slower than "has none".
+  sendUnawaited(deps, {
+    to: user.email,
+    subject: "Choose a new kneewise password",
+    text: [
+      `Hello ${user.display_name},`,
+      "",
+      "Someone (we hope you) asked to choose a new password for your kneewise account. Open this link within an hour to do it:",
+      "",
+      link,
+      "",
+      "The link works once. If you did not ask for it, ignore this email: your password stays as it is.",
+    ].join("\n"),
+  });
 }
 
 /**
  * Sets the new password from a reset link. The link proves the account's owner, so the failed
- * sign-ins that strangers ran up against the account are forgotten (issue 19, item 8), and the
- * caller may mark this browser as known to it.
+ * sign-ins that strangers ran up against the account are forgotten (issue 19, item 8), and this
+ * browser becomes known to it: the device token (its cookie's, or a new one) is returned to set.
  */
-export async function confirmPasswordReset(app: App, token: string, password: string): Promise<{ userId: string }> {
+export async function confirmPasswordReset(
+  app: App,
+  token: string,
+  password: string,
+  client: { deviceToken?: string | undefined } = {},
+): Promise<{ deviceToken: string }> {
   multiUserOnly(app, "password to reset");
   const { db } = app.database;
   const now = app.now().toISOString();
@@ -110,7 +108,7 @@ export async function confirmPasswordReset(app: App, token: string, password: st
     await sessions.deleteUserSessions(trx, user.id);
   });
   await clearLoginFailures(app, user.email);
-  return { userId: user.id };
+  return { deviceToken: await rememberDevice(app, client.deviceToken, user.id) };
 }
 
 /** Sets a new password and returns a fresh session; every other session of the account ends. */
@@ -119,11 +117,7 @@ export async function changePassword(app: App, userId: string, input: { currentP
   const { db } = app.database;
   const user = await users.findUserById(db, userId);
   if (!user?.password_hash) throw new DomainError("USER_NOT_FOUND", "This account no longer exists.");
-  await enforceRateLimit(db, LOGIN_RULES.perAccount, user.email, app.now());
-  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
-    throw new DomainError("PASSWORD_INCORRECT", "The current password is not right.", {
-      fields: [{ path: "currentPassword", message: "The current password is not right." }],
-    });
+  await checkCurrentPassword(app, user, input.currentPassword, "currentPassword");
   checkPassword(input.newPassword, { email: user.email, field: "newPassword" });
   if (input.newPassword === input.currentPassword)
     throw new DomainError("PASSWORD_UNCHANGED", "The new password is the same as the current one.", {

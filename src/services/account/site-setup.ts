@@ -242,7 +242,11 @@ export async function inviteToSignUp(
   };
 }
 
-/** `kneewise admin uninvite EMAIL`. */
-export async function withdrawSignUpInvite(app: App, rawEmail: string): Promise<boolean> {
-  return siteSetup.removeSignupInvite(app.database.db, normaliseEmail(rawEmail));
+/** `kneewise admin uninvite EMAIL`: the address as stored, and whether it had an invitation. */
+export async function withdrawSignUpInvite(
+  app: App,
+  rawEmail: string,
+): Promise<{ email: string; removed: boolean }> {
+  const email = normaliseEmail(rawEmail);
+  return { email, removed: await siteSetup.removeSignupInvite(app.database.db, email) };
 }

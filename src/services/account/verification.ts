@@ -14,12 +14,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
 import { emailVerifications, users } from "../../store/index.js";
-import type { UserRow } from "../../store/index.js";
+import type { EmailVerificationRow, UserRow } from "../../store/index.js";
 import type { App } from "../app.js";
-import { checkPassword, hashPassword, hashToken, LOGIN_RULES, normaliseEmail, startSession, toPublicUser, verifyPassword } from "../auth.js";
+import { checkCurrentPassword, checkPassword, hashPassword, hashToken, normaliseEmail, startSession, toPublicUser } from "../auth.js";
 import type { PublicUser, SessionGrant } from "../auth.js";
-import { enforceRateLimit, enforceSlidingRateLimit } from "../rate-limit.js";
+import { enforceSlidingRateLimit } from "../rate-limit.js";
 import type { RateRule } from "../rate-limit.js";
+import { sendUnawaited } from "./mailer.js";
 import type { MailDelivery, MailMessage } from "./mailer.js";
 import { checkSignUpAllowed, takeSignUpPlace } from "./site-setup.js";
 
@@ -119,12 +120,6 @@ export function addressChangedMessage(to: string, displayName: string, newEmail:
   };
 }
 
-function send(mail: MailDelivery, message: MailMessage): void {
-  // Not awaited: waiting for the SMTP server would make one answer slower than another, which
-  // tells "taken" from "new" apart.
-  mail.mailer.send(message).catch(mail.onMailError);
-}
-
 /**
  * A sign-up: rate-limited, then the same 202 whatever the address. A new address gets a link
  * that makes the account; a taken one gets a note saying someone tried.
@@ -148,29 +143,17 @@ export async function requestSignUp(
   const passwordHash = await hashPassword(input.password);
   const existing = await users.findUserByEmail(db, email);
   if (existing) {
-    send(mail, addressTakenMessage(existing.email, mail.publicUrl));
+    sendUnawaited(mail, addressTakenMessage(existing.email, mail.publicUrl));
     return;
   }
-  const token = newToken();
-  await db.transaction().execute(async (trx) => {
-    await emailVerifications.deleteExpiredVerifications(trx, now.toISOString());
-    await emailVerifications.insertVerification(trx, {
-      id: hashToken(token),
-      user_id: null,
-      email,
-      display_name: displayName,
-      password_hash: passwordHash,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + VERIFY_TTL_MS).toISOString(),
-      used_at: null,
-    });
-  });
-  send(mail, signUpMessage(email, displayName, verificationLink(mail.publicUrl, token)));
+  const token = await storeLink(app, now, { user_id: null, email, display_name: displayName, password_hash: passwordHash });
+  sendUnawaited(mail, signUpMessage(email, displayName, verificationLink(mail.publicUrl, token)));
 }
 
 /** What opening a link did: made an account (and a session for it), or proved an account's address. */
 export type Verified = { kind: "signup"; grant: SessionGrant } | { kind: "address"; user: PublicUser };
 
+const used = () => new DomainError("VERIFY_TOKEN_USED", "This email link has been used already. If your account exists, sign in.");
 const invalid = () => new DomainError("VERIFY_TOKEN_INVALID", "This email link is not valid: it may be mistyped, or meant for an address the account no longer uses.");
 
 export async function confirmEmail(app: App, token: string): Promise<Verified> {
@@ -180,7 +163,7 @@ export async function confirmEmail(app: App, token: string): Promise<Verified> {
   const id = hashToken(token);
   const row = await emailVerifications.findVerification(db, id);
   if (!row) throw invalid();
-  if (row.used_at !== null) throw new DomainError("VERIFY_TOKEN_USED", "This email link has been used already. If your account exists, sign in.");
+  if (row.used_at !== null) throw used();
   // A link for an address the account has since left proves nothing (its newer link took over).
   const owner = row.user_id === null ? undefined : await users.findUserById(db, row.user_id);
   if (row.user_id !== null && (!owner || owner.email !== row.email)) throw invalid();
@@ -189,8 +172,7 @@ export async function confirmEmail(app: App, token: string): Promise<Verified> {
 
   if (row.user_id === null) {
     const made = await db.transaction().execute(async (trx) => {
-      if (!(await emailVerifications.markVerificationUsed(trx, id, now)))
-        throw new DomainError("VERIFY_TOKEN_USED", "This email link has been used already. If your account exists, sign in.");
+      if (!(await emailVerifications.markVerificationUsed(trx, id, now))) throw used();
       if (await users.findUserByEmail(trx, row.email))
         throw new DomainError("EMAIL_TAKEN", "An account with this email address exists already: sign in, or choose a new password if you have forgotten it.");
       // Signing up never makes an admin: the operator does (site-setup.ts).
@@ -225,25 +207,29 @@ export async function confirmEmail(app: App, token: string): Promise<Verified> {
   return { kind: "address", user: toPublicUser({ ...user, email_verified_at: now }) };
 }
 
-async function sendAddressLink(app: App, mail: MailDelivery, user: UserRow): Promise<void> {
-  const { db } = app.database;
-  const now = app.now();
+/**
+ * Stores a new link (its hash only) for a waiting sign-up (no user_id) or an account's address,
+ * whose older unused links stop working; expired links are forgotten on the way. Returns the token.
+ */
+async function storeLink(app: App, now: Date, holder: Pick<EmailVerificationRow, "user_id" | "email" | "display_name" | "password_hash">): Promise<string> {
   const token = newToken();
-  await db.transaction().execute(async (trx) => {
+  await app.database.db.transaction().execute(async (trx) => {
     await emailVerifications.deleteExpiredVerifications(trx, now.toISOString());
-    await emailVerifications.expireUnusedForUser(trx, user.id, now.toISOString());
+    if (holder.user_id !== null) await emailVerifications.expireUnusedForUser(trx, holder.user_id, now.toISOString());
     await emailVerifications.insertVerification(trx, {
       id: hashToken(token),
-      user_id: user.id,
-      email: user.email,
-      display_name: null,
-      password_hash: null,
+      ...holder,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + VERIFY_TTL_MS).toISOString(),
       used_at: null,
     });
   });
-  send(mail, verifyAddressMessage(user.email, user.display_name, verificationLink(mail.publicUrl, token)));
+  return token;
+}
+
+async function sendAddressLink(app: App, mail: MailDelivery, user: UserRow): Promise<void> {
+  const token = await storeLink(app, app.now(), { user_id: user.id, email: user.email, display_name: null, password_hash: null });
+  sendUnawaited(mail, verifyAddressMessage(user.email, user.display_name, verificationLink(mail.publicUrl, token)));
 }
 
 /** A new link for the signed-in account's address (older ones stop working); a few an hour. */
@@ -258,6 +244,9 @@ export async function resendVerification(app: App, mail: MailDelivery, userId: s
   await sendAddressLink(app, mail, user);
 }
 
+const takenByAnother = () =>
+  new DomainError("EMAIL_TAKEN", "Another account uses this email address.", { fields: [{ path: "email", message: "Another account uses this email address." }] });
+
 /**
  * Moves the account to another address, which is unverified until its link is opened: being
  * able to type an address proves nothing. Asks for the password, as a password change does.
@@ -267,26 +256,22 @@ export async function changeEmail(app: App, mail: MailDelivery, userId: string, 
   const { db } = app.database;
   const user = await users.findUserById(db, userId);
   if (!user?.password_hash) throw new DomainError("USER_NOT_FOUND", "This account no longer exists.");
-  await enforceRateLimit(db, LOGIN_RULES.perAccount, user.email, app.now());
-  if (!(await verifyPassword(user.password_hash, input.password)))
-    throw new DomainError("PASSWORD_INCORRECT", "The current password is not right.", {
-      fields: [{ path: "password", message: "The current password is not right." }],
-    });
+  await checkCurrentPassword(app, user, input.password, "password");
   const email = normaliseEmail(input.email);
   if (email === user.email) throw new DomainError("EMAIL_UNCHANGED", `${email} is already your address.`, { fields: [{ path: "email", message: "This is already your address." }] });
   await enforceSlidingRateLimit(db, RESEND_RULE, user.id, app.now());
   if (await users.findUserByEmail(db, email))
-    throw new DomainError("EMAIL_TAKEN", "Another account uses this email address.", { fields: [{ path: "email", message: "Another account uses this email address." }] });
+    throw takenByAnother();
   try {
     await users.setEmail(db, user.id, email);
   } catch (err) {
     if (/unique|duplicate/i.test((err as Error).message))
-      throw new DomainError("EMAIL_TAKEN", "Another account uses this email address.", { fields: [{ path: "email", message: "Another account uses this email address." }] });
+      throw takenByAnother();
     throw err;
   }
   const moved = { ...user, email, email_verified_at: null };
   await sendAddressLink(app, mail, moved);
   // The old address hears of it: if someone else made the change, its owner knows at once.
-  send(mail, addressChangedMessage(user.email, user.display_name, email, mail.publicUrl));
+  sendUnawaited(mail, addressChangedMessage(user.email, user.display_name, email, mail.publicUrl));
   return toPublicUser(moved);
 }

@@ -19,7 +19,8 @@ import type {
 import { shares, users } from "../../store/index.js";
 import type { ShareRow, UserRow } from "../../store/index.js";
 import type { ShareWithPerson } from "../../store/repositories/shares.js";
-import type { Mailer } from "../account/mailer.js";
+import { sendUnawaited } from "../account/mailer.js";
+import type { MailDelivery } from "../account/mailer.js";
 import type { App } from "../app.js";
 import { normaliseEmail } from "../auth.js";
 import { audit, requireActiveShare, requireSharing } from "./consent.js";
@@ -78,14 +79,11 @@ export async function listMyShares(app: App, athleteId: string): Promise<ShareVi
   return (await shares.listLiveSharesOfAthlete(app.database.db, athleteId, declinedSince)).map((r) => shareView(r, nowIso));
 }
 
-/** How an email invitation reaches the invitee: the site's mailer (SMTP, or its log) and address. */
-export interface InviteMail {
-  mailer: Mailer;
-  /** The site's address, for the link (never the request's Host header). */
-  publicUrl: string;
-  /** Where a failed delivery is reported: the invitation stands, and shows in the app anyway. */
-  onMailError: (err: unknown) => void;
-}
+/**
+ * How an email invitation reaches the invitee: the site's mailer (SMTP, or its log) and address.
+ * A failed delivery is reported, and the invitation stands (it shows in the app anyway).
+ */
+export type InviteMail = MailDelivery;
 
 /** The email telling a coach or physio about an invitation: who, what they would see, where to answer. */
 export function invitationMessage(runnerName: string, to: string, access: ShareView["access"], publicUrl: string): { to: string; subject: string; text: string } {
@@ -140,7 +138,7 @@ export async function inviteByEmail(app: App, athleteId: string, input: EmailInv
   });
   // Sent once the invitation is stored, and not awaited: a slow or failing mail server neither
   // holds up nor undoes it (the invitee also finds it in the app).
-  if (mail !== undefined) mail.mailer.send(invitationMessage(runnerName, email, view.access, mail.publicUrl)).catch(mail.onMailError);
+  if (mail !== undefined) sendUnawaited(mail, invitationMessage(runnerName, email, view.access, mail.publicUrl));
   return view;
 }
 

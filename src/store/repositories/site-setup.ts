@@ -6,6 +6,23 @@ type Db = Kysely<Schema> | Transaction<Schema>;
 /** The slot of the first-admin link: one row, so instances starting at once make one link. */
 export const FIRST_ADMIN_SLOT = "first-admin";
 
+/** A new link: the hash of its token and its times (the token itself is never stored). */
+export interface NewSetupLink {
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** The slot's columns for a new, unused link. */
+function linkColumns(link: NewSetupLink) {
+  return {
+    token_hash: link.tokenHash,
+    created_at: link.createdAt,
+    expires_at: link.expiresAt,
+    used_at: null,
+  };
+}
+
 export async function findSetupLink(db: Db): Promise<SiteSetupLinkRow | undefined> {
   return db
     .selectFrom("site_setup_links")
@@ -18,32 +35,17 @@ export async function findSetupLink(db: Db): Promise<SiteSetupLinkRow | undefine
  * Stores a new link unless a live one exists (unused and unexpired at `now`). True when this
  * call's link is the one stored: the caller then, and only then, prints it.
  */
-export async function putSetupLinkUnlessLive(
-  db: Db,
-  link: { tokenHash: string; createdAt: string; expiresAt: string },
-  now: string,
-): Promise<boolean> {
+export async function putSetupLinkUnlessLive(db: Db, link: NewSetupLink, now: string): Promise<boolean> {
   const inserted = await db
     .insertInto("site_setup_links")
-    .values({
-      slot: FIRST_ADMIN_SLOT,
-      token_hash: link.tokenHash,
-      created_at: link.createdAt,
-      expires_at: link.expiresAt,
-      used_at: null,
-    })
+    .values({ slot: FIRST_ADMIN_SLOT, ...linkColumns(link) })
     .onConflict((oc) => oc.column("slot").doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
   // One UPDATE with the condition in it: of two instances replacing a dead link, one wins.
   const replaced = await db
     .updateTable("site_setup_links")
-    .set({
-      token_hash: link.tokenHash,
-      created_at: link.createdAt,
-      expires_at: link.expiresAt,
-      used_at: null,
-    })
+    .set(linkColumns(link))
     .where("slot", "=", FIRST_ADMIN_SLOT)
     .where((eb) => eb.or([eb("used_at", "is not", null), eb("expires_at", "<=", now)]))
     .executeTakeFirst();
@@ -51,29 +53,11 @@ export async function putSetupLinkUnlessLive(
 }
 
 /** Replaces the link whatever its state (`kneewise admin setup-link`: the operator asked for a new one). */
-export async function replaceSetupLink(
-  db: Db,
-  link: { tokenHash: string; createdAt: string; expiresAt: string },
-): Promise<void> {
+export async function replaceSetupLink(db: Db, link: NewSetupLink): Promise<void> {
   await db
     .insertInto("site_setup_links")
-    .values({
-      slot: FIRST_ADMIN_SLOT,
-      token_hash: link.tokenHash,
-      created_at: link.createdAt,
-      expires_at: link.expiresAt,
-      used_at: null,
-    })
-    .onConflict((oc) =>
-      oc
-        .column("slot")
-        .doUpdateSet({
-          token_hash: link.tokenHash,
-          created_at: link.createdAt,
-          expires_at: link.expiresAt,
-          used_at: null,
-        }),
-    )
+    .values({ slot: FIRST_ADMIN_SLOT, ...linkColumns(link) })
+    .onConflict((oc) => oc.column("slot").doUpdateSet(linkColumns(link)))
     .execute();
 }
 

@@ -5,6 +5,7 @@ import { PASSWORD_HINT } from "../../../src/contracts/account.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
+import { StatusLines } from "../shell/status-lines.js";
 import type { Units } from "../shell/session.js";
 import type { SignupResponse } from "../../../src/contracts/auth.js";
 import { DataSection, DeleteSection, PasswordSection } from "./account-sections.js";
@@ -133,18 +134,7 @@ export function AccountPage() {
   const location = useLocation();
   const accountDeleted = (location.state as { accountDeleted?: boolean } | null)?.accountDeleted === true;
   const link = useEmailLink();
-  const linkLines = (
-    <>
-      <p role="status" className="status">
-        {link.status}
-      </p>
-      {link.error ? (
-        <p className="error" role="alert">
-          {link.error}
-        </p>
-      ) : null}
-    </>
-  );
+  const linkLines = <StatusLines status={link.status} error={link.error} />;
   if (loading) return <Page title="Account" intro={<p>Loading…</p>} />;
 
   if (mode === "local") {

@@ -6,11 +6,13 @@ import type { DeleteAccountResponse } from "../../../src/contracts/account.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
 
-function asApiError(err: unknown): ApiError {
+/** The error to show: the server's, or a plain "Something went wrong." for anything else. */
+export function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "Something went wrong.");
 }
 
-function text(form: FormData, key: string): string {
+/** A text field's value from a submitted form ("" when absent). */
+export function formText(form: FormData, key: string): string {
   const v = form.get(key);
   return typeof v === "string" ? v : "";
 }
@@ -73,7 +75,7 @@ export function PasswordSection() {
     setError(null);
     setDone(false);
     try {
-      await api("POST", "/api/account/password", { currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") });
+      await api("POST", "/api/account/password", { currentPassword: formText(form, "currentPassword"), newPassword: formText(form, "newPassword") });
       formEl.reset();
       setDone(true);
       await refresh();
@@ -149,8 +151,8 @@ export function DeleteSection() {
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, string> = { confirm: text(form, "confirm").trim().toLowerCase() };
-      if (!local) body.password = text(form, "password");
+      const body: Record<string, string> = { confirm: formText(form, "confirm").trim().toLowerCase() };
+      if (!local) body.password = formText(form, "password");
       const res = await api<DeleteAccountResponse>("DELETE", "/api/account", body);
       formEl.reset();
       setResult(res);

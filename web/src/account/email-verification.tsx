@@ -2,19 +2,17 @@ import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 import type { VerifyEmailResponse } from "../../../src/contracts/auth.js";
-import { api, ApiError } from "../api.js";
+import { api } from "../api.js";
+import type { ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
-import { Field, fieldError } from "./account-sections.js";
+import { StatusLines } from "../shell/status-lines.js";
+import { asApiError, Field, fieldError, formText } from "./account-sections.js";
 
 /*
  * Verified addresses on the web: the emailed link lands on /account#verify=<token> (a fragment,
  * which no server or log ever sees), the account page opens it, and an account whose address is
  * not confirmed yet can ask for a new link wherever it is told why it cannot go on.
  */
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "Something went wrong.");
-}
 
 /** The token of an emailed link in the page's fragment, if there is one. */
 function tokenIn(hash: string): string | null {
@@ -82,14 +80,7 @@ export function ResendVerification({ label = "Send me a new link" }: { label?: s
           {busy ? "Sending…" : label}
         </button>
       </div>
-      <p role="status" className="status">
-        {status}
-      </p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <StatusLines status={status} error={error} />
     </div>
   );
 }
@@ -119,15 +110,11 @@ export function EmailSection() {
     e.preventDefault();
     const formEl = e.currentTarget;
     const form = new FormData(formEl);
-    const value = (key: string) => {
-      const v = form.get(key);
-      return typeof v === "string" ? v : "";
-    };
     setBusy(true);
     setError(null);
     setDone("");
     try {
-      await api("PUT", "/api/account/email", { email: value("email"), password: value("password") });
+      await api("PUT", "/api/account/email", { email: formText(form, "email"), password: formText(form, "password") });
       formEl.reset();
       setDone("Your address is changed. Open the link we sent to it to confirm it.");
       await refresh();
