@@ -15,6 +15,7 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
+import { centralHeader, endOfCentralDirectory, localHeader } from "./zip-writer.js";
 
 export interface OverlapZipOptions {
   /** How many central-directory entries point at the payload. */
@@ -24,36 +25,6 @@ export interface OverlapZipOptions {
   /** Entry names; default "activities/<i>.gpx". */
   name?: (i: number) => string;
   layout?: "shared" | "quoted";
-}
-
-function localHeader(name: Buffer, crc: number, compressed: number, size: number, method: number): Buffer {
-  const head = Buffer.alloc(30);
-  head.writeUInt32LE(0x04034b50, 0);
-  head.writeUInt16LE(20, 4);
-  head.writeUInt16LE(0x0800, 6);
-  head.writeUInt16LE(method, 8);
-  head.writeUInt16LE(0x21, 12);
-  head.writeUInt32LE(crc, 14);
-  head.writeUInt32LE(compressed, 18);
-  head.writeUInt32LE(size, 22);
-  head.writeUInt16LE(name.length, 26);
-  return Buffer.concat([head, name]);
-}
-
-function centralHeader(name: Buffer, crc: number, compressed: number, size: number, offset: number, method: number): Buffer {
-  const h = Buffer.alloc(46);
-  h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(20, 6);
-  h.writeUInt16LE(0x0800, 8);
-  h.writeUInt16LE(method, 10);
-  h.writeUInt16LE(0x21, 14);
-  h.writeUInt32LE(crc, 16);
-  h.writeUInt32LE(compressed, 20);
-  h.writeUInt32LE(size, 24);
-  h.writeUInt16LE(name.length, 28);
-  h.writeUInt32LE(offset, 42);
-  return Buffer.concat([h, name]);
 }
 
 /**
@@ -112,12 +83,7 @@ export function writeOverlapZip(file: string, opts: OverlapZipOptions): { bytes:
   }
   const start = parts.reduce((s, p) => s + p.length, 0);
   const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length, 8);
-  end.writeUInt16LE(central.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(start, 16);
+  const end = endOfCentralDirectory(central.length, dir.length, start);
   fs.writeFileSync(file, Buffer.concat([...parts, dir, end]));
   return { bytes: start + dir.length + end.length, declared };
 }

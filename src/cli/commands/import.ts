@@ -14,7 +14,7 @@ import { createApp } from "../../services/app.js";
 import type { App } from "../../services/app.js";
 import { getProfile } from "../../services/profile.js";
 import { acceptShoeOffers, listShoeOffers } from "../../services/shoes.js";
-import { dataDirFor, formatProgressLine, importPaths, ImportStoppedError, resolveImportUser } from "../../services/import/index.js";
+import { dataDirFor, formatFileProblem, formatProgressLine, importPaths, ImportStoppedError, resolveImportUser } from "../../services/import/index.js";
 import type { ImportProgress, ImportSummary } from "../../services/import/index.js";
 import { resolveDbSpec } from "../db-option.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
@@ -32,7 +32,7 @@ export interface ImportCommandOptions {
 
 const USAGE_CODES = new Set(["USER_REQUIRED", "USER_NOT_FOUND"]);
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -46,11 +46,11 @@ function describe(s: ImportSummary): string {
   ];
   if (s.failed.length > 0) {
     lines.push(`${plural(s.failed.length, "file")} could not be read:`);
-    for (const f of s.failed) lines.push(`  ${f.file}: ${f.code}: ${f.message}`);
+    for (const f of s.failed) lines.push(formatFileProblem(f));
   }
   if (s.warnings.length > 0) {
     lines.push(`${plural(s.warnings.length + s.moreWarnings, "warning")}:`);
-    for (const w of s.warnings) lines.push(`  ${w.file}: ${w.code}: ${w.message}`);
+    for (const w of s.warnings) lines.push(formatFileProblem(w));
     if (s.moreWarnings > 0) lines.push(`  … and ${s.moreWarnings} more.`);
   }
   return lines.join("\n") + "\n";
@@ -95,29 +95,46 @@ function shellWord(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<number> {
-  if (opts.paths.length === 0) {
-    io.stderr("import: name at least one file or folder to import.\n");
-    return EXIT_USAGE;
-  }
+/**
+ * Opens the database named by --db and finds the runner whose files these are (`kneewise import`
+ * and `kneewise watch`): a PostgreSQL site must be told whose with --user. A usage error is
+ * printed and returned as EXIT_USAGE; otherwise the caller closes the app.
+ */
+export async function openImportTarget(
+  command: string,
+  opts: { db?: string | undefined; user?: string | undefined; version: string },
+  io: CliIO,
+  /** What --user names, in "name whose … with --user EMAIL". */
+  whose: string,
+): Promise<{ app: App; user: Awaited<ReturnType<typeof resolveImportUser>> } | number> {
   const db = resolveDbSpec(opts.db, io);
   if (/^postgres(ql)?:/i.test(db) && opts.user === undefined) {
-    io.stderr("import: a PostgreSQL database holds several runners: name whose history this is with --user EMAIL.\n");
+    io.stderr(`${command}: a PostgreSQL database holds several runners: name whose ${whose} with --user EMAIL.\n`);
     return EXIT_USAGE;
   }
   // Multi-user mode so that opening never invents a local owner in a site's database.
   const app = await createApp({ db, multiUser: true, version: opts.version, cwd: io.cwd });
   try {
-    let user;
-    try {
-      user = await resolveImportUser(app, opts.user);
-    } catch (err) {
-      if (isDomainError(err) && USAGE_CODES.has(err.code)) {
-        io.stderr(`import: ${err.message}\n`);
-        return EXIT_USAGE;
-      }
-      throw err;
+    return { app, user: await resolveImportUser(app, opts.user) };
+  } catch (err) {
+    await app.close();
+    if (isDomainError(err) && USAGE_CODES.has(err.code)) {
+      io.stderr(`${command}: ${err.message}\n`);
+      return EXIT_USAGE;
     }
+    throw err;
+  }
+}
+
+export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<number> {
+  if (opts.paths.length === 0) {
+    io.stderr("import: name at least one file or folder to import.\n");
+    return EXIT_USAGE;
+  }
+  const target = await openImportTarget("import", opts, io, "history this is");
+  if (typeof target === "number") return target;
+  const { app, user } = target;
+  try {
     let lastDraw = 0;
     const draw = (p: ImportProgress, final = false): void => {
       const t = Date.now();

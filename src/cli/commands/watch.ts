@@ -7,8 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DomainError, isDomainError } from "../../core/errors.js";
-import { createApp } from "../../services/app.js";
+import { DomainError } from "../../core/errors.js";
 import type { App } from "../../services/app.js";
 import { ensureLocalOwner } from "../../services/auth.js";
 import { dataDirFor, importPaths, resolveImportUser } from "../../services/import/index.js";
@@ -19,9 +18,9 @@ import {
   watchFolders,
 } from "../../services/import/watch-folder.js";
 import type { FolderWatch } from "../../services/import/watch-folder.js";
-import { resolveDbSpec } from "../db-option.js";
 import { EXIT_OK, EXIT_USAGE } from "../io.js";
 import type { CliIO } from "../io.js";
+import { openImportTarget, plural } from "./import.js";
 
 export interface WatchCommandOptions {
   dirs: string[];
@@ -44,8 +43,6 @@ function workersFromEnv(env: Record<string, string | undefined>): { workers?: nu
   const n = Number(env.KNEEWISE_IMPORT_WORKERS);
   return env.KNEEWISE_IMPORT_WORKERS && Number.isInteger(n) && n >= 0 ? { workers: n } : {};
 }
-
-const USAGE_CODES = new Set(["USER_REQUIRED", "USER_NOT_FOUND"]);
 
 function clock(): string {
   const d = new Date();
@@ -86,27 +83,11 @@ export async function runWatch(
     io.stderr("watch: name at least one folder to watch.\n");
     return EXIT_USAGE;
   }
-  const db = resolveDbSpec(opts.db, io);
-  if (/^postgres(ql)?:/i.test(db) && opts.user === undefined) {
-    io.stderr(
-      "watch: a PostgreSQL database holds several runners: name whose runs these are with --user EMAIL.\n",
-    );
-    return EXIT_USAGE;
-  }
+  const target = await openImportTarget("watch", opts, io, "runs these are");
+  if (typeof target === "number") return target;
+  const { app, user } = target;
   const dirs = opts.dirs.map((d) => path.resolve(io.cwd, d));
-  // Multi-user mode so that opening never invents a local owner in a site's database.
-  const app = await createApp({ db, multiUser: true, version: opts.version, cwd: io.cwd });
   try {
-    let user;
-    try {
-      user = await resolveImportUser(app, opts.user);
-    } catch (err) {
-      if (isDomainError(err) && USAGE_CODES.has(err.code)) {
-        io.stderr(`watch: ${err.message}\n`);
-        return EXIT_USAGE;
-      }
-      throw err;
-    }
     const rescanMs =
       opts.rescanSeconds !== undefined ? opts.rescanSeconds * 1000 : DEFAULT_RESCAN_MS;
     for (const d of missingFolders(dirs))
@@ -124,7 +105,7 @@ export async function runWatch(
         io.stdout(`${clock()} ${describeWatchBatch(batch)}\n`);
         if (batch.summary !== null && batch.error === null && batch.summary.imported > 0)
           io.stdout(
-            `${clock()} You now have ${batch.summary.activities} ${batch.summary.activities === 1 ? "activity" : "activities"}.\n`,
+            `${clock()} You now have ${plural(batch.summary.activities, "activity", "activities")}.\n`,
           );
       },
       onProblem: (message) => io.stderr(`watch: ${message}\n`),

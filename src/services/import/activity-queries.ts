@@ -48,6 +48,8 @@ export interface ActivityListQuery {
   offset: number;
 }
 
+const notFound = (): DomainError => new DomainError("ACTIVITY_NOT_FOUND", "There is no such activity.");
+
 const SORT_COLUMN: Record<ActivityListQuery["sort"], ActivitySortKey> = { date: "start_utc", distance: "distance_m", duration: "moving_s" };
 
 export function summaryView(r: ActivitySummaryRow): ActivitySummaryView {
@@ -90,11 +92,9 @@ export async function listActivities(app: App, userId: string, q: ActivityListQu
 
 export async function getActivity(app: App, userId: string, id: string): Promise<ActivityDetailView> {
   const row = await activities.findActivity(app.database.db, userId, id);
-  if (!row) throw new DomainError("ACTIVITY_NOT_FOUND", "There is no such activity.");
+  if (!row) throw notFound();
   return { ...summaryView(row), laps: decodeLaps(row.laps_json), stream: decodeStream(row.stream_json) };
 }
-
-const notFound = (): DomainError => new DomainError("ACTIVITY_NOT_FOUND", "There is no such activity.");
 
 /**
  * Deletes one of the runner's activities, imported or typed. A tombstone keeps its twin key, so

@@ -7,7 +7,7 @@
  * come out as one "wellness" event at the end.
  */
 import { AppleHealthExportScanner, composeWorkoutDocument } from "../../importers/apple-health/index.js";
-import type { AppleHealthScanSummary, FoundWorkout, WorkoutRouteInput } from "../../importers/apple-health/index.js";
+import type { FoundWorkout, WorkoutRouteInput } from "../../importers/apple-health/index.js";
 import { fileType } from "./file-kind.js";
 import type { RawEntry } from "./zip-archive.js";
 import type { WalkEvent } from "./walk-sources.js";
@@ -28,7 +28,6 @@ export interface HealthExportItem extends HealthItem {
 export interface AppleHealthWalk {
   /** Route files the workouts referenced (and so read): not to be imported on their own. */
   usedRoutes: Set<string>;
-  summary: AppleHealthScanSummary | null;
 }
 
 /** The folder holding export.xml, with a trailing "/" ("" at the root). */
@@ -119,13 +118,12 @@ export async function* walkAppleHealth<T extends HealthItem>(
     // A zip entry that breaks mid-way: the workouts before the break are already on their way.
     yield { type: "found", count: 1 };
     yield { type: "failed", name: exportItem.name, code: "READ_FAILED", message: `${exportItem.name} could not be read to the end: ${(err as Error).message}`, sha256: null };
-    walk.summary = scanner.finish();
     // The days read before the break are stored; importing a whole export later completes them.
-    if (walk.summary.daily.length > 0) yield { type: "wellness", source: "apple_health", days: walk.summary.daily };
+    const { daily } = scanner.finish();
+    if (daily.length > 0) yield { type: "wellness", source: "apple_health", days: daily };
     return;
   }
   const summary = scanner.finish();
-  walk.summary = summary;
   yield* fileEvents(summary.remaining);
   // Resting heart rate and HRV by day, for the check-in trend (run-import stores them).
   if (summary.daily.length > 0) yield { type: "wellness", source: "apple_health", days: summary.daily };

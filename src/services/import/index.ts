@@ -5,7 +5,7 @@ export { DEFAULT_LIMITS } from "./limits.js";
 export type { ImportLimits } from "./limits.js";
 export { resolveImportUser } from "./import-user.js";
 export { dataDirFor } from "./data-dir.js";
-export { formatProgressLine } from "./progress-line.js";
+export { formatFileProblem, formatProgressLine } from "./progress-line.js";
 export { createImportJobRunner, IMPORT_QUEUE, HEARTBEAT_MS, STALE_AFTER_MS } from "./job-runner.js";
 export type { ImportJobData, ImportJobRunner, ImportRunnerOptions } from "./job-runner.js";
 export { startUploadImport, getImportJob, listImportJobs, DEFAULT_UPLOAD_LIMIT_BYTES } from "./import-jobs.js";

@@ -14,11 +14,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import { importJobs, uploadParts } from "../../store/index.js";
+import type { ImportJobUpdate } from "../../store/index.js";
 import type { App } from "../app.js";
 import type { JobQueue } from "../jobs/index.js";
 import { importPaths, ImportStoppedError } from "./run-import.js";
 import { printable } from "./safe-message.js";
-import type { ImportOptions, ImportProgress } from "./run-import.js";
+import type { ImportOptions, ImportProgress, ImportSummary } from "./run-import.js";
 import { diskUploadInputs, materialiseDatabaseUpload, SWEEP_UPLOADS_EVERY_MS, sweepAbandonedUploads, uploadDir } from "./upload-store.js";
 
 export const IMPORT_QUEUE = "import";
@@ -81,6 +82,81 @@ export function claimantIsGone(claimant: string | null): boolean {
   }
 }
 
+/** Where an import job's progress and end are written (the job runner: only while it holds the job). */
+export interface ImportJobRowWriter {
+  /** The job's id: its files are marked with it (ImportOptions.jobId). */
+  id: string;
+  update(patch: ImportJobUpdate): Promise<unknown>;
+  end(patch: ImportJobUpdate): Promise<unknown>;
+  /** A progress or failure write that did not go through. */
+  onError: (err: unknown) => void;
+}
+
+/**
+ * Runs an import as an import job: its progress (with a heartbeat) in the job's row at most every
+ * PROGRESS_EVERY_MS, then its end: done with the summary, or failed with the reason and what it
+ * had counted by then (the list still shows this job's counts). Used by the job runner for
+ * uploads and by watched folders (recordedImport). Returns the summary, or throws what stopped
+ * the import once its end is written.
+ */
+export async function importAsJob(
+  app: App,
+  userId: string,
+  inputs: Parameters<typeof importPaths>[2],
+  opts: Omit<ImportOptions, "onProgress" | "jobId">,
+  row: ImportJobRowWriter,
+): Promise<ImportSummary> {
+  const stamp = () => app.now().toISOString();
+  let lastWrite = 0;
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = (p: ImportProgress): void => {
+    lastWrite = Date.now();
+    writing = writing
+      .then(() =>
+        row.update({
+          files_total: p.filesTotal,
+          files_done: p.filesDone,
+          summary_json: JSON.stringify({ progress: p }),
+          heartbeat_at: stamp(),
+          updated_at: stamp(),
+        }),
+      )
+      .catch(row.onError);
+  };
+  try {
+    const summary = await importPaths(app, userId, inputs, {
+      ...opts,
+      // A second attempt (another instance took the job over) counts the first one's files as its own.
+      jobId: row.id,
+      onProgress: (p) => {
+        if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) write(p);
+      },
+    });
+    await writing;
+    await row.end({
+      status: "done",
+      files_total: summary.files,
+      files_done: summary.files,
+      summary_json: JSON.stringify({ summary }),
+      heartbeat_at: stamp(),
+      updated_at: stamp(),
+    });
+    return summary;
+  } catch (err) {
+    await writing;
+    await row
+      .end({
+        status: "failed",
+        error: err instanceof ImportStoppedError ? err.message : `The import stopped: ${printable(err instanceof Error ? err.message : String(err), 400)}`,
+        // What it had counted when it stopped: the list still shows this job's counts.
+        ...(err instanceof ImportStoppedError ? { summary_json: JSON.stringify({ summary: err.summary }) } : {}),
+        updated_at: stamp(),
+      })
+      .catch(row.onError);
+    throw err;
+  }
+}
+
 export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRunnerOptions): ImportJobRunner {
   const { db } = app.database;
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
@@ -132,62 +208,24 @@ export function createImportJobRunner(app: App, queue: JobQueue, opts: ImportRun
 
   /** Runs the import of a claimed job; its end is written only while this instance still holds it. */
   const runClaimed = async (data: ImportJobData, inputs: Parameters<typeof importPaths>[2]): Promise<void> => {
-    const update = (patch: Parameters<typeof importJobs.updateClaimedImportJob>[3]) =>
-      importJobs.updateClaimedImportJob(db, data.jobId, claimant, patch);
-    // The end and the removal of the upload's chunks commit together: a job is never done with
-    // its chunks left behind, nor without chunks while it may still be retried.
-    const end = (patch: Parameters<typeof importJobs.updateClaimedImportJob>[3]) =>
-      db.transaction().execute(async (trx) => {
-        const held = await importJobs.updateClaimedImportJob(trx, data.jobId, claimant, patch);
-        if (held && data.upload === "database") await uploadParts.deleteUploadParts(trx, data.jobId);
-      });
-    let lastWrite = 0;
-    let writing: Promise<unknown> = Promise.resolve();
-    const write = (p: ImportProgress): void => {
-      lastWrite = Date.now();
-      writing = writing
-        .then(() =>
-          update({
-            files_total: p.filesTotal,
-            files_done: p.filesDone,
-            summary_json: JSON.stringify({ progress: p }),
-            heartbeat_at: stamp(),
-            updated_at: stamp(),
-          }),
-        )
-        .catch(onError);
+    const row: ImportJobRowWriter = {
+      id: data.jobId,
+      update: (patch) => importJobs.updateClaimedImportJob(db, data.jobId, claimant, patch),
+      // The end and the removal of the upload's chunks commit together: a job is never done with
+      // its chunks left behind, nor without chunks while it may still be retried.
+      end: (patch) =>
+        db.transaction().execute(async (trx) => {
+          const held = await importJobs.updateClaimedImportJob(trx, data.jobId, claimant, patch);
+          if (held && data.upload === "database") await uploadParts.deleteUploadParts(trx, data.jobId);
+        }),
+      onError,
     };
-    try {
-      const summary = await importPaths(app, data.userId, inputs, {
-        dataDir: opts.dataDir,
-        // A second attempt (another instance took the job over) counts the first one's files as its own.
-        jobId: data.jobId,
-        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-        ...(opts.limits === undefined ? {} : { limits: opts.limits }),
-        ...(opts.batchFiles === undefined ? {} : { batchFiles: opts.batchFiles }),
-        onProgress: (p) => {
-          if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) write(p);
-        },
-      });
-      await writing;
-      await end({
-        status: "done",
-        files_total: summary.files,
-        files_done: summary.files,
-        summary_json: JSON.stringify({ summary }),
-        heartbeat_at: stamp(),
-        updated_at: stamp(),
-      });
-    } catch (err) {
-      await writing;
-      await end({
-        status: "failed",
-        error: err instanceof ImportStoppedError ? err.message : `The import stopped: ${printable(err instanceof Error ? err.message : String(err), 400)}`,
-        // What it had counted when it stopped: the list still shows this job's counts.
-        ...(err instanceof ImportStoppedError ? { summary_json: JSON.stringify({ summary: err.summary }) } : {}),
-        updated_at: stamp(),
-      }).catch(onError);
-    }
+    await importAsJob(app, data.userId, inputs, {
+      dataDir: opts.dataDir,
+      ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+      ...(opts.limits === undefined ? {} : { limits: opts.limits }),
+      ...(opts.batchFiles === undefined ? {} : { batchFiles: opts.batchFiles }),
+    }, row).catch(() => undefined); // Its end, failed with the reason, is in the row.
   };
 
   /** Hands running jobs whose instance went silent back to the queue (PostgreSQL only). */

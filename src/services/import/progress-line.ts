@@ -1,4 +1,4 @@
-import type { ImportProgress } from "./run-import.js";
+import type { FailedFile, ImportProgress } from "./run-import.js";
 
 function clock(s: number): string {
   const t = Math.max(0, Math.round(s));
@@ -16,4 +16,9 @@ export function formatProgressLine(p: ImportProgress, width = 24): string {
   const rate = p.ratePerS >= 10 ? p.ratePerS.toFixed(0) : p.ratePerS.toFixed(1);
   const eta = p.etaS === null ? "--:--" : clock(p.etaS);
   return `[${bar}] ${p.filesDone}/${p.filesTotal} files · ${rate} files/s · ${eta} left`;
+}
+
+/** A file's failure or warning as listed under a summary (`kneewise import`, `kneewise watch`). */
+export function formatFileProblem(f: FailedFile): string {
+  return `  ${f.file}: ${f.code}: ${f.message}`;
 }

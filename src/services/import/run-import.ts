@@ -38,6 +38,7 @@ import { walkSources } from "./walk-sources.js";
 import type { ImportInput, SourceFile } from "./walk-sources.js";
 import type { RawEntry } from "./zip-archive.js";
 import { QUEUE_DEPTH, createParsePool, defaultPoolSize } from "./worker-pool.js";
+import type { ParsePool } from "./worker-pool.js";
 
 export interface FailedFile {
   /** The file's name as shown: printable, bounded. */
@@ -175,111 +176,118 @@ async function runImport(
   inputs: readonly ImportInput[],
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const t0 = performance.now();
-  const limits = withLimits(opts.limits);
-  const batchFiles = Math.max(1, opts.batchFiles ?? 100);
-  const { db } = app.database;
-  const now = () => app.now().toISOString();
-  const nowMs = app.now().getTime();
-  const jobId = opts.jobId ?? null;
+  const run = await ImportRun.begin(app, userId, opts);
+  const tmpDir = path.join(opts.dataDir, "tmp", `import-${randomUUID()}`);
+  const pool = createParsePool(opts.workers ?? defaultPoolSize(), new Set(run.settled.keys()));
+  try {
+    await parseSources(run, pool, inputs, tmpDir);
+    run.addStravaLeftovers();
+    await run.store.flush();
+    // The new runs wear the pair their gear or sport points to, so shoe mileage counts them.
+    if (run.store.wroteActivities) await reassignShoes(app.database.db, userId);
+    run.progress();
+  } catch (err) {
+    throw run.stopped(err);
+  } finally {
+    await pool.close();
+    await fs.rm(tmpDir, { recursive: true, force: true });
+  }
+  return run.summary(await activities.countActivities(app.database.db, userId));
+}
 
-  const settled = await importFiles.listSettledHashes(db, userId);
-  const index = new TwinIndex<Indexed>();
-  const keys = await activities.listActivityKeys(db, userId);
-  for (const k of keys) {
-    const rich = richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars });
-    index.add(new Indexed(Date.parse(k.start_utc), k.elapsed_s, k.moving_s, k.distance_m, k.id, rich, k.sport, k.name, k.gear, k.perceived_exertion, null));
+type SettledHashes = Awaited<ReturnType<typeof importFiles.listSettledHashes>>;
+
+/** What is said about files: failures, and warnings on files imported, each printable, bounded and naming its file. */
+class FileReport {
+  readonly failed: FailedFile[] = [];
+  readonly warnings: FileWarning[] = [];
+  moreWarnings = 0;
+
+  fail(file: string, code: string, message: string): void {
+    this.failed.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
   }
 
-  const counts = { files: 0, filesDone: 0, imported: 0, duplicates: 0, skipped: 0 };
-  const failed: FailedFile[] = [];
-  const warnings: FileWarning[] = [];
-  let moreWarnings = 0;
-  /** Activities inserted by committed batches, and by this job's earlier attempt: if the import stops, what it did. */
-  let committedInserts = 0;
-  let earlierAttempt = 0;
-  // Every message about a file goes through these two: printable, bounded, naming the file.
-  const failFile = (file: string, code: string, message: string): void => {
-    failed.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
-  };
-  const warn = (file: string, code: string, message: string): void => {
-    if (warnings.length >= MAX_LISTED_WARNINGS) moreWarnings++;
-    else warnings.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
-  };
+  warn(file: string, code: string, message: string): void {
+    if (this.warnings.length >= MAX_LISTED_WARNINGS) this.moreWarnings++;
+    else this.warnings.push({ file: printableFileName(file), code, message: fileMessage(file, message) });
+  }
+
   /** A file's warnings from its reader, one per kind. */
-  const warnIssues = (file: string, issues: ParseOutcome["issues"]): void => {
+  warnIssues(file: string, issues: ParseOutcome["issues"]): void {
     let seen: Set<string> | null = null;
     for (const i of issues) {
       if (i.severity !== "warning" || seen?.has(i.code)) continue;
       (seen ??= new Set()).add(i.code);
-      warn(file, i.code, i.message);
+      this.warn(file, i.code, i.message);
     }
-  };
-  const stravaContexts: StravaContext[] = [];
-  let batch = emptyBatch();
-  let batchFileCount = 0;
-  let wroteActivities = false;
+  }
+}
 
-  const progress = (): void => {
-    if (opts.onProgress === undefined) return;
-    const elapsedS = (performance.now() - t0) / 1000;
-    const ratePerS = elapsedS > 0 ? counts.filesDone / elapsedS : 0;
-    const left = Math.max(0, counts.files - counts.filesDone);
-    opts.onProgress({
-      filesDone: counts.filesDone,
-      filesTotal: counts.files,
-      imported: counts.imported,
-      duplicates: counts.duplicates,
-      skipped: counts.skipped,
-      failed: failed.length,
-      elapsedS,
-      ratePerS,
-      etaS: ratePerS > 0 ? left / ratePerS : null,
-    });
-  };
+/**
+ * The runner's activities as a twin index, and what the import adds to them: new activities,
+ * richer records over their twins, the files' rows and originals, written a batch (one
+ * transaction) at a time.
+ */
+class ActivityStore {
+  batch = emptyBatch();
+  /** Files handled since the last flush. */
+  batchFileCount = 0;
+  wroteActivities = false;
+  /** Activities inserted by committed batches. */
+  committedInserts = 0;
 
-  const fileRow = (name: string, sha: string, status: NewImportFileRow["status"], activityCount: number, problem?: { code: string; message: string }): NewImportFileRow => ({
-    id: randomUUID(),
-    user_id: userId,
-    sha256: sha,
-    file_name: name.slice(-1000),
-    status,
-    code: problem?.code ?? null,
-    message: problem === undefined ? null : fileMessage(name, problem.message),
-    activity_count: activityCount,
-    created_at: now(),
-    job_id: jobId,
-  });
+  constructor(
+    private readonly db: App["database"]["db"],
+    private readonly userId: string,
+    private readonly jobId: string | null,
+    private readonly now: () => string,
+    private readonly index: TwinIndex<Indexed>,
+  ) {}
 
-  const keepOriginal = (name: string, sha: string, gz: Uint8Array, sizeBytes: number): void => {
-    batch.originals.push({
+  fileRow(name: string, sha: string, status: NewImportFileRow["status"], activityCount: number, problem?: { code: string; message: string }): NewImportFileRow {
+    return {
       id: randomUUID(),
-      user_id: userId,
+      user_id: this.userId,
+      sha256: sha,
+      file_name: name.slice(-1000),
+      status,
+      code: problem?.code ?? null,
+      message: problem === undefined ? null : fileMessage(name, problem.message),
+      activity_count: activityCount,
+      created_at: this.now(),
+      job_id: this.jobId,
+    };
+  }
+
+  keepOriginal(name: string, sha: string, gz: Uint8Array, sizeBytes: number): void {
+    this.batch.originals.push({
+      id: randomUUID(),
+      user_id: this.userId,
       sha256: sha,
       file_name: name.slice(-1000),
       size_bytes: sizeBytes,
       bytes_gz: Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength),
-      created_at: now(),
+      created_at: this.now(),
     });
-    batch.originalBytes += gz.byteLength;
-  };
+    this.batch.originalBytes += gz.byteLength;
+  }
 
-  const patchTwin = (twin: Indexed, patch: ActivityPatch): void => {
+  private patchTwin(twin: Indexed, patch: ActivityPatch): void {
     if (twin.pending !== null) Object.assign(twin.pending, patch);
-    else batch.updates.set(twin.id, { ...batch.updates.get(twin.id), ...patch });
-  };
+    else this.batch.updates.set(twin.id, { ...this.batch.updates.get(twin.id), ...patch });
+  }
 
   /** Stores a record unless a twin is already there; keeps the richer one. True when added. */
-  const admit = (rec: ActivityRecord, sourceFile: string): boolean => {
+  admit(rec: ActivityRecord, sourceFile: string): boolean {
     const key: TwinKey = { startMs: Date.parse(rec.start_utc), elapsedS: rec.elapsed_s, movingS: rec.moving_s, distanceM: rec.distance_m };
     const rich = richness({ source: rec.source, streamChars: rec.stream_json.length, lapsChars: rec.laps_json.length });
-    const twin = index.findTwin(key);
+    const twin = this.index.findTwin(key);
     if (twin === undefined) {
-      const row: NewActivityRow = { ...rec, id: randomUUID(), user_id: userId, surface: null, shoe_id: null, source_file: sourceFile.slice(-1000), created_at: now() };
+      const row: NewActivityRow = { ...rec, id: randomUUID(), user_id: this.userId, surface: null, shoe_id: null, source_file: sourceFile.slice(-1000), created_at: this.now() };
       const entry = new Indexed(key.startMs, key.elapsedS, key.movingS, key.distanceM, row.id, rich, rec.sport, rec.name, rec.gear, rec.perceived_exertion, row);
-      batch.inserts.push(row);
-      batch.entries.push(entry);
-      index.add(entry);
+      this.batch.inserts.push(row);
+      this.batch.entries.push(entry);
+      this.index.add(entry);
       return true;
     }
     // Words the runner gave (name, gear, effort) survive whichever record's samples are kept.
@@ -288,43 +296,152 @@ async function runImport(
     const pe = twin.perceivedExertion ?? rec.perceived_exertion;
     if (rich > twin.richness) {
       const sport = rec.sport === "other" ? twin.sport : rec.sport;
-      patchTwin(twin, { ...rec, sport, name: rec.name ?? twin.name, gear: rec.gear ?? twin.gear, perceived_exertion: rec.perceived_exertion ?? twin.perceivedExertion, source_file: sourceFile.slice(-1000) });
+      this.patchTwin(twin, { ...rec, sport, name: rec.name ?? twin.name, gear: rec.gear ?? twin.gear, perceived_exertion: rec.perceived_exertion ?? twin.perceivedExertion, source_file: sourceFile.slice(-1000) });
       Object.assign(twin, { richness: rich, sport, name: rec.name ?? twin.name, gear: rec.gear ?? twin.gear, perceivedExertion: rec.perceived_exertion ?? twin.perceivedExertion });
     } else {
       const sport = twin.sport === "other" && rec.sport !== "other" ? rec.sport : twin.sport;
       if (name !== twin.name || gear !== twin.gear || pe !== twin.perceivedExertion || sport !== twin.sport) {
-        patchTwin(twin, { name, gear, perceived_exertion: pe, sport });
+        this.patchTwin(twin, { name, gear, perceived_exertion: pe, sport });
         Object.assign(twin, { name, gear, perceivedExertion: pe, sport });
       }
     }
     return false;
-  };
+  }
 
-  const handle = (file: SourceFile, o: ParseOutcome, sizeBytes: number): void => {
+  /** Writes the batch so far in one transaction. */
+  async flush(): Promise<void> {
+    const b = this.batch;
+    this.batch = emptyBatch();
+    this.batchFileCount = 0;
+    if (b.inserts.length === 0 && b.updates.size === 0 && b.files.length === 0) return;
+    if (b.inserts.length > 0 || b.updates.size > 0) this.wroteActivities = true;
+    // From here on these rows belong to the transaction: later twins update them by id.
+    for (const entry of b.entries) entry.pending = null;
+    await this.db.transaction().execute(async (trx) => {
+      await activities.insertActivities(trx, b.inserts);
+      for (const [id, patch] of b.updates) await activities.updateActivity(trx, this.userId, id, patch);
+      await importFiles.insertImportFiles(trx, b.files);
+      await originalFiles.insertOriginalFiles(trx, b.originals);
+    });
+    this.committedInserts += b.inserts.length;
+  }
+}
+
+/** One import under way: its counts, what it says about files, and what it stores. */
+class ImportRun {
+  readonly counts = { files: 0, filesDone: 0, imported: 0, duplicates: 0, skipped: 0 };
+  readonly report = new FileReport();
+  readonly stravaContexts: StravaContext[] = [];
+  /** Activities this job's earlier attempt inserted: if the import stops, part of what it did. */
+  earlierAttempt = 0;
+
+  private constructor(
+    /** When the import began (before reading what the runner has). */
+    readonly t0: number,
+    readonly app: App,
+    readonly userId: string,
+    readonly opts: ImportOptions,
+    readonly limits: ImportLimits,
+    readonly batchFiles: number,
+    readonly nowMs: number,
+    readonly jobId: string | null,
+    /** Hashes of the runner's files already read, with what they gave. */
+    readonly settled: SettledHashes,
+    /** The runner's activities when the import began. */
+    readonly keyCount: number,
+    readonly store: ActivityStore,
+  ) {}
+
+  /** Reads what the runner already has: the files read before, and the activities as a twin index. */
+  static async begin(app: App, userId: string, opts: ImportOptions): Promise<ImportRun> {
+    const t0 = performance.now();
+    const limits = withLimits(opts.limits);
+    const batchFiles = Math.max(1, opts.batchFiles ?? 100);
+    const { db } = app.database;
+    const now = () => app.now().toISOString();
+    const nowMs = app.now().getTime();
+    const jobId = opts.jobId ?? null;
+    const settled = await importFiles.listSettledHashes(db, userId);
+    const index = new TwinIndex<Indexed>();
+    const keys = await activities.listActivityKeys(db, userId);
+    for (const k of keys) {
+      const rich = richness({ source: k.source, streamChars: k.stream_chars, lapsChars: k.laps_chars });
+      index.add(new Indexed(Date.parse(k.start_utc), k.elapsed_s, k.moving_s, k.distance_m, k.id, rich, k.sport, k.name, k.gear, k.perceived_exertion, null));
+    }
+    const store = new ActivityStore(db, userId, jobId, now, index);
+    return new ImportRun(t0, app, userId, opts, limits, batchFiles, nowMs, jobId, settled, keys.length, store);
+  }
+
+  progress(): void {
+    if (this.opts.onProgress === undefined) return;
+    const { counts } = this;
+    const elapsedS = (performance.now() - this.t0) / 1000;
+    const ratePerS = elapsedS > 0 ? counts.filesDone / elapsedS : 0;
+    const left = Math.max(0, counts.files - counts.filesDone);
+    this.opts.onProgress({
+      filesDone: counts.filesDone,
+      filesTotal: counts.files,
+      imported: counts.imported,
+      duplicates: counts.duplicates,
+      skipped: counts.skipped,
+      failed: this.report.failed.length,
+      elapsedS,
+      ratePerS,
+      etaS: ratePerS > 0 ? left / ratePerS : null,
+    });
+  }
+
+  summary(activityCount: number): ImportSummary {
+    return {
+      files: this.counts.files,
+      imported: this.counts.imported,
+      duplicates: this.counts.duplicates,
+      skipped: this.counts.skipped,
+      failed: this.report.failed,
+      warnings: this.report.warnings,
+      moreWarnings: this.report.moreWarnings,
+      activities: activityCount,
+      seconds: Math.round((performance.now() - this.t0) / 10) / 100,
+    };
+  }
+
+  /**
+   * The error for an import that stopped. Counted without asking the database, which may be what
+   * failed; the batch being written when it stopped is not there, so only committed activities
+   * count as imported.
+   */
+  stopped(err: unknown): ImportStoppedError {
+    const committed = this.store.committedInserts;
+    return new ImportStoppedError({ ...this.summary(this.keyCount + committed), imported: committed + this.earlierAttempt }, err);
+  }
+
+  /** Counts a file's parse outcome and queues what it gave for the batch. */
+  handle(file: SourceFile, o: ParseOutcome, sizeBytes: number): void {
+    const { counts, store, report } = this;
     counts.filesDone++;
-    batchFileCount++;
+    store.batchFileCount++;
     if (o.known) {
       // Its Strava row was merged into it the first time: no activity from the row alone.
       if (file.stravaRow !== null) file.strava?.used.add(file.stravaRow);
-      const prior = settled.get(o.sha256 ?? "");
+      const prior = this.settled.get(o.sha256 ?? "");
       if (prior?.status === "skipped") counts.skipped++;
       // Finished by an earlier attempt of this same job: its activities are this job's imports.
-      else if (prior?.status === "imported" && jobId !== null && prior.jobId === jobId) {
+      else if (prior?.status === "imported" && this.jobId !== null && prior.jobId === this.jobId) {
         counts.imported += prior.activityCount;
-        earlierAttempt += prior.activityCount;
+        this.earlierAttempt += prior.activityCount;
       }
       else counts.duplicates += prior?.activityCount ?? 0;
       return;
     }
     if (o.failure !== null) {
-      failFile(file.name, o.failure.code, o.failure.message);
-      if (o.sha256 !== null) batch.files.push(fileRow(file.name, o.sha256, "failed", 0, o.failure));
+      report.fail(file.name, o.failure.code, o.failure.message);
+      if (o.sha256 !== null) store.batch.files.push(store.fileRow(file.name, o.sha256, "failed", 0, o.failure));
       return;
     }
     if (o.sha256 === null) throw new Error(`${file.name}: a parse outcome without a hash must be a failure.`);
     if (o.skipped !== null) {
       counts.skipped++;
-      batch.files.push(fileRow(file.name, o.sha256, "skipped", 0, o.skipped));
+      store.batch.files.push(store.fileRow(file.name, o.sha256, "skipped", 0, o.skipped));
       return;
     }
     let records = o.activities;
@@ -333,155 +450,120 @@ async function runImport(
       file.strava.used.add(file.stravaRow);
     }
     let added = 0;
-    warnIssues(file.name, o.issues);
+    report.warnIssues(file.name, o.issues);
     for (const rec of records) {
       const { record, cut } = boundRecordText(rec);
-      if (cut !== null) warn(file.name, "TEXT_SHORTENED", `${cut}.`);
-      if (admit(record, file.name)) added++;
+      if (cut !== null) report.warn(file.name, "TEXT_SHORTENED", `${cut}.`);
+      if (store.admit(record, file.name)) added++;
     }
     counts.imported += added;
     counts.duplicates += records.length - added;
-    batch.files.push(fileRow(file.name, o.sha256, added > 0 ? "imported" : "duplicate", records.length));
+    store.batch.files.push(store.fileRow(file.name, o.sha256, added > 0 ? "imported" : "duplicate", records.length));
     // Kept even when its activities were twins: it is still the runner's file, and may be the
     // richer record the stored activity now holds.
-    if (o.original !== null && records.length > 0) keepOriginal(file.innerName, o.sha256, o.original, sizeBytes);
-  };
+    if (o.original !== null && records.length > 0) store.keepOriginal(file.innerName, o.sha256, o.original, sizeBytes);
+  }
 
-  const flush = async (): Promise<void> => {
-    const b = batch;
-    batch = emptyBatch();
-    batchFileCount = 0;
-    if (b.inserts.length === 0 && b.updates.size === 0 && b.files.length === 0) return;
-    if (b.inserts.length > 0 || b.updates.size > 0) wroteActivities = true;
-    // From here on these rows belong to the transaction: later twins update them by id.
-    for (const entry of b.entries) entry.pending = null;
-    await db.transaction().execute(async (trx) => {
-      await activities.insertActivities(trx, b.inserts);
-      for (const [id, patch] of b.updates) await activities.updateActivity(trx, userId, id, patch);
-      await importFiles.insertImportFiles(trx, b.files);
-      await originalFiles.insertOriginalFiles(trx, b.originals);
-    });
-    committedInserts += b.inserts.length;
-  };
-
-  const tmpDir = path.join(opts.dataDir, "tmp", `import-${randomUUID()}`);
-  const pool = createParsePool(opts.workers ?? defaultPoolSize(), new Set(settled.keys()));
-  const inflight = new Set<Promise<void>>();
-  let inflightBytes = 0;
-  let nextId = 0;
-  const summary = (activityCount: number): ImportSummary => ({
-    files: counts.files,
-    imported: counts.imported,
-    duplicates: counts.duplicates,
-    skipped: counts.skipped,
-    failed,
-    warnings,
-    moreWarnings,
-    activities: activityCount,
-    seconds: Math.round((performance.now() - t0) / 10) / 100,
-  });
-  try {
-    for await (const ev of walkSources(inputs, { limits, tmpDir })) {
-      if (ev.type === "found") {
-        counts.files += ev.count;
-      } else if (ev.type === "strava") {
-        stravaContexts.push(ev.context);
-        counts.filesDone++;
-      } else if (ev.type === "skipped") {
-        counts.filesDone++;
-        counts.skipped++;
-        if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "skipped", 0, ev));
-      } else if (ev.type === "wellness") {
-        // Resting heart rate and HRV by day: their own table, written at once (an upsert, so an
-        // export imported again changes nothing); never a check-in.
-        await storeImportedWellness(db, userId, ev.source, ev.days, app.now());
-      } else if (ev.type === "failed") {
-        counts.filesDone++;
-        failFile(ev.name, ev.code, ev.message);
-        if (ev.sha256 !== null) batch.files.push(fileRow(ev.name, ev.sha256, "failed", 0, ev));
-      } else {
-        const file = ev.file;
-        let raw: RawEntry;
-        try {
-          raw = await file.read();
-        } catch (err) {
-          counts.filesDone++;
-          failFile(file.name, "READ_FAILED", `${file.name} could not be read: ${(err as Error).message}`);
-          progress();
-          continue;
-        }
-        const size = raw.size;
-        inflightBytes += size;
-        const task: ParseTask = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: raw.bytes, fileName: file.name, limits, nowMs };
-        if (raw.deflated) task.inflateTo = raw.size;
-        const p: Promise<void> = pool
-          .parse(task)
-          .then(
-            (o) => handle(file, o, size),
-            (err: unknown) => {
-              counts.filesDone++;
-              failFile(file.name, "PARSE_CRASHED", `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}`);
-            },
-          )
-          .finally(() => {
-            inflightBytes -= size;
-            inflight.delete(p);
-            progress();
-          });
-        inflight.add(p);
-        // Each worker's queue full (see worker-pool.ts) and two more files read for it, so every
-        // core stays busy while a batch is written.
-        while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * (QUEUE_DEPTH + 2)) || inflightBytes > MAX_INFLIGHT_BYTES)) {
-          await Promise.race(inflight);
-        }
-      }
-      if (batchFileCount >= batchFiles || batch.originalBytes >= MAX_BATCH_ORIGINAL_BYTES) await flush();
-      progress();
-    }
-    await Promise.all(inflight);
-
-    // Strava rows whose file gave nothing (none named, missing, unreadable) come from the row alone.
-    for (const ctx of stravaContexts) {
+  /** Strava rows whose file gave nothing (none named, missing, unreadable) come from the row alone. */
+  addStravaLeftovers(): void {
+    const { counts, store, report } = this;
+    for (const ctx of this.stravaContexts) {
       let added = 0;
       let total = 0;
       for (const row of ctx.rows) {
         if (ctx.used.has(row)) continue;
         const where = `${ctx.csvName} line ${row.line}`;
         if (row.date === null) {
-          failFile(where, "STRAVA_ROW_NO_DATE", `${where}: activity ${row.id} has no readable date.`);
+          report.fail(where, "STRAVA_ROW_NO_DATE", `${where}: activity ${row.id} has no readable date.`);
           continue;
         }
         const activity = stravaRowActivity(row);
-        const why = implausibility(activity, nowMs);
+        const why = implausibility(activity, this.nowMs);
         if (why !== null) {
-          failFile(where, why.code, `${where}: activity ${row.id}: ${why.message}`);
+          report.fail(where, why.code, `${where}: activity ${row.id}: ${why.message}`);
           continue;
         }
         total++;
         const { record, cut } = boundRecordText(toRecord(activity));
-        if (cut !== null) warn(where, "TEXT_SHORTENED", `${cut}.`);
-        if (admit(record, where)) added++;
+        if (cut !== null) report.warn(where, "TEXT_SHORTENED", `${cut}.`);
+        if (store.admit(record, where)) added++;
       }
       counts.imported += added;
       counts.duplicates += total - added;
-      if (!settled.has(ctx.sha256)) {
-        batch.files.push(fileRow(ctx.csvName, ctx.sha256, added > 0 ? "imported" : "duplicate", total));
+      if (!this.settled.has(ctx.sha256)) {
+        store.batch.files.push(store.fileRow(ctx.csvName, ctx.sha256, added > 0 ? "imported" : "duplicate", total));
         // The CSV holds the runner's own words (names, gear, effort): kept once any row was used.
-        if (ctx.original !== null && (total > 0 || ctx.used.size > 0)) keepOriginal(ctx.original.innerName, ctx.sha256, ctx.original.gz, ctx.original.sizeBytes);
+        if (ctx.original !== null && (total > 0 || ctx.used.size > 0)) store.keepOriginal(ctx.original.innerName, ctx.sha256, ctx.original.gz, ctx.original.sizeBytes);
       }
     }
-    await flush();
-    // The new runs wear the pair their gear or sport points to, so shoe mileage counts them.
-    if (wroteActivities) await reassignShoes(db, userId);
-    progress();
-  } catch (err) {
-    // Counted without asking the database, which may be what failed; the batch being written
-    // when it stopped is not there, so only committed activities count as imported.
-    throw new ImportStoppedError({ ...summary(keys.length + committedInserts), imported: committedInserts + earlierAttempt }, err);
-  } finally {
-    await pool.close();
-    await fs.rm(tmpDir, { recursive: true, force: true });
   }
+}
 
-  return summary(await activities.countActivities(db, userId));
+/**
+ * Walks the inputs and parses every file on the pool, handling each outcome as it comes; the
+ * batch is written every `batchFiles` files (or sooner, past MAX_BATCH_ORIGINAL_BYTES of originals).
+ */
+async function parseSources(run: ImportRun, pool: ParsePool, inputs: readonly ImportInput[], tmpDir: string): Promise<void> {
+  const { counts, store, report, limits, nowMs } = run;
+  const inflight = new Set<Promise<void>>();
+  let inflightBytes = 0;
+  let nextId = 0;
+  for await (const ev of walkSources(inputs, { limits, tmpDir })) {
+    if (ev.type === "found") {
+      counts.files += ev.count;
+    } else if (ev.type === "strava") {
+      run.stravaContexts.push(ev.context);
+      counts.filesDone++;
+    } else if (ev.type === "skipped") {
+      counts.filesDone++;
+      counts.skipped++;
+      if (ev.sha256 !== null) store.batch.files.push(store.fileRow(ev.name, ev.sha256, "skipped", 0, ev));
+    } else if (ev.type === "wellness") {
+      // Resting heart rate and HRV by day: their own table, written at once (an upsert, so an
+      // export imported again changes nothing); never a check-in.
+      await storeImportedWellness(run.app.database.db, run.userId, ev.source, ev.days, run.app.now());
+    } else if (ev.type === "failed") {
+      counts.filesDone++;
+      report.fail(ev.name, ev.code, ev.message);
+      if (ev.sha256 !== null) store.batch.files.push(store.fileRow(ev.name, ev.sha256, "failed", 0, ev));
+    } else {
+      const file = ev.file;
+      let raw: RawEntry;
+      try {
+        raw = await file.read();
+      } catch (err) {
+        counts.filesDone++;
+        report.fail(file.name, "READ_FAILED", `${file.name} could not be read: ${(err as Error).message}`);
+        run.progress();
+        continue;
+      }
+      const size = raw.size;
+      inflightBytes += size;
+      const task: ParseTask = { id: nextId++, kind: file.type.kind, gz: file.type.gz, bytes: raw.bytes, fileName: file.name, limits, nowMs };
+      if (raw.deflated) task.inflateTo = raw.size;
+      const p: Promise<void> = pool
+        .parse(task)
+        .then(
+          (o) => run.handle(file, o, size),
+          (err: unknown) => {
+            counts.filesDone++;
+            report.fail(file.name, "PARSE_CRASHED", `${file.name} stopped the reader: ${err instanceof Error ? err.message : String(err)}`);
+          },
+        )
+        .finally(() => {
+          inflightBytes -= size;
+          inflight.delete(p);
+          run.progress();
+        });
+      inflight.add(p);
+      // Each worker's queue full (see worker-pool.ts) and two more files read for it, so every
+      // core stays busy while a batch is written.
+      while (inflight.size > 0 && (inflight.size >= Math.max(2, pool.size * (QUEUE_DEPTH + 2)) || inflightBytes > MAX_INFLIGHT_BYTES)) {
+        await Promise.race(inflight);
+      }
+    }
+    if (store.batchFileCount >= run.batchFiles || store.batch.originalBytes >= MAX_BATCH_ORIGINAL_BYTES) await store.flush();
+    run.progress();
+  }
+  await Promise.all(inflight);
 }

@@ -12,7 +12,7 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import { uploadParts } from "../../store/index.js";
+import { importJobs, uploadParts } from "../../store/index.js";
 import type { Schema } from "../../store/schema.js";
 import type { ImportInput } from "./walk-sources.js";
 
@@ -180,7 +180,7 @@ export async function sweepAbandonedUploads(
       // Gone already.
     }
   }
-  const needed = opts.trustJobRows ? await uploadParts.unfinishedJobIds(db, quiet.map((q) => q.jobId)) : new Set<string>();
+  const needed = opts.trustJobRows ? await importJobs.unfinishedImportJobIds(db, quiet.map((q) => q.jobId)) : new Set<string>();
   let folders = 0;
   for (const q of quiet) {
     if (needed.has(q.jobId) || opts.live(q.jobId)) continue;

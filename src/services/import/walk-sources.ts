@@ -315,7 +315,7 @@ async function* walkContainer(
 
   // The export's resting heart rate and HRV by day travel as a "wellness" event (stored in
   // daily_wellness, shown beside the check-ins).
-  const health: AppleHealthWalk = { usedRoutes: new Set(), summary: null };
+  const health: AppleHealthWalk = { usedRoutes: new Set() };
   for (const h of healths) {
     // The one-file limit bounds files parsed whole; export.xml is streamed (its name in another
     // language does not tell its kind, so it may have been judged as a file to parse).

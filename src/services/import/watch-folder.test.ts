@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CORPUS_DIR } from "../../../test/paths.js";
 import { listImportJobs } from "./import-jobs.js";
 import { importFixture } from "./import.test-helpers.js";
 import type { ImportFixture } from "./import.test-helpers.js";
-import { importPaths } from "./run-import.js";
+import { importPaths, ImportStoppedError } from "./run-import.js";
 import type { ImportSummary } from "./run-import.js";
 import {
   describeWatchBatch,
@@ -173,6 +174,38 @@ describe("watched folders", () => {
     await w.scan();
     expect(w.pendingCount()).toBe(0);
     fs.copyFileSync(RUN_FIT, target);
+    await w.scan();
+    for (let i = 0; i < 2; i++) await w.check();
+    expect(batches[1]!.summary).toMatchObject({ imported: 1, failed: [] });
+  });
+
+  it("records a batch whose import stopped as a failed job with the reason and what it had counted", async () => {
+    // The database refuses every new activity, as a full disk would.
+    await sql`create trigger kw_test_full before insert on activities begin select raise(abort, 'database or disk is full'); end`.execute(f.app.database.db);
+    const batches: WatchBatch[] = [];
+    const w = start(batches, {
+      timers: false,
+      importBatch: recordedImport(f.app, f.userId, { dataDir: f.dataDir, workers: 0 }),
+    });
+    fs.copyFileSync(RUN_FIT, path.join(dir, "Activity", "full.fit"));
+    await w.scan();
+    for (let i = 0; i < 2; i++) await w.check();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.error).toBeInstanceOf(ImportStoppedError);
+    expect(batches[0]!.summary).toMatchObject({ files: 1, imported: 0, activities: 0 });
+    expect(describeWatchBatch(batches[0]!)).toMatch(/full\.fit: .*\(the import stopped part-way\)$/);
+
+    const jobs = await listImportJobs(
+      f.app,
+      { queue: { retriesAbandonedJobs: false } } as Parameters<typeof listImportJobs>[1],
+      f.userId,
+      10,
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ status: "failed", counts: { imported: 0 }, summary: { files: 1 } });
+    expect(jobs[0]!.error).toMatch(/^The import stopped: .*database or disk is full/);
+    // Not marked imported: the next rescan takes the file again.
+    await sql`drop trigger kw_test_full`.execute(f.app.database.db);
     await w.scan();
     for (let i = 0; i < 2; i++) await w.check();
     expect(batches[1]!.summary).toMatchObject({ imported: 1, failed: [] });

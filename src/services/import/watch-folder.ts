@@ -21,8 +21,10 @@ import path from "node:path";
 import { importJobs } from "../../store/index.js";
 import type { App } from "../app.js";
 import { baseName, fileTypeFromName, isIgnorable } from "./file-kind.js";
-import { importPaths, ImportStoppedError } from "./run-import.js";
-import type { ImportOptions, ImportProgress, ImportSummary } from "./run-import.js";
+import { HEARTBEAT_MS, importAsJob } from "./job-runner.js";
+import { formatFileProblem } from "./progress-line.js";
+import { ImportStoppedError } from "./run-import.js";
+import type { ImportOptions, ImportSummary } from "./run-import.js";
 import type { ImportInput } from "./walk-sources.js";
 
 export const DEFAULT_SETTLE_MS = 2_000;
@@ -259,9 +261,6 @@ export function watchFolders(opts: FolderWatchOptions): FolderWatch {
   };
 }
 
-/** Progress rows are written at most this often; the heartbeat keeps the job from looking abandoned. */
-const PROGRESS_EVERY_MS = 1_000;
-
 /**
  * A watched folder's batch imported as an import job of the runner's, so that it shows in the
  * web app's import list with its counts and failures like an upload. The job runs here, not in
@@ -291,52 +290,19 @@ export function recordedImport(
       claimed_by: `${os.hostname()}:${process.pid}:watch`,
       heartbeat_at: now,
     });
-    let lastWrite = 0;
-    let writing: Promise<void> = Promise.resolve();
-    const onProgress = (p: ImportProgress): void => {
-      if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
-      lastWrite = Date.now();
-      writing = writing.then(() =>
-        importJobs.updateImportJob(db, id, {
-          files_total: p.filesTotal,
-          files_done: p.filesDone,
-          summary_json: JSON.stringify({ progress: p }),
-          heartbeat_at: stamp(),
-          updated_at: stamp(),
-        }),
-      );
-    };
-    const beat = setInterval(() => {
-      writing = writing.then(() => importJobs.updateImportJob(db, id, { heartbeat_at: stamp() }));
-    }, 10_000);
+    const ignore = (): void => undefined;
+    // Beaten as the job runner beats its jobs, so the job never looks abandoned while it runs.
+    const beat = setInterval(() => void importJobs.updateImportJob(db, id, { heartbeat_at: stamp() }).catch(ignore), HEARTBEAT_MS);
     beat.unref();
     try {
-      const summary = await importPaths(app, userId, inputs, { ...opts, onProgress, jobId: id });
-      clearInterval(beat);
-      await writing.catch(() => undefined);
-      await importJobs.updateImportJob(db, id, {
-        status: "done",
-        files_total: summary.files,
-        files_done: summary.files,
-        summary_json: JSON.stringify({ summary }),
-        heartbeat_at: stamp(),
-        updated_at: stamp(),
+      return await importAsJob(app, userId, inputs, opts, {
+        id,
+        update: (patch) => importJobs.updateImportJob(db, id, patch),
+        end: (patch) => importJobs.updateImportJob(db, id, patch),
+        onError: ignore,
       });
-      return summary;
-    } catch (err) {
+    } finally {
       clearInterval(beat);
-      await writing.catch(() => undefined);
-      await importJobs
-        .updateImportJob(db, id, {
-          status: "failed",
-          error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
-          ...(err instanceof ImportStoppedError
-            ? { summary_json: JSON.stringify({ summary: err.summary }) }
-            : {}),
-          updated_at: stamp(),
-        })
-        .catch(() => undefined);
-      throw err;
     }
   };
 }
@@ -352,5 +318,5 @@ export function describeWatchBatch(batch: WatchBatch): string {
   if (s.skipped > 0) parts.push(`${s.skipped} not activities`);
   if (s.failed.length > 0) parts.push(`${s.failed.length} could not be read`);
   const head = `${what}: ${parts.join(", ")}${batch.error === null ? "" : " (the import stopped part-way)"}`;
-  return [head, ...s.failed.map((f) => `  ${f.file}: ${f.code}: ${f.message}`)].join("\n");
+  return [head, ...s.failed.map(formatFileProblem)].join("\n");
 }

@@ -40,6 +40,13 @@ export async function listUserImportJobs(db: Db, userId: string, limit: number):
     .execute();
 }
 
+/** Which of these jobs are waiting or running (their uploads are still needed). */
+export async function unfinishedImportJobIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom("import_jobs").select("id").where("id", "in", [...ids]).where("status", "in", ["queued", "running"]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Jobs left queued or running by an instance that stopped: they are failed on restart. */
 export async function listUnfinishedImportJobs(db: Db): Promise<ImportJobRow[]> {
   return db

@@ -89,10 +89,3 @@ export async function deleteOrphanUploadParts(db: Db, before: string): Promise<n
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
-
-/** Which of these import jobs are waiting or running (their uploads are still needed). */
-export async function unfinishedJobIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom("import_jobs").select("id").where("id", "in", [...ids]).where("status", "in", ["queued", "running"]).execute();
-  return new Set(rows.map((r) => r.id));
-}
