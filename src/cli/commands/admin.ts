@@ -12,8 +12,10 @@
  */
 import type { Command } from "commander";
 import { isDomainError } from "../../core/errors.js";
+import { formatDateTime } from "../../core/format/index.js";
 import type { App } from "../../services/app.js";
 import { resolveDbSpec } from "../db-option.js";
+import { cliLocale } from "../locale.js";
 import type { CliIO } from "../io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
 
@@ -91,7 +93,7 @@ export function registerAdminCommand(
         await withApp(io, version, o.db, async (app) => {
           const { newSetupLink } = await siteSetup();
           const { link, expiresAt } = await newSetupLink(app, publicUrl);
-          return `Sign in, then open this link before ${expiresAt}; it works once: ${link}`;
+          return `Sign in, then open this link before ${formatDateTime(expiresAt, cliLocale(io.env))}; it works once: ${link}`;
         }),
       );
     });

@@ -4,11 +4,14 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureIO } from "../../../test/cli-io.js";
 import type { ShoeOffer } from "../../contracts/shoes.js";
+import { createApp } from "../../services/app.js";
 import { stravaCsv } from "../../services/import/import.test-helpers.js";
+import { updateProfile } from "../../services/profile.js";
 import { runCli } from "../run-cli.js";
 
 const VERSION = "9.9.9-test";
-const env = { KNEEWISE_IMPORT_WORKERS: "0" };
+// A British locale, so the dates read the same on any machine.
+const env = { KNEEWISE_IMPORT_WORKERS: "0", LANG: "en_GB.UTF-8" };
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-cli-shoes-"));
@@ -30,8 +33,8 @@ describe("kneewise import and the shoes the activities name", () => {
     expect(await runCli(["import", "export", "--db", "k.db"], c.io, { version: VERSION })).toBe(0);
     const out = c.stdout();
     expect(out).toContain("2 pairs of shoes in your activities are not in kneewise yet:");
-    expect(out).toContain("  Pegasus 40: 16.0 km in 2 activities, 2024-04-01 to 2024-04-03");
-    expect(out).toContain("  Speedgoat 5: 8.0 km in 1 activity, on 2024-04-05");
+    expect(out).toContain("  Pegasus 40: 16.0 km in 2 activities, 1 Apr 2024 to 3 Apr 2024");
+    expect(out).toContain("  Speedgoat 5: 8.0 km in 1 activity, on 5 Apr 2024");
     expect(out).not.toContain("Kona");
     expect(out).toContain("kneewise import --add-shoes --db k.db export");
 
@@ -51,5 +54,22 @@ describe("kneewise import and the shoes the activities name", () => {
     const j = captureIO({ cwd: dir, env });
     await runCli(["import", "export", "--db", "k.db", "--json"], j.io, { version: VERSION });
     expect((JSON.parse(j.stdout()) as { shoeOffers: unknown[] }).shoeOffers).toEqual([]);
+  });
+
+  it("lists them in miles, with the dates in the locale the environment names, for a runner who counts in miles", async () => {
+    expect(await runCli(["import", "export", "--db", "k.db"], captureIO({ cwd: dir, env }).io, { version: VERSION })).toBe(0);
+    const app = await createApp({ db: path.join(dir, "k.db"), multiUser: true, version: VERSION });
+    try {
+      const owner = await app.database.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+      await updateProfile(app, owner.id, { units: "mi" });
+    } finally {
+      await app.close();
+    }
+    const c = captureIO({ cwd: dir, env: { ...env, LANG: "en_US.UTF-8" } });
+    expect(await runCli(["import", "export", "--db", "k.db"], c.io, { version: VERSION })).toBe(0);
+    // 16 km is 9.9 miles; an American locale writes the month first.
+    expect(c.stdout()).toContain("  Pegasus 40: 9.9 mi in 2 activities, Apr 1, 2024 to Apr 3, 2024");
+    expect(c.stdout()).toContain("  Speedgoat 5: 5.0 mi in 1 activity, on Apr 5, 2024");
+    expect(c.stdout()).not.toMatch(/\d km/);
   });
 });

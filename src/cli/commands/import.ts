@@ -8,8 +8,8 @@
 import path from "node:path";
 import { isDomainError } from "../../core/errors.js";
 import type { ShoeOffer } from "../../contracts/shoes.js";
-import { formatDistanceIn } from "../../core/units.js";
-import type { Units as DistanceUnit } from "../../core/units.js";
+import { formatDate, formatDistance } from "../../core/format/index.js";
+import type { Units as DistanceUnit } from "../../core/format/index.js";
 import { createApp } from "../../services/app.js";
 import type { App } from "../../services/app.js";
 import { getProfile } from "../../services/profile.js";
@@ -17,6 +17,7 @@ import { acceptShoeOffers, listShoeOffers } from "../../services/shoes.js";
 import { dataDirFor, formatFileProblem, formatProgressLine, importPaths, ImportStoppedError, resolveImportUser } from "../../services/import/index.js";
 import type { ImportProgress, ImportSummary } from "../../services/import/index.js";
 import { resolveDbSpec } from "../db-option.js";
+import { cliLocale } from "../locale.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
 import type { CliIO } from "../io.js";
 
@@ -76,13 +77,14 @@ async function shoeOffersAfterImport(app: App, userId: string, add: boolean): Pr
 }
 
 /** The shoes the activities name: added, or offered with the command that adds them. */
-function describeShoes(s: ShoesAfterImport, opts: ImportCommandOptions): string {
+function describeShoes(s: ShoesAfterImport, opts: ImportCommandOptions, locale: string): string {
+  const day = (d: string) => formatDate(d, locale);
   const lines: string[] = [];
   if (s.added.length > 0) lines.push(`Added ${plural(s.added.length, "pair")} of shoes with their past runs: ${s.added.join(", ")}.`);
   if (s.offers.length > 0) {
     lines.push(`${s.offers.length === 1 ? "1 pair of shoes in your activities is" : `${s.offers.length} pairs of shoes in your activities are`} not in kneewise yet:`);
     for (const o of s.offers) {
-      lines.push(`  ${o.gear}: ${formatDistanceIn(o.distanceM, s.units)} in ${plural(o.activities, "activity", "activities")}, ${o.firstUsed === o.lastUsed ? `on ${o.firstUsed}` : `${o.firstUsed} to ${o.lastUsed}`}`);
+      lines.push(`  ${o.gear}: ${formatDistance(o.distanceM, s.units)} in ${plural(o.activities, "activity", "activities")}, ${o.firstUsed === o.lastUsed ? `on ${day(o.firstUsed)}` : `${day(o.firstUsed)} to ${day(o.lastUsed)}`}`);
     }
     const where = [...(opts.db !== undefined ? [`--db ${shellWord(opts.db)}`] : []), ...(opts.user !== undefined ? [`--user ${shellWord(opts.user)}`] : [])];
     lines.push(`Add them with their past runs: kneewise import --add-shoes ${[...where, ...opts.paths.map(shellWord)].join(" ")} (nothing is imported twice), or on the Shoes page.`);
@@ -176,7 +178,7 @@ export async function runImport(opts: ImportCommandOptions, io: CliIO): Promise<
     }
     if (last !== null) draw(last, true);
     const shoes = await shoeOffersAfterImport(app, user.id, opts.addShoes === true);
-    io.stdout(opts.json ? `${JSON.stringify({ ...summary, shoeOffers: shoes.offers, shoesAdded: shoes.added })}\n` : describe(summary) + describeShoes(shoes, opts));
+    io.stdout(opts.json ? `${JSON.stringify({ ...summary, shoeOffers: shoes.offers, shoesAdded: shoes.added })}\n` : describe(summary) + describeShoes(shoes, opts, cliLocale(io.env)));
     return summary.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     await app.close();

@@ -6,11 +6,13 @@ import type { TrainingReport } from "../../core/training/index.js";
 import { createApp } from "../../services/app.js";
 import { addManualActivity } from "../../services/manual-entry.js";
 import { createShoe } from "../../services/shoes.js";
+import { updateProfile } from "../../services/profile.js";
 import { signUp } from "../../services/auth.js";
 import { runCli } from "../run-cli.js";
 
 const run = async (args: string[]) => {
-  const cap = captureIO();
+  // A British locale, so the dates read the same on any machine.
+  const cap = captureIO({ env: { LANG: "en_GB.UTF-8" } });
   const code = await runCli(["report", ...args], cap.io, { version: "0.0.0-test" });
   return { code, out: cap.stdout(), err: cap.stderr() };
 };
@@ -57,15 +59,16 @@ describe("kneewise report", () => {
   it("prints a readable report with the weeks, shoes and warnings linked to their articles", async () => {
     const { code, out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "3"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/2024-03-18\s+36\.0 km/);
+    expect(out).toMatch(/18 Mar 2024\s+36\.0 km/);
+    expect(out).toContain("Training report as of 24 Mar 2024");
     // The forward spike limit comes first, before the weekly table.
     const limitAt = out.indexOf("keep any run this week under 11.0 km");
     expect(limitAt).toBeGreaterThan(0);
     expect(limitAt).toBeLessThan(out.indexOf("Weekly volume"));
-    expect(out).toMatch(/2024-03-18\s+36\.0 km.*\+20%\s+33\.0 km/);
+    expect(out).toMatch(/18 Mar 2024\s+36\.0 km.*\+20%\s+33\.0 km/);
     expect(out).toContain("What it cannot tell:");
     expect(out).not.toContain("ACWR_HIGH");
-    expect(out).toContain("RAMP_WEEKLY (week of 2024-03-18)");
+    expect(out).toContain("RAMP_WEEKLY (week of 18 Mar 2024)");
     expect(out).toContain("Read more: /learn/ten-percent-rule");
     expect(out).toMatch(/Acme Daily\s+96\.0 km\s+640\.0 km\s+ok/);
   });
@@ -73,10 +76,29 @@ describe("kneewise report", () => {
   it("shows miles when asked", async () => {
     const { out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "1", "--units", "mi"]);
     // 36 km is 22.4 miles.
-    expect(out).toMatch(/2024-03-18\s+22\.4 mi/);
+    expect(out).toMatch(/18 Mar 2024\s+22\.4 mi/);
     // 10 km = 6.2 mi; 11 km = 6.84 mi, rounded down so the limit never lets a spike through.
     expect(out).toContain("Your longest run in the last 30 days is 6.2 mi; keep any run this week under 6.8 mi.");
     expect(out).not.toMatch(/\d km/);
+  });
+
+  it("shows miles, climbing in feet, for a runner whose profile counts in miles", async () => {
+    const app = await createApp({ db: db.spec, multiUser: true, version: "test" });
+    const owner = await app.database.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+    await updateProfile(app, owner.id, { units: "mi" });
+    await app.close();
+    try {
+      const { code, out } = await run(["--db", db.spec, "--as-of", "2024-03-24", "--weeks", "3"]);
+      expect(code).toBe(0);
+      expect(out).toMatch(/18 Mar 2024\s+22\.4 mi\s+3 h 36 min\s+4\s+5\.6 mi\s+0 ft\s+\+20%\s+20\.5 mi/);
+      expect(out).toMatch(/Acme Daily\s+59\.7 mi\s+397\.7 mi\s+ok/);
+      expect(out).toContain("keep any run this week under 6.8 mi");
+      expect(out).not.toMatch(/\d km\b|\/km\b/);
+    } finally {
+      const back = await createApp({ db: db.spec, multiUser: true, version: "test" });
+      await updateProfile(back, owner.id, { units: "km" });
+      await back.close();
+    }
   });
 
   it("answers a usage error with exit code 2 and a sentence", async () => {

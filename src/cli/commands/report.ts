@@ -6,11 +6,13 @@ import { articleUrl } from "../../core/content/site-urls.js";
 import { isDomainError } from "../../core/errors.js";
 import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../../core/training/index.js";
 import type { DistanceUnit, ReportWarning, TrainingReport } from "../../core/training/index.js";
-import { formatDistance, formatDuration } from "../../core/training/warnings.js";
+import { formatDuration } from "../../core/training/warnings.js";
+import { formatClimb, formatDate, formatDistance, formatShortDate } from "../../core/format/index.js";
 import { REPORT_WEEKS_MAX, REPORT_WEEKS_DEFAULT, isoDate } from "../../contracts/training.js";
 import { createApp } from "../../services/app.js";
 import { findReportUser, trainingReport } from "../../services/training-report.js";
 import { resolveDbSpec } from "../db-option.js";
+import { cliLocale } from "../locale.js";
 import type { CliIO } from "../io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
 
@@ -70,7 +72,7 @@ export async function runReport(opts: ReportCommandOptions, io: CliIO, version: 
       weeks: checked.weeks,
       units: checked.units,
     });
-    io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, units, rampThresholdPct));
+    io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, units, rampThresholdPct, cliLocale(io.env)));
     return EXIT_OK;
   } catch (err) {
     if (isDomainError(err)) {
@@ -100,10 +102,6 @@ function pct(x: number | null): string {
   return x === null ? "-" : `${x > 0 ? "+" : ""}${Math.round(x)}%`;
 }
 
-function climb(m: number, units: DistanceUnit): string {
-  return units === "mi" ? `${Math.round(m / 0.3048)} ft` : `${Math.round(m)} m`;
-}
-
 /** Wraps prose at word boundaries so a terminal shows it as paragraphs. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -120,19 +118,20 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function warningLines(w: ReportWarning): string[] {
+function warningLines(w: ReportWarning, locale: string): string[] {
   return [
-    `! ${w.code}${w.week ? ` (week of ${w.week})` : ""}`,
+    `! ${w.code}${w.week ? ` (week of ${formatDate(w.week, locale)})` : ""}`,
     ...wrap(w.message, 92).map((l) => `  ${l}`),
     `  Read more: ${articleUrl(w.article)}`,
   ];
 }
 
-export function renderText(report: TrainingReport, units: DistanceUnit, rampThresholdPct: number): string {
+export function renderText(report: TrainingReport, units: DistanceUnit, rampThresholdPct: number, locale: string): string {
   const dist = (m: number) => formatDistance(m, units);
+  const day = (d: string) => formatDate(d, locale);
   const out: string[] = [];
   out.push(
-    `Training report as of ${report.as_of}`,
+    `Training report as of ${day(report.as_of)}`,
     `Weeks start on ${WEEKDAYS[report.week_start] ?? "Monday"}.`,
     "",
     "Single-run limit (runs more than 10% past the longest of the 30 days before went with more injuries)",
@@ -157,12 +156,12 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
         .map(([sport, min]) => `${sport} ${min}`)
         .join(", ");
       rows.push([
-        w.start + (w.complete ? "" : "*"),
+        day(w.start) + (w.complete ? "" : "*"),
         dist(w.distance_m),
         formatDuration(w.duration_s),
         String(w.runs),
         dist(w.longest_m),
-        climb(w.elevation_gain_m, units),
+        formatClimb(w.elevation_gain_m, units),
         pct(w.change_pct),
         w.guide_limit_m === null ? "-" : dist(w.guide_limit_m),
         cross || "-",
@@ -177,7 +176,7 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
   if (report.spikes.length === 0) out.push("  None in these weeks.");
   for (const s of report.spikes)
     out.push(
-      `  ${s.date}: ${dist(s.distance_m)}, ${Math.round(s.increase_pct)}% beyond ${dist(s.previous_longest_m)}` +
+      `  ${day(s.date)}: ${dist(s.distance_m)}, ${Math.round(s.increase_pct)}% beyond ${dist(s.previous_longest_m)}` +
         (s.band ? ` (${s.band.replace("over-", "over ")}% band, hazard ratio ${s.hazard_ratio?.toFixed(2) ?? "-"})` : ""),
     );
 
@@ -208,7 +207,7 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
         dist(s.distance_m),
         dist(s.limit_m),
         s.status.replace("_", " "),
-        s.forecast_date ?? "-",
+        s.forecast_date === null ? "-" : day(s.forecast_date),
         `${s.runs_28d} (${Math.round(s.share_28d * 100)}%)`,
       ]);
     }
@@ -220,13 +219,13 @@ export function renderText(report: TrainingReport, units: DistanceUnit, rampThre
     out.push(
       "",
       "Check-ins (last 14 days; score out of 24, higher is worse)",
-      `  ${c.trend.map((t) => `${t.date} ${t.score}${t.elevated ? "!" : ""}`).join(", ")}`,
+      `  ${c.trend.map((t) => `${formatShortDate(t.date, locale)}: ${t.score}${t.elevated ? "!" : ""}`).join(", ")}`,
     );
     if (c.direction !== null) out.push(`  Trend: ${c.direction}.`);
   }
 
   out.push("", report.warnings.length === 0 ? "Nothing needs your attention now." : "What needs attention now, most pressing first");
-  for (const w of report.warnings) out.push(...warningLines(w).map((l) => `  ${l}`));
+  for (const w of report.warnings) out.push(...warningLines(w, locale).map((l) => `  ${l}`));
   out.push("", "kneewise supports your decisions; it does not replace a clinician.");
   return `${out.join("\n")}\n`;
 }

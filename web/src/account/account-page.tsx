@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useLocation } from "react-router";
 import { PASSWORD_HINT } from "../../../src/contracts/account.js";
+import { unitWord } from "../../../src/contracts/format.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
@@ -28,7 +29,7 @@ function UnitsChoice() {
       {(["km", "mi"] as Units[]).map((u) => (
         <label key={u}>
           <input type="radio" name="units" value={u} checked={units === u} onChange={() => setUnits(u)} />
-          {u === "km" ? "kilometres" : "miles"}
+          {unitWord(u)}
         </label>
       ))}
     </fieldset>

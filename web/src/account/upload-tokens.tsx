@@ -7,6 +7,7 @@ import type {
   UploadTokenView,
 } from "../../../src/contracts/upload-tokens.js";
 import { api, ApiError } from "../api.js";
+import { dateTimeText } from "../shell/dates.js";
 
 function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "Something went wrong.");
@@ -15,7 +16,7 @@ function asApiError(err: unknown): ApiError {
 function when(iso: string | null): string {
   return iso === null
     ? "never"
-    : new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    : dateTimeText(iso);
 }
 
 /**

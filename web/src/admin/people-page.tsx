@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { USER_ROLES } from "../../../src/contracts/sharing.js";
 import type { AdminUserView, AdminUsersResponse, RoleResponse, UserRole } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
+import { dateText } from "../shell/dates.js";
 import { Page } from "../shell/page.js";
 import { Pager } from "../shell/pager.js";
 import { StatusLines } from "../shell/status-lines.js";
@@ -17,7 +18,6 @@ const ROLE_LABELS: Record<UserRole, string> = {
   admin: "Admin",
 };
 
-const JOINED = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 
 /** One person's row: their role as a choice, with a confirmation before admin rights change hands. */
 function PersonRow({ person, self, onChange }: { person: AdminUserView; self: boolean; onChange: (p: AdminUserView, role: UserRole) => Promise<void> }) {
@@ -35,7 +35,7 @@ function PersonRow({ person, self, onChange }: { person: AdminUserView; self: bo
         {self ? " (you)" : ""}
       </th>
       <td>{person.email}</td>
-      <td>{JOINED.format(new Date(person.createdAt))}</td>
+      <td>{dateText(person.createdAt)}</td>
       <td>
         {asking === null ? (
           <select aria-label={`Role of ${person.displayName}`} value={person.role} onChange={(e) => choose(e.target.value as UserRole)}>

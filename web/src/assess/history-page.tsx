@@ -2,15 +2,14 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { AssessmentComparison, AssessmentListResponse, AssessmentSummary } from "../../../src/contracts/assessments.js";
 import { api, ApiError } from "../api.js";
+import { dateTimeText } from "../shell/dates.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { SafetyNote } from "./safety-note.js";
 import { LEVEL_TAG } from "./triage-words.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
-function dateText(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
+const dateText = dateTimeText;
 
 const TRIAGE_CHANGE_WORDS: Record<AssessmentComparison["triage"]["change"], string> = {
   more_urgent: "more urgent than before",

@@ -2,13 +2,14 @@ import { useEffect, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import type { AssessmentResponse } from "../../../src/contracts/assessments.js";
 import { api, ApiError } from "../api.js";
+import { dateTimeText } from "../shell/dates.js";
 import { Page } from "../shell/page.js";
 import type { ResultNavigationState } from "./assess-flow.js";
 import { ResultView } from "./result-view.js";
 import { SafetyNote } from "./safety-note.js";
 
 function dateText(iso: string | null): string {
-  return iso === null ? "" : new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return iso === null ? "" : dateTimeText(iso);
 }
 
 export function SavedResultPage() {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { CommentBlockView, CommentInlineView } from "../../../src/contracts/community.js";
+import { dateTimeText } from "../shell/dates.js";
 
 /**
  * A comment rendered from the server's tree of text and checked links, as React elements: no
@@ -43,9 +44,7 @@ export function CommentBody({ blocks }: { blocks: CommentBlockView[] }) {
   );
 }
 
-export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
+export const formatWhen = dateTimeText;
 
 /** Characters as the server counts them (code points), so the counter and the limit agree. */
 export function charCount(text: string): number {

@@ -1,37 +1,27 @@
 /** Distances and times for people, in the runner's units. The API always speaks metres and seconds. */
-import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
-import { formatDistanceDown } from "../../../src/contracts/training.js";
+import * as f from "../../../src/contracts/format.js";
+import { browserLocale } from "../shell/locale.js";
 import type { Units } from "../shell/session.js";
 
-export { METRES_PER_MILE };
+export const METRES_PER_MILE = f.METRES_PER_MILE;
 
-export function unitLabel(units: Units): string {
-  return units === "mi" ? "mi" : "km";
-}
+export const unitLabel = f.unitLabel;
 
-export function unitWord(units: Units): string {
-  return units === "mi" ? "miles" : "kilometres";
-}
+export const unitWord = f.unitWord;
 
 /** Metres in the runner's unit, as a number (for charts). */
-export function inUnits(metres: number, units: Units): number {
-  return units === "mi" ? metres / METRES_PER_MILE : metres / 1000;
-}
+export const inUnits = f.distanceValue;
 
 /** A distance typed in the runner's unit, as whole metres. */
-export function toMetres(value: number, units: Units): number {
-  return Math.round(units === "mi" ? value * METRES_PER_MILE : value * 1000);
-}
+export const toMetres = f.metresFrom;
 
-export function formatDistance(metres: number, units: Units, digits = 1): string {
-  return `${inUnits(metres, units).toFixed(digits)} ${unitLabel(units)}`;
-}
+export const formatDistance = f.formatDistance;
 
 /**
  * A limit rounded DOWN to one decimal, so "under 19.8 km" never lets through a run the spike rule
  * would flag (a limit of 19.86 km reads 19.8, not 19.9): the core's own rounding.
  */
-export const formatLimit: (metres: number, units: Units) => string = formatDistanceDown;
+export const formatLimit: (metres: number, units: Units) => string = f.formatDistanceDown;
 
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds / 60);
@@ -50,12 +40,9 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "4 Mar" (or "4 Mar 2024" with the year): short enough for a chart axis. */
+/** "4 Mar" (or "4 Mar 2024" with the year), in the browser's locale: short enough for a chart axis. */
 export function shortDate(date: string, withYear = false): string {
-  const [y, m, d] = date.split("-");
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? ""}${withYear ? ` ${y}` : ""}`;
+  return withYear ? f.formatDate(date, browserLocale()) : f.formatShortDate(date, browserLocale());
 }
 
 export function pct(x: number | null): string {

@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { CROSS_TRAINING_SPORTS, RUNNING_SPORTS, SURFACES } from "../../../src/contracts/training.js";
 import type { ManualActivityBody, ManualActivityView, ShoeListResponse, ShoeView } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
+import { dateText } from "../shell/dates.js";
 import { useSession } from "../shell/session.js";
 import { formatDistance, formatDuration, localToday, SPORT_WORDS, SURFACE_WORDS, toMetres, unitWord } from "./format.js";
 
@@ -84,7 +85,7 @@ export function ManualEntryForm({ onSaved }: { onSaved: () => void }) {
       const saved = await api<ManualActivityView>("POST", "/api/training/activities", body);
       setErrors({});
       setStatus(
-        `Saved: ${SPORT_WORDS[saved.sport] ?? saved.sport}${saved.distanceM > 0 ? `, ${formatDistance(saved.distanceM, units)}` : ""}, ${formatDuration(saved.durationS)} on ${saved.date}.`,
+        `Saved: ${SPORT_WORDS[saved.sport] ?? saved.sport}${saved.distanceM > 0 ? `, ${formatDistance(saved.distanceM, units)}` : ""}, ${formatDuration(saved.durationS)} on ${dateText(saved.date)}.`,
       );
       setDistance("");
       setHours("");

@@ -1,26 +1,20 @@
-import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
+import * as f from "../../../src/contracts/format.js";
+import { browserLocale } from "../shell/locale.js";
 import type { Units } from "../shell/session.js";
 
 /** Metres in the runner's units: "12.5 km", "7.8 mi". */
 export function distanceText(metres: number, units: Units, digits = 1): string {
-  const value = units === "mi" ? metres / METRES_PER_MILE : metres / 1000;
-  return `${value.toFixed(digits)} ${units}`;
+  return f.formatDistance(metres, units, digits);
 }
 
-export function distanceValue(metres: number, units: Units): number {
-  return units === "mi" ? metres / METRES_PER_MILE : metres / 1000;
-}
+export const distanceValue = f.distanceValue;
 
-/** Descent per km, shown per mile for runners who think in miles. */
-export function descentRateText(metresPerKm: number, units: Units): string {
-  return units === "mi" ? `${Math.round(metresPerKm * (METRES_PER_MILE / 1000))} m per mile` : `${metresPerKm} m per km`;
-}
+/** Descent per km, shown per mile (in feet) for runners who think in miles. */
+export const descentRateText = f.formatClimbRate;
 
-const SHORT = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-
-/** "Mon 10 Mar" for a calendar date (read as a UTC midnight so no zone shifts it). */
+/** "Mon 10 Mar" for a calendar date, in the browser's locale (no zone moves a calendar day). */
 export function dayText(date: string): string {
-  return SHORT.format(new Date(`${date}T00:00:00Z`));
+  return f.formatShortDateWithWeekday(date, browserLocale());
 }
 
 /** The runner's local date today, YYYY-MM-DD. */

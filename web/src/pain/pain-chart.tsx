@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { unitLabel, unitWord } from "../../../src/contracts/format.js";
 import type { WeeklyPoint } from "../../../src/contracts/pain.js";
+import { shortDateText } from "../shell/dates.js";
 import type { Units } from "../shell/session.js";
 import { dayText, distanceValue } from "./format.js";
 
@@ -31,7 +33,7 @@ export function PainChart({ weeks, units }: { weeks: readonly WeeklyPoint[]; uni
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>Weekly distance and average pain</title>
         <desc id={`${id}-d`}>
-          Bars show {units} run each week; the line shows the average pain score that week. The same numbers are in the table
+          Bars show {unitWord(units)} run each week; the line shows the average pain score that week. The same numbers are in the table
           below.
         </desc>
         <line x1={left} y1={top + plotH} x2={width - right} y2={top + plotH} stroke="#1b1f23" />
@@ -54,7 +56,7 @@ export function PainChart({ weeks, units }: { weeks: readonly WeeklyPoint[]; uni
               <rect x={xMid(i) - bar / 2} y={yDist(v)} width={bar} height={top + plotH - yDist(v)} fill="#b9d8c9" stroke="#0b6e4f" />
               {i % every === 0 ? (
                 <text x={xMid(i)} y={height - bottom + 16} textAnchor="middle" fontSize="10" fill="#1b1f23">
-                  {w.weekStart.slice(5)}
+                  {shortDateText(w.weekStart)}
                 </text>
               ) : null}
             </g>
@@ -65,7 +67,7 @@ export function PainChart({ weeks, units }: { weeks: readonly WeeklyPoint[]; uni
           <circle key={p.w.weekStart} cx={p.x} cy={p.y} r="4.5" fill="#a4161a" />
         ))}
         <text x={left} y={12} fontSize="11" fill="#0b6e4f">
-          Bars: {units} per week
+          Bars: {unitWord(units)} per week
         </text>
         <text x={width - right} y={12} textAnchor="end" fontSize="11" fill="#a4161a">
           Line: average pain (0-10)
@@ -78,7 +80,7 @@ export function PainChart({ weeks, units }: { weeks: readonly WeeklyPoint[]; uni
           <thead>
             <tr>
               <th scope="col">Week from</th>
-              <th scope="col">Distance ({units})</th>
+              <th scope="col">Distance ({unitLabel(units)})</th>
               <th scope="col">Diary days</th>
               <th scope="col">Average pain</th>
               <th scope="col">Worst pain</th>

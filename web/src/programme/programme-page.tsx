@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { ProgrammeResponse, ProgrammeSessionView } from "../../../src/contracts/programmes.js";
 import { api, ApiError } from "../api.js";
+import { weekdayDateText } from "../shell/dates.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { ExerciseFigure } from "./exercise-figure.js";
@@ -134,13 +135,13 @@ export function ProgrammePage() {
             <tbody>
               {data.sessions.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.date}</th>
+                  <th scope="row">{weekdayDateText(s.date)}</th>
                   <td>{s.stage}</td>
                   <td>{doneText(s, titles) || "–"}</td>
                   <td>{s.painDuring ?? "–"}</td>
                   <td>{s.notes || "–"}</td>
                   <td className="no-print">
-                    <button type="button" className="secondary" onClick={() => void remove(s.id)} aria-label={`Remove the session of ${s.date}`}>
+                    <button type="button" className="secondary" onClick={() => void remove(s.id)} aria-label={`Remove the session of ${weekdayDateText(s.date)}`}>
                       Remove
                     </button>
                   </td>

@@ -14,8 +14,11 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
+import { formatDistance } from "../../../src/contracts/format.js";
+import { dateText, weekdayDateText } from "../shell/dates.js";
+// The plan section keeps the plan pages' own words and dates (web/src/plan).
 import {
-  formatDistance,
+  inUnits,
   longDate,
   PHASE_LABELS,
   SESSION_LABELS,
@@ -145,7 +148,7 @@ function RiskPicture({ data, units }: { data: ReportResponse; units: Units }) {
           <ul>
             {r.warnings.map((w, i) => (
               <li key={i}>
-                <strong>Warning{w.week ? ` (week of ${shortDate(w.week)})` : ""}:</strong>{" "}
+                <strong>Warning{w.week ? ` (week of ${dateText(w.week)})` : ""}:</strong>{" "}
                 {w.message}
               </li>
             ))}
@@ -170,7 +173,7 @@ function TrainingLoad({ data, units }: { data: ReportResponse; units: Units }) {
           {weeks.map((w) => (
             <tr key={w.start}>
               <th scope="row">
-                {shortDate(w.start)}
+                {dateText(w.start)}
                 {w.complete ? "" : " (so far)"}
               </th>
               <td>{formatDistance(w.distance_m, units)}</td>
@@ -199,7 +202,7 @@ function LatestAssessment({ list }: { list: AssessmentListResponse }) {
   return (
     <>
       <p>
-        <strong>{longDate(latest.createdAt.slice(0, 10))}: </strong>
+        <strong>{dateText(latest.createdAt)}: </strong>
         {latest.headline}
       </p>
       {latest.redFlags.length > 0 ? (
@@ -288,7 +291,7 @@ export function ReportPage() {
     ready ? `/api/pain?from=${minusDays(today, DIARY_DAYS - 1)}&to=${today}` : null,
   );
   const assessments = useSource<AssessmentListResponse>(ready ? "/api/assessments" : null);
-  const plan = useSource<ActivePlanResponse>(ready ? "/api/plans/active" : null);
+  const plan = useSource<ActivePlanResponse>(ready ? inUnits("/api/plans/active", units) : null);
 
   return (
     <Page
@@ -297,7 +300,7 @@ export function ReportPage() {
         <p>
           A summary to print or save as a PDF and take to your physiotherapist or doctor
           {user && user.displayName && !user.localOwner ? `, for ${user.displayName}` : ""}, made on{" "}
-          {longDate(today)}.
+          {dateText(today)}.
         </p>
       }
     >
@@ -363,7 +366,7 @@ export function ReportPage() {
                 .sort((a, b) => a.date.localeCompare(b.date))
                 .map((e) => (
                   <tr key={e.date}>
-                    <th scope="row">{shortDate(e.date)}</th>
+                    <th scope="row">{weekdayDateText(e.date)}</th>
                     <td>{score(e.during)}</td>
                     <td>{score(e.after)}</td>
                     <td>{score(e.nextMorning)}</td>

@@ -1,5 +1,6 @@
 import type { Units } from "../shell/session.js";
-import { formatDistance, METRES_PER_MILE, shortDate } from "../plan/distance.js";
+import { distanceValue, formatDistance, unitWord } from "../../../src/contracts/format.js";
+import { dateText, shortDateText } from "../shell/dates.js";
 
 /**
  * Weekly running distance as bars, in inline SVG so it prints sharply. Each bar carries its
@@ -23,7 +24,7 @@ export function WeeklyChart({
   const summary = weeks
     .map(
       (w) =>
-        `${shortDate(w.start)}: ${formatDistance(w.distance_m, units)}${w.complete ? "" : " (so far)"}`,
+        `${dateText(w.start)}: ${formatDistance(w.distance_m, units)}${w.complete ? "" : " (so far)"}`,
     )
     .join("; ");
   return (
@@ -68,7 +69,7 @@ export function WeeklyChart({
               stroke="#0b6e4f"
             />
             <text x={x + bar / 2} y={y - 6} textAnchor="middle" fontSize="11" fill="#1b1f23">
-              {(units === "mi" ? w.distance_m / METRES_PER_MILE : w.distance_m / 1000).toFixed(0)}
+              {distanceValue(w.distance_m, units).toFixed(0)}
               {w.complete ? "" : "*"}
             </text>
             <text
@@ -78,13 +79,13 @@ export function WeeklyChart({
               fontSize="10"
               fill="#1b1f23"
             >
-              {w.start.slice(5)}
+              {shortDateText(w.start)}
             </text>
           </g>
         );
       })}
       <text x="0" y="14" fontSize="11" fill="#1b1f23">
-        {units} per week (* = week still in progress)
+        {unitWord(units)} per week (* = week still in progress)
       </text>
     </svg>
   );

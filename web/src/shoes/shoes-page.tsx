@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { SPORTS } from "../../../src/contracts/training.js";
 import type { ShoeCreateBody, ShoeListResponse, ShoeView, Sport } from "../../../src/contracts/training.js";
 import { shoeWornPercent } from "../../../src/contracts/shoes.js";
+import { formatDistanceRange } from "../../../src/contracts/format.js";
 import { api, ApiError } from "../api.js";
 import { ShoeChart } from "../load/charts.js";
 import { formatDistance, inUnits, localToday, shortDate, SPORT_WORDS, toMetres, unitWord } from "../load/format.js";
@@ -111,7 +112,7 @@ function ShoeForm({
         <label htmlFor={`${id}-limit`}>Replace at, in {unitWord(units)}</label>
         <input id={`${id}-limit`} inputMode="decimal" value={limit} onChange={(e) => setLimit(e.target.value)} aria-describedby={`${id}-limit-hint ${by("limitM") ?? ""}`} />
         <small id={`${id}-limit-hint`}>
-          Most runners replace a pair at {units === "mi" ? "400 to 500 miles" : "640 to 800 km"}. It is a reminder, not a safety line.
+          Most runners replace a pair at {formatDistanceRange(640_000, 800_000, units)}. It is a reminder, not a safety line.
         </small>
         {err("limitM")}
       </div>

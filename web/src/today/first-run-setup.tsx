@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import type { DistanceUnits, Experience, ProfileResponse, ProfileUpdateBody } from "../../../src/contracts/profile.js";
+import { unitWord } from "../../../src/contracts/format.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
 import { Radios } from "../profile/choice-fields.js";
@@ -60,7 +61,7 @@ export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; 
           Saved: now bring in your runs
         </h2>
         <p role="status">
-          Distances in {saved.units === "mi" ? "miles" : "kilometres"}, weeks from {WEEKDAYS[saved.weekStart]}, weekly guide{" "}
+          Distances in {unitWord(saved.units)}, weeks from {WEEKDAYS[saved.weekStart]}, weekly guide{" "}
           {Math.round(saved.rampThreshold * 100)}%.
         </p>
         <p>

@@ -3,16 +3,13 @@ import { Link } from "react-router";
 import { ApiError } from "../api.js";
 import { HomePage } from "../home/home-page.js";
 import { localToday } from "../load/format.js";
+import { weekdayDateText } from "../shell/dates.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { FirstRunSetup } from "./first-run-setup.js";
 import { KneeLight, NextSessionCard, NudgeCard, restReason, SafeRunCard, ShoesCard, WarningsCard } from "./today-cards.js";
 import { hasData, loadToday, nextSession, safeRun, shoesNearLimit, topWarnings } from "./today-data.js";
 import type { TodayData } from "./today-data.js";
-
-function longToday(date: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-}
 
 /**
  * The home page once someone uses kneewise: the knee light, the run that is safe today, the next
@@ -97,7 +94,7 @@ export function TodayPage() {
     );
 
   return (
-    <Page title="Today" intro={<p>{longToday(data.today)}</p>}>
+    <Page title="Today" intro={<p>{weekdayDateText(data.today)}</p>}>
       <div className="today-grid">
         {needsSetup ? (
           <FirstRunSetup

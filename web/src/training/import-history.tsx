@@ -1,4 +1,5 @@
 import type { ImportJob } from "../../../src/contracts/activities.js";
+import { dateTimeText } from "../shell/dates.js";
 
 const STATUS_WORDS: Record<ImportJob["status"], string> = {
   queued: "Waiting to start",
@@ -27,7 +28,7 @@ export function ImportHistory({ jobs }: { jobs: readonly ImportJob[] }) {
           const ended = job.status !== "queued" && job.status !== "running";
           return (
             <li key={job.id}>
-              <span className="file-name">{new Date(job.createdAt).toLocaleString()}</span> · {STATUS_WORDS[job.status]}
+              <span className="file-name">{dateTimeText(job.createdAt)}</span> · {STATUS_WORDS[job.status]}
               {ended ? "" : ` (${job.filesDone} of ${plural(job.filesTotal, "file")})`}
               <br />
               {plural(c.imported, "new activity", "new activities")}, {c.duplicates} already here, {plural(c.skipped, "file")} without an activity,{" "}
