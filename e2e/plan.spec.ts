@@ -121,6 +121,64 @@ test("a runner who reads miles sees every distance of the plan in miles", async 
   await expect(page.getByText(/Goal: 20\.0 mi a week/)).toBeVisible();
 });
 
+test("a plan written in km reads in miles after the switch, and in km again after switching back", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+  await page.goto("/plan");
+  const rewrite = page.getByRole("button", { name: "Write a new plan" });
+  await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
+  if (await rewrite.isVisible()) await rewrite.click();
+  // A marathon three weeks away: the plan warns, and its warning, reasons and sessions name distances.
+  await page.getByLabel("An event on a date").check();
+  await page.getByLabel("Event date").fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Event distance (km)").fill("42.195");
+  await page.getByLabel(/current weekly distance/i).fill("20");
+  await page.getByLabel("Your running").selectOption("regular");
+  await page.getByRole("button", { name: "Write my plan" }).click();
+  const alert = page.locator(".plan-too-close");
+  await expect(alert).toContainText("a 42.2 km race asks for");
+  const calendar = page.locator(".plan-calendar");
+  const texts = async () => [
+    ...(await calendar.locator("details.session p").allTextContents()),
+    ...(await calendar.locator(".week-reason").allTextContents()),
+    ...(await page.locator(".plan-notes li, .plan-warnings li, .plan-too-close p").allTextContents()),
+  ];
+  const inKm = await texts();
+  expect(inKm.filter((t) => /\d km\b/.test(t)).length).toBeGreaterThan(3);
+
+  const setProfileUnits = async (units: "km" | "mi") =>
+    expect((await page.request.put("/api/profile", { data: { units } })).status()).toBe(200);
+  try {
+    await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "mi");` });
+    await page.reload();
+    await expect(page.getByText(/Goal: 26\.2 mi on /)).toBeVisible();
+    await expect(alert).toContainText("a 26.2 mi race asks for");
+    const inMiles = await texts();
+    expect(inMiles).toHaveLength(inKm.length);
+    for (const text of inMiles) expect(text).not.toMatch(/\d km\b/);
+    expect(inMiles.filter((t) => /\d mi\b/.test(t)).length).toBe(inKm.filter((t) => /\d km\b/.test(t)).length);
+
+    // The calendar file and the printable report follow the profile's units.
+    await setProfileUnits("mi");
+    const ics = await (await page.request.get("/api/plans/active.ics")).text();
+    expect(ics).toContain("Race 26.2 mi");
+    expect(ics.replace(/\r\n /g, "")).not.toMatch(/\d km\b/);
+    await page.goto("/report");
+    const section = page.getByRole("region", { name: /Current plan/ });
+    await expect(section.locator(".report-week").first()).toBeVisible();
+    await expect(section).toContainText(" mi");
+    expect(await section.textContent()).not.toMatch(/\d km\b/);
+
+    await setProfileUnits("km");
+    await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+    await page.goto("/plan");
+    await expect(alert).toContainText("a 42.2 km race asks for");
+    expect(await texts()).toEqual(inKm);
+  } finally {
+    await setProfileUnits("km");
+  }
+});
+
 test("the subscription link serves the plan without a cookie until it is revoked", async ({
   page,
   baseURL,

@@ -95,7 +95,8 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .option("--json", "print the plan as JSON", false)
     .option("--db <path|url>", "where your runs are, when --current-weekly-km is not given")
     .option("--user <email>", "whose runs, in a database with several runners")
-    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; restDaysInCalendar: boolean; json: boolean; db?: string; user?: string }) => {
+    .option("--units <km|mi>", "distances in km or miles (default: your profile's when your runs are read, else km)")
+    .action(async (o: { goalWeeklyKm?: number; eventDate?: string; eventKm?: number; start?: string; currentWeeklyKm?: number; beginner: boolean; returnFromPain: boolean; ics?: string; restDaysInCalendar: boolean; json: boolean; db?: string; user?: string; units?: string }) => {
       const [{ runPlan }, { planHistoryReader }] = await Promise.all([import("./commands/plan.js"), import("./commands/plan-history.js")]);
       exitCode = await runPlan(o, io, planHistoryReader(io, opts.version));
     });

@@ -3,7 +3,9 @@ import { z } from "zod";
 /**
  * The plans API: create a build-up or return-to-run plan, read the active one (adapted to what
  * happened since), export it as iCalendar, and manage the secret calendar-subscription URL.
- * Distances are integer metres: the web converts from the runner's km or miles.
+ * Distances are integer metres: the web converts from the runner's km or miles. A plan keeps
+ * numbers, not sentences; its texts (descriptions, reasons, warnings, notes, changes) are written
+ * when it is read, in the units asked for (planUnitsQuery) or the profile's.
  */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +58,8 @@ export const buildPlanBody = z
     /**
      * YYYY-MM-DD, the first day planned: today or later, never a day already past (the runner's
      * today, PLAN_START_PAST otherwise), or "today" for the runner's today as the server reckons it.
-     * A mid-week start plans the rest of that week. Default: next Monday.
+     * A mid-week start plans the rest of that week. Default: the first day of next week (the
+     * profile's week start, as the plan's weeks follow it).
      */
     start: z.union([z.literal("today"), isoDate("start date")]).optional(),
     /** Rest days become calendar events only when the runner asks for them. Default: false. */
@@ -168,6 +171,8 @@ export const buildPlanView = z.object({
     strengthProgramme: z.string(),
     rampRate: z.number(),
     buildWeeksPerCycle: z.number(),
+    /** The first day of the plan's weeks, 0 = Sunday … 6 = Saturday; absent on plans made before (Monday). */
+    weekStart: z.number().int().min(0).max(6).optional(),
   }),
   weeks: z.array(planWeekView),
   /** EVENT_TOO_CLOSE comes first, with the nearest safe race date and a shorter race that fits. */
@@ -307,6 +312,14 @@ export const activePlanView = z.discriminatedUnion("kind", [
   }),
 ]);
 export type ActivePlanView = z.infer<typeof activePlanView>;
+
+/**
+ * ?units=km|mi on the reads and writes that answer with a plan: the units its texts are written
+ * in (the web sends the runner's units on this device). Default: the profile's.
+ */
+export const planUnitsQuery = z
+  .object({ units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional() });
+export type PlanUnitsQuery = z.infer<typeof planUnitsQuery>;
 
 export const activePlanResponse = z.object({ plan: activePlanView.nullable() });
 export type ActivePlanResponse = z.infer<typeof activePlanResponse>;

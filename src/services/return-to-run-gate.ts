@@ -2,7 +2,7 @@
  * The two ends of the walk-run return (issue 16): the way in, gated by entry criteria read
  * against the runner's last knee assessment, and the stop, counted from the red days in the pain
  * diary. The rules themselves are pure, in src/core/plan/return-to-run.ts; this file reads what
- * they need and keeps src/services/plans.ts small.
+ * they need and keeps src/services/plans/ small.
  */
 import { CONDITION_LABELS, RED_FLAG_LABELS } from "../core/assessment/index.js";
 import { DomainError } from "../core/errors.js";

@@ -1,5 +1,6 @@
 import { createApp } from "../../services/app.js";
-import { planHistoryFromRuns } from "../../services/plans.js";
+import { planHistoryFromRuns } from "../../services/plans/runner-data.js";
+import { getProfile } from "../../services/profile.js";
 import { findReportUser } from "../../services/training-report.js";
 import { resolveDbSpec } from "../db-option.js";
 import type { CliIO } from "../io.js";
@@ -11,7 +12,8 @@ export function planHistoryReader(io: CliIO, version: string): HistoryReader {
     const app = await createApp({ db: resolveDbSpec(db, io), multiUser: false, version, cwd: io.cwd });
     try {
       const runner = await findReportUser(app, user);
-      return await planHistoryFromRuns(app, runner.id, start);
+      const { units } = await getProfile(app, runner.id);
+      return { ...(await planHistoryFromRuns(app, runner.id, start)), units };
     } finally {
       await app.close();
     }

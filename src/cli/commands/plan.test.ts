@@ -145,6 +145,26 @@ describe("kneewise plan", () => {
     expect(table.out()).toMatch(new RegExp(`^Too close: The race on 2025-04-06 .*\\(try --event-date ${plan.warnings[0]?.safe_date ?? ""}, or --event-km 5\\)`));
   });
 
+  it("writes every text, the table and the calendar in miles with --units mi", async () => {
+    const t = fakeIO();
+    expect(await runPlan({ ...base, eventDate: "2025-04-06", eventKm: 42.195, units: "mi", ics: "/tmp/plan.ics" }, t.io)).toBe(EXIT_OK);
+    const text = t.out();
+    expect(text).toMatch(/^Too close: The race on 2025-04-06 .* a 26\.2 mi race asks for/);
+    expect(text).toMatch(/Week of\s+mi\s+type/);
+    expect(text).toContain("From 12.4 mi a week");
+    // Only the options keep km, as their names say.
+    expect(text.replace(/--event-km \d+/g, "")).not.toMatch(/\bkm\b/);
+    expect(t.files.get("/tmp/plan.ics")).toContain("Race day: 26.2 mi.");
+  });
+
+  it("takes the runner's units from their profile when it reads their runs", async () => {
+    const t = fakeIO();
+    const reader = () => Promise.resolve({ weeklyM: 20_000, runs: [], units: "mi" as const });
+    expect(await runPlan({ ...base, currentWeeklyKm: undefined, goalWeeklyKm: 30 }, t.io, reader)).toBe(EXIT_OK);
+    expect(t.out()).toContain("Goal: 18.6 mi a week");
+    expect(t.out()).not.toMatch(/\d km\b/);
+  });
+
   it("reports a calendar file that cannot be written", async () => {
     const t = fakeIO("2025-03-05", true);
     expect(await runPlan({ ...base, goalWeeklyKm: 24, ics: "/nope/plan.ics" }, t.io)).toBe(
@@ -155,6 +175,7 @@ describe("kneewise plan", () => {
 
   const usage: [string, PlanCommandOptions, RegExp][] = [
     ["no goal", { ...base }, /no goal given/],
+    ["units other than km or mi", { ...base, goalWeeklyKm: 30, units: "miles" }, /--units must be km or mi \(got "miles"\)/],
     ["both goals", { ...base, goalWeeklyKm: 30, eventDate: "2025-06-01", eventKm: 10 }, /not both/],
     ["an event date without a distance", { ...base, eventDate: "2025-06-01" }, /go together/],
     ["an event distance without a date", { ...base, eventKm: 10 }, /go together/],

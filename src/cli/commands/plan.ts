@@ -4,12 +4,14 @@
  */
 import { planToICalendar, sessionSummary } from "../../core/calendar/ical.js";
 import { isDomainError } from "../../core/errors.js";
-import { daysBetween, isIsoDate, nextMonday, weekdayName } from "../../core/plan/dates.js";
+import { daysBetween, isIsoDate, nextWeekStart, weekdayName } from "../../core/plan/dates.js";
 import { generatePlan } from "../../core/plan/generate-plan.js";
 import type { RecentRun } from "../../core/plan/generate-plan.js";
-import { formatKm } from "../../core/plan/session-text.js";
+import { renderPlan } from "../../core/plan/render-plan.js";
 import { forCalendar } from "../../core/plan/types.js";
-import type { Plan, PlanGoal } from "../../core/plan/types.js";
+import type { PlanGoal, RenderedPlan } from "../../core/plan/types.js";
+import { formatDistanceIn, METRES_PER_MILE } from "../../core/units.js";
+import type { Units } from "../../core/units.js";
 import type { CliIO } from "../io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
 
@@ -29,6 +31,8 @@ export interface PlanCommandOptions {
   /** Where the runner's history is, used when currentWeeklyKm is not given. */
   db?: string;
   user?: string;
+  /** km or mi for every distance the plan says; default: the profile's when runs are read, else km. */
+  units?: string;
 }
 
 /**
@@ -39,7 +43,7 @@ export type HistoryReader = (opts: {
   db?: string;
   user?: string;
   start?: string;
-}) => Promise<{ weeklyM: number | null; runs: RecentRun[] }>;
+}) => Promise<{ weeklyM: number | null; runs: RecentRun[]; units?: Units }>;
 
 const GOAL_CHOICE =
   "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
@@ -53,6 +57,8 @@ function validate(
   const event = opts.eventDate !== undefined || opts.eventKm !== undefined;
   if (weekly && event) return `give either a weekly goal or an event, not both: ${GOAL_CHOICE}`;
   if (!weekly && !event) return `no goal given: ${GOAL_CHOICE}`;
+  if (opts.units !== undefined && opts.units !== "km" && opts.units !== "mi")
+    return `--units must be km or mi (got "${opts.units}").`;
   if (event && (opts.eventDate === undefined || opts.eventKm === undefined))
     return "--event-date and --event-km go together: give the date and the distance of the event.";
   for (const [flag, value] of [
@@ -71,7 +77,7 @@ function validate(
     if (value !== undefined && !isIsoDate(value))
       return `${flag} must be a real date written YYYY-MM-DD, or "today" for --start (got "${value}").`;
   }
-  const start = given ?? nextMonday(today);
+  const start = given ?? nextWeekStart(today);
   if (daysBetween(today, start) < 0)
     return `--start ${start} is a day already past: start today (--start today) or later.`;
   if (opts.eventDate !== undefined && opts.eventDate < start)
@@ -99,6 +105,7 @@ export async function runPlan(
   }
   let currentM = checked.currentM;
   let recentRuns: RecentRun[] | undefined;
+  let units = opts.units as Units | undefined;
   if (currentM === null) {
     try {
       const read = readHistory
@@ -110,6 +117,7 @@ export async function runPlan(
         : null;
       currentM = read?.weeklyM ?? null;
       recentRuns = read?.runs;
+      units ??= read?.units;
     } catch (err) {
       if (!isDomainError(err)) throw err;
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -122,9 +130,9 @@ export async function runPlan(
       return EXIT_USAGE;
     }
   }
-  let plan: Plan;
+  let plan: RenderedPlan;
   try {
-    plan = generatePlan({
+    const stored = generatePlan({
       start: checked.start,
       currentWeeklyM: currentM,
       ...(recentRuns ? { recentRuns } : {}),
@@ -132,6 +140,7 @@ export async function runPlan(
       beginner: opts.beginner,
       returning: opts.returnFromPain,
     });
+    plan = renderPlan(stored, units ?? "km");
   } catch (err) {
     if (isDomainError(err) && err.code.startsWith("PLAN_")) {
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -141,12 +150,13 @@ export async function runPlan(
   }
 
   io.stdout(
-    opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain),
+    opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain, units ?? "km"),
   );
 
   if (opts.ics !== undefined) {
     const shown = forCalendar(plan, opts.restDaysInCalendar === true);
     const text = planToICalendar(shown, {
+      units: units ?? "km",
       calName: "kneewise training plan",
       uidDomain: "plan.kneewise.local",
       dtstamp: `${io.today()}T00:00:00Z`,
@@ -169,33 +179,34 @@ export async function runPlan(
 }
 
 /** The options that take up a too-close warning's offers. */
-function offerText(w: Plan["warnings"][number]): string {
+function offerText(w: RenderedPlan["warnings"][number]): string {
   const offers: string[] = [];
   if (w.safe_date) offers.push(`--event-date ${w.safe_date}`);
   if (w.shorter_distance_m) offers.push(`--event-km ${(w.shorter_distance_m / 1000).toFixed(3).replace(/\.?0+$/, "")}`);
   return offers.length > 0 ? ` (try ${offers.join(", or ")})` : "";
 }
 
-function renderTable(plan: Plan, returning: boolean): string {
+function renderTable(plan: RenderedPlan, returning: boolean, units: Units): string {
+  const d = (m: number) => formatDistanceIn(m, units);
   const goal =
     plan.goal.kind === "weekly"
-      ? `${formatKm(plan.goal.weeklyM)} a week`
-      : `${formatKm(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${formatKm(plan.target_weekly_m)} a week`;
+      ? `${d(plan.goal.weeklyM)} a week`
+      : `${d(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${d(plan.target_weekly_m)} a week`;
   const close = plan.warnings.find((w) => w.code === "EVENT_TOO_CLOSE");
   const lines = [
     ...(close ? [`Too close: ${close.message}${offerText(close)}`, ""] : []),
     `Goal: ${goal}`,
-    `From ${formatKm(plan.baseline_weekly_m)} a week, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
+    `From ${d(plan.baseline_weekly_m)} a week, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
     "",
-    `${"Week of".padEnd(12)}${"km".padStart(6)}  ${"type".padEnd(8)}  why`,
+    `${"Week of".padEnd(12)}${units.padStart(6)}  ${"type".padEnd(8)}  why`,
   ];
   for (const w of plan.weeks) {
     lines.push(
-      `${w.start.padEnd(12)}${(w.distance_m / 1000).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
+      `${w.start.padEnd(12)}${(w.distance_m / (units === "mi" ? METRES_PER_MILE : 1000)).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
     );
     for (const s of w.sessions)
       lines.push(
-        `    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s)}${s.programme ? ` (${s.programme})` : ""}`,
+        `    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s, units)}${s.programme ? ` (${s.programme})` : ""}`,
       );
   }
   if (plan.warnings.length > 0)

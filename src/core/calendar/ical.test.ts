@@ -2,8 +2,9 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { generatePlan } from "../plan/generate-plan.js";
+import { renderPlan, renderReturnPlan } from "../plan/render-plan.js";
 import { generateReturnToRun } from "../plan/return-to-run.js";
-import type { PlanSession } from "../plan/types.js";
+import type { RenderedSession } from "../plan/types.js";
 import type { CalendarSource } from "./ical.js";
 import { escapeText, foldLine, planToICalendar, PRODID } from "./ical.js";
 
@@ -18,17 +19,18 @@ function parseEvents(ics: string) {
   return { cal, events: cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v)) };
 }
 
-const oneDay = (sessions: PlanSession[]): CalendarSource => ({ weeks: [{ sessions }] });
+const oneDay = (sessions: RenderedSession[]): CalendarSource => ({ weeks: [{ sessions }] });
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
 describe("planToICalendar", () => {
-  const plan = generatePlan({
+  const stored = generatePlan({
     start: "2025-03-03",
     currentWeeklyM: 20_000,
     goal: { kind: "event", date: "2025-05-18", distanceM: 21_097 },
     beginner: false,
     returning: false,
   });
+  const plan = renderPlan(stored, "km");
   const sessions = plan.weeks.flatMap((w) => w.sessions);
   const ics = planToICalendar(plan, OPTS);
 
@@ -59,7 +61,7 @@ describe("planToICalendar", () => {
   });
 
   it("writes titles and descriptions in miles for a runner who reads miles", () => {
-    const { events } = parseEvents(planToICalendar(plan, { ...OPTS, units: "mi" }));
+    const { events } = parseEvents(planToICalendar(renderPlan(stored, "mi"), { ...OPTS, units: "mi" }));
     const race = events.find((e) => e.summary.startsWith("Race"));
     expect(race?.summary).toBe("Race 13.1 mi");
     expect(race?.description).toContain("Race day: 13.1 mi.");
@@ -130,7 +132,7 @@ describe("planToICalendar", () => {
 
   it("exports a return-to-run plan's sessions too", () => {
     const back = generateReturnToRun({ start: "2025-03-03", painLog: [] });
-    const { events } = parseEvents(planToICalendar(back, OPTS));
+    const { events } = parseEvents(planToICalendar(renderReturnPlan(back, "km"), OPTS));
     expect(events.map((e) => e.startDate.toString())).toEqual([
       "2025-03-03",
       "2025-03-05",

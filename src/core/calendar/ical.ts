@@ -3,8 +3,8 @@
  * plan shows up in the calendar the runner already uses. Pure: the DTSTAMP is passed in.
  */
 import { DomainError } from "../errors.js";
-import type { PlanSession, SessionKind } from "../plan/types.js";
-import { distancesInUnits, formatDistanceIn } from "../units.js";
+import type { RenderedSession, SessionKind } from "../plan/types.js";
+import { formatDistanceIn } from "../units.js";
 import type { Units } from "../units.js";
 
 export interface ICalendarOptions {
@@ -14,13 +14,13 @@ export interface ICalendarOptions {
   uidDomain: string;
   /** ISO 8601 instant the file is produced, e.g. "2025-03-01T08:00:00Z". */
   dtstamp: string;
-  /** The runner's units for distances in titles and descriptions (plans are written in km). */
+  /** The runner's units for distances in titles; descriptions come rendered in them (render-plan.ts). */
   units?: Units;
 }
 
-/** Anything with weeks of sessions: a build-up plan or a return-to-run plan. */
+/** Anything with weeks of sessions in words: a build-up plan or a return-to-run plan. */
 export interface CalendarSource {
-  weeks: readonly { sessions: readonly PlanSession[] }[];
+  weeks: readonly { sessions: readonly RenderedSession[] }[];
 }
 
 export const PRODID = "-//kneewise//training plan//EN";
@@ -108,7 +108,10 @@ const TITLES: Record<SessionKind, string> = {
   race: "Race",
 };
 
-export function sessionSummary(s: PlanSession, units: Units = "km"): string {
+export function sessionSummary(
+  s: Pick<RenderedSession, "kind" | "distance_m" | "duration_s">,
+  units: Units = "km",
+): string {
   const parts = [TITLES[s.kind]];
   if (s.distance_m !== undefined && s.distance_m > 0) parts.push(formatDistanceIn(s.distance_m, units));
   else if (s.duration_s !== undefined && s.duration_s > 0)
@@ -148,7 +151,7 @@ export function planToICalendar(plan: CalendarSource, opts: ICalendarOptions): s
         `DTSTART;VALUE=DATE:${basicDate(s.date)}`,
         `DTEND;VALUE=DATE:${basicDate(nextDay(s.date))}`,
         `SUMMARY:${escapeText(sessionSummary(s, units))}`,
-        `DESCRIPTION:${escapeText(distancesInUnits(s.description, units))}`,
+        `DESCRIPTION:${escapeText(s.description)}`,
         `CATEGORIES:${escapeText(s.kind)}`,
         // All-day training sessions should not block the runner's free/busy time.
         "TRANSP:TRANSPARENT",

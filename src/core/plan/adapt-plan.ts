@@ -5,27 +5,27 @@
  */
 import { DomainError } from "../errors.js";
 import { addDays, daysBetween, isIsoDate, weekStartOf } from "./dates.js";
-import { MIN_BASELINE_M, schedulePlan, settingsFor } from "./generate-plan.js";
+import { MIN_BASELINE_M, schedulePlan, settingsFor, weekStartIn } from "./generate-plan.js";
 import type { PainEntry } from "./return-to-run.js";
 import { MAX_PAIN_TO_PROGRESS, SETTLED_MORNING, STEP_BACK_ABOVE } from "./return-to-run.js";
-import { formatKm } from "./session-text.js";
+import type { AdaptWhy, PlanText } from "./plan-text.js";
 import type { Plan, PlanWarning, PlanWeek } from "./types.js";
 
 /** A week below this share of its planned distance counts as falling short. */
 export const SHORTFALL_SHARE = 0.8;
 
 export interface LoggedWeek {
-  /** Any day of the week; it is matched to the Monday of its week. */
+  /** Any day of the week; it is matched to the first day of its week (the plan's week start). */
   weekStart: string;
   distanceM: number;
 }
 
 export interface PlanChange {
-  /** Monday of the changed week. */
+  /** The first day of the changed week. */
   week: string;
   before_m: number;
   after_m: number;
-  why: string;
+  why: PlanText;
 }
 
 export type PainTrend = "settled" | "rising" | "high";
@@ -67,14 +67,15 @@ export function adaptPlan(
 ): { plan: Plan; changes: PlanChange[] } {
   if (!isIsoDate(asOf))
     throw new DomainError("PLAN_BAD_DATE", `"${asOf}" is not a date in the form YYYY-MM-DD.`);
-  const thisWeek = weekStartOf(asOf);
+  const weekStart = weekStartIn(previous.settings);
+  const thisWeek = weekStartOf(asOf, weekStart);
   const past = previous.weeks.filter((w) => daysBetween(w.start, thisWeek) > 0);
   const ahead = previous.weeks.filter((w) => daysBetween(w.start, thisWeek) <= 0);
   if (ahead.length === 0) return { plan: previous, changes: [] };
 
   const done = new Map<string, number>();
   for (const l of logged) {
-    const start = weekStartOf(l.weekStart);
+    const start = weekStartOf(l.weekStart, weekStart);
     done.set(start, (done.get(start) ?? 0) + Math.max(0, l.distanceM));
   }
   const lastWeek = addDays(thisWeek, -7);
@@ -93,21 +94,15 @@ export function adaptPlan(
   const actualLevel = lastPlanned ? Math.max(lastDone, Math.floor(monthMean / 2)) : plannedLevel;
   const levelM = Math.max(MIN_BASELINE_M, Math.round(Math.min(plannedLevel, actualLevel)));
 
-  const causes: string[] = [];
-  if (shortfall && lastPlanned) {
-    const share =
-      lastPlanned.distance_m > 0 ? Math.round((lastDone / lastPlanned.distance_m) * 100) : 0;
-    causes.push(
-      done.has(lastWeek)
-        ? `last week you ran ${formatKm(lastDone)} of the ${formatKm(lastPlanned.distance_m)} planned (${share}%)`
-        : `no running was logged last week against ${formatKm(lastPlanned.distance_m)} planned`,
-    );
-  }
-  if (pain === "high")
-    causes.push(`knee pain went above ${STEP_BACK_ABOVE}/10 in the last seven days`);
-  else if (pain === "rising")
-    causes.push("knee pain has been rising or slow to settle in the last seven days");
-  const why = `${capitalise(causes.join(", and "))}, so the weeks ahead start again from ${formatKm(levelM)} a week.`;
+  const fellShort = shortfall && lastPlanned !== undefined;
+  const why: AdaptWhy = {
+    planned_m: fellShort ? lastPlanned.distance_m : null,
+    done_m: fellShort && done.has(lastWeek) ? lastDone : null,
+    share_pct:
+      fellShort && lastPlanned.distance_m > 0 ? Math.round((lastDone / lastPlanned.distance_m) * 100) : 0,
+    pain,
+    level_m: levelM,
+  };
 
   const painful = pain !== "settled";
   const settings = painful
@@ -115,9 +110,9 @@ export function adaptPlan(
     : previous.settings;
   const openWith =
     pain === "high"
-      ? { percent: 50, reason: `Cut to about half: ${why}` }
+      ? { percent: 50, reason: { key: "cut_to_half", why } satisfies PlanText }
       : pain === "rising"
-        ? { percent: 75, reason: `An eased week: ${why}` }
+        ? { percent: 75, reason: { key: "eased_week", why } satisfies PlanText }
         : undefined;
   // A plan that began mid-week this very week is re-planned from its first day, not before it.
   const firstDate = previous.weeks[0]?.sessions[0]?.date;
@@ -133,14 +128,13 @@ export function adaptPlan(
     ...(openWith ? { openWith } : {}),
   });
   const first = rest.weeks[0];
-  if (first && !openWith) first.reason = `Re-planned: ${why} ${first.reason}`;
+  if (first && !openWith) first.reason.unshift({ key: "replanned", why });
 
   const warnings: PlanWarning[] = [...rest.warnings];
   if (pain === "high")
     warnings.push({
       code: "PAIN_HIGH",
-      message:
-        "Knee pain above 5/10 is too much to train through. If it does not settle within a few days, switch to the walk-run return plan and consider having the knee checked.",
+      text: { key: "pain_high" },
     });
 
   const plan: Plan = {
@@ -163,11 +157,7 @@ function trailingBuilds(weeks: readonly PlanWeek[]): number {
   return n;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function diff(before: readonly PlanWeek[], after: readonly PlanWeek[], why: string): PlanChange[] {
+function diff(before: readonly PlanWeek[], after: readonly PlanWeek[], why: AdaptWhy): PlanChange[] {
   const starts = [...new Set([...before, ...after].map((w) => w.start))].sort();
   const changes: PlanChange[] = [];
   for (const week of starts) {
@@ -176,8 +166,8 @@ function diff(before: readonly PlanWeek[], after: readonly PlanWeek[], why: stri
     const before_m = b?.distance_m ?? 0;
     const after_m = a?.distance_m ?? 0;
     if (before_m === after_m && b?.phase === a?.phase) continue;
-    const note = !b ? " (a week added to reach the goal)" : !a ? " (no longer needed)" : "";
-    changes.push({ week, before_m, after_m, why: `${why}${note}` });
+    const note = !b ? "added" : !a ? "dropped" : null;
+    changes.push({ week, before_m, after_m, why: { key: "change", why, note } });
   }
   return changes;
 }

@@ -36,24 +36,42 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** 0 = Monday … 6 = Sunday: the runner's week starts on Monday. */
-export function weekdayIndex(date: string): number {
-  // Day 0 of the Unix epoch (1970-01-01) was a Thursday.
-  return (((dayNumber(date) + 3) % 7) + 7) % 7;
+/** The first day of the runner's week, numbered as the profile numbers it: 0 = Sunday … 6 = Saturday. */
+export const MONDAY = 1;
+
+/**
+ * The day's place in its week, 0 for the week's first day … 6 for its last, for weeks that start
+ * on `weekStart` (0 = Sunday … 6 = Saturday; default Monday).
+ */
+export function weekdayIndex(date: string, weekStart = MONDAY): number {
+  // Day 0 of the Unix epoch (1970-01-01) was a Thursday, weekday 4.
+  return (((dayNumber(date) + 4 - weekStart) % 7) + 7) % 7;
 }
 
-/** The Monday on or before `date`. */
-export function weekStartOf(date: string): string {
-  return addDays(date, -weekdayIndex(date));
+/** The first day of the week (starting on `weekStart`) on or before `date`. */
+export function weekStartOf(date: string, weekStart = MONDAY): string {
+  return addDays(date, -weekdayIndex(date, weekStart));
 }
 
-/** The first Monday strictly after `date`. */
-export function nextMonday(date: string): string {
-  return addDays(weekStartOf(date), 7);
+/** The first day of the next week strictly after `date`'s week. */
+export function nextWeekStart(date: string, weekStart = MONDAY): string {
+  return addDays(weekStartOf(date, weekStart), 7);
+}
+
+/** True for a first day of the week as the profile numbers it (0-6). */
+export function isWeekStart(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 6;
+}
+
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** "Sunday" … "Saturday". */
+export function dayName(date: string): string {
+  return DAY_NAMES[weekdayIndex(date, 0)] ?? "";
 }
 
 const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
 export function weekdayName(date: string): string {
-  return WEEKDAY_NAMES[weekdayIndex(date)] ?? "";
+  return WEEKDAY_NAMES[weekdayIndex(date, MONDAY)] ?? "";
 }

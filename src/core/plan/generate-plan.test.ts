@@ -1,4 +1,6 @@
 import { describe, it, expect } from "vitest";
+import { renderTexts } from "./plan-text.js";
+import { renderPlan } from "./render-plan.js";
 import fc from "fast-check";
 import { isDomainError } from "../errors.js";
 import { addDays, daysBetween, weekdayIndex, weekStartOf } from "./dates.js";
@@ -177,7 +179,7 @@ describe("generatePlan properties", () => {
   it("gives every running and training session a warm-up and a cool-down", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
-        for (const w of generatePlan(input).weeks)
+        for (const w of renderPlan(generatePlan(input), "km").weeks)
           for (const s of w.sessions.filter((x) => x.kind !== "rest")) {
             expect(s.description).toMatch(/warm-up/i);
             expect(s.description).toMatch(/cool-down/i);
@@ -206,7 +208,7 @@ describe("generatePlan properties", () => {
             expect(Number.isInteger(s.distance_m)).toBe(true);
             expect(s.distance_m ?? 0).toBeGreaterThan(0);
           }
-          expect(w.reason.length).toBeGreaterThan(20);
+          expect(renderTexts(w.reason, "km").length).toBeGreaterThan(20);
         });
         expect(p.weeks.length).toBeLessThanOrEqual(
           input.goal.kind === "weekly" ? MAX_PLAN_WEEKS : 60,
@@ -261,7 +263,7 @@ describe("generatePlan examples", () => {
       false,
       true,
     ]);
-    expect(p.weeks[3]?.reason).toMatch(/lighter week/i);
+    expect(renderTexts(p.weeks[3]?.reason ?? [], "km")).toMatch(/lighter week/i);
     expect(p.warnings).toEqual([]);
   });
 
@@ -301,7 +303,7 @@ describe("generatePlan examples", () => {
       returning: false,
     });
     expect(p.warnings.map((w) => w.code)).toContain("GOAL_UNREACHABLE");
-    expect(p.warnings[0]?.message).toMatch(/42\.2 km race/);
+    expect(renderPlan(p, "km").warnings[0]?.message).toMatch(/42\.2 km race/);
     expect(rampBreaks(p)).toEqual([]);
     expect(p.weeks.map((w) => w.phase)).toEqual(["build", "build", "taper", "race"]);
   });
@@ -353,7 +355,7 @@ describe("generatePlan examples", () => {
       returning: true,
       strengthProgramme: "patellofemoral-pain",
     });
-    const strength = p.weeks.flatMap((w) => w.sessions).filter((s) => s.kind === "strength");
+    const strength = renderPlan(p, "km").weeks.flatMap((w) => w.sessions).filter((s) => s.kind === "strength");
     expect(strength.length).toBe(p.weeks.length);
     for (const s of strength) {
       expect(s.programme).toBe("patellofemoral-pain");

@@ -11,7 +11,7 @@ import { DomainError } from "../errors.js";
 import { DEFAULT_TRAINING_CONFIG } from "../training/config.js";
 import { limitAbove, longestBefore, runLimitOn, weeklyBaseline, weeklyLimit } from "../training/load-rules.js";
 import type { DayRun } from "../training/load-rules.js";
-import { addDays, dayNumber, daysBetween, isIsoDate, weekdayIndex, weekStartOf } from "./dates.js";
+import { addDays, dayNumber, daysBetween, isIsoDate, isWeekStart, MONDAY, weekdayIndex, weekStartOf } from "./dates.js";
 import {
   buildWeeksPerCycleFor,
   eventTargetWeeklyM,
@@ -26,7 +26,7 @@ import {
   taperWeeksFor,
   volumeStep,
 } from "./ramp.js";
-import { formatKm, preRaceRestText } from "./session-text.js";
+import type { PlanText } from "./plan-text.js";
 import { layoutWeek, MAX_RUN_DAYS, MIN_RUN_DAYS, runShareFrom } from "./week-layout.js";
 import type {
   Plan,
@@ -57,16 +57,21 @@ export interface RecentRun {
 }
 
 export interface PlanHistory {
-  /** Completed weeks (Monday starts) with the running distance done in each. */
+  /** Completed weeks (their first days) with the running distance done in each. */
   weeks: readonly { start: string; distanceM: number }[];
 }
 
 export interface GeneratePlanInput {
   /**
    * YYYY-MM-DD, the first day planned: today or a later day (the caller decides what "today" is).
-   * A plan that starts mid-week plans only the days from `start` on; its weeks run Monday-Sunday.
+   * A plan that starts mid-week plans only the days from `start` on.
    */
   start: string;
+  /**
+   * The runner's first day of the week (0 = Sunday … 6 = Saturday, default Monday): the plan's
+   * weeks start on it, as the training report's weeks do, so both judge the same weeks.
+   */
+  weekStart?: number;
   /** Current weekly running distance; when absent it is read from `history`. */
   currentWeeklyM?: number;
   /**
@@ -92,9 +97,9 @@ export interface GeneratePlanInput {
  * when fewer exist). A mean over a month reflects what the body is used to better than a single
  * week that may have been unusually big or small. Null without any week.
  */
-export function baselineFromHistory(history: PlanHistory, before: string): number | null {
+export function baselineFromHistory(history: PlanHistory, before: string, weekStart = MONDAY): number | null {
   const weeks = history.weeks
-    .filter((w) => daysBetween(w.start, weekStartOf(before)) > 0)
+    .filter((w) => daysBetween(w.start, weekStartOf(before, weekStart)) > 0)
     .sort((a, b) => daysBetween(b.start, a.start))
     .slice(-4);
   if (weeks.length === 0) return null;
@@ -106,6 +111,7 @@ export function settingsFor(input: {
   returning: boolean;
   runDaysPerWeek?: number;
   strengthProgramme?: ProgrammeSlug;
+  weekStart?: number;
 }): PlanSettings {
   const profile = { beginner: input.beginner, returning: input.returning };
   const runDays = input.runDaysPerWeek ?? (input.beginner || input.returning ? 3 : 4);
@@ -120,6 +126,12 @@ export function settingsFor(input: {
       "PLAN_BAD_PROGRAMME",
       `"${String(programme)}" is not a known exercise programme.`,
     );
+  const weekStart = input.weekStart ?? MONDAY;
+  if (!isWeekStart(weekStart))
+    throw new DomainError(
+      "PLAN_BAD_WEEK_START",
+      `The first day of the week must be a whole number from 0 (Sunday) to 6 (Saturday), got ${String(weekStart)}.`,
+    );
   return {
     beginner: input.beginner,
     returning: input.returning,
@@ -127,7 +139,13 @@ export function settingsFor(input: {
     strengthProgramme: programme,
     rampRate: rampPercentFor(profile) / 100,
     buildWeeksPerCycle: buildWeeksPerCycleFor(profile),
+    weekStart,
   };
+}
+
+/** The plan's first day of the week: plans stored before they followed the runner's start on Monday. */
+export function weekStartIn(settings: PlanSettings): number {
+  return settings.weekStart ?? MONDAY;
 }
 
 function checkGoal(goal: PlanGoal, start: string): void {
@@ -156,13 +174,13 @@ export function generatePlan(input: GeneratePlanInput): Plan {
   checkGoal(input.goal, input.start);
   const settings = settingsFor(input);
   const given = input.currentWeeklyM;
-  const startWeek = weekStartOf(input.start);
+  const startWeek = weekStartOf(input.start, settings.weekStart);
   const prior = input.recentRuns ? priorFromRuns(input.recentRuns, startWeek, input.start) : undefined;
   const baseline =
     given !== undefined
       ? given
       : input.history
-        ? baselineFromHistory(input.history, input.start)
+        ? baselineFromHistory(input.history, input.start, settings.weekStart)
         : usualWeekOf(prior?.priorWeeksM);
   if (baseline === null)
     throw new DomainError(
@@ -209,7 +227,7 @@ function priorFromRuns(
   const weeks = [4, 3, 2, 1].map((k) => {
     const w = addDays(startWeek, -7 * k);
     return before
-      .filter((r) => weekStartOf(r.date) === w)
+      .filter((r) => daysBetween(w, r.date) >= 0 && daysBetween(w, r.date) < 7)
       .reduce((sum, r) => sum + Math.round(r.distanceM), 0);
   });
   return { priorRuns: before, ...(weeks.some((m) => m > 0) ? { priorWeeksM: weeks } : {}) };
@@ -218,7 +236,7 @@ function priorFromRuns(
 export interface ScheduleInput {
   goal: PlanGoal;
   settings: PlanSettings;
-  /** Monday of the first week to plan. */
+  /** The first day of the first week to plan. */
   startWeek: string;
   /** First day to plan, in the first week; the days before it are past (default: `startWeek`). */
   from?: string;
@@ -229,7 +247,7 @@ export interface ScheduleInput {
   /** Building weeks since the last lighter week, so the rhythm carries on when a plan adapts. */
   buildsSinceLighter: number;
   /** Start with an eased week (used when pain rises). */
-  openWith?: { percent: number; reason: string };
+  openWith?: { percent: number; reason: PlanText };
   /**
    * The runs before `from`, the spike rule's history (any in the first week count towards that
    * week). Default: one long run of the usual share of `levelM`, the Sunday before.
@@ -244,10 +262,8 @@ export interface ScheduleInput {
 interface VolumeWeek {
   volumeM: number;
   phase: WeekPhase;
-  reason: string;
+  reason: PlanText[];
 }
-
-const ORDINAL = ["", "", "second", "third", "fourth", "fifth"];
 
 /** The runs and weeks the guard would judge the next week against: the runner's, then the plan's. */
 interface LoadTrack {
@@ -315,7 +331,7 @@ function plannedWeek(
   // A week that starts mid-week holds what is left of it: the rest of the weekly limit, and no
   // more than its share of the week's runs, as the runs before may simply not have been recorded.
   const share = longRunShareFor(s.settings.runDaysPerWeek);
-  const left = from ? floorTo(volumeM * runShareFrom(s.settings.runDaysPerWeek, weekdayIndex(from)), 100) : volumeM;
+  const left = from ? floorTo(volumeM * runShareFrom(s.settings.runDaysPerWeek, daysBetween(start, from)), 100) : volumeM;
   const trainingM = Math.max(0, Math.min(volumeM - done, left));
   const lastDay = dayNumber(start) + 6;
   const capM = runLimitOn(track.runs, lastDay, { windowDays: SPIKE_WINDOW, pct: SPIKE_PCT });
@@ -329,12 +345,12 @@ function plannedWeek(
     runCapM: capM,
     ...(from ? { from } : {}),
   });
-  if (from) week.reason = `This week starts on ${from}; the days before it are past. ${week.reason}`;
+  if (from) week.reason.unshift({ key: "starts_midweek", date: from });
   // The spike rule in its forward form, as the training report gives it.
   const long = week.sessions.find((x) => x.kind === "long")?.distance_m ?? 0;
   const before = longestBefore(track.runs, lastDay, SPIKE_WINDOW);
   if (before > 0 && long > before)
-    week.reason += ` Long run up to ${formatKm(long)}, no more than 10% past your longest of the last 30 days (${formatKm(before)}).`;
+    week.reason.push({ key: "long_run_capped", long_m: long, before_m: before });
   for (const x of week.sessions)
     if (isRunningKind(x.kind) && (x.distance_m ?? 0) > 0)
       track.runs.push({ day: dayNumber(x.date), distanceM: x.distance_m ?? 0 });
@@ -375,7 +391,7 @@ function withSessions(
     distance_m: runningDistance(sessions),
     phase: v.phase,
     lighter: v.phase === "lighter" || v.phase === "taper" || v.phase === "race",
-    reason: v.reason,
+    reason: [...v.reason],
     sessions,
   };
 }
@@ -386,13 +402,8 @@ export function runningDistance(
   return sessions.reduce((sum, x) => sum + (isRunningKind(x.kind) ? (x.distance_m ?? 0) : 0), 0);
 }
 
-const NOTES = [
-  "The plan keeps to the same two rules as your training report: no run more than 10% past your longest run of the 30 days before it (the rule with the clearest evidence, Frandsen 2025), and no week more than the guide above the highest of the four weeks before it, a careful convention rather than a proven safe line (Buist 2008; Fredette 2022).",
-  "Ease off if knee pain goes above 3 out of 10 during or after a run, or has not settled by the next morning; log it and the plan adapts.",
-];
-
-const RACE_NOTE =
-  "The race itself is the one run that goes past your recent longest: that is what the long runs prepare you for. Give yourself a few easy days after it.";
+/** The notes every plan carries (plan-text.ts has their words); a race plan adds note_race. */
+const NOTES = (): PlanText[] => [{ key: "note_rules" }, { key: "note_pain" }];
 
 /**
  * The building part: week `i` decided from the cycle and the guard's weekly limit, then laid out.
@@ -417,45 +428,38 @@ function decideBuildWeek(
   const pct = Math.round(s.settings.rampRate * 100);
   const cycle = s.settings.buildWeeksPerCycle;
   if (i === 0 && s.openWith)
-    return { volumeM: reducedVolume(c.level, s.openWith.percent), phase: "lighter", reason: s.openWith.reason };
+    return { volumeM: reducedVolume(c.level, s.openWith.percent), phase: "lighter", reason: [s.openWith.reason] };
   if (c.builds >= cycle && !lastBeforeTaper)
     return {
       volumeM: reducedVolume(c.level, LIGHTER_WEEK_PERCENT),
       phase: "lighter",
-      reason:
-        `A lighter week at about ${LIGHTER_WEEK_PERCENT}% of the ${formatKm(c.level)} you reached. ` +
-        `Easing off every ${ORDINAL[cycle + 1] ?? `${cycle + 1}th`} week gives the body time to absorb the building.`,
+      reason: [{ key: "lighter_week", percent: LIGHTER_WEEK_PERCENT, level_m: c.level, cycle }],
     };
   const ceiling = weekCeiling(track, c.level, pct);
   if (lastBeforeTaper && c.builds >= cycle) {
     const v = Math.min(c.level, target, ceiling);
-    return { volumeM: v, phase: "hold", reason: `Holding at ${formatKm(v)}: the taper that follows gives the rest a lighter week would.` };
+    return { volumeM: v, phase: "hold", reason: [{ key: "hold_before_taper", volume_m: v }] };
   }
   const v = nextBuildVolume(c.level, ceiling, target);
   if (v < c.level)
     return {
       volumeM: v,
       phase: "hold",
-      reason:
+      reason: [
         c.level > target
-          ? `Your ${formatKm(c.level)} a week is already above the ${formatKm(target)} the plan aims for, so it settles there.`
-          : `Holding at ${formatKm(v)}, the most the last four weeks allow.`,
+          ? { key: "above_goal", level_m: c.level, target_m: target }
+          : { key: "hold_at_limit", volume_m: v },
+      ],
     };
   if (v === c.level)
-    return { volumeM: v, phase: "hold", reason: `Holding at ${formatKm(v)}: a steady spell at this level lets the body catch up before asking for more.` };
+    return { volumeM: v, phase: "hold", reason: [{ key: "hold_steady", volume_m: v }] };
   const { highest } = weeklyBaseline(track.weeks, BASELINE_WEEKS);
   const rise = highest > 0 ? Math.round(((v - highest) / highest) * 100) : null;
-  const from =
-    i === 0
-      ? `your current ${formatKm(c.level)} a week`
-      : c.afterLighter
-        ? `the ${formatKm(c.level)} you reached before the lighter week`
-        : `the ${formatKm(c.level)} of your last building week`;
-  let reason =
-    rise !== null && rise > 0
-      ? `Up from ${from}: ${rise}% above the highest of the last four weeks (${formatKm(highest)}), within the ${pct}% guide.`
-      : `Up from ${from}, no higher than the highest of the last four weeks.`;
-  if (v >= target) reason += ` This reaches the ${formatKm(target)} the plan aims for.`;
+  const from = i === 0 ? "current" : c.afterLighter ? "after_lighter" : "last_build";
+  const reason: PlanText[] = [
+    { key: "build_up", from, level_m: c.level, rise_pct: rise, highest_m: highest, guide_pct: pct },
+  ];
+  if (v >= target) reason.push({ key: "reaches_target", target_m: target });
   return { volumeM: v, phase: "build", reason };
 }
 
@@ -503,17 +507,17 @@ export function schedulePlan(s: ScheduleInput): Plan {
     if (s.levelM > target)
       warnings.push({
         code: "ABOVE_GOAL_ALREADY",
-        message: `You already run ${formatKm(s.levelM)} a week, more than the ${formatKm(target)} goal; the plan settles at the goal.`,
+        text: { key: "above_goal_already", level_m: s.levelM, target_m: target },
       });
     else if (reachedM < target)
       warnings.push({
         code: "GOAL_BEYOND_HORIZON",
-        message: `Rising at most ${pct}% above your recent highest week, a year of building gets you to ${formatKm(reachedM)} a week, short of the ${formatKm(target)} goal. The plan covers that year; set a nearer goal for the next step.`,
+        text: { key: "goal_beyond_horizon", guide_pct: pct, reached_m: reachedM, target_m: target },
       });
-    return plan(s, target, weeks, warnings, [...NOTES]);
+    return plan(s, target, weeks, warnings, NOTES());
   }
 
-  const eventWeek = weekStartOf(goal.date);
+  const eventWeek = weekStartOf(goal.date, weekStartIn(s.settings));
   const n = daysBetween(s.startWeek, eventWeek) / 7 + 1;
   if (n > MAX_EVENT_WEEKS)
     throw new DomainError(
@@ -541,17 +545,17 @@ export function schedulePlan(s: ScheduleInput): Plan {
     const v: VolumeWeek = {
       volumeM: reducedVolume(peakM, volumePct),
       phase: "taper",
-      reason: `Taper: about ${volumePct}% of your ${formatKm(peakM)} peak, so the legs arrive at the race fresh while staying in rhythm.`,
+      reason: [{ key: "taper", percent: volumePct, peak_m: peakM }],
     };
     weeks.push(plannedWeek(s, track, weeks.length, v, Math.floor(peakLongM * longShare)));
   }
   const raceV: VolumeWeek = {
     volumeM: reducedVolume(peakM, goal.distanceM >= 15_000 ? 40 : 50),
     phase: "race",
-    reason: `Race week: a few short easy runs, rest the day before, then the ${formatKm(goal.distanceM)} race on ${goal.date}.`,
+    reason: [{ key: "race_week", distance_m: goal.distanceM, date: goal.date }],
   };
   weeks.push(plannedWeek(s, track, weeks.length, raceV, undefined, { date: goal.date, distanceM: goal.distanceM }));
-  restBeforeMondayRace(weeks, goal.date);
+  restBeforeFirstDayRace(weeks, goal.date, weekStartIn(s.settings));
 
   // The long run the plan reaches, or the runner already has: too short, and the date is too close.
   const longestM = Math.max(longestTraining(weeks), track.longestPriorM);
@@ -565,12 +569,16 @@ export function schedulePlan(s: ScheduleInput): Plan {
   if (trainedPeakM < target)
     warnings.push({
       code: "GOAL_UNREACHABLE",
-      message:
-        `Rising at most ${pct}% above your recent highest week, you reach about ${formatKm(trainedPeakM)} a week by ${goal.date}, ` +
-        `short of the ${formatKm(target)} this plan aims for before a ${formatKm(goal.distanceM)} race. ` +
-        "The plan does not speed up to catch up: run the race gently, or choose a later date or a shorter distance.",
+      text: {
+        key: "goal_unreachable",
+        guide_pct: pct,
+        peak_m: trainedPeakM,
+        date: goal.date,
+        target_m: target,
+        distance_m: goal.distanceM,
+      },
     });
-  return plan(s, target, weeks, warnings, [...NOTES, RACE_NOTE]);
+  return plan(s, target, weeks, warnings, [...NOTES(), { key: "note_race" }]);
 }
 
 /**
@@ -590,7 +598,7 @@ function tooClose(
       const p = schedulePlan({ ...s, goal: { kind: "event", date, distanceM }, withoutSuggestions: true });
       return !p.warnings.some((w) => w.code === "EVENT_TOO_CLOSE");
     };
-    const weeksLeft = MAX_EVENT_WEEKS - (daysBetween(s.startWeek, weekStartOf(goal.date)) / 7 + 1);
+    const weeksLeft = MAX_EVENT_WEEKS - (daysBetween(s.startWeek, weekStartOf(goal.date, weekStartIn(s.settings))) / 7 + 1);
     // More weeks never shorten the long run reached, so the nearest safe week is found by halving.
     let lo = 1;
     let hi = weeksLeft;
@@ -605,34 +613,36 @@ function tooClose(
     for (const d of RACE_DISTANCES_M)
       if (d < goal.distanceM && reaches(goal.date, d)) shorterM = d;
   }
-  const offers: string[] = [];
-  if (safeDate) offers.push(`a race on ${safeDate} or later`);
-  if (shorterM) offers.push(`a ${formatKm(shorterM)} race on the same date`);
   return {
     code: "EVENT_TOO_CLOSE",
-    message:
-      `The race on ${goal.date} is too close: growing your long run by at most 10% at a time, it reaches ${formatKm(longestM)}, ` +
-      `short of the ${formatKm(minimumM)} a ${formatKm(goal.distanceM)} race asks for.` +
-      (offers.length > 0 ? ` Safer: ${offers.join(", or ")}.` : " Choose a later race or a shorter distance."),
+    text: {
+      key: "event_too_close",
+      date: goal.date,
+      longest_m: longestM,
+      minimum_m: minimumM,
+      distance_m: goal.distanceM,
+      safe_date: safeDate,
+      shorter_m: shorterM,
+    },
     safe_date: safeDate,
     shorter_distance_m: shorterM,
   };
 }
 
 /** The day before the race is a rest day, even when that day falls in the previous week. */
-function restBeforeMondayRace(weeks: PlanWeek[], raceDate: string): void {
-  if (weekdayIndex(raceDate) !== 0 || weeks.length < 2) return;
+function restBeforeFirstDayRace(weeks: PlanWeek[], raceDate: string, weekStart: number): void {
+  if (weekdayIndex(raceDate, weekStart) !== 0 || weeks.length < 2) return;
   const week = weeks[weeks.length - 2];
   if (!week) return;
   const eve = addDays(raceDate, -1);
   const sessions = week.sessions.map((x) =>
     x.date === eve && isRunningKind(x.kind)
-      ? { date: eve, kind: "rest" as const, description: preRaceRestText() }
+      ? { date: eve, kind: "rest" as const, variant: "pre_race" as const }
       : x,
   );
   week.sessions = sessions;
   week.distance_m = runningDistance(sessions);
-  week.reason += " Sunday's run is dropped so that you start Monday's race rested.";
+  week.reason.push({ key: "race_on_first_day", race_date: raceDate, eve_date: eve });
 }
 
 function plan(
@@ -640,7 +650,7 @@ function plan(
   target: number,
   weeks: PlanWeek[],
   warnings: PlanWarning[],
-  notes: string[],
+  notes: PlanText[],
 ): Plan {
   // The date being too close is the first thing to know about the plan.
   warnings.sort((a, b) => Number(b.code === "EVENT_TOO_CLOSE") - Number(a.code === "EVENT_TOO_CLOSE"));

@@ -6,12 +6,22 @@ export type {
   PlanWarning,
   PlanWeek,
   ProgrammeSlug,
+  RenderedPlan,
+  RenderedSession,
+  RenderedWarning,
+  RenderedWeek,
   SessionKind,
+  SessionVariant,
   WeekPhase,
 } from "./types.js";
+export type { AdaptWhy, PlanText, PlanTextKey } from "./plan-text.js";
+export { PLAN_TEXT_KEYS, renderText, renderTexts } from "./plan-text.js";
+export type { RenderedReturnPlan } from "./render-plan.js";
+export { renderPlan, renderReturnPlan, renderSession, sessionText } from "./render-plan.js";
+export { readStoredPlan, readStoredReturnPlan, storedWhy } from "./stored-plan.js";
 export { PROGRAMME_SLUGS, SESSION_KINDS, forCalendar, isRunningKind } from "./types.js";
 export type { GeneratePlanInput, PlanHistory, RecentRun } from "./generate-plan.js";
-export { baselineFromHistory, generatePlan, RACE_DISTANCES_M } from "./generate-plan.js";
+export { baselineFromHistory, generatePlan, RACE_DISTANCES_M, weekStartIn } from "./generate-plan.js";
 export type {
   DayOutcome,
   EntryCriterion,

@@ -5,7 +5,7 @@
 import { activity as runActivity } from "../training/factories.test-helpers.js";
 import { buildTrainingReport } from "../training/index.js";
 import type { RunnerExperience, TrainingActivity } from "../training/index.js";
-import { addDays, daysBetween, weekStartOf } from "./dates.js";
+import { addDays, daysBetween, MONDAY, weekStartOf } from "./dates.js";
 import type { RecentRun } from "./generate-plan.js";
 import type { Plan } from "./types.js";
 import { isRunningKind } from "./types.js";
@@ -19,21 +19,21 @@ export interface Runner {
 }
 
 /**
- * A steady runner's week: the long run on Sunday, the rest of the week in runs no longer than it
- * from Monday on. The same week repeats, so the history itself raises nothing.
+ * A steady runner's week: the long run on its last day, the rest of the week in runs no longer
+ * than it from its first day on. The same week repeats, so the history itself raises nothing.
  */
-export function usualWeek(r: Runner, monday: string): RecentRun[] {
-  const runs: RecentRun[] = [{ date: addDays(monday, 6), distanceM: r.longestM }];
+export function usualWeek(r: Runner, first: string): RecentRun[] {
+  const runs: RecentRun[] = [{ date: addDays(first, 6), distanceM: r.longestM }];
   const rest = r.weeklyM - r.longestM;
   const k = rest > 0 ? Math.ceil(rest / r.longestM) : 0;
   for (let i = 0; i < k; i++)
-    runs.push({ date: addDays(monday, i), distanceM: Math.floor(rest / k) + (i < rest % k ? 1 : 0) });
+    runs.push({ date: addDays(first, i), distanceM: Math.floor(rest / k) + (i < rest % k ? 1 : 0) });
   return runs;
 }
 
 /** The runner's runs before `start`: six full weeks, and the days of the start week before it. */
-export function historyBefore(r: Runner, start: string): RecentRun[] {
-  const week = weekStartOf(start);
+export function historyBefore(r: Runner, start: string, weekStart = MONDAY): RecentRun[] {
+  const week = weekStartOf(start, weekStart);
   const runs: RecentRun[] = [];
   for (let k = HISTORY_WEEKS; k >= 0; k--) runs.push(...usualWeek(r, addDays(week, -7 * k)));
   return runs.filter((x) => daysBetween(x.date, start) > 0);
@@ -46,7 +46,13 @@ function activity(id: string, date: string, distanceM: number): TrainingActivity
 }
 
 /** What the guard says about the plan's weeks when every training session is run as planned. */
-export function guardOnPlan(plan: Plan, history: readonly RecentRun[], start: string, experience: RunnerExperience) {
+export function guardOnPlan(
+  plan: Plan,
+  history: readonly RecentRun[],
+  start: string,
+  experience: RunnerExperience,
+  weekStart = MONDAY,
+) {
   const sessions = plan.weeks
     .flatMap((w) => w.sessions)
     .filter((x) => isRunningKind(x.kind) && x.kind !== "race" && (x.distance_m ?? 0) > 0);
@@ -59,11 +65,11 @@ export function guardOnPlan(plan: Plan, history: readonly RecentRun[], start: st
     activities,
     shoes: [],
     checkins: [],
-    profile: { experience },
+    profile: { experience, weekStart },
     asOf: lastDay,
     weeks: HISTORY_WEEKS + plan.weeks.length + 2,
   });
-  const firstWeek = weekStartOf(start);
+  const firstWeek = weekStartOf(start, weekStart);
   const spikes = report.spikes.filter((x) => daysBetween(start, x.date) >= 0);
   const weekly = report.weeks
     .filter((w) => daysBetween(firstWeek, w.start) >= 0)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { RunnerExperience } from "../training/index.js";
-import { addDays, daysBetween, nextMonday } from "./dates.js";
+import { addDays, daysBetween, nextWeekStart } from "./dates.js";
 import { generatePlan } from "./generate-plan.js";
 import type { GeneratePlanInput } from "./generate-plan.js";
 import { guardOnPlan, historyBefore } from "./plan-guard.test-helpers.js";
@@ -37,14 +37,16 @@ const caseArb = fc.record({
   raceInDays: fc.integer({ min: 0, max: 300 }),
   distanceM: fc.oneof(fc.constantFrom(5_000, 10_000, 21_097, 42_195), fc.integer({ min: 3_000, max: 60_000 })),
   runDaysPerWeek: fc.option(fc.integer({ min: 3, max: 5 }), { nil: undefined }),
+  // The runner's first day of the week (0 = Sunday): the report and the plan both follow it.
+  weekStart: fc.integer({ min: 0, max: 6 }),
 });
 
 describe("plans against the guard", () => {
   it("raises no run spike and no weekly warning against any of 1,000 plans for random runners and goals", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const start = c.startsToday ? c.today : nextMonday(c.today);
-        const history = historyBefore(c.runner, start);
+        const start = c.startsToday ? c.today : nextWeekStart(c.today, c.weekStart);
+        const history = historyBefore(c.runner, start, c.weekStart);
         const goal: PlanGoal = c.weekly
           ? { kind: "weekly", weeklyM: c.weeklyGoalM }
           : { kind: "event", date: addDays(start, c.raceInDays), distanceM: c.distanceM };
@@ -55,11 +57,13 @@ describe("plans against the guard", () => {
           goal,
           beginner: c.runner.experience === "beginner",
           returning: c.runner.experience === "returning",
+          weekStart: c.weekStart,
           ...(c.runDaysPerWeek === undefined ? {} : { runDaysPerWeek: c.runDaysPerWeek }),
         };
         const plan = generatePlan(input);
         expect(plan.weeks.flatMap((w) => w.sessions).every((x) => daysBetween(start, x.date) >= 0)).toBe(true);
-        const judged = guardOnPlan(plan, history, start, c.runner.experience);
+        expect(plan.weeks.every((w) => new Date(`${w.start}T00:00:00Z`).getUTCDay() === c.weekStart)).toBe(true);
+        const judged = guardOnPlan(plan, history, start, c.runner.experience, c.weekStart);
         expect(judged.spikes).toEqual([]);
         expect(judged.weekly).toEqual([]);
         // Not quiet because it planned nothing: a weekly plan always has runs for the guard to judge.

@@ -3,6 +3,7 @@
  * fourth week, taper before the race and start on the day asked, never before (issue 17).
  */
 import { describe, expect, it } from "vitest";
+import { renderText } from "./plan-text.js";
 import { longestBefore } from "../training/load-rules.js";
 import { addDays, dayNumber, daysBetween, weekdayIndex } from "./dates.js";
 import { generatePlan } from "./generate-plan.js";
@@ -123,7 +124,7 @@ describe("race plans", () => {
     expect(first?.code).toBe("EVENT_TOO_CLOSE");
     expect(first?.safe_date && daysBetween(date, first.safe_date) % 7).toBe(0);
     expect(first?.shorter_distance_m).toBe(21_097);
-    expect(first?.message).toContain(`a race on ${first?.safe_date} or later`);
+    expect(renderText(first!.text, "km")).toContain(`a race on ${first?.safe_date} or later`);
     // The offers hold: the safe date reaches the long run, a week earlier does not.
     const later = (d: string) =>
       generatePlan({ start: TODAY, recentRuns: historyBefore({ weeklyM: 30_000, longestM: 10_000, experience: "regular" }, TODAY), currentWeeklyM: 30_000, goal: { kind: "event", date: d, distanceM: 42_195 }, beginner: false, returning: false });

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { renderSession } from "./render-plan.js";
 import fc from "fast-check";
 import { isDomainError } from "../errors.js";
 import { addDays, daysBetween } from "./dates.js";
@@ -166,9 +167,10 @@ describe("generateReturnToRun examples", () => {
     expect(plan.weeks.map((w) => w.start)).toEqual(["2025-03-03", "2025-03-10"]);
     for (const s of sessions) {
       expect(s.kind).toBe("walk_run");
-      expect(s.description).toMatch(/stage 2 of 8/);
-      expect(s.description).toMatch(/warm-up/i);
-      expect(s.description).toMatch(/cool-down/i);
+      const { description } = renderSession(s, "km");
+      expect(description).toMatch(/stage 2 of 8/);
+      expect(description).toMatch(/warm-up/i);
+      expect(description).toMatch(/cool-down/i);
       expect(s.duration_s).toBe(300 + 6 * 300 + 300);
     }
     expect(daysBetween("2025-03-03", sessions[0]?.date ?? "")).toBe(2);

@@ -63,8 +63,8 @@ export const STEP_BACK_ABOVE = 5;
 /** Next-morning pain at or below this counts as settled (or the usual resting level, up to 3). */
 export const SETTLED_MORNING = 2;
 export const SESSIONS_TO_UNLOCK = 2;
-const WARM_UP_S = 300;
-const COOL_DOWN_S = 300;
+export const WARM_UP_S = 300;
+export const COOL_DOWN_S = 300;
 
 export type DayOutcome = "unlocked" | "completed" | "counted" | "held" | "stepped_back" | "waiting";
 
@@ -273,22 +273,6 @@ function checkScore(value: number | null, what: string, date: string): void {
     );
 }
 
-function minutes(seconds: number): string {
-  return `${seconds / 60} min`;
-}
-
-export function stageText(stage: WalkRunStage): string {
-  const main =
-    stage.walkS === 0
-      ? `run ${minutes(stage.runS)} without stopping, at an easy pace`
-      : `${stage.repeats} rounds of run ${minutes(stage.runS)}, walk ${minutes(stage.walkS)}`;
-  return (
-    `Walk-run stage ${stage.stage} of ${WALK_RUN_STAGES.length}. Warm-up: ${minutes(WARM_UP_S)} of brisk walking. ` +
-    `Main: ${main}. Cool-down: ${minutes(COOL_DOWN_S)} of easy walking and light stretches. ` +
-    "Then note your knee pain (0-10) during, after, and tomorrow morning."
-  );
-}
-
 export function stageDurationS(stage: WalkRunStage): number {
   return WARM_UP_S + stage.repeats * (stage.runS + stage.walkS) + COOL_DOWN_S;
 }
@@ -403,7 +387,7 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
         date: addDays(from, 2 * i),
         kind: "walk_run",
         duration_s: stageDurationS(current),
-        description: stageText(current),
+        stage: current.stage,
       });
     }
   }

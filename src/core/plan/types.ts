@@ -1,8 +1,11 @@
 /**
- * The shape of a training plan as the CLI prints it, the calendar exports it and the web shows
- * it. Field names are snake_case with units in the name because this is also the JSON contract
- * of `kneewise plan --json`.
+ * The shape of a training plan. A plan keeps numbers, not sentences (issue 17): every text in it
+ * is a PlanText (a key and its numbers), written in the runner's units only when it is shown
+ * (render-plan.ts gives the RenderedPlan the CLI prints, the calendar exports and the API sends).
+ * Field names are snake_case with units in the name because the rendered plan is also the JSON
+ * contract of `kneewise plan --json`.
  */
+import type { PlanText } from "./plan-text.js";
 
 export const SESSION_KINDS = [
   "easy",
@@ -33,10 +36,10 @@ export function isRunningKind(kind: SessionKind): boolean {
  * The plan as its calendar shows it: rest days become events only when the runner asks for them
  * (a calendar full of "rest" is noise).
  */
-export function forCalendar(
-  plan: { weeks: readonly { sessions: readonly PlanSession[] }[] },
+export function forCalendar<S extends { kind: SessionKind }>(
+  plan: { weeks: readonly { sessions: readonly S[] }[] },
   withRestDays: boolean,
-): { weeks: { sessions: PlanSession[] }[] } {
+): { weeks: { sessions: S[] }[] } {
   return { weeks: plan.weeks.map((w) => ({ sessions: w.sessions.filter((x) => withRestDays || x.kind !== "rest") })) };
 }
 
@@ -51,14 +54,32 @@ export const PROGRAMME_SLUGS = [
 ] as const;
 export type ProgrammeSlug = (typeof PROGRAMME_SLUGS)[number];
 
+/** A session's own wording beside its kind: race-week runs and the rest days around a race. */
+export type SessionVariant = "race_week" | "pre_race" | "post_race";
+
+/** A session as stored: its description is written from these fields when it is shown. */
 export interface PlanSession {
   /** YYYY-MM-DD */
   date: string;
   kind: SessionKind;
   distance_m?: number;
   duration_s?: number;
-  description: string;
   /** For strength sessions: which exercise programme to follow. */
+  programme?: ProgrammeSlug;
+  variant?: SessionVariant;
+  /** For walk-run sessions: the stage, 1-based. */
+  stage?: number;
+  /** The description a plan stored before issue 17 wrote, in km (stored-plan.ts). */
+  legacy_text?: string;
+}
+
+/** A session as shown: described in the runner's units. */
+export interface RenderedSession {
+  date: string;
+  kind: SessionKind;
+  distance_m?: number;
+  duration_s?: number;
+  description: string;
   programme?: ProgrammeSlug;
 }
 
@@ -69,16 +90,21 @@ export interface PlanSession {
 export type WeekPhase = "build" | "hold" | "lighter" | "taper" | "race";
 
 export interface PlanWeek {
-  /** Monday, YYYY-MM-DD. */
+  /** The week's first day (the runner's week start), YYYY-MM-DD. */
   start: string;
   /** All running in the week, the race included. */
   distance_m: number;
   phase: WeekPhase;
   /** True for weeks planned below the previous building level (lighter, taper and race weeks). */
   lighter: boolean;
-  /** Why this week looks the way it does, in plain words. */
-  reason: string;
+  /** Why this week looks the way it does: texts written one after another. */
+  reason: PlanText[];
   sessions: PlanSession[];
+}
+
+export interface RenderedWeek extends Omit<PlanWeek, "reason" | "sessions"> {
+  reason: string;
+  sessions: RenderedSession[];
 }
 
 export type PlanGoal =
@@ -91,7 +117,7 @@ export interface PlanWarning {
    * stored before may hold it): EVENT_TOO_CLOSE says more.
    */
   code: string;
-  message: string;
+  text: PlanText;
   /** EVENT_TOO_CLOSE: the nearest race date (same weekday) that leaves time, null when none within two years. */
   safe_date?: string | null;
   /** EVENT_TOO_CLOSE: the longest standard race distance the long run can be ready for by the date. */
@@ -108,6 +134,8 @@ export interface PlanSettings {
   rampRate: number;
   /** A lighter week comes after this many building weeks. */
   buildWeeksPerCycle: number;
+  /** The runner's first day of the week, 0 = Sunday … 6 = Saturday (absent on older plans: Monday). */
+  weekStart?: number;
 }
 
 export interface Plan {
@@ -120,5 +148,16 @@ export interface Plan {
   weeks: PlanWeek[];
   warnings: PlanWarning[];
   /** Short general notes that apply to the whole plan. */
+  notes: PlanText[];
+}
+
+export interface RenderedWarning extends Omit<PlanWarning, "text"> {
+  message: string;
+}
+
+/** The plan in words, in one set of units: what the API, the CLI and the calendar show. */
+export interface RenderedPlan extends Omit<Plan, "weeks" | "warnings" | "notes"> {
+  weeks: RenderedWeek[];
+  warnings: RenderedWarning[];
   notes: string[];
 }

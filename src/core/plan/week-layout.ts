@@ -4,20 +4,8 @@
  * (variety, and more hours of other sports went with fewer running injuries: Malisoux 2015,
  * Scand J Med Sci Sports 25:110).
  */
-import { addDays, daysBetween, weekdayIndex } from "./dates.js";
+import { addDays, daysBetween } from "./dates.js";
 import { floorTo, longRunShareFor, volumeStep } from "./ramp.js";
-import {
-  crossText,
-  easyRunText,
-  longRunText,
-  postRaceRestText,
-  preRaceRestText,
-  qualityRunText,
-  raceText,
-  raceWeekRunText,
-  restText,
-  strengthText,
-} from "./session-text.js";
 import type { PlanSession, ProgrammeSlug, WeekPhase } from "./types.js";
 
 type Slot = "rest" | "run" | "long" | "quality" | "cross" | "strength";
@@ -25,7 +13,7 @@ type Slot = "rest" | "run" | "long" | "quality" | "cross" | "strength";
 export const MIN_RUN_DAYS = 3;
 export const MAX_RUN_DAYS = 5;
 
-/** Monday first. */
+/** From the first day of the runner's week. */
 const TEMPLATES: Record<number, readonly (readonly Slot[])[]> = {
   3: [["rest"], ["run"], ["strength"], ["run"], ["rest"], ["cross"], ["long"]],
   4: [["rest"], ["run", "strength"], ["quality"], ["cross"], ["rest"], ["run"], ["long"]],
@@ -33,7 +21,7 @@ const TEMPLATES: Record<number, readonly (readonly Slot[])[]> = {
 };
 
 export interface WeekLayoutInput {
-  /** Monday of the week. */
+  /** The week's first day. */
   start: string;
   /** Running distance apart from any race. */
   trainingM: number;
@@ -59,7 +47,7 @@ export interface WeekLayoutInput {
 /** Race-week runs are short: at most this long each, whatever the week before held. */
 export const RACE_WEEK_RUN_MAX_M = 8_000;
 
-/** Share of the week's runs that fall on or after weekday `fromDay` (0 = Monday). */
+/** Share of the week's runs that fall on or after day `fromDay` of the week (0 = its first day). */
 export function runShareFrom(runDays: number, fromDay: number): number {
   const template = TEMPLATES[runDays];
   if (!template) return 1;
@@ -115,14 +103,14 @@ function layoutTrainingWeek(
     for (const slot of slots) {
       switch (slot) {
         case "long":
-          sessions.push({ date, kind: "long", distance_m: longM, description: longRunText(longM) });
+          sessions.push({ date, kind: "long", distance_m: longM });
           break;
         case "run":
         case "quality": {
           const m = others.shift() ?? 0;
           if (slot === "quality" && input.withQuality)
-            sessions.push({ date, kind: "quality", distance_m: m, description: qualityRunText(m) });
-          else sessions.push({ date, kind: "easy", distance_m: m, description: easyRunText(m) });
+            sessions.push({ date, kind: "quality", distance_m: m });
+          else sessions.push({ date, kind: "easy", distance_m: m });
           break;
         }
         default:
@@ -140,22 +128,11 @@ function nonRunning(
 ): PlanSession {
   switch (slot) {
     case "rest":
-      return { date, kind: "rest", description: restText() };
+      return { date, kind: "rest" };
     case "cross":
-      return {
-        date,
-        kind: "cross",
-        duration_s: input.crossMinutes * 60,
-        description: crossText(input.crossMinutes),
-      };
+      return { date, kind: "cross", duration_s: input.crossMinutes * 60 };
     case "strength":
-      return {
-        date,
-        kind: "strength",
-        duration_s: input.strengthMinutes * 60,
-        programme: input.programme,
-        description: strengthText(input.programme, input.strengthMinutes),
-      };
+      return { date, kind: "strength", duration_s: input.strengthMinutes * 60, programme: input.programme };
   }
 }
 
@@ -168,7 +145,7 @@ function layoutRaceWeek(
   template: readonly (readonly Slot[])[],
   race: { date: string; distanceM: number },
 ): PlanSession[] {
-  const raceDay = weekdayIndex(race.date);
+  const raceDay = daysBetween(input.start, race.date);
   const firstDay = input.from ? Math.max(0, daysBetween(input.start, input.from)) : 0;
   const isRunSlot = (s: Slot): s is "run" | "long" | "quality" =>
     s === "run" || s === "long" || s === "quality";
@@ -188,28 +165,23 @@ function layoutRaceWeek(
     if (day < firstDay) return;
     const date = addDays(input.start, day);
     if (day === raceDay) {
-      sessions.push({
-        date,
-        kind: "race",
-        distance_m: race.distanceM,
-        description: raceText(race.distanceM),
-      });
+      sessions.push({ date, kind: "race", distance_m: race.distanceM });
       return;
     }
     if (day === raceDay - 1) {
-      sessions.push({ date, kind: "rest", description: preRaceRestText() });
+      sessions.push({ date, kind: "rest", variant: "pre_race" });
       return;
     }
     if (day > raceDay) {
-      sessions.push({ date, kind: "rest", description: postRaceRestText() });
+      sessions.push({ date, kind: "rest", variant: "post_race" });
       return;
     }
     for (const slot of slots) {
       if (isRunSlot(slot)) {
         const m = runs.shift() ?? 0;
-        sessions.push({ date, kind: "easy", distance_m: m, description: raceWeekRunText(m) });
+        sessions.push({ date, kind: "easy", distance_m: m, variant: "race_week" });
       } else if (slot === "strength" && day >= raceDay - 2) {
-        sessions.push({ date, kind: "rest", description: restText() });
+        sessions.push({ date, kind: "rest" });
       } else {
         sessions.push(nonRunning(slot, date, input));
       }

@@ -2,8 +2,7 @@
  * The warning shape and the article each code links to. Messages are written where each rule
  * lives; this file only keeps codes, slugs and number formatting consistent.
  */
-import { formatDistanceIn, METRES_PER_MILE } from "../units.js";
-import type { ArticleSlug, DistanceUnit, ReportWarning, WarningCode } from "./types.js";
+import type { ArticleSlug, ReportWarning, WarningCode } from "./types.js";
 
 export const ARTICLE_FOR: Readonly<Record<WarningCode, ArticleSlug>> = Object.freeze({
   RAMP_WEEKLY: "ten-percent-rule",
@@ -34,23 +33,8 @@ export function makeWarning(
   return w;
 }
 
-export const formatDistance = formatDistanceIn;
-
-/**
- * A limit in the runner's units, rounded DOWN to one decimal, so that "under 19.8 km" never lets
- * through a run the rule would flag (a limit of 19.86 km is shown as 19.8, not 19.9).
- */
-export function formatDistanceDown(metres: number, units: DistanceUnit): string {
-  const tenths = units === "mi" ? (metres * 10) / METRES_PER_MILE : metres / 100;
-  return `${(Math.floor(tenths + 1e-9) / 10).toFixed(1)} ${units === "mi" ? "mi" : "km"}`;
-}
-
-/** Climb per distance: metres per km, or feet per mile. */
-export function formatClimbRate(metresPerKm: number, units: DistanceUnit): string {
-  return units === "mi"
-    ? `${Math.round((metresPerKm * METRES_PER_MILE) / 1000 / 0.3048)} ft per mile`
-    : `${Math.round(metresPerKm)} m per km`;
-}
+/** The report writes distances, limits (rounded down) and climbing with the one formatter. */
+export { formatDistance, formatDistanceDown, formatClimbRate } from "../format/distance.js";
 
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds / 60);

@@ -6,7 +6,7 @@ import {
   calendarTokenState,
   revokeCalendarToken,
   rotateCalendarToken,
-} from "../../services/plans.js";
+} from "../../services/plans/calendar.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { createPlanBody, resumePlanBody } from "../../contracts/plans.js";
+import { createPlanBody, planUnitsQuery, resumePlanBody } from "../../contracts/plans.js";
 import type { ActivePlanResponse, ReturnEntryView } from "../../contracts/plans.js";
+import { activePlanICalendar } from "../../services/plans/calendar.js";
 import {
-  activePlanICalendar,
   createPlan,
   deleteActivePlan,
   refreshPlan,
   resumeReturnPlan,
-} from "../../services/plans.js";
+} from "../../services/plans/active-plan.js";
 import { returnEntryFor } from "../../services/return-to-run-gate.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
@@ -17,14 +17,16 @@ export function planRoutes(app: App) {
     server.post("/api/plans", async (request, reply) => {
       const user = requireUser(request);
       const body = createPlanBody.parse(request.body);
-      const plan = await createPlan(app, user.id, body);
+      const { units } = planUnitsQuery.parse(request.query);
+      const plan = await createPlan(app, user.id, body, units);
       return reply.status(201).send({ plan } satisfies ActivePlanResponse);
     });
 
     // Reading adapts: new runs or diary entries since the last look re-plan the weeks ahead.
     server.get("/api/plans/active", async (request): Promise<ActivePlanResponse> => {
       const user = requireUser(request);
-      return { plan: await refreshPlan(app, user.id) };
+      const { units } = planUnitsQuery.parse(request.query);
+      return { plan: await refreshPlan(app, user.id, units) };
     });
 
     // The walk-run return's entry criteria for this runner (clearance after a red flag or bone stress).
@@ -37,7 +39,8 @@ export function planRoutes(app: App) {
     server.post("/api/plans/active/resume", async (request): Promise<ActivePlanResponse> => {
       const user = requireUser(request);
       resumePlanBody.parse(request.body);
-      return { plan: await resumeReturnPlan(app, user.id) };
+      const { units } = planUnitsQuery.parse(request.query);
+      return { plan: await resumeReturnPlan(app, user.id, units) };
     });
 
     server.delete("/api/plans/active", async (request, reply) => {

@@ -35,6 +35,17 @@ export function longDate(date: string): string {
   return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
+/**
+ * A plan endpoint asked for its texts in `units`: the server writes a plan's sentences when it is
+ * read, so the web asks in the units this device shows.
+ */
+export function inUnits(path: string, units: Units): string {
+  return `${path}?units=${units}`;
+}
+
+/** Day names by the profile's numbering of the first day of the week (0 = Sunday). */
+export const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
 export const SESSION_LABELS: Record<string, string> = {
   easy: "Easy run",
   long: "Long run",

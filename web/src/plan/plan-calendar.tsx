@@ -1,7 +1,7 @@
 import type { PlanSessionView, PlanWeekView } from "../../../src/contracts/plans.js";
-import { distancesInUnits } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 import {
+  DAY_NAMES,
   formatDistance,
   PHASE_LABELS,
   SESSION_LABELS,
@@ -9,7 +9,6 @@ import {
   shortDate,
 } from "./distance.js";
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTH = new Intl.DateTimeFormat(undefined, {
   month: "long",
   year: "numeric",
@@ -28,12 +27,18 @@ function SessionLine({ s, units }: { s: PlanSessionView; units: Units }) {
         <span className="session-kind">{SESSION_LABELS[s.kind] ?? s.kind}</span>
         {amount ? <span className="session-amount"> {amount}</span> : null}
       </summary>
-      <p>{distancesInUnits(s.description, units)}</p>
+      <p>{s.description}</p>
     </details>
   );
 }
 
-/** A month grid (Monday first) of every session; shown on wide screens. */
+/** The week's days by name, from the first day of the plan's weeks (the runner's week start). */
+function weekdaysFrom(start: string | undefined): string[] {
+  const first = start ? new Date(`${start}T00:00:00Z`).getUTCDay() : 1;
+  return Array.from({ length: 7 }, (_, i) => DAY_NAMES[(first + i) % 7] ?? "");
+}
+
+/** A month grid (from the runner's first day of the week) of every session; shown on wide screens. */
 function MonthGrid({
   weeks,
   units,
@@ -41,6 +46,7 @@ function MonthGrid({
   weeks: readonly { start: string; sessions: readonly PlanSessionView[] }[];
   units: Units;
 }) {
+  const weekdays = weekdaysFrom(weeks[0]?.start);
   const byDate = new Map<string, PlanSessionView[]>();
   for (const w of weeks)
     for (const s of w.sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
@@ -60,7 +66,7 @@ function MonthGrid({
           <caption>{MONTH.format(new Date(`${month}-01T00:00:00Z`))}</caption>
           <thead>
             <tr>
-              {WEEKDAYS.map((d) => (
+              {weekdays.map((d) => (
                 <th key={d} scope="col">
                   <abbr title={d}>{d.slice(0, 3)}</abbr>
                 </th>
@@ -70,7 +76,7 @@ function MonthGrid({
           <tbody>
             {starts.map((start) => (
               <tr key={start}>
-                {WEEKDAYS.map((_, i) => {
+                {weekdays.map((_, i) => {
                   const date = addDays(start, i);
                   const inMonth = date.startsWith(month);
                   return (
@@ -109,7 +115,7 @@ export function PlanCalendar({ weeks, units }: { weeks: readonly PlanWeekView[];
               Week of {shortDate(w.start)}: {formatDistance(w.distance_m, units)}{" "}
               <span className="phase-tag">{PHASE_LABELS[w.phase] ?? w.phase}</span>
             </h3>
-            <p className="week-reason">{distancesInUnits(w.reason, units)}</p>
+            <p className="week-reason">{w.reason}</p>
             <ul className="plan-list">
               {w.sessions.map((s, i) => (
                 <li key={i}>

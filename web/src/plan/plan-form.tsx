@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import type {
   ActivePlanResponse,
@@ -6,10 +6,11 @@ import type {
   CreatePlanBody,
   PlanGoalBody,
 } from "../../../src/contracts/plans.js";
+import type { ProfileResponse } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { localToday } from "../load/format.js";
 import { useSession } from "../shell/session.js";
-import { toMetres } from "./distance.js";
+import { DAY_NAMES, inUnits, toMetres } from "./distance.js";
 import { entryMet, ReturnEntryCriteria, useReturnEntry } from "./return-entry.js";
 import type { EntryTicks } from "./return-entry.js";
 
@@ -51,6 +52,18 @@ function describedBy(id: string, hint: boolean, error: string | undefined): stri
   return ids === "" ? undefined : ids;
 }
 
+/** The runner's first day of the week by name, from the profile: a plan's weeks start on it. */
+function useFirstDayOfWeek(): string {
+  const [day, setDay] = useState("Monday");
+  useEffect(() => {
+    api<ProfileResponse>("GET", "/api/profile")
+      .then((p) => setDay(DAY_NAMES[p.weekStart] ?? "Monday"))
+      // Unread, the label keeps Monday, the profile's own default; the server still plans from the profile.
+      .catch(() => undefined);
+  }, []);
+  return day;
+}
+
 /** The form that writes a new plan: a build-up towards a weekly distance or an event, or a walk-run return. */
 export function PlanForm({
   onCreated,
@@ -69,8 +82,9 @@ export function PlanForm({
   const [current, setCurrent] = useState("");
   const [experience, setExperience] = useState<Experience>("profile");
   const [start, setStart] = useState("");
-  /** Build plans: next Monday (the default), today, or a day the runner picks. */
-  const [startChoice, setStartChoice] = useState<"monday" | "today" | "date">("monday");
+  /** Build plans: the first day of next week (the default), today, or a day the runner picks. */
+  const [startChoice, setStartChoice] = useState<"next_week" | "today" | "date">("next_week");
+  const firstDay = useFirstDayOfWeek();
   const [restInCalendar, setRestInCalendar] = useState(false);
   const [runDays, setRunDays] = useState("");
   const [baselinePain, setBaselinePain] = useState("0");
@@ -141,7 +155,7 @@ export function PlanForm({
     setErrors({});
     setBusy(true);
     try {
-      const res = await api<ActivePlanResponse>("POST", "/api/plans", b);
+      const res = await api<ActivePlanResponse>("POST", inUnits("/api/plans", units), b);
       if (res.plan) onCreated(res.plan);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -333,10 +347,10 @@ export function PlanForm({
               <input
                 type="radio"
                 name="start"
-                checked={startChoice === "monday"}
-                onChange={() => setStartChoice("monday")}
+                checked={startChoice === "next_week"}
+                onChange={() => setStartChoice("next_week")}
               />{" "}
-              Next Monday
+              Next {firstDay}
             </label>
             <label className="choice">
               <input

@@ -1,12 +1,11 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ActivePlanResponse, ActivePlanView } from "../../../src/contracts/plans.js";
-import { distancesInUnits } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { CalendarLink } from "./calendar-link.js";
-import { formatDistance, longDate, shortDate } from "./distance.js";
+import { formatDistance, inUnits, longDate, shortDate } from "./distance.js";
 import { PlanCalendar } from "./plan-calendar.js";
 import { PlanForm } from "./plan-form.js";
 import { ReturnStopped } from "./return-stopped.js";
@@ -30,7 +29,7 @@ function Changes({ view }: { view: ActivePlanView }) {
                 {formatDistance(c.after_m, units)}.{" "}
               </strong>
             ) : null}
-            {distancesInUnits(c.why, units)}
+            {c.why}
           </li>
         ))}
       </ul>
@@ -73,14 +72,14 @@ function BuildSummary({
           <h3>Please read</h3>
           <ul>
             {others.map((w) => (
-              <li key={w.code}>{distancesInUnits(w.message, units)}</li>
+              <li key={w.code}>{w.message}</li>
             ))}
           </ul>
         </div>
       ) : null}
       <ul className="plan-notes">
         {p.notes.map((n, i) => (
-          <li key={i}>{distancesInUnits(n, units)}</li>
+          <li key={i}>{n}</li>
         ))}
       </ul>
     </section>
@@ -101,13 +100,14 @@ export function PlanPage() {
       setLoaded(true);
       return;
     }
-    api<ActivePlanResponse>("GET", "/api/plans/active")
+    // The plan's texts are written in the units asked for: a switch of units reads them again.
+    api<ActivePlanResponse>("GET", inUnits("/api/plans/active", units))
       .then((res) => setView(res.plan))
       .catch((err: unknown) =>
         setError(err instanceof ApiError ? err.message : "The plan could not be loaded."),
       )
       .finally(() => setLoaded(true));
-  }, [sessionLoading, user]);
+  }, [sessionLoading, user, units]);
 
   async function remove() {
     try {

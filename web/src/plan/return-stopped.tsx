@@ -6,7 +6,8 @@ import type {
   ReturnStopView,
 } from "../../../src/contracts/plans.js";
 import { api, ApiError } from "../api.js";
-import { shortDate } from "./distance.js";
+import { useSession } from "../shell/session.js";
+import { inUnits, shortDate } from "./distance.js";
 
 /**
  * The walk-run return stopped itself (two red diary days): why, to see a clinician, and the way
@@ -20,6 +21,7 @@ export function ReturnStopped({
   onResumed: (plan: ActivePlanView) => void;
 }) {
   const uid = useId();
+  const { units } = useSession();
   const [cleared, setCleared] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function ReturnStopped({
     setBusy(true);
     setError(null);
     try {
-      const res = await api<ActivePlanResponse>("POST", "/api/plans/active/resume", {
+      const res = await api<ActivePlanResponse>("POST", inUnits("/api/plans/active/resume", units), {
         clearance: true,
       });
       if (res.plan) onResumed(res.plan);

@@ -1,6 +1,5 @@
 import { Link } from "react-router";
 import type { ActivePlanView } from "../../../src/contracts/plans.js";
-import { distancesInUnits } from "../../../src/contracts/profile.js";
 import { useSession } from "../shell/session.js";
 import { SessionCalendar } from "./plan-calendar.js";
 import { shortDate } from "./distance.js";
@@ -36,7 +35,7 @@ export function ReturnToRunView({ view }: { view: ReturnView }) {
                 ? "Logged today: "
                 : "Not logged yet: "}
           </strong>
-          {distancesInUnits(view.today.message, units)}
+          {view.today.message}
         </p>
         <p>
           <Link to="/pain">Log knee pain in the diary</Link> after each session and the next

@@ -5,10 +5,9 @@ import type {
   CreatePlanBody,
   PlanWarningView,
 } from "../../../src/contracts/plans.js";
-import { distancesInUnits } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
-import { formatDistance, longDate } from "./distance.js";
+import { formatDistance, inUnits, longDate } from "./distance.js";
 
 type BuildView = Extract<ActivePlanView, { kind: "build" }>;
 
@@ -45,7 +44,7 @@ export function TooClose({
       runDaysPerWeek: p.settings.runDaysPerWeek,
     };
     try {
-      const res = await api<ActivePlanResponse>("POST", "/api/plans", body);
+      const res = await api<ActivePlanResponse>("POST", inUnits("/api/plans", units), body);
       if (res.plan) onReplanned(res.plan);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "The plan could not be written again.");
@@ -57,7 +56,7 @@ export function TooClose({
   return (
     <div className="plan-too-close" role="alert" aria-labelledby="too-close-title">
       <h3 id="too-close-title">The race is too close</h3>
-      <p>{distancesInUnits(warning.message, units)}</p>
+      <p>{warning.message}</p>
       <div className="button-row">
         {warning.safe_date ? (
           <button type="button" disabled={busy} onClick={() => void replan({ date: warning.safe_date ?? goal.date })}>
