@@ -77,8 +77,12 @@ test.afterAll(() => {
  * A browser context signed in as a new account, through the real endpoints: the sign-up, then
  * the link from the email (read from the server's log, as an operator without SMTP would).
  */
-async function signedIn(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
-  const context = await browser.newContext({ baseURL: BASE });
+async function signedIn(
+  browser: Browser,
+  name: string,
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await browser.newContext({ baseURL: BASE, ...(viewport ? { viewport } : {}) });
   const email = `${name.toLowerCase()}-${Date.now()}@example.org`;
   const res = await context.request.post("/api/auth/signup", {
     data: { email, password: "a long enough password", displayName: name },
@@ -149,6 +153,79 @@ test("a runner shares by link, the coach sees and annotates them, and loses acce
   await expect(coach.page.getByRole("row", { name: /Ada/ })).toHaveCount(0);
   await coach.page.goto(athletePath);
   await expect(coach.page.getByRole("heading", { level: 1, name: "Athlete not found" })).toBeVisible();
+
+  await runner.context.close();
+  await coach.context.close();
+});
+
+/** The page is no wider than the screen (the roster's table scrolls inside its own region). */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth")).toBeLessThanOrEqual(0);
+}
+
+test("on a phone, a runner shares only their training: the coach sees it and is told plainly the diary is not shared", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const phone = { width: 390, height: 844 };
+  const runner = await signedIn(browser, "Ivy", phone);
+  const coach = await signedIn(browser, "Jon", phone);
+  await coach.page.goto("/coach");
+  await coach.page.getByRole("button", { name: "I am a coach or physio" }).click();
+  // On a phone the menu is folded away: the page itself says the account changed.
+  await expect(coach.page.getByText("Your account is a coach or physio account.")).toBeVisible();
+
+  // The runner makes a link that shares the training load and nothing else.
+  await runner.page.goto("/sharing");
+  const linkSection = runner.page.getByRole("region", { name: "Or make a link" });
+  const kinds = linkSection.getByRole("group", { name: "What they may see" });
+  await expect(kinds.getByRole("checkbox", { name: "Training load and shoes" })).toBeChecked();
+  await kinds.getByRole("checkbox", { name: /Pain today/ }).uncheck();
+  await kinds.getByRole("checkbox", { name: "Knee checks" }).uncheck();
+  await expect(kinds.getByRole("checkbox", { checked: true })).toHaveCount(1);
+  await linkSection.getByRole("button", { name: "Make a link" }).click();
+  const link = await runner.page.getByRole("textbox", { name: /Your invitation link/ }).inputValue();
+  await expectAxeClean(runner.page);
+  await expectNoSidewaysScroll(runner.page);
+
+  // The invitation tells the coach what would be shared, before accepting.
+  await coach.page.goto(new URL(link).pathname);
+  const offered = coach.page.getByRole("list", { name: "What Ivy would share" });
+  await expect(offered.getByRole("listitem")).toHaveText(["Training load and shoes"]);
+  await expectAxeClean(coach.page);
+  await expectNoSidewaysScroll(coach.page);
+  await coach.page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(coach.page.getByRole("heading", { level: 1, name: "Ivy" })).toBeVisible();
+  const athletePath = new URL(coach.page.url()).pathname;
+
+  // Training shows; the diary and the rest say "not shared", and no pain light is lit.
+  const training = coach.page.getByRole("region", { name: "Training load", exact: true });
+  await expect(training.getByRole("heading", { name: "Weekly volume" })).toBeVisible();
+  await expect(training).toContainText("No runs recorded yet.");
+  await expect(coach.page.getByRole("region", { name: "Pain diary", exact: true })).toContainText("Not shared");
+  await expect(coach.page.getByRole("region", { name: "Pain today", exact: true })).toContainText("Not shared");
+  await expect(coach.page.getByRole("region", { name: "Daily check-ins", exact: true })).toContainText("Not shared");
+  await expect(coach.page.getByRole("main").getByText(/Green|Progress/)).toHaveCount(0);
+  await expectAxeClean(coach.page);
+  await expectNoSidewaysScroll(coach.page);
+
+  // The roster: not shared, and nothing recorded is not "fine".
+  await coach.page.getByRole("link", { name: "All athletes" }).click();
+  const row = coach.page.getByRole("row", { name: /Ivy/ });
+  await expect(row).toContainText("nothing recorded yet");
+  await expect(row).toContainText("not shared");
+  await expect(row).not.toContainText("fine");
+  await expectAxeClean(coach.page);
+  await expectNoSidewaysScroll(coach.page);
+
+  // The runner adds the diary later: the coach's next look shows it, empty and saying so.
+  await runner.page.reload();
+  const card = runner.page.getByRole("region", { name: "Who can see your data" }).getByRole("listitem").filter({ hasText: "Jon" });
+  await card.getByRole("group", { name: "What Jon sees" }).getByRole("checkbox", { name: "Pain diary, every entry" }).check();
+  await expect(runner.page.getByRole("status").filter({ hasText: "Saved: Jon sees what is ticked" })).toBeVisible();
+  await expectAxeClean(runner.page);
+  await expectNoSidewaysScroll(runner.page);
+  await coach.page.goto(athletePath);
+  await expect(coach.page.getByRole("region", { name: "Pain diary", exact: true })).toContainText("No diary entries yet.");
+  await expect(coach.page.getByRole("region", { name: "Daily check-ins", exact: true })).toContainText("Not shared");
 
   await runner.context.close();
   await coach.context.close();

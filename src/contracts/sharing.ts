@@ -13,6 +13,35 @@ export const SHARE_ACCESS_LABELS: Readonly<Record<ShareAccess, string>> = {
   notes: "Read and keep notes",
 };
 
+/**
+ * What kinds of data a runner agrees to show one coach or physio (issue 18, item 9). Each athlete
+ * read checks its own kind on the server; a kind not shared is refused, never answered empty.
+ */
+export const SHARE_SCOPES = ["training", "activities", "pain", "diary", "checkins", "programmes", "assessments"] as const;
+export type ShareScope = (typeof SHARE_SCOPES)[number];
+export const SHARE_SCOPE_LABELS: Readonly<Record<ShareScope, string>> = {
+  training: "Training load and shoes",
+  activities: "Runs and other activities, one by one",
+  pain: "Pain today (the traffic light and latest score)",
+  diary: "Pain diary, every entry",
+  checkins: "Daily check-ins",
+  programmes: "Exercise sessions logged",
+  assessments: "Knee checks",
+};
+/**
+ * What every share showed before runners chose (migration 0022 gives existing shares exactly
+ * this), and what an invitation that names no scopes shares.
+ */
+export const DEFAULT_SHARE_SCOPES: readonly ShareScope[] = ["training", "pain", "assessments"];
+
+const SCOPES_EXPECTED = `scopes must be a list of: ${SHARE_SCOPES.join(", ")}.`;
+/** At least one kind, each known, no repeats kept, in the order of SHARE_SCOPES. */
+export const shareScopes = z
+  .array(z.enum(SHARE_SCOPES, { error: SCOPES_EXPECTED }), { error: SCOPES_EXPECTED })
+  .min(1, "scopes: choose at least one kind of data to share (to share nothing, stop sharing instead).")
+  .max(20, "scopes: at most 20 entries.")
+  .transform((list) => SHARE_SCOPES.filter((s) => list.includes(s)));
+
 /** A link invitation works once, for this long. */
 export const INVITE_LINK_DAYS = 7;
 export const NOTE_MAX = 4000;
@@ -24,18 +53,25 @@ export const emailInviteBody = z
   .object({
     email: z.string().trim().email("Enter a valid email address.").max(254),
     access,
+    scopes: shareScopes.optional(),
   })
   .strict();
 export type EmailInviteBody = z.infer<typeof emailInviteBody>;
 
-export const linkInviteBody = z.object({ access }).strict();
+export const linkInviteBody = z.object({ access, scopes: shareScopes.optional() }).strict();
 export type LinkInviteBody = z.infer<typeof linkInviteBody>;
 
-export const shareAccessBody = z.object({ access }).strict();
+/** The runner changes what a share allows: the access, the scopes, or both. */
+export const shareChangeBody = z
+  .object({ access: access.optional(), scopes: shareScopes.optional() })
+  .strict()
+  .refine((b) => b.access !== undefined || b.scopes !== undefined, { message: "Send access, scopes or both.", path: ["access"] });
+export type ShareChangeBody = z.infer<typeof shareChangeBody>;
 export const shareIdParams = z.object({ id }).strict();
 export const inviteTokenParams = z.object({ token: z.string().min(20).max(200) }).strict();
 export const athleteParams = z.object({ athleteId: id }).strict();
 export const athleteNoteParams = z.object({ athleteId: id, noteId: id }).strict();
+export const athleteActivityParams = z.object({ athleteId: id, activityId: id }).strict();
 
 export const noteBody = z
   .object({
@@ -88,6 +124,8 @@ export interface ShareView {
   id: string;
   kind: "email" | "link";
   access: ShareAccess;
+  /** The kinds of data the coach sees, in the order of SHARE_SCOPES. */
+  scopes: ShareScope[];
   status: "pending" | "active" | "revoked" | "declined";
   /** The address invited by email, or null for a link. */
   inviteEmail: string | null;
@@ -123,6 +161,8 @@ export interface CoachInviteView {
   id: string;
   athlete: { displayName: string };
   access: ShareAccess;
+  /** What the coach would see on accepting. */
+  scopes: ShareScope[];
   createdAt: string;
 }
 
@@ -135,6 +175,7 @@ export interface LinkInvitePreview {
   /** The viewer made this link: they cannot accept it themselves. */
   yours: boolean;
   access: ShareAccess;
+  scopes: ShareScope[];
   expiresAt: string;
 }
 
@@ -144,6 +185,8 @@ export interface AthleteView {
   displayName: string;
   shareId: string;
   access: ShareAccess;
+  /** What the runner shares with this coach now; every other kind is refused (SCOPE_NOT_SHARED). */
+  scopes: ShareScope[];
   since: string;
 }
 
@@ -159,19 +202,44 @@ export interface AttentionReason {
   points: number;
 }
 
-export interface RosterEntry {
-  athlete: AthleteView;
-  /** The athlete's own today, as the report counts it. */
-  asOf: string;
+/** The load figures of a roster row; only when the runner shares "training". */
+export interface RosterTraining {
   lastActivityDate: string | null;
   acwr: { ratio: number | null; zone: "low" | "ok" | "high" | "very_high" | null; withheld: string | null };
   rampWarnings: number;
   spikeWarnings: number;
   warnings: number;
-  shoes: { worn: number; nearLimit: number };
+  /** pairs: the pairs in use; 0 means none recorded, which is not "fine". */
+  shoes: { pairs: number; worn: number; nearLimit: number };
+}
+
+/**
+ * One roster row. A part the runner does not share is null under `shared` false; a part shared
+ * with nothing recorded says so (latestPain null with pain shared: no diary entries yet).
+ */
+export interface RosterEntry {
+  athlete: AthleteView;
+  /** The athlete's own today, as the report counts it. */
+  asOf: string;
+  /** Null when "training" is not shared. */
+  training: RosterTraining | null;
+  /** Null when not recorded in the last 60 days, or when "pain" is not shared (see athlete.scopes). */
   latestPain: { score: number; date: string } | null;
+  /** Null when none saved, or when "assessments" is not shared. */
   latestAssessment: { triage: "emergency" | "urgent" | "see_clinician" | "self_care"; date: string } | null;
-  attention: { score: number; reasons: AttentionReason[] };
+  attention: Attention;
+}
+
+/**
+ * Who needs a coach first. `gaps` are what the score could not look at, in short words ("no runs
+ * recorded", "pain not shared"): a score of 0 with gaps is "nothing to go on", not "fine".
+ */
+export interface Attention {
+  score: number;
+  reasons: AttentionReason[];
+  gaps: string[];
+  /** Nothing shared was ever recorded: no run, no diary entry, no knee check. */
+  nothingRecorded: boolean;
 }
 
 export interface RosterResponse {

@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   NOT_A_COACH: 403,
   OWN_INVITE: 403,
   NOTES_NOT_ALLOWED: 403,
+  // A live share that does not hold this kind of data (issue 18, item 9).
+  SCOPE_NOT_SHARED: 403,
   ADMIN_ONLY: 403,
   ROLE_CHANGE_FORBIDDEN: 403,
   SHARE_EXISTS: 409,

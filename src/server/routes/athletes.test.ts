@@ -147,16 +147,19 @@ for (const dialect of DIALECTS) {
       expect(roster.map((a) => a.athlete.displayName)).toEqual(["bea", "ada"]);
       const [first, second] = roster;
       expect(first!.latestPain).toEqual({ score: 7, date: shift(TODAY, -1) });
-      expect(first!.acwr.zone).toBe("very_high");
-      expect(first!.lastActivityDate).toBe(TODAY);
+      expect(first!.training?.acwr.zone).toBe("very_high");
+      expect(first!.training?.lastActivityDate).toBe(TODAY);
       const texts = first!.attention.reasons.map((r) => r.text);
       expect(texts).toContain("pain 7/10 yesterday");
       // The 10 km runs after 5 km ones are a spike; the very high ratio is shown, not scored.
       expect(texts).toContain("run spike +100% on the 30-day longest");
       expect(texts.some((s) => /ACWR/.test(s))).toBe(false);
       expect(first!.attention.score).toBeGreaterThan(second!.attention.score);
-      expect(second!.acwr.zone).toBe("ok");
+      expect(second!.training?.acwr.zone).toBe("ok");
       expect(second!.latestPain).toBeNull();
+      // Ada has no diary: the roster says so instead of reading her silence as "no pain".
+      expect(second!.attention.gaps).toEqual(["no pain recorded in the last 60 days", "no knee check yet"]);
+      expect(second!.attention.nothingRecorded).toBe(false);
     });
 
     it("lets a coach leave, after which the athlete is hidden from them", async () => {

@@ -1,37 +1,56 @@
 /**
- * A coach's view of the athletes who share their data: the roster, and each athlete's report,
- * pain status, assessments and shoes from the same services the runner's own pages use, each
- * after a consent check in the database on every request. Without a live share an athlete is
- * not found, exactly like an id that does not exist.
+ * A coach's view of the athletes who share their data: the roster, and each athlete's report and
+ * shoes, activities, pain status and diary, check-ins, exercise sessions and assessments from the
+ * same services the runner's own pages use. Each read checks in the database, on every request,
+ * that the share is live (without one the athlete is not found, exactly like an id that does not
+ * exist) and that it holds that kind of data (403 SCOPE_NOT_SHARED otherwise).
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { activityListQuery } from "../../contracts/activities.js";
+import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
 import type { AssessmentListResponse } from "../../contracts/assessments.js";
-import type { PainStatusResponse } from "../../contracts/pain.js";
-import { painStatusQuery } from "../../contracts/pain.js";
-import { athleteNoteParams, athleteParams, noteBody } from "../../contracts/sharing.js";
+import type { PainListResponse, PainStatusResponse } from "../../contracts/pain.js";
+import { painListQuery, painStatusQuery } from "../../contracts/pain.js";
+import { programmeSessionListQuery } from "../../contracts/programmes.js";
+import type { ProgrammeSessionListResponse } from "../../contracts/programmes.js";
+import { athleteActivityParams, athleteNoteParams, athleteParams, noteBody } from "../../contracts/sharing.js";
 import type { AthleteResponse, NoteResponse, NotesResponse, RosterResponse } from "../../contracts/sharing.js";
-import { reportQuery } from "../../contracts/training.js";
-import type { ReportResponse, ShoeListResponse } from "../../contracts/training.js";
+import { checkinListQuery, reportQuery } from "../../contracts/training.js";
+import type { CheckinListResponse, ReportResponse, ShoeListResponse } from "../../contracts/training.js";
 import type { App } from "../../services/app.js";
-import { listAssessmentHistory } from "../../services/assessments.js";
+import {
+  athleteActivities,
+  athleteActivity,
+  athleteAssessments,
+  athleteCheckins,
+  athletePainDiary,
+  athletePainStatus,
+  athleteProgrammeSessions,
+  athleteReport,
+  athleteShoes,
+} from "../../services/coaching/athlete-data.js";
+import type { AthleteRead } from "../../services/coaching/athlete-data.js";
 import { addCoachNote, deleteCoachNote, listCoachNotes } from "../../services/coaching/notes.js";
 import { coachRoster } from "../../services/coaching/roster.js";
 import { athleteForCoach, leaveShare } from "../../services/coaching/sharing.js";
-import { painStatusFor } from "../../services/pain.js";
-import { listShoes } from "../../services/shoes.js";
-import { trainingReport } from "../../services/training-report.js";
 import { requireUser } from "../auth-context.js";
 
 const asOfQuery = z.object({ asOf: reportQuery.shape.asOf }).strict();
 
+/** A date alone means a whole UTC day, `to` included; as GET /api/activities reads them. */
+function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length > 10) return new Date(value).toISOString();
+  return new Date(Date.parse(`${value}T00:00:00.000Z`) + (inclusiveDay ? 86_400_000 : 0)).toISOString();
+}
+
 export function athleteRoutes(app: App) {
   return function register(server: FastifyInstance): void {
-    /** The consent check: the coach and the athlete's id, or ATHLETE_NOT_FOUND. */
-    async function consented(request: Parameters<typeof requireUser>[0]): Promise<{ coachId: string; athleteId: string }> {
+    /** Who asks about whom; each service checks the share and its kind of data. */
+    function reader(request: Parameters<typeof requireUser>[0]): AthleteRead {
       const coach = requireUser(request);
       const { athleteId } = athleteParams.parse(request.params);
-      await athleteForCoach(app, coach.id, athleteId);
       return { coachId: coach.id, athleteId };
     }
 
@@ -46,28 +65,65 @@ export function athleteRoutes(app: App) {
       return { athlete: await athleteForCoach(app, coach.id, athleteId) };
     });
 
+    // ------------------------------------------------------------ "training"
     server.get("/api/athletes/:athleteId/report", async (request): Promise<ReportResponse> => {
-      const { athleteId, coachId } = await consented(request);
+      const who = reader(request);
       const q = reportQuery.parse(request.query);
-      // Builds count against the coach's own budget, as the runner's own reads count against theirs.
-      return trainingReport(app, athleteId, { asOf: q.asOf, weeks: q.weeks, budgetFor: coachId });
-    });
-
-    server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<PainStatusResponse> => {
-      const { athleteId } = await consented(request);
-      const q = painStatusQuery.parse(request.query);
-      return painStatusFor(app, athleteId, q.asOf);
-    });
-
-    server.get("/api/athletes/:athleteId/assessments", async (request): Promise<AssessmentListResponse> => {
-      const { athleteId } = await consented(request);
-      return { assessments: await listAssessmentHistory(app, athleteId) };
+      return athleteReport(app, who, q);
     });
 
     server.get("/api/athletes/:athleteId/shoes", async (request): Promise<ShoeListResponse> => {
-      const { athleteId } = await consented(request);
-      const q = asOfQuery.parse(request.query);
-      return listShoes(app, athleteId, q.asOf);
+      const who = reader(request);
+      return athleteShoes(app, who, asOfQuery.parse(request.query).asOf);
+    });
+
+    // ------------------------------------------------------------ "activities"
+    server.get("/api/athletes/:athleteId/activities", async (request): Promise<ActivityListResponse> => {
+      const who = reader(request);
+      const q = activityListQuery.parse(request.query);
+      const page = await athleteActivities(app, who, {
+        sports: q.sport,
+        fromUtc: bound(q.from, false),
+        toUtc: bound(q.to, true),
+        sort: q.sort,
+        dir: q.dir,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return { ...page, limit: q.limit, offset: q.offset };
+    });
+
+    server.get("/api/athletes/:athleteId/activities/:activityId", async (request): Promise<ActivityDetail> => {
+      const coach = requireUser(request);
+      const { athleteId, activityId } = athleteActivityParams.parse(request.params);
+      return athleteActivity(app, { coachId: coach.id, athleteId }, activityId);
+    });
+
+    // ------------------------------------------------------------ "pain" and "diary"
+    server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<PainStatusResponse> => {
+      const who = reader(request);
+      return athletePainStatus(app, who, painStatusQuery.parse(request.query).asOf);
+    });
+
+    server.get("/api/athletes/:athleteId/pain", async (request): Promise<PainListResponse> => {
+      const who = reader(request);
+      return { entries: await athletePainDiary(app, who, painListQuery.parse(request.query)) };
+    });
+
+    // ------------------------------------------------------------ "checkins", "programmes", "assessments"
+    server.get("/api/athletes/:athleteId/checkins", async (request): Promise<CheckinListResponse> => {
+      const who = reader(request);
+      return athleteCheckins(app, who, checkinListQuery.parse(request.query));
+    });
+
+    server.get("/api/athletes/:athleteId/programme-sessions", async (request): Promise<ProgrammeSessionListResponse> => {
+      const who = reader(request);
+      return { sessions: await athleteProgrammeSessions(app, who, programmeSessionListQuery.parse(request.query)) };
+    });
+
+    server.get("/api/athletes/:athleteId/assessments", async (request): Promise<AssessmentListResponse> => {
+      const who = reader(request);
+      return { assessments: await athleteAssessments(app, who) };
     });
 
     // ------------------------------------------------------------ notes ("notes" access only)

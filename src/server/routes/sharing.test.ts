@@ -59,7 +59,10 @@ for (const dialect of DIALECTS) {
       const share = res.json<ShareResponse>().share;
       expect(share).toMatchObject({ kind: "email", status: "pending", access: "notes", inviteEmail: "dee@example.org", coach: null });
 
-      expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([{ id: share.id, athlete: { displayName: "ada" }, access: "notes", createdAt: NOW.toISOString() }]);
+      expect((await dee.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([
+        // An invitation that names no scopes shares what sharing always showed.
+        { id: share.id, athlete: { displayName: "ada" }, access: "notes", scopes: ["training", "pain", "assessments"], createdAt: NOW.toISOString() },
+      ]);
       expect((await cole.get("/api/invites")).json<CoachInvitesResponse>().invites).toEqual([]);
       // Someone else's invitation cannot be accepted by id.
       expect((await cole.post(`/api/invites/${share.id}/accept`)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
@@ -131,7 +134,13 @@ for (const dialect of DIALECTS) {
 
       // A link is accepted with its secret, never by the share's id.
       expect((await cole.post(`/api/invites/${share.id}/accept`)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
-      expect((await cole.get(`/api/invites/link/${token}`)).json<LinkInvitePreview>()).toEqual({ athlete: { displayName: "ada" }, yours: false, access: "read", expiresAt: "2024-04-07T12:00:00.000Z" });
+      expect((await cole.get(`/api/invites/link/${token}`)).json<LinkInvitePreview>()).toEqual({
+        athlete: { displayName: "ada" },
+        yours: false,
+        access: "read",
+        scopes: ["training", "pain", "assessments"],
+        expiresAt: "2024-04-07T12:00:00.000Z",
+      });
       const accepted = await cole.post(`/api/invites/link/${token}/accept`);
       expect(accepted.statusCode).toBe(200);
       expect(accepted.json()).toMatchObject({ athlete: { id: ada.id, displayName: "ada", access: "read", since: NOW.toISOString() } });

@@ -1,10 +1,10 @@
 /**
  * Sharing over HTTP. The runner's side under /api/sharing (invite by email or link, list, change
- * access, revoke, read notes about themselves); the coach's side of invitations under
+ * access and the kinds of data shared, revoke, read notes about themselves); the coach's side of invitations under
  * /api/invites. Multi-user mode only.
  */
 import type { FastifyInstance } from "fastify";
-import { emailInviteBody, inviteTokenParams, linkInviteBody, shareAccessBody, shareIdParams } from "../../contracts/sharing.js";
+import { emailInviteBody, inviteTokenParams, linkInviteBody, shareChangeBody, shareIdParams } from "../../contracts/sharing.js";
 import type {
   AthleteResponse,
   CoachInvitesResponse,
@@ -21,7 +21,7 @@ import { notesAboutMe } from "../../services/coaching/notes.js";
 import {
   acceptEmailInvite,
   acceptLinkInvite,
-  changeShareAccess,
+  changeShare,
   declineEmailInvite,
   inviteByEmail,
   inviteByLink,
@@ -52,7 +52,7 @@ export function sharingRoutes(app: App, mail?: MailSettings) {
     server.post("/api/sharing/invites/link", async (request, reply) => {
       const user = requireUser(request);
       const body = linkInviteBody.parse(request.body);
-      const res: LinkInviteResponse = await inviteByLink(app, user.id, body.access);
+      const res: LinkInviteResponse = await inviteByLink(app, user.id, body.access, body.scopes);
       return reply.status(201).send(res);
     });
 
@@ -65,8 +65,8 @@ export function sharingRoutes(app: App, mail?: MailSettings) {
     server.patch("/api/sharing/:id", async (request): Promise<ShareResponse> => {
       const user = requireUser(request);
       const { id } = shareIdParams.parse(request.params);
-      const { access } = shareAccessBody.parse(request.body);
-      return { share: await changeShareAccess(app, user.id, id, access) };
+      const change = shareChangeBody.parse(request.body);
+      return { share: await changeShare(app, user.id, id, change) };
     });
 
     server.delete("/api/sharing/:id", async (request): Promise<ShareResponse> => {

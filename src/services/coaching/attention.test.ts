@@ -9,11 +9,32 @@ const calm: AttentionInput = {
   shoes: { worn: 0, nearLimit: 0 },
   latestPain: null,
   latestAssessment: null,
+  recorded: { runs: true, pain: true, assessments: true },
 };
 
 describe("attention score", () => {
   it("is zero with no reasons for a runner with nothing to watch", () => {
-    expect(attentionFor(calm)).toEqual({ score: 0, reasons: [] });
+    const quiet = { ...calm, latestPain: { score: 1, date: "2024-03-30" } };
+    expect(attentionFor(quiet)).toEqual({ score: 0, reasons: [], gaps: [], nothingRecorded: false });
+  });
+
+  it("never reads a runner with nothing recorded as calm: it says what is missing", () => {
+    const empty = attentionFor({ ...calm, recorded: { runs: false, pain: false, assessments: false } });
+    expect(empty.score).toBe(0);
+    expect(empty.nothingRecorded).toBe(true);
+    expect(empty.gaps).toEqual(["no runs recorded", "no pain recorded in the last 60 days", "no knee check yet"]);
+  });
+
+  it("names what is not shared, and a diary gone quiet this week", () => {
+    const partly = attentionFor({
+      ...calm,
+      latestPain: { score: 1, date: "2024-03-20" },
+      recorded: { runs: null, pain: true, assessments: null },
+    });
+    expect(partly.gaps).toEqual(["training not shared", "no diary entry in the last 7 days", "knee checks not shared"]);
+    expect(partly.nothingRecorded).toBe(false);
+    const nothingShared = attentionFor({ ...calm, recorded: { runs: null, pain: null, assessments: null } });
+    expect(nothingShared.nothingRecorded).toBe(true);
   });
 
   it("ranks a recent red-flag triage above any load or pain signal", () => {
@@ -36,8 +57,8 @@ describe("attention score", () => {
   });
 
   it("gives no attention point for a high acute:chronic ratio: it describes the load, it does not warn", () => {
-    expect(attentionFor({ ...calm, acwr: { ratio: 1.9, zone: "very_high" } })).toEqual({ score: 0, reasons: [] });
-    expect(attentionFor({ ...calm, acwr: { ratio: 1.4, zone: "high" } })).toEqual({ score: 0, reasons: [] });
+    expect(attentionFor({ ...calm, acwr: { ratio: 1.9, zone: "very_high" } })).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
+    expect(attentionFor({ ...calm, acwr: { ratio: 1.4, zone: "high" } })).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
   });
 
   it("looks for the guard's spike and weekly warnings, grading the spike by the study's bands, and not for retired codes", () => {
@@ -56,7 +77,7 @@ describe("attention score", () => {
         { code: "ACWR_HIGH", data: { ratio: 1.6 } },
       ],
     });
-    expect(retired).toEqual({ score: 0, reasons: [] });
+    expect(retired).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
   });
 
   it("lets old pain and old assessments fade out", () => {

@@ -9,12 +9,18 @@
  * warn (Frandsen 2025 found a negative dose-response in runners; Impellizzeri 2020 on what a ratio
  * cannot tell), and the guard no longer raises ACWR_HIGH or RAMP_TWO_WEEK (warnings.ts).
  * Old signals fade out: pain counts for 7 days, an assessment for 30.
+ *
+ * A score of 0 is "fine" only where there was something to look at: what the runner does not
+ * share, or never recorded, comes back as gaps ("no diary entry in the last 7 days", "pain not
+ * shared"), and a runner with nothing recorded at all is flagged as such, never as calm.
  */
-import type { AttentionReason, RosterEntry } from "../../contracts/sharing.js";
+import type { Attention, AttentionReason, RosterEntry } from "../../contracts/sharing.js";
 import type { AcwrZone, ReportWarning } from "../../contracts/training.js";
 
 export const PAIN_RECENT_DAYS = 7;
 export const ASSESSMENT_RECENT_DAYS = 30;
+/** Pain older than this is not "latest pain" on the roster. */
+export const PAIN_LOOKBACK_DAYS = 60;
 
 export interface AttentionInput {
   /** The athlete's today. */
@@ -25,6 +31,25 @@ export interface AttentionInput {
   shoes: { worn: number; nearLimit: number };
   latestPain: { score: number; date: string } | null;
   latestAssessment: { triage: "emergency" | "urgent" | "see_clinician" | "self_care"; date: string } | null;
+  /**
+   * Per kind the score reads: null when the runner does not share it, else whether anything of it
+   * was recorded (runs: any activity; pain: a scored diary entry in PAIN_LOOKBACK_DAYS; assessments: any).
+   */
+  recorded: { runs: boolean | null; pain: boolean | null; assessments: boolean | null };
+}
+
+/** What the score could not look at, in the roster's short words. */
+export function gapsOf(input: Pick<AttentionInput, "asOf" | "latestPain" | "recorded">): string[] {
+  const { runs, pain, assessments } = input.recorded;
+  const gaps: string[] = [];
+  if (runs === null) gaps.push("training not shared");
+  else if (!runs) gaps.push("no runs recorded");
+  if (pain === null) gaps.push("pain not shared");
+  else if (!pain || input.latestPain === null) gaps.push(`no pain recorded in the last ${PAIN_LOOKBACK_DAYS} days`);
+  else if (daysBetween(input.latestPain.date, input.asOf) >= PAIN_RECENT_DAYS) gaps.push(`no diary entry in the last ${PAIN_RECENT_DAYS} days`);
+  if (assessments === null) gaps.push("knee checks not shared");
+  else if (!assessments) gaps.push("no knee check yet");
+  return gaps;
 }
 
 function daysBetween(from: string, to: string): number {
@@ -42,7 +67,7 @@ function pctText(v: unknown): string {
   return typeof v === "number" ? ` +${Math.round(v)}%` : "";
 }
 
-export function attentionFor(input: AttentionInput): RosterEntry["attention"] {
+export function attentionFor(input: AttentionInput): Attention {
   const reasons: AttentionReason[] = [];
   const a = input.latestAssessment;
   if (a && daysBetween(a.date, input.asOf) <= ASSESSMENT_RECENT_DAYS) {
@@ -77,7 +102,8 @@ export function attentionFor(input: AttentionInput): RosterEntry["attention"] {
   if (input.shoes.worn > 0) reasons.push({ code: "SHOES", text: input.shoes.worn === 1 ? "worn-out shoes" : `${input.shoes.worn} worn-out pairs`, points: 10 });
   else if (input.shoes.nearLimit > 0) reasons.push({ code: "SHOES", text: "shoes near their limit", points: 3 });
   reasons.sort((x, y) => y.points - x.points);
-  return { score: reasons.reduce((s, r) => s + r.points, 0), reasons };
+  const nothingRecorded = Object.values(input.recorded).every((r) => r !== true);
+  return { score: reasons.reduce((s, r) => s + r.points, 0), reasons, gaps: gapsOf(input), nothingRecorded };
 }
 
 /** Most attention first; equal scores by name, so the list does not jump between loads. */

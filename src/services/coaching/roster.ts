@@ -3,57 +3,88 @@
  * attention score, most pressing first. One training report per athlete (tens of athletes, not
  * thousands), computed on each request from the athlete's own data as of their own today.
  */
-import type { RosterEntry } from "../../contracts/sharing.js";
+import type { RosterEntry, RosterTraining, ShareScope } from "../../contracts/sharing.js";
 import type { TriageLevel } from "../../core/assessment/codes.js";
 import { activities, assessments, painEntries, shares } from "../../store/index.js";
 import type { ShareWithPerson } from "../../store/repositories/shares.js";
 import type { App } from "../app.js";
 import { localDateOf, trainingReport } from "../training-report.js";
-import { attentionFor, byAttention } from "./attention.js";
-import { requireSharing } from "./consent.js";
+import { attentionFor, byAttention, PAIN_LOOKBACK_DAYS } from "./attention.js";
+import { requireSharing, scopesOf } from "./consent.js";
 import { athleteView } from "./sharing.js";
 
-/** Pain older than this is not "latest pain" on the roster. */
-const PAIN_LOOKBACK_DAYS = 60;
+type Report = Awaited<ReturnType<typeof trainingReport>>["report"];
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function entryFor(app: App, share: ShareWithPerson): Promise<RosterEntry> {
-  const { db } = app.database;
-  const athleteId = share.athlete_id;
-  // Three weeks shown is enough for the current warnings, which look back two weeks.
-  const { report } = await trainingReport(app, athleteId, { weeks: 3 });
-  const asOf = report.as_of;
-  const [painRows, [assessment], latest] = await Promise.all([
-    painEntries.listPainEntries(db, athleteId, { from: addDays(asOf, -PAIN_LOOKBACK_DAYS), to: addDays(asOf, 1) }),
-    assessments.listAssessments(db, athleteId, 1),
-    activities.listActivities(db, athleteId, {}, { key: "start_utc", dir: "desc" }, { limit: 1, offset: 0 }),
-  ]);
-  let latestPain: RosterEntry["latestPain"] = null;
-  for (let i = painRows.length - 1; i >= 0 && latestPain === null; i--) {
-    const row = painRows[i]!;
-    const scores = [row.during, row.after, row.next_morning].filter((s): s is number => s !== null);
-    if (scores.length > 0) latestPain = { score: Math.max(...scores), date: row.date };
-  }
-  const latestAssessment = assessment ? { triage: assessment.triage as TriageLevel, date: assessment.created_at.slice(0, 10) } : null;
+/** The load side of a row, from a three-week report (enough for the warnings, which look back two). */
+async function trainingOf(app: App, athleteId: string, report: Report): Promise<RosterTraining> {
+  const latest = await activities.listActivities(app.database.db, athleteId, {}, { key: "start_utc", dir: "desc" }, { limit: 1, offset: 0 });
   const live = report.shoes.filter((s) => !s.retired);
-  const shoes = { worn: live.filter((s) => s.status === "replace").length, nearLimit: live.filter((s) => s.status === "replace_soon").length };
-  const acwr = { ratio: report.acwr.rolling, zone: report.acwr.zone, withheld: report.acwr.withheld };
   const last = latest.rows[0];
   return {
-    athlete: athleteView(share, { id: athleteId, display_name: share.person_name ?? "" }),
-    asOf,
     lastActivityDate: last ? localDateOf(last.start_utc, last.utc_offset_min) : null,
-    acwr,
+    acwr: { ratio: report.acwr.rolling, zone: report.acwr.zone, withheld: report.acwr.withheld },
     rampWarnings: report.warnings.filter((w) => w.code === "RAMP_WEEKLY").length,
     spikeWarnings: report.warnings.filter((w) => w.code === "RUN_SPIKE").length,
     warnings: report.warnings.length,
-    shoes,
+    shoes: { pairs: live.length, worn: live.filter((s) => s.status === "replace").length, nearLimit: live.filter((s) => s.status === "replace_soon").length },
+  };
+}
+
+/** The latest scored diary day within PAIN_LOOKBACK_DAYS, or null. */
+async function latestPainOf(app: App, athleteId: string, asOf: string): Promise<RosterEntry["latestPain"]> {
+  const rows = await painEntries.listPainEntries(app.database.db, athleteId, { from: addDays(asOf, -PAIN_LOOKBACK_DAYS), to: addDays(asOf, 1) });
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    const scores = [row.during, row.after, row.next_morning].filter((s): s is number => s !== null);
+    if (scores.length > 0) return { score: Math.max(...scores), date: row.date };
+  }
+  return null;
+}
+
+async function latestAssessmentOf(app: App, athleteId: string): Promise<RosterEntry["latestAssessment"]> {
+  const [row] = await assessments.listAssessments(app.database.db, athleteId, 1);
+  return row ? { triage: row.triage as TriageLevel, date: row.created_at.slice(0, 10) } : null;
+}
+
+/**
+ * One row, from only what the runner shares with this coach: a kind not shared is neither read
+ * nor scored. The report still fixes the athlete's today (asOf), which the row needs anyway.
+ */
+async function entryFor(app: App, share: ShareWithPerson): Promise<RosterEntry> {
+  const athleteId = share.athlete_id;
+  const scopes: ShareScope[] = scopesOf(share);
+  const has = (s: ShareScope) => scopes.includes(s);
+  const { report } = await trainingReport(app, athleteId, { weeks: 3 });
+  const asOf = report.as_of;
+  const [training, latestPain, latestAssessment] = await Promise.all([
+    has("training") ? trainingOf(app, athleteId, report) : null,
+    has("pain") ? latestPainOf(app, athleteId, asOf) : null,
+    has("assessments") ? latestAssessmentOf(app, athleteId) : null,
+  ]);
+  const attention = attentionFor({
+    asOf,
+    acwr: training?.acwr ?? { ratio: null, zone: null },
+    warnings: training ? report.warnings : [],
+    shoes: training?.shoes ?? { worn: 0, nearLimit: 0 },
     latestPain,
     latestAssessment,
-    attention: attentionFor({ asOf, acwr, warnings: report.warnings, shoes, latestPain, latestAssessment }),
+    recorded: {
+      runs: training ? training.lastActivityDate !== null : null,
+      pain: has("pain") ? latestPain !== null : null,
+      assessments: has("assessments") ? latestAssessment !== null : null,
+    },
+  });
+  return {
+    athlete: athleteView(share, { id: athleteId, display_name: share.person_name ?? "" }),
+    asOf,
+    training,
+    latestPain,
+    latestAssessment,
+    attention,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { DomainError } from "../../core/errors.js";
-import { INVITE_LINK_DAYS, SHARE_ACCESS_LABELS } from "../../contracts/sharing.js";
+import { DEFAULT_SHARE_SCOPES, INVITE_LINK_DAYS, SHARE_ACCESS_LABELS, SHARE_SCOPE_LABELS } from "../../contracts/sharing.js";
 import type {
   AthleteView,
   CoachInviteView,
@@ -14,6 +14,8 @@ import type {
   LinkInvitePreview,
   LinkInviteResponse,
   ShareAccess,
+  ShareChangeBody,
+  ShareScope,
   ShareView,
 } from "../../contracts/sharing.js";
 import { shares, users } from "../../store/index.js";
@@ -23,7 +25,7 @@ import { sendUnawaited } from "../account/mailer.js";
 import type { MailDelivery } from "../account/mailer.js";
 import type { App } from "../app.js";
 import { normaliseEmail } from "../auth.js";
-import { audit, requireActiveShare, requireSharing } from "./consent.js";
+import { audit, requireActiveShare, requireSharing, scopesJson, scopesOf } from "./consent.js";
 
 const DAY_MS = 86_400_000;
 /** How long the runner still sees an invitation the invitee declined. */
@@ -41,6 +43,7 @@ function shareView(row: ShareWithPerson | ShareRow, nowIso: string): ShareView {
     id: row.id,
     kind: row.invite_email !== null ? "email" : "link",
     access: row.access,
+    scopes: scopesOf(row),
     status: row.status,
     inviteEmail: row.invite_email,
     inviteExpiresAt: row.invite_expires_at,
@@ -58,6 +61,7 @@ export function athleteView(share: ShareRow, athlete: Pick<UserRow, "id" | "disp
     displayName: athlete.display_name,
     shareId: share.id,
     access: share.access,
+    scopes: scopesOf(share),
     since: share.accepted_at ?? share.created_at,
   };
 }
@@ -85,15 +89,25 @@ export async function listMyShares(app: App, athleteId: string): Promise<ShareVi
  */
 export type InviteMail = MailDelivery;
 
+/** The kinds of data in words, for an email or an audit-free sentence: "training load and shoes; knee checks". */
+export function scopesInWords(scopes: readonly ShareScope[]): string {
+  return scopes.map((s) => SHARE_SCOPE_LABELS[s].toLowerCase()).join("; ");
+}
+
 /** The email telling a coach or physio about an invitation: who, what they would see, where to answer. */
-export function invitationMessage(runnerName: string, to: string, access: ShareView["access"], publicUrl: string): { to: string; subject: string; text: string } {
+export function invitationMessage(
+  runnerName: string,
+  to: string,
+  share: Pick<ShareView, "access" | "scopes">,
+  publicUrl: string,
+): { to: string; subject: string; text: string } {
   return {
     to,
     subject: `${runnerName} invites you to see their running on kneewise`,
     text: [
       "Hello,",
       "",
-      `${runnerName} keeps their training and knee pain in kneewise and would like you, as their coach or physio, to see their training load, pain diary, knee checks and shoes (${SHARE_ACCESS_LABELS[access].toLowerCase()}).`,
+      `${runnerName} keeps their training and knee pain in kneewise and would like you, as their coach or physio, to see: ${scopesInWords(share.scopes)} (${SHARE_ACCESS_LABELS[share.access].toLowerCase()}).`,
       "",
       `To accept or decline, sign in to kneewise with this address (${to}), or create a coach or physio account with it, and open:`,
       "",
@@ -126,6 +140,7 @@ export async function inviteByEmail(app: App, athleteId: string, input: EmailInv
       invite_token_hash: null,
       invite_expires_at: null,
       access: input.access,
+      scopes: scopesJson(input.scopes ?? DEFAULT_SHARE_SCOPES),
       status: "pending",
       created_at: now,
       accepted_at: null,
@@ -133,16 +148,21 @@ export async function inviteByEmail(app: App, athleteId: string, input: EmailInv
       revoked_by: null,
     });
     // The address is personal data of someone else: the audit keeps the share, not the email.
-    await audit(trx, app, athleteId, "share.invited", `user:${athleteId}`, { shareId: row.id, kind: "email", access: row.access });
+    await audit(trx, app, athleteId, "share.invited", `user:${athleteId}`, { shareId: row.id, kind: "email", access: row.access, scopes: scopesOf(row) });
     return shareView(row, now);
   });
   // Sent once the invitation is stored, and not awaited: a slow or failing mail server neither
   // holds up nor undoes it (the invitee also finds it in the app).
-  if (mail !== undefined) sendUnawaited(mail, invitationMessage(runnerName, email, view.access, mail.publicUrl));
+  if (mail !== undefined) sendUnawaited(mail, invitationMessage(runnerName, email, view, mail.publicUrl));
   return view;
 }
 
-export async function inviteByLink(app: App, athleteId: string, access: ShareAccess): Promise<LinkInviteResponse> {
+export async function inviteByLink(
+  app: App,
+  athleteId: string,
+  access: ShareAccess,
+  scopes: readonly ShareScope[] = DEFAULT_SHARE_SCOPES,
+): Promise<LinkInviteResponse> {
   requireSharing(app);
   const token = randomBytes(32).toString("base64url");
   const now = app.now();
@@ -155,13 +175,14 @@ export async function inviteByLink(app: App, athleteId: string, access: ShareAcc
       invite_token_hash: hashInviteToken(token),
       invite_expires_at: new Date(now.getTime() + INVITE_LINK_DAYS * DAY_MS).toISOString(),
       access,
+      scopes: scopesJson(scopes),
       status: "pending",
       created_at: now.toISOString(),
       accepted_at: null,
       revoked_at: null,
       revoked_by: null,
     });
-    await audit(trx, app, athleteId, "share.invited", `user:${athleteId}`, { shareId: row.id, kind: "link", access });
+    await audit(trx, app, athleteId, "share.invited", `user:${athleteId}`, { shareId: row.id, kind: "link", access, scopes: scopesOf(row) });
     return { share: shareView(row, now.toISOString()), token, path: `/invite/${token}` };
   });
 }
@@ -173,14 +194,26 @@ async function ownLiveShare(app: App, athleteId: string, shareId: string): Promi
   return row;
 }
 
-export async function changeShareAccess(app: App, athleteId: string, shareId: string, access: ShareAccess): Promise<ShareView> {
+/**
+ * The runner changes what a live share or open invitation allows: the access, the kinds of data,
+ * or both. The coach's next request already sees the change (every read checks the database).
+ */
+export async function changeShare(app: App, athleteId: string, shareId: string, change: ShareChangeBody): Promise<ShareView> {
   requireSharing(app);
   const row = await ownLiveShare(app, athleteId, shareId);
+  const access = change.access ?? row.access;
+  const scopes = scopesJson(change.scopes ?? scopesOf(row));
   return app.database.db.transaction().execute(async (trx) => {
-    await shares.setShareAccess(trx, row.id, access);
-    if (row.access !== access)
-      await audit(trx, app, athleteId, "share.access_changed", `user:${athleteId}`, { shareId: row.id, coachId: row.coach_id, from: row.access, to: access });
-    return shareView({ ...row, access }, app.now().toISOString());
+    const audited = { shareId: row.id, coachId: row.coach_id };
+    if (row.access !== access) {
+      await shares.setShareAccess(trx, row.id, access);
+      await audit(trx, app, athleteId, "share.access_changed", `user:${athleteId}`, { ...audited, from: row.access, to: access });
+    }
+    if (row.scopes !== scopes) {
+      await shares.setShareScopes(trx, row.id, scopes);
+      await audit(trx, app, athleteId, "share.scopes_changed", `user:${athleteId}`, { ...audited, from: scopesOf(row), to: scopesOf({ scopes }) });
+    }
+    return shareView({ ...row, access, scopes }, app.now().toISOString());
   });
 }
 
@@ -228,7 +261,7 @@ export async function listMyInvites(app: App, userId: string): Promise<CoachInvi
   const rows = await shares.listPendingForEmail(app.database.db, me.email);
   return rows
     .filter((r) => r.athlete_id !== me.id)
-    .map((r) => ({ id: r.id, athlete: { displayName: r.person_name ?? "" }, access: r.access, createdAt: r.created_at }));
+    .map((r) => ({ id: r.id, athlete: { displayName: r.person_name ?? "" }, access: r.access, scopes: scopesOf(r), createdAt: r.created_at }));
 }
 
 async function accept(app: App, coach: UserRow, row: ShareRow, kind: "email" | "link"): Promise<AthleteView> {
@@ -245,7 +278,7 @@ async function accept(app: App, coach: UserRow, row: ShareRow, kind: "email" | "
       throw new DomainError("SHARE_EXISTS", "This runner already shares their data with you.");
     if (!(await shares.activateShare(trx, row.id, coach.id, now)))
       throw new DomainError("INVITE_NOT_FOUND", "This invitation has already been used or withdrawn.");
-    await audit(trx, app, coach.id, "share.accepted", `user:${row.athlete_id}`, { shareId: row.id, kind, access: row.access });
+    await audit(trx, app, coach.id, "share.accepted", `user:${row.athlete_id}`, { shareId: row.id, kind, access: row.access, scopes: scopesOf(row) });
     const athlete = await users.findUserById(trx, row.athlete_id);
     return athleteView({ ...row, status: "active", coach_id: coach.id, accepted_at: now }, { id: row.athlete_id, display_name: athlete?.display_name ?? "" });
   });
@@ -294,7 +327,7 @@ export async function previewLinkInvite(app: App, viewerId: string, token: strin
   requireSharing(app);
   const row = await pendingLink(app, token);
   const athlete = await users.findUserById(app.database.db, row.athlete_id);
-  return { athlete: { displayName: athlete?.display_name ?? "" }, yours: row.athlete_id === viewerId, access: row.access, expiresAt: row.invite_expires_at ?? "" };
+  return { athlete: { displayName: athlete?.display_name ?? "" }, yours: row.athlete_id === viewerId, access: row.access, scopes: scopesOf(row), expiresAt: row.invite_expires_at ?? "" };
 }
 
 export async function acceptLinkInvite(app: App, coachId: string, token: string): Promise<AthleteView> {

@@ -188,3 +188,8 @@ export async function setShareAccess(
 ): Promise<void> {
   await db.updateTable("shares").set({ access }).where("id", "=", id).execute();
 }
+
+/** The kinds of data a share shows, as the JSON array the column keeps (migration 0022). */
+export async function setShareScopes(db: Db, id: string, scopesJson: string): Promise<void> {
+  await db.updateTable("shares").set({ scopes: scopesJson }).where("id", "=", id).execute();
+}

@@ -1,26 +1,61 @@
 import { useCallback, useEffect, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import type { ActivityListResponse } from "../../../src/contracts/activities.js";
 import type { AssessmentListResponse } from "../../../src/contracts/assessments.js";
-import type { PainStatusResponse } from "../../../src/contracts/pain.js";
+import type { PainEntryView, PainListResponse, PainStatusResponse } from "../../../src/contracts/pain.js";
+import type { ProgrammeSessionListResponse, ProgrammeSessionView } from "../../../src/contracts/programmes.js";
 import { NOTE_MAX, SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
-import type { AthleteResponse, AthleteView, NoteResponse, NotesResponse, NoteView } from "../../../src/contracts/sharing.js";
-import type { ReportResponse } from "../../../src/contracts/training.js";
+import type { AthleteResponse, AthleteView, NoteResponse, NotesResponse, NoteView, ShareScope } from "../../../src/contracts/sharing.js";
+import type { CheckinListResponse, CheckinView, ReportResponse } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
-import { AcwrChart, ShoeChart, VolumeChart } from "../load/charts.js";
-import { WarningsList } from "../load/warnings-list.js";
-import { TrafficLight } from "../pain/traffic-light.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
+import { ScopeList } from "../sharing/scope-choice.js";
 import { shortDate } from "../sharing/sharing-page.js";
+import { ActivitiesPart, CheckinsPart, ChecksPart, DiaryPart, PainPart, SessionsPart, TrainingPart } from "./athlete-sections.js";
+import type { Shared } from "./athlete-sections.js";
 
 const WEEKS = 12;
+const ACTIVITIES_SHOWN = 20;
 
 interface AthleteData {
   athlete: AthleteView;
-  report: ReportResponse;
-  pain: PainStatusResponse;
-  assessments: AssessmentListResponse["assessments"];
+  report: Shared<ReportResponse>;
+  activities: Shared<ActivityListResponse>;
+  pain: Shared<PainStatusResponse>;
+  diary: Shared<PainEntryView[]>;
+  checkins: Shared<CheckinView[]>;
+  sessions: Shared<ProgrammeSessionView[]>;
+  assessments: Shared<AssessmentListResponse["assessments"]>;
+}
+
+/**
+ * Reads one kind only when the athlete shares it; null otherwise. A share narrowed between the
+ * two requests answers SCOPE_NOT_SHARED, which is the same "not shared".
+ */
+async function ifShared<T, R>(athlete: AthleteView, scope: ShareScope, url: string, pick: (res: T) => R): Promise<Shared<R>> {
+  if (!athlete.scopes.includes(scope)) return null;
+  try {
+    return pick(await api<T>("GET", url));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "SCOPE_NOT_SHARED") return null;
+    throw err;
+  }
+}
+
+async function loadAthlete(base: string): Promise<AthleteData> {
+  const { athlete } = await api<AthleteResponse>("GET", base);
+  const [report, activities, pain, diary, checkins, sessions, assessments] = await Promise.all([
+    ifShared(athlete, "training", `${base}/report?weeks=${WEEKS}`, (r: ReportResponse) => r),
+    ifShared(athlete, "activities", `${base}/activities?limit=${ACTIVITIES_SHOWN}`, (r: ActivityListResponse) => r),
+    ifShared(athlete, "pain", `${base}/pain/status`, (r: PainStatusResponse) => r),
+    ifShared(athlete, "diary", `${base}/pain`, (r: PainListResponse) => r.entries),
+    ifShared(athlete, "checkins", `${base}/checkins`, (r: CheckinListResponse) => r.checkins),
+    ifShared(athlete, "programmes", `${base}/programme-sessions`, (r: ProgrammeSessionListResponse) => r.sessions),
+    ifShared(athlete, "assessments", `${base}/assessments`, (r: AssessmentListResponse) => r.assessments),
+  ]);
+  return { athlete, report, activities, pain, diary, checkins, sessions, assessments };
 }
 
 /** One athlete's dashboard as their coach sees it: read-only, plus notes with "notes" access. */
@@ -37,13 +72,9 @@ export function AthletePage() {
   const base = `/api/athletes/${encodeURIComponent(athleteId)}`;
   const load = useCallback(async () => {
     try {
-      const { athlete } = await api<AthleteResponse>("GET", base);
-      const [report, pain, history] = await Promise.all([
-        api<ReportResponse>("GET", `${base}/report?weeks=${WEEKS}`),
-        api<PainStatusResponse>("GET", `${base}/pain/status`),
-        api<AssessmentListResponse>("GET", `${base}/assessments`),
-      ]);
-      setData({ athlete, report, pain, assessments: history.assessments });
+      const loaded = await loadAthlete(base);
+      const { athlete } = loaded;
+      setData(loaded);
       if (athlete.access === "notes") setNotes((await api<NotesResponse>("GET", `${base}/notes`)).notes);
       setError(null);
     } catch (err) {
@@ -77,8 +108,7 @@ export function AthletePage() {
       </Page>
     );
 
-  const { athlete, report, pain, assessments } = data;
-  const r = report.report;
+  const { athlete } = data;
 
   async function addNote(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -119,8 +149,8 @@ export function AthletePage() {
       title={athlete.displayName}
       intro={
         <p>
-          Shared with you since {shortDate(athlete.since)} · {SHARE_ACCESS_LABELS[athlete.access].toLowerCase()} · figures as of{" "}
-          {r.as_of}, the runner&apos;s today. <Link to="/coach">All athletes</Link>
+          Shared with you since {shortDate(athlete.since)} · {SHARE_ACCESS_LABELS[athlete.access].toLowerCase()}
+          {data.report ? ` · figures as of ${data.report.report.as_of}, the runner's today` : ""}. <Link to="/coach">All athletes</Link>
         </p>
       }
     >
@@ -132,45 +162,18 @@ export function AthletePage() {
           {error.message}
         </p>
       ) : null}
-      <section aria-labelledby="athlete-now">
-        <h2 id="athlete-now">What needs attention now</h2>
-        <WarningsList warnings={r.warnings} />
+      <section aria-labelledby="athlete-shared">
+        <h2 id="athlete-shared">What {athlete.displayName} shares with you</h2>
+        <ScopeList scopes={athlete.scopes} label={`What ${athlete.displayName} shares`} />
+        <p className="hint">Everything else is not shared. Only the runner can change this.</p>
       </section>
-      <TrafficLight status={pain.status} />
-      <section aria-labelledby="athlete-volume">
-        <h2 id="athlete-volume">Weekly volume</h2>
-        {r.weeks.length > 0 ? <VolumeChart weeks={r.weeks} thresholdPct={report.rampThresholdPct} units={units} /> : <p>No runs recorded yet.</p>}
-      </section>
-      <section aria-labelledby="athlete-acwr">
-        <h2 id="athlete-acwr">Acute:chronic load</h2>
-        {r.acwr.withheld !== null ? (
-          <p>
-            Not shown yet: {r.acwr.withheld} ({r.acwr.covered_days} of the last 28 days covered, 21 needed).
-          </p>
-        ) : (
-          <AcwrChart series={r.acwr.series} current={r.acwr.rolling} zone={r.acwr.zone} />
-        )}
-      </section>
-      <section aria-labelledby="athlete-shoes">
-        <h2 id="athlete-shoes">Shoes</h2>
-        {r.shoes.length > 0 ? <ShoeChart shoes={r.shoes} units={units} /> : <p>No pairs recorded.</p>}
-      </section>
-      <section aria-labelledby="athlete-checks">
-        <h2 id="athlete-checks">Knee checks</h2>
-        {assessments.length === 0 ? <p>No saved knee checks.</p> : null}
-        <ul className="plan-list">
-          {assessments.map((a) => (
-            <li key={a.id}>
-              <span className="session-date">{a.createdAt.slice(0, 10)}</span>
-              <span>
-                <strong>{a.headline}</strong>
-                {a.topCondition ? ` Most likely: ${a.topCondition.label}.` : ""}
-                {a.redFlags.length > 0 ? ` Red flags: ${a.redFlags.map((f) => f.label).join(", ")}.` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <TrainingPart report={data.report} units={units} />
+      <PainPart pain={data.pain} />
+      <DiaryPart entries={data.diary} />
+      <ActivitiesPart list={data.activities} units={units} />
+      <CheckinsPart checkins={data.checkins} />
+      <SessionsPart sessions={data.sessions} />
+      <ChecksPart assessments={data.assessments} />
       {athlete.access === "notes" ? (
         <section aria-labelledby="athlete-notes">
           <h2 id="athlete-notes">Your notes</h2>

@@ -8,6 +8,7 @@ import { useSession } from "../shell/session.js";
 import { shortDate } from "../sharing/sharing-page.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
+import { ScopeList } from "../sharing/scope-choice.js";
 
 /** /invite/:token: a coach or physio accepts a runner's invitation link. */
 export function InvitePage() {
@@ -57,9 +58,12 @@ export function InvitePage() {
       {preview ? (
         <>
           <p>
-            <strong>{preview.athlete.displayName}</strong> invites you to see their training load, pain diary, knee checks and shoes (
-            {SHARE_ACCESS_LABELS[preview.access].toLowerCase()}). The link works until {shortDate(preview.expiresAt)}, once.
+            <strong>{preview.athlete.displayName}</strong> invites you to see their running data (
+            {SHARE_ACCESS_LABELS[preview.access].toLowerCase()}). The link works until {shortDate(preview.expiresAt)}, once. You
+            would see:
           </p>
+          <ScopeList scopes={preview.scopes} label={`What ${preview.athlete.displayName} would share`} />
+          <p className="hint">Nothing else: the runner chooses, and can change it at any time.</p>
           {preview.yours ? (
             <p>This is your own invitation: send the link to your coach or physio, who accepts it with their own account.</p>
           ) : user.role === "coach" && (needsVerifying || !user.emailVerified) ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
-import type { AthleteResponse, CoachInvitesResponse, CoachInviteView, RosterEntry, RosterResponse } from "../../../src/contracts/sharing.js";
+import type { AthleteResponse, CoachInvitesResponse, CoachInviteView, RosterEntry, RosterResponse, RosterTraining } from "../../../src/contracts/sharing.js";
 import { SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
@@ -9,6 +9,7 @@ import { useSession } from "../shell/session.js";
 import { shortDate } from "../sharing/sharing-page.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
+import { ScopeList } from "../sharing/scope-choice.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
 const ZONE_WORDS: Record<string, string> = { low: "low", ok: "in range", high: "high", very_high: "very high" };
@@ -19,15 +20,64 @@ const TRIAGE_WORDS: Record<string, string> = {
   self_care: "self-care",
 };
 
-function acwrText(a: RosterEntry["acwr"]): string {
+const NOT_SHARED = "not shared";
+
+function acwrText(a: RosterTraining["acwr"]): string {
   if (a.ratio === null) return "not enough history";
   return `${a.ratio.toFixed(2)} (${a.zone ? ZONE_WORDS[a.zone] : ""})`;
 }
 
-function shoeText(s: RosterEntry["shoes"]): string {
+/** Never "fine" for pairs nobody recorded. */
+function shoeText(s: RosterTraining["shoes"]): string {
+  if (s.pairs === 0) return "none recorded";
   if (s.worn > 0) return s.worn === 1 ? "1 pair worn out" : `${s.worn} pairs worn out`;
   if (s.nearLimit > 0) return "near the limit";
-  return "fine";
+  return "none worn out";
+}
+
+function painText(a: RosterEntry): string {
+  if (!a.athlete.scopes.includes("pain")) return NOT_SHARED;
+  return a.latestPain ? `${a.latestPain.score}/10 on ${a.latestPain.date}` : "none in 60 days";
+}
+
+function checkText(a: RosterEntry): string {
+  if (!a.athlete.scopes.includes("assessments")) return NOT_SHARED;
+  const c = a.latestAssessment;
+  return c ? `${TRIAGE_WORDS[c.triage] ?? c.triage} (${c.date})` : "none yet";
+}
+
+/** The reasons; without any, "nothing flagged" only when there was something to look at. */
+function AttentionCell({ attention }: { attention: RosterEntry["attention"] }) {
+  const head =
+    attention.reasons.length > 0 ? attention.reasons.map((r) => r.text).join(", ") : attention.nothingRecorded ? "nothing recorded yet" : "nothing flagged";
+  return (
+    <td>
+      {head}
+      {attention.gaps.length > 0 ? <span className="roster-gaps">{attention.gaps.join("; ")}</span> : null}
+    </td>
+  );
+}
+
+function TrainingCells({ training }: { training: RosterTraining | null }) {
+  if (training === null)
+    return (
+      <>
+        <td>{NOT_SHARED}</td>
+        <td>{NOT_SHARED}</td>
+        <td>{NOT_SHARED}</td>
+        <td>{NOT_SHARED}</td>
+      </>
+    );
+  return (
+    <>
+      <td>{acwrText(training.acwr)}</td>
+      <td>
+        {training.rampWarnings} ramp, {training.spikeWarnings} spike
+      </td>
+      <td>{shoeText(training.shoes)}</td>
+      <td>{training.lastActivityDate ?? "none recorded"}</td>
+    </>
+  );
 }
 
 /** The coach's roster: athletes who share their data, who needs attention first, and invitations. */
@@ -117,6 +167,7 @@ export function RosterPage() {
                 <p>
                   {SHARE_ACCESS_LABELS[inv.access]} · sent {shortDate(inv.createdAt)}
                 </p>
+                <ScopeList scopes={inv.scopes} label={`What ${inv.athlete.displayName} would share`} />
                 <div className="button-row">
                   <button type="button" onClick={() => void accept(inv)} aria-label={`Accept the invitation from ${inv.athlete.displayName}`}>
                     Accept
@@ -137,22 +188,17 @@ export function RosterPage() {
         {athletes !== null && athletes.length > 0 ? (
           <div className="table-scroll" role="region" aria-label="Roster table (scrolls sideways on small screens)" tabIndex={0}>
             <table className="roster">
-              <ColumnHeads names={["Athlete", "Needs attention because", "ACWR", "Load warnings", "Latest pain", "Latest knee check", "Shoes", "Last activity"]} />
+              <ColumnHeads names={["Athlete", "Needs attention because", "Latest pain", "Latest knee check", "ACWR", "Load warnings", "Shoes", "Last activity"]} />
               <tbody>
                 {athletes.map((a) => (
                   <tr key={a.athlete.id}>
                     <th scope="row">
                       <Link to={`/coach/athletes/${a.athlete.id}`}>{a.athlete.displayName}</Link>
                     </th>
-                    <td>{a.attention.reasons.length > 0 ? a.attention.reasons.map((r) => r.text).join(", ") : "nothing now"}</td>
-                    <td>{acwrText(a.acwr)}</td>
-                    <td>
-                      {a.rampWarnings} ramp, {a.spikeWarnings} spike
-                    </td>
-                    <td>{a.latestPain ? `${a.latestPain.score}/10 on ${a.latestPain.date}` : "none recorded"}</td>
-                    <td>{a.latestAssessment ? `${TRIAGE_WORDS[a.latestAssessment.triage] ?? a.latestAssessment.triage} (${a.latestAssessment.date})` : "none"}</td>
-                    <td>{shoeText(a.shoes)}</td>
-                    <td>{a.lastActivityDate ?? "none"}</td>
+                    <AttentionCell attention={a.attention} />
+                    <td>{painText(a)}</td>
+                    <td>{checkText(a)}</td>
+                    <TrainingCells training={a.training} />
                   </tr>
                 ))}
               </tbody>

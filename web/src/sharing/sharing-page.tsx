@@ -1,23 +1,26 @@
 import { useCallback, useEffect, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
-import { SHARE_ACCESS, SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
+import { DEFAULT_SHARE_SCOPES, SHARE_ACCESS, SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
 import type {
   LinkInviteResponse,
   NotesResponse,
   NoteView,
   ShareAccess,
   ShareResponse,
+  ShareScope,
   ShareView,
   SharingListResponse,
 } from "../../../src/contracts/sharing.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
+import { ScopeChoice, ScopeList } from "./scope-choice.js";
 
-export function shortDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
-}
+import { shortDate } from "../shell/dates.js";
+
+/** Kept for the coach pages, which import it from here until they move to ../shell/dates.js. */
+export { shortDate };
 
 function AccessChoice({ name, value, onChange }: { name: string; value: ShareAccess; onChange: (a: ShareAccess) => void }) {
   return (
@@ -46,6 +49,8 @@ export function SharingPage() {
   const [status, setStatus] = useState("");
   const [emailAccess, setEmailAccess] = useState<ShareAccess>("read");
   const [linkAccess, setLinkAccess] = useState<ShareAccess>("read");
+  const [emailScopes, setEmailScopes] = useState<ShareScope[]>([...DEFAULT_SHARE_SCOPES]);
+  const [linkScopes, setLinkScopes] = useState<ShareScope[]>([...DEFAULT_SHARE_SCOPES]);
   const [link, setLink] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -88,7 +93,11 @@ export function SharingPage() {
     const email = new FormData(form).get("email");
     setError(null);
     try {
-      const res = await api<ShareResponse>("POST", "/api/sharing/invites/email", { email: typeof email === "string" ? email : "", access: emailAccess });
+      const res = await api<ShareResponse>("POST", "/api/sharing/invites/email", {
+        email: typeof email === "string" ? email : "",
+        access: emailAccess,
+        scopes: emailScopes,
+      });
       form.reset();
       setStatus(`Invitation sent to ${res.share.inviteEmail ?? ""}. It appears when they sign in with that address.`);
       await load();
@@ -100,7 +109,7 @@ export function SharingPage() {
   async function makeLink() {
     setError(null);
     try {
-      const res = await api<LinkInviteResponse>("POST", "/api/sharing/invites/link", { access: linkAccess });
+      const res = await api<LinkInviteResponse>("POST", "/api/sharing/invites/link", { access: linkAccess, scopes: linkScopes });
       setLink(`${window.location.origin}${res.path}`);
       setStatus("Your link is ready. It works once, for 7 days.");
       await load();
@@ -120,6 +129,19 @@ export function SharingPage() {
     }
   }
 
+  async function changeScopes(s: ShareView, scopes: ShareScope[]) {
+    setError(null);
+    // The box follows the click at once; a refusal puts it back (the load below).
+    setShares((list) => (list ?? []).map((x) => (x.id === s.id ? { ...x, scopes } : x)));
+    try {
+      await api<ShareResponse>("PATCH", `/api/sharing/${s.id}`, { scopes });
+      setStatus(`Saved: ${who(s)} sees what is ticked, from their next look.`);
+    } catch (err) {
+      setError(errorOf(err));
+    }
+    await load();
+  }
+
   async function revoke(s: ShareView) {
     setError(null);
     try {
@@ -136,23 +158,26 @@ export function SharingPage() {
   const pending = (shares ?? []).filter((s) => s.status === "pending");
   const declined = (shares ?? []).filter((s) => s.status === "declined");
   const fieldError = (name: string) => error?.fields.find((f) => f.path === name)?.message;
+  // The email field shows its own error; anything else (a scope choice, say) shows up top.
+  const topError = error && !fieldError("email") ? (fieldError("scopes") ?? error.message) : null;
 
   return (
     <Page
       title="Share with a coach"
       intro={
         <p>
-          Let a coach or physiotherapist see your training load, pain diary, knee checks and shoes. Nothing is shared until you
-          invite them and they accept, and you can stop sharing at any moment.
+          Let a coach or physiotherapist see the parts of your data you choose: training load, runs, pain, diary, check-ins,
+          exercise sessions, knee checks. Nothing is shared until you invite them and they accept; you can change what they see,
+          or stop sharing, at any moment.
         </p>
       }
     >
       <p role="status" className="status">
         {status}
       </p>
-      {error && error.fields.length === 0 ? (
+      {topError ? (
         <p className="error" role="alert">
-          {error.message}
+          {topError}
         </p>
       ) : null}
 
@@ -175,6 +200,7 @@ export function SharingPage() {
                   </option>
                 ))}
               </select>
+              <ScopeChoice idPrefix={`scopes-${s.id}`} legend={`What ${who(s)} sees`} scopes={s.scopes} onChange={(next) => void changeScopes(s, next)} />
               <RevokeControl share={s} confirming={confirming === s.id} onAsk={() => setConfirming(s.id)} onCancel={() => setConfirming(null)} onConfirm={() => void revoke(s)} />
             </li>
           ))}
@@ -192,6 +218,7 @@ export function SharingPage() {
                   {SHARE_ACCESS_LABELS[s.access]} · made {shortDate(s.createdAt)}
                   {s.inviteExpiresAt ? (s.expired ? " · expired" : ` · works until ${shortDate(s.inviteExpiresAt)}`) : ""}
                 </p>
+                <ScopeList scopes={s.scopes} label="What they would see" />
                 <RevokeControl share={s} confirming={confirming === s.id} onAsk={() => setConfirming(s.id)} onCancel={() => setConfirming(null)} onConfirm={() => void revoke(s)} />
               </li>
             ))}
@@ -225,6 +252,7 @@ export function SharingPage() {
             {fieldError("email") ? <p className="error">{fieldError("email")}</p> : null}
           </div>
           <AccessChoice name="email-access" value={emailAccess} onChange={setEmailAccess} />
+          <ScopeChoice idPrefix="email-scopes" legend="What they may see" scopes={emailScopes} onChange={setEmailScopes} />
           <div className="button-row">
             <button type="submit">Send invitation</button>
           </div>
@@ -235,6 +263,7 @@ export function SharingPage() {
         <h2 id="link-heading">Or make a link</h2>
         <p className="hint">A link works once, for 7 days. Send it to your coach or physio yourself; whoever opens it first with a coach account gets access.</p>
         <AccessChoice name="link-access" value={linkAccess} onChange={setLinkAccess} />
+        <ScopeChoice idPrefix="link-scopes" legend="What they may see" scopes={linkScopes} onChange={setLinkScopes} />
         <div className="button-row">
           <button type="button" onClick={() => void makeLink()}>
             Make a link

@@ -1,0 +1,84 @@
+/**
+ * What a coach reads of one athlete, each kind behind the runner's consent for it (issue 18,
+ * item 9): the share must be live and hold the kind ("training", "activities", "pain", "diary",
+ * "checkins", "programmes", "assessments"), checked in the database on every request. The data
+ * comes from the same services the runner's own pages use.
+ */
+import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
+import type { PainEntryView, PainListQuery, PainStatusResponse } from "../../contracts/pain.js";
+import type { ProgrammeSessionView } from "../../contracts/programmes.js";
+import type { ShareScope } from "../../contracts/sharing.js";
+import type { CheckinListResponse, ReportResponse, ShoeListResponse } from "../../contracts/training.js";
+import type { App } from "../app.js";
+import { listAssessmentHistory } from "../assessments.js";
+import type { AssessmentSummaryView } from "../assessments.js";
+import { listCheckins } from "../checkins.js";
+import { getActivity, listActivities } from "../import/index.js";
+import type { ActivityListQuery } from "../import/activity-queries.js";
+import { listPainEntries, painStatusFor } from "../pain.js";
+import { listProgrammeSessions } from "../programmes.js";
+import { listShoes } from "../shoes.js";
+import { trainingReport } from "../training-report.js";
+import { requireScope, requireSharing } from "./consent.js";
+
+/** Who asks about whom. */
+export interface AthleteRead {
+  coachId: string;
+  athleteId: string;
+}
+
+async function consented(app: App, who: AthleteRead, scope: ShareScope): Promise<void> {
+  requireSharing(app);
+  await requireScope(app.database.db, who.coachId, who.athleteId, scope);
+}
+
+/** The training report; builds count against the coach's own budget, as the runner's count against theirs. */
+export async function athleteReport(app: App, who: AthleteRead, q: { asOf?: string | undefined; weeks?: number | undefined }): Promise<ReportResponse> {
+  await consented(app, who, "training");
+  return trainingReport(app, who.athleteId, { asOf: q.asOf, weeks: q.weeks, budgetFor: who.coachId });
+}
+
+export async function athleteShoes(app: App, who: AthleteRead, asOf?: string): Promise<ShoeListResponse> {
+  await consented(app, who, "training");
+  return listShoes(app, who.athleteId, asOf);
+}
+
+export async function athletePainStatus(app: App, who: AthleteRead, asOf?: string): Promise<PainStatusResponse> {
+  await consented(app, who, "pain");
+  return painStatusFor(app, who.athleteId, asOf);
+}
+
+export async function athletePainDiary(app: App, who: AthleteRead, q: PainListQuery): Promise<PainEntryView[]> {
+  await consented(app, who, "diary");
+  return listPainEntries(app, who.athleteId, q);
+}
+
+export async function athleteAssessments(app: App, who: AthleteRead): Promise<AssessmentSummaryView[]> {
+  await consented(app, who, "assessments");
+  return listAssessmentHistory(app, who.athleteId);
+}
+
+export async function athleteCheckins(app: App, who: AthleteRead, range: { from?: string | undefined; to?: string | undefined }): Promise<CheckinListResponse> {
+  await consented(app, who, "checkins");
+  return listCheckins(app, who.athleteId, range);
+}
+
+export async function athleteProgrammeSessions(app: App, who: AthleteRead, q: { programme?: string | undefined }): Promise<ProgrammeSessionView[]> {
+  await consented(app, who, "programmes");
+  return listProgrammeSessions(app, who.athleteId, q);
+}
+
+export async function athleteActivities(app: App, who: AthleteRead, q: ActivityListQuery): Promise<Omit<ActivityListResponse, "limit" | "offset">> {
+  await consented(app, who, "activities");
+  return listActivities(app, who.athleteId, q);
+}
+
+/**
+ * One activity, without where it was run: the runner shares their runs for the load, the laps and
+ * the heart rate, not a map of their streets (a track's start is often their front door).
+ */
+export async function athleteActivity(app: App, who: AthleteRead, id: string): Promise<ActivityDetail> {
+  await consented(app, who, "activities");
+  const detail = await getActivity(app, who.athleteId, id);
+  return { ...detail, stream: detail.stream.map((p) => ({ ...p, lat: null, lon: null })) };
+}
