@@ -236,4 +236,86 @@ test.describe.serial("a Strava export's shoes and activities", () => {
     await expect(page.getByRole("heading", { name: "Splits per mile" })).toBeVisible();
     await expect(page.locator(".activity-facts")).toContainText("66 ft up, 66 ft down");
   });
+
+  test("the activity page draws the route from its own points and gives the time in heart-rate zones from the profile", async ({ page, request }) => {
+    // A 16-minute loop of about 3.2 km around a point in London, a sample every 10 s: 300 s at 125 bpm,
+    // 400 s at 145 and 260 s at 160 (the last point starts no interval).
+    const stream = Array.from({ length: 97 }, (_, i) => {
+      const angle = (i / 98) * 2 * Math.PI;
+      return {
+        t: i * 10,
+        d: Math.round(i * 33.3),
+        alt: 20,
+        hr: i < 30 ? 125 : i < 70 ? 145 : 160,
+        cad: 170,
+        lat: Math.round((51.5 + 0.0046 * Math.sin(angle)) * 1e5) / 1e5,
+        lon: Math.round((-0.12 + 0.0073 * (1 - Math.cos(angle))) * 1e5) / 1e5,
+      };
+    });
+    const detail = activityDetail.strict().parse({
+      id: "loop-run",
+      sport: "run",
+      startUtc: "2026-05-04T06:30:00.000Z",
+      utcOffsetMin: 0,
+      movingS: 960,
+      elapsedS: 960,
+      distanceM: 3200,
+      elevationGainM: 0,
+      elevationLossM: 0,
+      avgHr: 143,
+      maxHr: 160,
+      avgCadence: 170,
+      device: null,
+      gear: null,
+      name: "Loop run",
+      perceivedExertion: null,
+      indoor: false,
+      source: "gpx",
+      shoeId: null,
+      shoeManual: false,
+      surface: null,
+      excludeFromLoad: false,
+      laps: [],
+      stream,
+    });
+    await page.route("**/api/activities/loop-run", (route) => route.fulfill({ json: detail }));
+    expect((await request.put("/api/profile", { data: { maxHr: null, thresholdHr: null } })).ok()).toBe(true);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/training/activities/loop-run");
+    await expect(page.getByRole("heading", { level: 1, name: "Loop run" })).toBeVisible();
+    const route = page.getByRole("img", { name: /^Route Route of 3\.20 km, start and finish \d+ m apart; it covers/ });
+    await expect(route).toBeVisible();
+    expect((await route.boundingBox())!.width).toBeLessThanOrEqual(390);
+    await expect(route.locator("polyline")).toHaveCount(1);
+    // Without a maximum or threshold heart rate, the page says where to add one instead of guessing.
+    const zones = page.getByRole("region", { name: "Time in heart-rate zones" });
+    await expect(zones).toContainText("Zones need your maximum or threshold heart rate");
+    await zones.getByRole("link", { name: "Add one to your profile" }).click();
+
+    // The profile refuses an impossible maximum, naming it, then keeps a plausible one.
+    const maxHr = page.getByLabel("Maximum heart rate (beats per minute)");
+    await maxHr.fill("250");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText("Give the maximum heart rate as whole beats per minute from 100 to 230.")).toBeVisible();
+    await maxHr.fill("190");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText(/^Saved\./)).toBeVisible();
+
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(size);
+      await page.goto("/training/activities/loop-run");
+      // Zones of 190: 95, 114, 133, 152 and 171 bpm. 400 of the 960 s are in zone 3.
+      const rows = page.getByRole("region", { name: "Time in heart-rate zones" }).getByRole("listitem");
+      await expect(rows).toHaveCount(5);
+      await expect(rows.nth(1)).toContainText("Zone 2, easy (114 to 132 bpm)5:00, 31%");
+      await expect(rows.nth(2)).toContainText("Zone 3, moderate (133 to 151 bpm)6:40, 42%");
+      await expect(rows.nth(3)).toContainText("Zone 4, hard (152 to 170 bpm)4:20, 27%");
+      await expect(page.getByText(/most of it in zone 3, moderate\. Zones from your maximum heart rate of 190 bpm/)).toBeVisible();
+      await expect(page.getByRole("img", { name: /^Route Route of 3\.20 km/ })).toBeVisible();
+      await expectNoSideways(page);
+      await expectAxeClean(page);
+    }
+    expect((await request.put("/api/profile", { data: { maxHr: null } })).ok()).toBe(true);
+  });
 });

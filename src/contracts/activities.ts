@@ -77,6 +77,9 @@ export const streamPoint = z.object({
   alt: z.number().nullable(),
   hr: z.number().nullable(),
   cad: z.number().nullable(),
+  /** Degrees, 5 decimals, for the route drawing; absent in streams without positions. */
+  lat: z.number().nullable().optional(),
+  lon: z.number().nullable().optional(),
 });
 
 export const activityDetail = activitySummary.extend({

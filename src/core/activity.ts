@@ -37,6 +37,13 @@ export interface StreamPoint {
   hr: number | null;
   /** Cadence, steps per minute (both feet). */
   cad: number | null;
+  /**
+   * Position in degrees (WGS84), 5 decimals (about a metre), for drawing the route. Absent or
+   * null where the point has no fix, in streams without positions, and in rows stored before
+   * positions were kept.
+   */
+  lat?: number | null;
+  lon?: number | null;
 }
 
 export interface Lap {

@@ -36,6 +36,18 @@ describe("validateProfileUpdate", () => {
     expect(validateProfileUpdate({ footType: "over_pronating", weekStart: 6 })).toMatchObject({ ok: true });
   });
 
+  it("takes heart rates in their plausible ranges, or null to clear them, and names the field otherwise", () => {
+    expect(validateProfileUpdate({ maxHr: 100, thresholdHr: 220 })).toMatchObject({ ok: true });
+    expect(validateProfileUpdate({ maxHr: 230, thresholdHr: 80 })).toMatchObject({ ok: true });
+    expect(validateProfileUpdate({ maxHr: null, thresholdHr: null })).toMatchObject({ ok: true });
+    const out = validateProfileUpdate({ maxHr: 231, thresholdHr: 79.5 });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors.map((e) => e.path)).toEqual(["maxHr", "thresholdHr"]);
+    expect(out.errors[0]!.message).toContain("maximum heart rate as whole beats per minute from 100 to 230");
+    expect(out.errors[1]!.message).toContain("threshold heart rate as whole beats per minute from 80 to 220");
+  });
+
   it("reports every bad field with its path", () => {
     const out = validateProfileUpdate({ experience: "pro", surfaces: ["road", "sand", "road"], weekStart: 1.5, units: "yards", colour: "red" });
     expect(out.ok).toBe(false);

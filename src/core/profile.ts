@@ -58,7 +58,15 @@ export interface Profile {
   /** First day of the week: 0 = Sunday … 6 = Saturday. */
   weekStart: number;
   units: DistanceUnits;
+  /** Maximum heart rate, beats per minute, as the runner measured it; null when not given (never guessed from age). */
+  maxHr: number | null;
+  /** Lactate-threshold heart rate, beats per minute; null when not given. */
+  thresholdHr: number | null;
 }
+
+/** Plausible adult values, bpm: wide enough for any runner, narrow enough to catch a slip of the keyboard. */
+export const MAX_HR_RANGE = { min: 100, max: 230 } as const;
+export const THRESHOLD_HR_RANGE = { min: 80, max: 220 } as const;
 
 export type ProfileUpdate = Partial<Profile>;
 
@@ -75,6 +83,8 @@ export const DEFAULT_PROFILE: Readonly<Profile> = {
   tightGroups: [],
   weekStart: 1,
   units: "km",
+  maxHr: null,
+  thresholdHr: null,
 };
 
 /**
@@ -108,6 +118,8 @@ const FIELD_NAMES: (keyof Profile)[] = [
   "tightGroups",
   "weekStart",
   "units",
+  "maxHr",
+  "thresholdHr",
 ];
 
 function checkCode(allowed: readonly string[], value: unknown, path: string, errors: ProfileFieldError[]): void {
@@ -127,6 +139,20 @@ function checkList(allowed: readonly string[], value: unknown, path: string, err
     if (seen.has(item)) errors.push({ path: `${path}[${i}]`, message: "appears more than once" });
     seen.add(item);
   });
+}
+
+/** A heart rate is a whole number of beats per minute in its range, or null to clear it. */
+function checkHeartRate(
+  value: unknown,
+  path: string,
+  what: string,
+  range: { min: number; max: number },
+  errors: ProfileFieldError[],
+): void {
+  if (value === null) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < range.min || value > range.max) {
+    errors.push({ path, message: `expected the ${what} as whole beats per minute from ${range.min} to ${range.max}, or null to clear it` });
+  }
 }
 
 /** Checks a partial profile (any subset of the fields, nothing else) and reports every problem. */
@@ -155,6 +181,8 @@ export function validateProfileUpdate(value: unknown): ProfileValidation {
     }
   }
   if (has("units")) checkCode(DISTANCE_UNITS, record.units, "units", errors);
+  if (has("maxHr")) checkHeartRate(record.maxHr, "maxHr", "maximum heart rate", MAX_HR_RANGE, errors);
+  if (has("thresholdHr")) checkHeartRate(record.thresholdHr, "thresholdHr", "threshold heart rate", THRESHOLD_HR_RANGE, errors);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: record };
 }
 

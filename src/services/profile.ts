@@ -54,6 +54,8 @@ function fromRow(row: ProfileRow): Profile {
     tightGroups: codes(row.tight_groups_json, TIGHT_GROUPS),
     weekStart: row.week_start,
     units: oneOf(row.units, DISTANCE_UNITS, DEFAULT_PROFILE.units),
+    maxHr: row.max_hr,
+    thresholdHr: row.threshold_hr,
   };
 }
 
@@ -87,6 +89,8 @@ export async function updateProfile(app: App, userId: string, update: unknown): 
       tight_groups_json: JSON.stringify(next.tightGroups),
       week_start: next.weekStart,
       units: next.units,
+      max_hr: next.maxHr,
+      threshold_hr: next.thresholdHr,
       updated_at: app.now().toISOString(),
     });
     return view(fromRow(saved), saved.updated_at);

@@ -277,6 +277,9 @@ export interface ProfilesTable {
   week_start: Generated<number>;
   units: string;
   updated_at: string;
+  /** Beats per minute, set by the runner (migration 0021); null when not given. */
+  max_hr: number | null;
+  threshold_hr: number | null;
 }
 
 /** One pain-diary day per runner (unique user_id + date); scores are 0-10 or null when not recorded. */
@@ -334,6 +337,11 @@ export interface SharesTable {
   accepted_at: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
+  /**
+   * JSON array of the kinds of data shared (contracts SHARE_SCOPES); migration 0022. Left out of
+   * an insert, the database gives what every share showed before: training, pain, assessments.
+   */
+  scopes: Generated<string>;
 }
 
 /** A coach's note about one runner; the runner can always read it. */

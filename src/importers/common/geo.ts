@@ -20,3 +20,11 @@ export function isValidLatLon(lat: number, lon: number): boolean {
     !(lat === 0 && lon === 0)
   );
 }
+
+/**
+ * A stream point's position: degrees to 5 decimals (about a metre on the ground), enough to draw
+ * the route and short enough to keep the stored stream small.
+ */
+export function roundDegrees(deg: number): number {
+  return Math.round(deg * 1e5) / 1e5;
+}

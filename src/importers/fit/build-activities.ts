@@ -5,7 +5,7 @@ import type {
   Sport,
   StreamPoint,
 } from "../../core/activity.js";
-import { downsampleStream, elevationGainLoss, haversineM, sportFromName } from "../common/index.js";
+import { downsampleStream, elevationGainLoss, haversineM, isValidLatLon, roundDegrees, sportFromName } from "../common/index.js";
 import type { FitLap, FitPart, FitSession } from "./decode-fit.js";
 import { deviceName } from "./devices.js";
 import {
@@ -292,13 +292,15 @@ function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): Impo
     if (t >= nextT || k === n - 1) {
       nextT = t + STREAM_STEP_S;
       const alt = cols.alt[i]!;
-      candidates.push({
+      const point: StreamPoint = {
         t,
         d: Number.isNaN(dLast) ? null : round1(dLast - d0),
         alt: alt === alt ? round1(alt) : null,
         hr: hr > 0 ? Math.round(hr) : null,
         cad: cad === cad ? Math.round(cad * cadFactor) : null,
-      });
+      };
+      addPosition(point, cols.lat[i]!, cols.lon[i]!);
+      candidates.push(point);
     }
   }
   const stream = downsampleStream(candidates, STREAM_STEP_S);
@@ -350,6 +352,16 @@ function buildOne(part: FitPart, w: Window, clock: Clock, sorted: boolean): Impo
     stream,
     source: "fit",
   };
+}
+
+/** A kept point's position, from semicircles (0 and 0: no fix) to degrees, for the route drawing. */
+function addPosition(point: StreamPoint, latSc: number, lonSc: number): void {
+  if (latSc === 0 && lonSc === 0) return;
+  const lat = latSc * SEMICIRCLE_DEG;
+  const lon = lonSc * SEMICIRCLE_DEG;
+  if (!isValidLatLon(lat, lon)) return;
+  point.lat = roundDegrees(lat);
+  point.lon = roundDegrees(lon);
 }
 
 function gpsDistance(cols: RecordColumns, idx: Int32Array): number {

@@ -1,5 +1,5 @@
 import type { Sport, StreamPoint } from "../../core/activity.js";
-import { EARTH_RADIUS_M, RAD, elevationGainLoss } from "../common/index.js";
+import { EARTH_RADIUS_M, RAD, elevationGainLoss, isValidLatLon, roundDegrees } from "../common/index.js";
 
 /**
  * Track samples as parallel columns of doubles (NaN = missing), shared by the GPX and TCX readers:
@@ -261,13 +261,21 @@ function streamPoint(
   const hr = track.hr[i]!;
   const rawCad = track.cad[i]!;
   const ele = track.ele[i]!;
-  return {
+  const point: StreamPoint = {
     t,
     d: cum === null ? null : Math.round(cum[i]!),
     alt: Number.isFinite(ele) ? Math.round(ele * 10) / 10 : null,
     hr: Number.isFinite(hr) && hr >= MIN_HR && hr <= MAX_HR ? Math.round(hr) : null,
     cad: Number.isFinite(rawCad) && rawCad >= 0 ? Math.round(rawCad * factor) : null,
   };
+  // Only kept points carry a position (for the route drawing); a point without a fix has none.
+  const lat = track.lat[i]!;
+  const lon = track.lon[i]!;
+  if (isValidLatLon(lat, lon)) {
+    point.lat = roundDegrees(lat);
+    point.lon = roundDegrees(lon);
+  }
+  return point;
 }
 
 /**

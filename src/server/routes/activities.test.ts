@@ -101,6 +101,21 @@ for (const dialect of DIALECTS) {
       expect(a.laps).toHaveLength(1);
     });
 
+    it("gives the route's positions with the stream of a ride recorded with GPS, as the import stored them", async () => {
+      const [ride] = (await list("?sport=ride")).activities;
+      const res = await t.server.inject({ method: "GET", url: `/api/activities/${ride!.id}`, cookies: ada.cookies });
+      const a = activityDetail.parse(res.json());
+      const fixes = a.stream.filter((p) => p.lat != null && p.lon != null);
+      expect(fixes.length).toBe(a.stream.length);
+      // fitparse__2015-10-13-08-43-15.fit: a ride north of Portland, Oregon.
+      for (const p of fixes) {
+        expect(p.lat).toBeGreaterThan(45.4);
+        expect(p.lat).toBeLessThan(45.8);
+        expect(p.lon).toBeGreaterThan(-123);
+        expect(p.lon).toBeLessThan(-122.4);
+      }
+    });
+
     it("requires sign-in", async () => {
       expect((await t.server.inject({ method: "GET", url: "/api/activities" })).statusCode).toBe(401);
       expect((await t.server.inject({ method: "GET", url: "/api/activities/x" })).statusCode).toBe(401);

@@ -32,6 +32,8 @@ for (const dialect of DIALECTS) {
         tightGroups: [],
         weekStart: 1,
         units: "km",
+        maxHr: null,
+        thresholdHr: null,
         updatedAt: null,
         rampThreshold: 0.1,
       });
@@ -95,6 +97,50 @@ for (const dialect of DIALECTS) {
       const paths = body.error.fields.map((f) => f.path);
       expect(paths).toEqual(expect.arrayContaining(["experience", "weekStart", "surfaces"]));
       expect((await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json()).toEqual(before);
+    });
+  });
+
+  describe(`heart-rate anchors in the profile on ${dialect}`, () => {
+    let t: TestServer;
+    let me: Record<string, string> = {};
+    beforeAll(async () => {
+      t = await startTestServer(dialect);
+      if (t.app.mode === "multi") me = await signUp(t, "hr-runner");
+    });
+    afterAll(() => t.close());
+    const put = (payload: object) => t.server.inject({ method: "PUT", url: "/api/profile", payload, cookies: me });
+    const get = async () => profileResponse.parse((await t.server.inject({ method: "GET", url: "/api/profile", cookies: me })).json());
+
+    it("stores a maximum and a threshold heart rate and clears each with null", async () => {
+      expect((await put({ maxHr: 188, thresholdHr: 171, units: "mi" })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: 188, thresholdHr: 171, units: "mi" });
+      expect((await put({ maxHr: null })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: null, thresholdHr: 171, units: "mi" });
+      expect((await put({ thresholdHr: null })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: null, thresholdHr: null });
+    });
+
+    it("refuses values outside the plausible ranges, naming the field, and keeps the stored ones", async () => {
+      expect((await put({ maxHr: 190, thresholdHr: 170 })).statusCode).toBe(200);
+      for (const [payload, field] of [
+        [{ maxHr: 99 }, "maxHr"],
+        [{ maxHr: 231 }, "maxHr"],
+        [{ maxHr: 180.5 }, "maxHr"],
+        [{ thresholdHr: 79 }, "thresholdHr"],
+        [{ thresholdHr: 221 }, "thresholdHr"],
+        [{ thresholdHr: "170" }, "thresholdHr"],
+      ] as const) {
+        const res = await put(payload);
+        expect(res.statusCode).toBe(400);
+        const body = res.json<{ error: { code: string; fields: { path: string; message: string }[] } }>();
+        expect(body.error.code).toBe("VALIDATION_FAILED");
+        expect(body.error.fields.map((f) => f.path)).toEqual([field]);
+        expect(body.error.fields[0]!.message).toMatch(/heart rate.*beats per minute/);
+      }
+      expect(await get()).toMatchObject({ maxHr: 190, thresholdHr: 170 });
+      expect((await put({ maxHr: 100, thresholdHr: 220 })).statusCode).toBe(200);
+      expect((await put({ maxHr: 230, thresholdHr: 80 })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: 230, thresholdHr: 80 });
     });
   });
 

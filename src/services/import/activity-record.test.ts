@@ -44,6 +44,17 @@ describe("stored activities", () => {
     ]);
   });
 
+  it("keep positions to 5 decimals in lat and lon columns, null where a point has no fix", () => {
+    const stream = [
+      { t: 0, d: 0, alt: null, hr: null, cad: null, lat: 51.5073512, lon: -0.1277583 },
+      { t: 10, d: 30, alt: null, hr: null, cad: null },
+      { t: 20, d: 60, alt: null, hr: null, cad: null, lat: -33.8, lon: 0.000004 },
+    ];
+    const json = encodeStream(stream);
+    expect(JSON.parse(json)).toMatchObject({ lat: [51.50735, null, -33.8], lon: [-0.12776, null, 0] });
+    expect(decodeStream(json).map((p) => [p.lat, p.lon])).toEqual([[51.50735, -0.12776], [null, null], [-33.8, 0]]);
+  });
+
   it("write exactly the JSON that JSON.stringify writes of the columns, for any values", () => {
     const value = fc.oneof(
       fc.constant(null),
@@ -58,6 +69,8 @@ describe("stored activities", () => {
       alt: value,
       hr: value,
       cad: value,
+      lat: fc.option(fc.oneof(value, fc.double({ min: -90, max: 90, noNaN: true })), { nil: undefined }),
+      lon: fc.option(fc.oneof(value, fc.double({ min: -180, max: 180, noNaN: true })), { nil: undefined }),
     });
     fc.assert(
       fc.property(fc.array(point, { maxLength: 30 }), (points) => {

@@ -19,6 +19,9 @@ export interface StreamColumns {
   alt: (number | null)[] | null;
   hr: (number | null)[] | null;
   cad: (number | null)[] | null;
+  /** Degrees to 5 decimals; both left out when no point has a position (old rows have neither). */
+  lat?: (number | null)[];
+  lon?: (number | null)[];
 }
 
 const int = (n: number): number => Math.round(n);
@@ -43,6 +46,12 @@ export function encodeStream(points: readonly StreamPoint[]): string {
   column(out, points, (p) => p.hr, false);
   out.text(',"cad":');
   column(out, points, (p) => p.cad, false);
+  if (points.some(hasPosition)) {
+    out.text(',"lat":');
+    column(out, points, (p) => p.lat ?? null, false, true);
+    out.text(',"lon":');
+    column(out, points, (p) => p.lon ?? null, false, true);
+  }
   out.byte(CLOSE_BRACE);
   return out.toString();
 }
@@ -59,15 +68,26 @@ export function streamColumns(points: readonly StreamPoint[]): StreamColumns {
     });
     return any ? values : null;
   };
-  return {
+  const cols: StreamColumns = {
     t: points.map((p) => int(p.t)),
     d: pick((p) => p.d, 1),
     alt: pick((p) => p.alt, 10),
     hr: pick((p) => p.hr, 1),
     cad: pick((p) => p.cad, 1),
   };
+  if (points.some(hasPosition)) {
+    cols.lat = pick((p) => p.lat ?? null, 1e5) ?? [];
+    cols.lon = pick((p) => p.lon ?? null, 1e5) ?? [];
+  }
+  return cols;
 }
 
+/** A point with both coordinates: the stream then keeps its lat and lon columns. */
+function hasPosition(p: StreamPoint): boolean {
+  return p.lat != null && Number.isFinite(p.lat) && p.lon != null && Number.isFinite(p.lon);
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10_000, 100_000];
 const COMMA = 44;
 const CLOSE_BRACE = 125;
 const MINUS = 45;
@@ -146,13 +166,54 @@ class JsonBytes {
     this.byte(48 + (a % 10));
   }
 
+  /**
+   * `Math.round(v * 1e5) / 1e5` as JSON.stringify writes it: the whole degrees, then the decimals
+   * without their trailing zeros, written from the right in one pass (a stream holds hundreds).
+   */
+  degrees(v: number): void {
+    const k = Math.round(v * 1e5);
+    if (!(Math.abs(k) < 2 ** 31) || k === 0) {
+      this.text(JSON.stringify(k / 1e5));
+      return;
+    }
+    this.room(14);
+    if (k < 0) this.bytes[this.n++] = MINUS;
+    // An int32 from here on: % and / on it stay integer operations.
+    let a = (k < 0 ? -k : k) | 0;
+    let decimals = 5;
+    while (decimals > 0 && a % 10 === 0) {
+      a = (a / 10) | 0;
+      decimals--;
+    }
+    let wholeDigits = 1;
+    for (let x = (a / POWERS_OF_TEN[decimals]!) | 0; x >= 10; x = (x / 10) | 0) wholeDigits++;
+    const end = this.n + wholeDigits + (decimals > 0 ? decimals + 1 : 0);
+    let at = end - 1;
+    for (let j = 0; j < decimals; j++) {
+      this.bytes[at--] = 48 + (a % 10);
+      a = (a / 10) | 0;
+    }
+    if (decimals > 0) this.bytes[at--] = POINT;
+    for (; at >= this.n; at--) {
+      this.bytes[at] = 48 + (a % 10);
+      a = (a / 10) | 0;
+    }
+    this.n = end;
+  }
+
   toString(): string {
     return Buffer.from(this.bytes.buffer, 0, this.n).toString("latin1");
   }
 }
 
 /** One column: its values in brackets, or null when no point has one. */
-function column(out: JsonBytes, points: readonly StreamPoint[], pick: (p: StreamPoint) => number | null, tenths: boolean): void {
+function column(
+  out: JsonBytes,
+  points: readonly StreamPoint[],
+  pick: (p: StreamPoint) => number | null,
+  tenths: boolean,
+  degrees = false,
+): void {
   let any = false;
   for (const p of points) {
     const v = pick(p);
@@ -171,6 +232,7 @@ function column(out: JsonBytes, points: readonly StreamPoint[], pick: (p: Stream
     const v = pick(points[i]!);
     if (v === null || !Number.isFinite(v)) out.text("null");
     else if (tenths) out.tenths(v);
+    else if (degrees) out.degrees(v);
     else out.int(Math.round(v));
   }
   out.byte(CLOSE_BRACKET);
@@ -179,13 +241,21 @@ function column(out: JsonBytes, points: readonly StreamPoint[], pick: (p: Stream
 export function decodeStream(json: string): StreamPoint[] {
   const cols = JSON.parse(json) as Partial<StreamColumns>;
   const t = cols.t ?? [];
-  return t.map((ti, i) => ({
-    t: ti,
-    d: cols.d?.[i] ?? null,
-    alt: cols.alt?.[i] ?? null,
-    hr: cols.hr?.[i] ?? null,
-    cad: cols.cad?.[i] ?? null,
-  }));
+  const { lat, lon } = cols;
+  return t.map((ti, i) => {
+    const p: StreamPoint = {
+      t: ti,
+      d: cols.d?.[i] ?? null,
+      alt: cols.alt?.[i] ?? null,
+      hr: cols.hr?.[i] ?? null,
+      cad: cols.cad?.[i] ?? null,
+    };
+    if (lat !== undefined && lon !== undefined) {
+      p.lat = lat[i] ?? null;
+      p.lon = lon[i] ?? null;
+    }
+    return p;
+  });
 }
 
 export function decodeLaps(json: string): Lap[] {

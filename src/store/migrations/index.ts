@@ -18,6 +18,8 @@ import * as m0017 from "./0017-site-setup.js";
 import * as m0018 from "./0018-activity-corrections.js";
 import * as m0019 from "./0019-upload-tokens.js";
 import * as m0020 from "./0020-daily-wellness.js";
+import * as m0021 from "./0021-profile-heart-rate.js";
+import * as m0022 from "./0022-share-scopes.js";
 
 /**
  * The migrations, in order. A static list rather than a folder scan, so the built dist/ and
@@ -43,6 +45,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0018-activity-corrections": m0018,
   "0019-upload-tokens": m0019,
   "0020-daily-wellness": m0020,
+  "0021-profile-heart-rate": m0021,
+  "0022-share-scopes": m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

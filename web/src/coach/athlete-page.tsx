@@ -12,7 +12,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { ScopeList } from "../sharing/scope-choice.js";
-import { shortDate } from "../sharing/sharing-page.js";
+import { shortDate } from "../shell/dates.js";
 import { ActivitiesPart, CheckinsPart, ChecksPart, DiaryPart, PainPart, SessionsPart, TrainingPart } from "./athlete-sections.js";
 import type { Shared } from "./athlete-sections.js";
 

@@ -13,6 +13,7 @@ import type { CheckinView, ReportResponse } from "../../../src/contracts/trainin
 import { AcwrChart, ShoeChart, VolumeChart } from "../load/charts.js";
 import { WarningsList } from "../load/warnings-list.js";
 import { TrafficLight } from "../pain/traffic-light.js";
+import { dateText } from "../shell/dates.js";
 import type { Units } from "../shell/session.js";
 import { formatDistance, formatDuration, formatStartDate, SPORT_WORDS } from "../training/format.js";
 
@@ -120,7 +121,7 @@ export function DiaryPart({ entries }: { entries: Shared<PainEntryView[]> }) {
               .slice(0, LIST_SHOWN)
               .map((e) => (
                 <li key={e.date}>
-                  <span className="session-date">{e.date}</span>
+                  <span className="session-date">{dateText(e.date)}</span>
                   <span>
                     {scoreText(e)}
                     {e.notes ? ` · ${e.notes}` : ""}
@@ -147,7 +148,7 @@ export function CheckinsPart({ checkins }: { checkins: Shared<CheckinView[]> }) 
               .slice(0, LIST_SHOWN)
               .map((c) => (
                 <li key={c.date}>
-                  <span className="session-date">{c.date}</span>
+                  <span className="session-date">{dateText(c.date)}</span>
                   <span>
                     Score {c.score} of 24 (higher is worse){c.elevated ? " · raised" : ""}
                   </span>
@@ -173,7 +174,7 @@ export function SessionsPart({ sessions }: { sessions: Shared<ProgrammeSessionVi
               .slice(0, LIST_SHOWN)
               .map((s) => (
                 <li key={s.id}>
-                  <span className="session-date">{s.date}</span>
+                  <span className="session-date">{dateText(s.date)}</span>
                   <span>
                     {s.programmeSlug}, stage {s.stage}: {s.exercises.length} {s.exercises.length === 1 ? "exercise" : "exercises"}
                     {s.painDuring !== null ? ` · pain ${s.painDuring}/10 during` : ""}
@@ -197,7 +198,7 @@ export function ChecksPart({ assessments }: { assessments: Shared<AssessmentList
           <ul className="plan-list">
             {assessments!.map((a) => (
               <li key={a.id}>
-                <span className="session-date">{a.createdAt.slice(0, 10)}</span>
+                <span className="session-date">{dateText(a.createdAt)}</span>
                 <span>
                   <strong>{a.headline}</strong>
                   {a.topCondition ? ` Most likely: ${a.topCondition.label}.` : ""}

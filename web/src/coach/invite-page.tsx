@@ -5,7 +5,7 @@ import type { AthleteResponse, LinkInvitePreview } from "../../../src/contracts/
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
-import { shortDate } from "../sharing/sharing-page.js";
+import { shortDate } from "../shell/dates.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 import { ScopeList } from "../sharing/scope-choice.js";

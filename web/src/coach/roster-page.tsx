@@ -6,7 +6,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
-import { shortDate } from "../sharing/sharing-page.js";
+import { dateText, shortDate } from "../shell/dates.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 import { ScopeList } from "../sharing/scope-choice.js";
@@ -37,13 +37,13 @@ function shoeText(s: RosterTraining["shoes"]): string {
 
 function painText(a: RosterEntry): string {
   if (!a.athlete.scopes.includes("pain")) return NOT_SHARED;
-  return a.latestPain ? `${a.latestPain.score}/10 on ${a.latestPain.date}` : "none in 60 days";
+  return a.latestPain ? `${a.latestPain.score}/10 on ${dateText(a.latestPain.date)}` : "none in 60 days";
 }
 
 function checkText(a: RosterEntry): string {
   if (!a.athlete.scopes.includes("assessments")) return NOT_SHARED;
   const c = a.latestAssessment;
-  return c ? `${TRIAGE_WORDS[c.triage] ?? c.triage} (${c.date})` : "none yet";
+  return c ? `${TRIAGE_WORDS[c.triage] ?? c.triage} (${dateText(c.date)})` : "none yet";
 }
 
 /** The reasons; without any, "nothing flagged" only when there was something to look at. */
@@ -75,7 +75,7 @@ function TrainingCells({ training }: { training: RosterTraining | null }) {
         {training.rampWarnings} ramp, {training.spikeWarnings} spike
       </td>
       <td>{shoeText(training.shoes)}</td>
-      <td>{training.lastActivityDate ?? "none recorded"}</td>
+      <td>{training.lastActivityDate ? dateText(training.lastActivityDate) : "none recorded"}</td>
     </>
   );
 }

@@ -16,9 +16,11 @@ import {
   WEEKDAYS,
 } from "./profile-words.js";
 import { Radios } from "./choice-fields.js";
+import { bpmOrNull, HeartRateFields, heartRateText } from "./heart-rate-fields.js";
+import type { HeartRateText } from "./heart-rate-fields.js";
 import type { Described } from "./profile-words.js";
 
-type Form = Omit<ProfileResponse, "updatedAt" | "rampThreshold">;
+type Form = Omit<ProfileResponse, "updatedAt" | "rampThreshold" | "maxHr" | "thresholdHr">;
 
 function Checks<T extends string>({
   name,
@@ -71,10 +73,11 @@ function Checks<T extends string>({
 function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: (p: ProfileResponse) => void }) {
   const { units: sessionUnits } = useSession();
   const [form, setForm] = useState<Form>(() => {
-    const { updatedAt, rampThreshold: _r, ...fields } = initial;
+    const { updatedAt, rampThreshold: _r, maxHr: _m, thresholdHr: _t, ...fields } = initial;
     // Before the first save, the units the runner already chose on this device win over the default.
     return updatedAt === null ? { ...fields, units: sessionUnits } : fields;
   });
+  const [heartRate, setHeartRate] = useState<HeartRateText>(() => heartRateText(initial));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -89,7 +92,11 @@ function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: 
     setBusy(true);
     setError(null);
     try {
-      const body: ProfileUpdateBody = form;
+      const body: Omit<ProfileUpdateBody, "maxHr" | "thresholdHr"> & Record<"maxHr" | "thresholdHr", unknown> = {
+        ...form,
+        maxHr: bpmOrNull(heartRate.maxHr),
+        thresholdHr: bpmOrNull(heartRate.thresholdHr),
+      };
       const p = await api<ProfileResponse>("PUT", "/api/profile", body);
       onSaved(p);
       setSaved(`Saved. Your weekly build-up guide is now ${Math.round(p.rampThreshold * 100)}%.`);
@@ -178,6 +185,14 @@ function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: 
           ))}
         </select>
       </div>
+      <HeartRateFields
+        value={heartRate}
+        onChange={(patch) => {
+          setSaved(null);
+          setHeartRate((h) => ({ ...h, ...patch }));
+        }}
+        fieldError={fieldError}
+      />
       <Radios
         name="units"
         legend="Distances in"

@@ -8,6 +8,8 @@ import { useSession } from "../shell/session.js";
 import { pairName } from "../shoes/pair.js";
 import { activitySeries, averagePaceS, LineChart } from "./activity-charts.js";
 import { ActivitySplits } from "./activity-splits.js";
+import { HrZonesSection } from "./hr-zones-chart.js";
+import { RouteMap } from "./route-map.js";
 import { ActivityEdit, MergeActivity } from "./activity-edit.js";
 import { activityTitle, formatClimb, formatDistance, formatDuration, formatPace, formatSpeed, formatStart, SPORT_WORDS } from "./format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
@@ -147,10 +149,12 @@ export function ActivityPage() {
             </div>
           ))}
       </dl>
+      <RouteMap activity={a} units={units} />
       {series.length === 0 ? <p>This activity has no samples to chart (it came from a summary without a recording).</p> : null}
       {series.map((s) => (
         <LineChart key={s.title} series={s} />
       ))}
+      <HrZonesSection activity={a} />
       <ActivitySplits activity={a} units={units} />
       {a.laps.length > 1 ? (
         <section>
