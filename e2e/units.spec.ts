@@ -102,6 +102,23 @@ test.describe("one choice of units on every page", () => {
     await expect(page.locator("main")).toContainText(new RegExp(`made on ${dayMonthYear(daysAgo(0))}`));
   });
 
+  test("the pain diary's patterns and reasons follow the miles and the browser's date style", async ({ page, request }) => {
+    // Mornings after the runs over 10 km (12, 14, 16 and 19 km) hurt more than after the shorter six.
+    const mornings: [number, number][] = [[30, 1], [26, 1], [22, 1], [19, 5], [15, 1], [12, 5], [8, 1], [5, 5], [2, 1], [0, 5]];
+    for (const [ago, nextMorning] of mornings) await ok(await request.put(`/api/pain/${daysAgo(ago)}`, { data: { during: 2, after: 3, nextMorning } }));
+    await page.goto("/pain");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Pain diary/);
+    await expect(page.locator(".pattern-list")).toContainText("runs longer than 6.2 mi");
+    await page.getByText("What was checked").click();
+    const checked = page.locator("details").filter({ hasText: "What was checked" });
+    await expect(checked).toContainText("Mornings after runs over 6.2 mi averaged 5 (4 days)");
+    await expect(checked).not.toContainText(KM);
+    // The light's reasons name their days as the rest of the app does ("7 Dec 2026"), not as ISO dates.
+    const reasons = page.locator(".light-reasons");
+    await expect(reasons).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    await expect(reasons).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  });
+
   test("a runner who counts in km sees no mile on any page, and the choice made on Account is the profile's", async ({ page, request }) => {
     test.setTimeout(120_000);
     await page.goto("/account");

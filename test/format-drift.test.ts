@@ -23,20 +23,6 @@ const RULES: { why: string; re: RegExp }[] = [
 /** The formatting module itself, and the thin web wrappers that bind it to the browser's locale. */
 const MODULE = new Set(["web/src/shell/dates.ts", "web/src/shell/locale.ts", "src/cli/locale.ts"]);
 
-/**
- * Files other work is still moving onto the module. Each must still offend (the test says when
- * one is clean, so it leaves this list); the list may only shrink.
- */
-const PENDING = new Set<string>([
-  "src/cli/commands/plan.ts",
-  "web/src/plan/distance.ts",
-  "web/src/plan/plan-calendar.tsx",
-  "web/src/plan/plan-form.tsx",
-  "web/src/training/activity-charts.tsx",
-  "web/src/training/activity-page.tsx",
-  "web/src/training/activity-splits.tsx",
-]);
-
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test(-helpers)?\.tsx?$/.test(e.name))
@@ -77,13 +63,8 @@ const FILES = [...sourceFiles("web/src"), ...sourceFiles("src/cli")].filter((f) 
 
 describe("one choice of units and one date style", () => {
   it("writes no unit or date by hand outside the formatting module", () => {
-    const found = FILES.filter((f) => !PENDING.has(f)).flatMap((f) => handWrittenUnits(f, fs.readFileSync(path.join(REPO_ROOT, f), "utf8")));
+    const found = FILES.flatMap((f) => handWrittenUnits(f, fs.readFileSync(path.join(REPO_ROOT, f), "utf8")));
     expect(found).toEqual([]);
-  });
-
-  it("lists as pending only files that still write units or dates by hand", () => {
-    const clean = [...PENDING].filter((f) => handWrittenUnits(f, fs.readFileSync(path.join(REPO_ROOT, f), "utf8")).length === 0);
-    expect(clean, "these now use the formatting module: take them off PENDING").toEqual([]);
   });
 
   it("catches the ways a page drifts, and leaves ordinary code alone", () => {

@@ -86,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIO, opts: RunOption
     .addOption(new Option("--goal-weekly-km <km>", "reach this weekly distance").argParser(parseKm))
     .option("--event-date <YYYY-MM-DD>", "date of an event to prepare for")
     .addOption(new Option("--event-km <km>", "distance of the event").argParser(parseKm))
-    .option("--start <YYYY-MM-DD|today>", "first day planned, today or later (default: next Monday)")
+    .option("--start <YYYY-MM-DD|today>", "first day planned, today or later (default: the first day of next week, as your profile sets it)")
     .addOption(new Option("--current-weekly-km <km>", "your current weekly distance").argParser(parseKm))
     .option("--beginner", "new to running: rises of 5% a week", false)
     .option("--return-from-pain", "returning after pain or injury: rises of 5% a week", false)

@@ -3,4 +3,3 @@
  * runner's units and the reader's locale. The CLI imports the same functions from src/core/format.
  */
 export * from "../core/format/index.js";
-export { distancesInUnits } from "../core/units.js";

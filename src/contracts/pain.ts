@@ -19,12 +19,15 @@ export type {
   ReasonCode as PainReasonCode,
   PainPattern,
   PatternCheck,
+  PatternNote,
+  PatternNoteKey,
   PatternReport,
   WeeklyPoint,
   DistanceCorrelation,
   GroupStats,
 } from "../core/pain/index.js";
 export { PAIN_LOCATIONS };
+export { renderPatternNote } from "../core/pain/pattern-text.js";
 export type { PainLocation };
 
 export const PAIN_NOTES_MAX = 2000;
@@ -118,8 +121,29 @@ export const painListQuery = z
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "from must not be after to.", path: ["from"] });
 export type PainListQuery = z.infer<typeof painListQuery>;
 
-/** GET /api/pain/status?asOf=YYYY-MM-DD: the runner's local today (the server's UTC date when left out). */
-export const painStatusQuery = z.object({ asOf: painDate.optional() }).strict();
+function knownLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    // Not a language tag (Intl throws a RangeError): the schema's message says what is expected.
+    return false;
+  }
+}
+
+/**
+ * GET /api/pain/status?asOf=YYYY-MM-DD: the runner's local today (the server's UTC date when left
+ * out). &units=km|mi writes the pattern notes in those units (default: the profile's); &locale=
+ * (a language tag such as en-GB) writes the days the reasons name in that locale's style
+ * ("2 Dec 2026"); without it they stay YYYY-MM-DD. Every reason also lists its days in `dates`.
+ */
+export const painStatusQuery = z
+  .object({
+    asOf: painDate.optional(),
+    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
+    locale: z.string().max(35).refine(knownLocale, "Give a language tag such as en-GB.").optional(),
+  })
+  .strict();
+export type PainStatusQuery = z.infer<typeof painStatusQuery>;
 
 export interface PainEntryView {
   date: string;

@@ -15,8 +15,8 @@ import {
 export { hrZoneAnchor, hrZoneBounds, timeInHrZones, MAX_SAMPLE_GAP_S } from "../core/training/hr-zones.js";
 export type { HrZoneModel, HrZoneTime, HrZoneTimes } from "../core/training/hr-zones.js";
 
-/** Texts kneewise writes in km (plans, their reasons, diary notes), shown in the runner's units. */
-export { distancesInUnits, formatDistanceIn, METRES_PER_MILE } from "../core/units.js";
+/** The mile, and one-decimal distances for the few places not yet on src/contracts/format.ts. */
+export { formatDistanceIn, METRES_PER_MILE } from "../core/units.js";
 
 export {
   DISTANCE_UNITS,

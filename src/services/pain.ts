@@ -5,11 +5,12 @@ import { DomainError } from "../core/errors.js";
 import { findPainPatterns, painStatus } from "../core/pain/index.js";
 import type { ActivitySummary, PainEntry } from "../core/pain/index.js";
 import { dateOfDay, dayOfDate, localDayOf } from "../core/training/local-day.js";
-import { painEntryBody, painListQuery } from "../contracts/pain.js";
-import type { PainEntryInput, PainEntryView, PainListQuery, PainLocation, PainStatusResponse, PainTrigger } from "../contracts/pain.js";
+import { painEntryBody, painListQuery, painStatusQuery } from "../contracts/pain.js";
+import type { PainEntryInput, PainEntryView, PainListQuery, PainLocation, PainStatusQuery, PainStatusResponse, PainTrigger } from "../contracts/pain.js";
 import { activities, painEntries, shoes } from "../store/index.js";
 import type { PainEntryRow } from "../store/index.js";
 import type { App } from "./app.js";
+import { getProfile } from "./profile.js";
 
 /**
  * The server knows UTC, not the runner's zone. The latest calendar date anywhere on Earth is
@@ -153,15 +154,20 @@ async function activitySummaries(app: App, userId: string, from: string, to: str
 
 /**
  * The traffic light, the decision and the runner's patterns as of `asOf` (the runner's local
- * today; the server's UTC date when not given).
+ * today; the server's UTC date when not given). The pattern notes are written in `units` (the
+ * profile's when not given) and follow the profile's first day of the week; the days the reasons
+ * name are written in `locale` when one is given.
  */
-export async function painStatusFor(app: App, userId: string, asOf?: string): Promise<PainStatusResponse> {
-  const today = asOf ?? app.now().toISOString().slice(0, 10);
+export async function painStatusFor(app: App, userId: string, query: PainStatusQuery | string = {}): Promise<PainStatusResponse> {
+  // A bare date is the older call, still made by the coach's view of an athlete.
+  const q = validated(painStatusQuery, typeof query === "string" ? { asOf: query } : query);
+  const today = q.asOf ?? app.now().toISOString().slice(0, 10);
   checkDate(app, today, "asOf");
   const entries = (await painEntries.listPainEntries(app.database.db, userId, { to: today })).map(painEntryView).map(toPainModel);
   const first = entries[0]?.date ?? today;
   const acts = await activitySummaries(app, userId, first, today);
-  const patterns = findPainPatterns(entries, acts, today);
+  const profile = await getProfile(app, userId);
+  const patterns = findPainPatterns(entries, acts, today, { units: q.units ?? profile.units, weekStart: profile.weekStart });
   const shoeNames: Record<string, string> = {};
   const wanted = new Set(patterns.patterns.flatMap((p) => (p.kind === "shoe" ? p.byShoe.map((s) => s.shoeId) : [])));
   if (wanted.size > 0) {
@@ -170,5 +176,6 @@ export async function painStatusFor(app: App, userId: string, asOf?: string): Pr
     }
   }
   const runDates = (acts ?? []).filter((a) => (RUNNING_SPORTS as readonly string[]).includes(a.sport)).map((a) => a.date);
-  return { status: painStatus(entries, today, { runDates }), patterns, shoeNames };
+  const locale = q.locale === undefined ? {} : { locale: q.locale };
+  return { status: painStatus(entries, today, { runDates, ...locale }), patterns, shoeNames };
 }

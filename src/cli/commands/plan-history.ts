@@ -1,19 +1,26 @@
+import { nextWeekStart } from "../../core/plan/dates.js";
 import { createApp } from "../../services/app.js";
-import { planHistoryFromRuns } from "../../services/plans/runner-data.js";
+import { recentRunsBefore, todayFor, usualWeekFromRuns } from "../../services/plans/runner-data.js";
 import { getProfile } from "../../services/profile.js";
 import { findReportUser } from "../../services/training-report.js";
 import { resolveDbSpec } from "../db-option.js";
 import type { CliIO } from "../io.js";
 import type { HistoryReader } from "./plan.js";
 
-/** `kneewise plan` without --current-weekly-km starts from the runner's stored runs. */
+/**
+ * `kneewise plan` without --current-weekly-km starts from the runner's stored runs, in the weeks
+ * their profile keeps (its first day of the week and its units), as services/plans does for the web.
+ */
 export function planHistoryReader(io: CliIO, version: string): HistoryReader {
-  return async ({ db, user, start }) => {
+  return async ({ db, user, start, today }) => {
     const app = await createApp({ db: resolveDbSpec(db, io), multiUser: false, version, cwd: io.cwd });
     try {
       const runner = await findReportUser(app, user);
-      const { units } = await getProfile(app, runner.id);
-      return { ...(await planHistoryFromRuns(app, runner.id, start)), units };
+      const { units, weekStart } = await getProfile(app, runner.id);
+      const first = start ?? nextWeekStart(today, weekStart);
+      const weeklyM = await usualWeekFromRuns(app, runner.id, first, await todayFor(app, runner.id), weekStart);
+      const runs = await recentRunsBefore(app, runner.id, first, weekStart);
+      return { weeklyM, runs, units, weekStart, start: first };
     } finally {
       await app.close();
     }

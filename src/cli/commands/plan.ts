@@ -4,13 +4,13 @@
  */
 import { planToICalendar, sessionSummary } from "../../core/calendar/ical.js";
 import { isDomainError } from "../../core/errors.js";
-import { daysBetween, isIsoDate, nextWeekStart, weekdayName } from "../../core/plan/dates.js";
+import { formatDistance, formatWeeklyVolume, distanceValue, unitLabel } from "../../core/format/index.js";
+import { daysBetween, isIsoDate, MONDAY, nextWeekStart, weekdayName } from "../../core/plan/dates.js";
 import { generatePlan } from "../../core/plan/generate-plan.js";
 import type { RecentRun } from "../../core/plan/generate-plan.js";
 import { renderPlan } from "../../core/plan/render-plan.js";
 import { forCalendar } from "../../core/plan/types.js";
 import type { PlanGoal, RenderedPlan } from "../../core/plan/types.js";
-import { formatDistanceIn, METRES_PER_MILE } from "../../core/units.js";
 import type { Units } from "../../core/units.js";
 import type { CliIO } from "../io.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
@@ -20,7 +20,10 @@ export interface PlanCommandOptions {
   goalWeeklyKm?: number;
   eventDate?: string;
   eventKm?: number;
-  /** YYYY-MM-DD or "today": the first day planned, today or later. Default: next Monday. */
+  /**
+   * YYYY-MM-DD or "today": the first day planned, today or later. Default: the first day of next
+   * week, as the profile numbers it when the runs are read, else Monday.
+   */
   start?: string;
   currentWeeklyKm?: number;
   /** Put rest days in the --ics calendar too (by default they are left out). */
@@ -37,13 +40,16 @@ export interface PlanCommandOptions {
 
 /**
  * Reads the runner's usual weekly distance (metres) from their stored runs, null when there are
- * none, and the runs themselves, which the plan continues from under the guard's rules.
+ * none, and the runs themselves, which the plan continues from under the guard's rules. Without
+ * `start` the plan starts on the first day of the runner's next week (after `today`), as their
+ * profile numbers weeks; the reader says which day that is.
  */
 export type HistoryReader = (opts: {
   db?: string;
   user?: string;
   start?: string;
-}) => Promise<{ weeklyM: number | null; runs: RecentRun[]; units?: Units }>;
+  today: string;
+}) => Promise<{ weeklyM: number | null; runs: RecentRun[]; units?: Units; weekStart?: number; start?: string }>;
 
 const GOAL_CHOICE =
   "choose one goal: --goal-weekly-km N, or --event-date YYYY-MM-DD with --event-km N.";
@@ -52,7 +58,7 @@ const GOAL_CHOICE =
 function validate(
   opts: PlanCommandOptions,
   today: string,
-): string | { goal: PlanGoal; start: string; currentM: number | null } {
+): string | { goal: PlanGoal; start: string | undefined; currentM: number | null } {
   const weekly = opts.goalWeeklyKm !== undefined;
   const event = opts.eventDate !== undefined || opts.eventKm !== undefined;
   if (weekly && event) return `give either a weekly goal or an event, not both: ${GOAL_CHOICE}`;
@@ -77,18 +83,15 @@ function validate(
     if (value !== undefined && !isIsoDate(value))
       return `${flag} must be a real date written YYYY-MM-DD, or "today" for --start (got "${value}").`;
   }
-  const start = given ?? nextWeekStart(today);
-  if (daysBetween(today, start) < 0)
-    return `--start ${start} is a day already past: start today (--start today) or later.`;
-  if (opts.eventDate !== undefined && opts.eventDate < start)
-    return `the event on ${opts.eventDate} is before the plan starts on ${start}; use --start to start earlier.`;
+  if (given !== undefined && daysBetween(today, given) < 0)
+    return `--start ${given} is a day already past: start today (--start today) or later.`;
   const goal: PlanGoal =
     opts.eventDate !== undefined && opts.eventKm !== undefined
       ? { kind: "event", date: opts.eventDate, distanceM: Math.round(opts.eventKm * 1000) }
       : { kind: "weekly", weeklyM: Math.round((opts.goalWeeklyKm ?? 0) * 1000) };
   return {
     goal,
-    start,
+    start: given,
     currentM: opts.currentWeeklyKm === undefined ? null : Math.round(opts.currentWeeklyKm * 1000),
   };
 }
@@ -106,18 +109,24 @@ export async function runPlan(
   let currentM = checked.currentM;
   let recentRuns: RecentRun[] | undefined;
   let units = opts.units as Units | undefined;
+  let start = checked.start;
+  let weekStart = MONDAY;
   if (currentM === null) {
     try {
       const read = readHistory
         ? await readHistory({
             ...(opts.db !== undefined ? { db: opts.db } : {}),
             ...(opts.user !== undefined ? { user: opts.user } : {}),
-            start: checked.start,
+            ...(start !== undefined ? { start } : {}),
+            today: io.today(),
           })
         : null;
       currentM = read?.weeklyM ?? null;
       recentRuns = read?.runs;
       units ??= read?.units;
+      // The runs come from the runner's database: plan their weeks, as the web does.
+      weekStart = read?.weekStart ?? MONDAY;
+      start ??= read?.start;
     } catch (err) {
       if (!isDomainError(err)) throw err;
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -130,10 +139,16 @@ export async function runPlan(
       return EXIT_USAGE;
     }
   }
+  const first = start ?? nextWeekStart(io.today(), weekStart);
+  if (checked.goal.kind === "event" && checked.goal.date < first) {
+    io.stderr(`kneewise plan: the event on ${checked.goal.date} is before the plan starts on ${first}; use --start to start earlier.\n`);
+    return EXIT_USAGE;
+  }
   let plan: RenderedPlan;
   try {
     const stored = generatePlan({
-      start: checked.start,
+      start: first,
+      weekStart,
       currentWeeklyM: currentM,
       ...(recentRuns ? { recentRuns } : {}),
       goal: checked.goal,
@@ -187,22 +202,22 @@ function offerText(w: RenderedPlan["warnings"][number]): string {
 }
 
 function renderTable(plan: RenderedPlan, returning: boolean, units: Units): string {
-  const d = (m: number) => formatDistanceIn(m, units);
+  const d = (m: number) => formatDistance(m, units);
   const goal =
     plan.goal.kind === "weekly"
-      ? `${d(plan.goal.weeklyM)} a week`
-      : `${d(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${d(plan.target_weekly_m)} a week`;
+      ? formatWeeklyVolume(plan.goal.weeklyM, units)
+      : `${d(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${formatWeeklyVolume(plan.target_weekly_m, units)}`;
   const close = plan.warnings.find((w) => w.code === "EVENT_TOO_CLOSE");
   const lines = [
     ...(close ? [`Too close: ${close.message}${offerText(close)}`, ""] : []),
     `Goal: ${goal}`,
-    `From ${d(plan.baseline_weekly_m)} a week, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
+    `From ${formatWeeklyVolume(plan.baseline_weekly_m, units)}, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
     "",
-    `${"Week of".padEnd(12)}${units.padStart(6)}  ${"type".padEnd(8)}  why`,
+    `${"Week of".padEnd(12)}${unitLabel(units).padStart(6)}  ${"type".padEnd(8)}  why`,
   ];
   for (const w of plan.weeks) {
     lines.push(
-      `${w.start.padEnd(12)}${(w.distance_m / (units === "mi" ? METRES_PER_MILE : 1000)).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
+      `${w.start.padEnd(12)}${distanceValue(w.distance_m, units).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
     );
     for (const s of w.sessions)
       lines.push(

@@ -69,6 +69,19 @@ export function formatShortDateWithWeekday(value: string, locale: Locale, timeZo
   return formatter(locale, { weekday: "short" }, zone).format(toDate(value, "date"));
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "December 2026": the heading of a month (a plan's calendar), for a day in that month. */
+export function formatMonth(day: string, locale: Locale): string {
+  const key = locale ?? "";
+  let f = monthFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+    monthFormats.set(key, f);
+  }
+  return f.format(dayToDate(day));
+}
+
 /**
  * The instant moved into the runner's own offset, to be formatted in UTC; or as it is, to be
  * formatted in `timeZone`, when the offset is not known.

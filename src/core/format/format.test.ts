@@ -13,6 +13,7 @@ import {
   formatPace,
   formatShortDate,
   formatShortDateWithWeekday,
+  formatMonth,
   formatSpeed,
   formatStart,
   formatStartDate,
@@ -75,6 +76,10 @@ describe("dates in one style, in the locale passed", () => {
     expect(formatDateWithWeekday("2026-12-07", "en-GB")).toBe("Mon, 7 Dec 2026");
     expect(formatShortDate("2026-12-07", "en-GB")).toBe("7 Dec");
     expect(formatShortDateWithWeekday("2026-12-07", "en-GB")).toBe("Mon 7 Dec");
+    expect(formatMonth("2026-12-01", "en-GB")).toBe("December 2026");
+    expect(formatMonth("2026-12-31", "en-US")).toBe("December 2026");
+    expect(formatMonth("2026-12-01", "de-DE")).toBe("Dezember 2026");
+    expect(() => formatMonth("2026-12", "en-GB")).toThrow(/date: expected a calendar day as YYYY-MM-DD/);
   });
 
   it("follows the locale it is given, not the machine's", () => {

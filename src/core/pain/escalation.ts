@@ -11,6 +11,8 @@
  */
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
 import { ACCEPTABLE_MAX, SAFE_MAX, dayScore, settlingOf } from "./pain-zone.js";
+import { dayList, dayTextFor } from "./day-text.js";
+import type { DayText } from "./day-text.js";
 import type { EscalationTrigger, PainEntry, PainEscalation } from "./types.js";
 
 /** Night pain, giving way, an unsettled flare and rising pain are looked for in the last 7 days. */
@@ -40,16 +42,16 @@ export interface EscalationOptions {
    * score during or after a run is a run day anyway; these add the runs the diary does not score.
    */
   runDates?: readonly string[];
+  /** The reader's locale for the days the texts name; YYYY-MM-DD when not given. */
+  locale?: string;
 }
-
-const list = (dates: readonly string[]): string => dates.join(", ");
 
 function isRunDay(e: PainEntry, runDates: ReadonlySet<string>): boolean {
   return e.during !== null || e.after !== null || runDates.has(e.date);
 }
 
 /** Pain above 5 during or after a run and the next morning still not back to where it settles. */
-function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string, PainEntry>): EscalationTrigger | null {
+function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string, PainEntry>, day: DayText): EscalationTrigger | null {
   const days = recent.filter((e) => {
     const worst = Math.max(e.during ?? 0, e.after ?? 0);
     if (worst <= ACCEPTABLE_MAX) return false;
@@ -58,7 +60,7 @@ function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string
   });
   if (days.length === 0) return null;
   const detail = days
-    .map((e) => `${Math.max(e.during ?? 0, e.after ?? 0)} on ${e.date} and still ${e.nextMorning ?? 0} the next morning`)
+    .map((e) => `${Math.max(e.during ?? 0, e.after ?? 0)} on ${day(e.date)} and still ${e.nextMorning ?? 0} the next morning`)
     .join("; ");
   return {
     code: "HIGH_PAIN_NOT_SETTLED",
@@ -71,7 +73,13 @@ function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string
  * Pain going up over the rest days since the last run in the window: at least REST_DAYS_FOR_RISE
  * scored rest days, the latest REST_RISE_MIN points above the first and above the safe band.
  */
-function risingDespiteRest(window: readonly PainEntry[], runDates: ReadonlySet<string>, fromDay: number, asOfDay: number): EscalationTrigger | null {
+function risingDespiteRest(
+  window: readonly PainEntry[],
+  runDates: ReadonlySet<string>,
+  fromDay: number,
+  asOfDay: number,
+  day: DayText,
+): EscalationTrigger | null {
   let lastRunDay = fromDay - 1;
   for (let d = fromDay; d <= asOfDay; d++) if (runDates.has(dateOfDay(d))) lastRunDay = d;
   for (const e of window) if (isRunDay(e, runDates)) lastRunDay = Math.max(lastRunDay, dayOfDate(e.date));
@@ -84,7 +92,7 @@ function risingDespiteRest(window: readonly PainEntry[], runDates: ReadonlySet<s
   if (last.score - first.score < REST_RISE_MIN || last.score <= SAFE_MAX) return null;
   return {
     code: "RISING_DESPITE_REST",
-    text: `Pain has gone up while you rested from running: from ${first.score} on ${first.date} to ${last.score} on ${last.date}, over ${rest.length} days without a run. Pain that grows without load is not explained by training.`,
+    text: `Pain has gone up while you rested from running: from ${first.score} on ${day(first.date)} to ${last.score} on ${day(last.date)}, over ${rest.length} days without a run. Pain that grows without load is not explained by training.`,
     dates: rest.map((r) => r.date),
   };
 }
@@ -103,11 +111,13 @@ export function painEscalation(entries: readonly PainEntry[], asOf: string, opti
   for (const e of entries) if (dayOfDate(e.date) <= asOfDay) byDate.set(e.date, e);
   const sorted = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const runDates = new Set(options.runDates ?? []);
+  const day = dayTextFor(options.locale);
+  const list = (dates: readonly string[]): string => dayList(dates, day);
   const since = (days: number) => sorted.filter((e) => dayOfDate(e.date) > asOfDay - days);
   const recent = since(ESCALATION_DAYS);
 
   const triggers: EscalationTrigger[] = [];
-  const rising = risingDespiteRest(recent, runDates, asOfDay - ESCALATION_DAYS + 1, asOfDay);
+  const rising = risingDespiteRest(recent, runDates, asOfDay - ESCALATION_DAYS + 1, asOfDay, day);
   if (rising) triggers.push(rising);
 
   const nights = flagged(recent, (e) => e.nightPain);
@@ -129,7 +139,7 @@ export function painEscalation(entries: readonly PainEntry[], asOf: string, opti
     });
   }
 
-  const unsettled = highNotSettled(recent, byDate);
+  const unsettled = highNotSettled(recent, byDate, day);
   if (unsettled) triggers.push(unsettled);
 
   // "New" giving way: an episode in the last 7 days. Older ones have had their week of showing.

@@ -28,3 +28,6 @@ export type {
   Separation,
   WeeklyPoint,
 } from "./pain-patterns.js";
+export { renderPatternNote, PATTERN_NOTE_KEYS } from "./pattern-text.js";
+export type { PatternNote, PatternNoteKey } from "./pattern-text.js";
+export { dayTextFor } from "./day-text.js";

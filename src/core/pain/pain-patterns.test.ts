@@ -45,6 +45,24 @@ describe("the pattern finder", () => {
     expect(r.checks.find((c) => c.kind === "shoe")?.note).toContain("two pairs");
   });
 
+  it("writes every note in the runner's units, and keeps the numbers beside it", () => {
+    const entries: PainEntry[] = [];
+    const runs: ActivitySummary[] = [];
+    [6, 7, 8, 6.5, 7.5, 8, 16, 18, 20, 17, 19, 16.5].forEach((km, i) => {
+      entries.push(entry(on(i * 2), 1, km > 10 ? 4 + (i % 2) : 1 + (i % 2)));
+      runs.push(run(on(i * 2), km, km * 15));
+    });
+    const miles = findPainPatterns(entries, runs, AS_OF, { units: "mi" });
+    const km = findPainPatterns(entries, runs, AS_OF);
+    const long = (r: typeof km) => r.checks.find((c) => c.kind === "long_runs")!;
+    expect(long(km).note).toContain("runs over 8.0 km");
+    expect(long(miles).note).toContain("runs over 5.0 mi");
+    expect(long(miles).text).toMatchObject({ key: "long_runs", thresholdM: 8000 });
+    const descents = miles.checks.find((c) => c.kind === "descents")!;
+    expect(descents.note).toContain("ft per mile");
+    for (const c of miles.checks) expect(c.note).not.toMatch(/\d (km|m)\b|per km/);
+  });
+
   it("finds more pain after runs with more descent per km than the runner's median", () => {
     const losses = [50, 60, 40, 55, 200, 250, 180, 300];
     const mornings = [1, 1, 1, 2, 3, 4, 4, 5];

@@ -1,7 +1,10 @@
 import { isRunning, SPORTS } from "../activity.js";
 import type { Sport } from "../activity.js";
 import { dateOfDay, dayOfDate, weekStartOf } from "../training/local-day.js";
+import type { Units } from "../units.js";
 import { dayScore } from "./pain-zone.js";
+import { renderPatternNote } from "./pattern-text.js";
+import type { PatternNote } from "./pattern-text.js";
 import { mean, median, pearson, round1, round2, variance } from "./stats.js";
 import type { ActivitySummary, PainEntry } from "./types.js";
 
@@ -72,7 +75,10 @@ export type PatternKind = PainPattern["kind"] | "weekly_distance";
 export interface PatternCheck {
   kind: PatternKind;
   found: boolean;
+  /** `text` written in the units asked for (km when none were). */
   note: string;
+  /** The note as a key and its numbers, for a client to write in its own units. */
+  text: PatternNote;
 }
 
 export interface PatternReport {
@@ -96,6 +102,8 @@ export interface PatternOptions {
   weekStart?: number;
   /** How many weeks the weekly series shows, ending with the week of asOf. */
   maxWeeks?: number;
+  /** The units the checks' notes are written in; km by default. */
+  units?: Units;
 }
 
 /** Does group `hi` have clearly more pain than `lo`? Null when the numbers do not support it. */
@@ -143,7 +151,12 @@ function roundThreshold(maxUnder: number, minOver: number): number {
   return maxUnder;
 }
 
-function longRunPattern(days: readonly RunDay[]): { pattern: PainPattern | null; note: string } {
+interface Finding {
+  pattern: PainPattern | null;
+  note: PatternNote;
+}
+
+function longRunPattern(days: readonly RunDay[]): Finding {
   const distances = [...new Set(days.map((d) => d.distanceM))].sort((a, b) => a - b);
   let best: { sep: Separation; thresholdM: number } | null = null;
   for (let i = 0; i + 1 < distances.length; i++) {
@@ -154,23 +167,18 @@ function longRunPattern(days: readonly RunDay[]): { pattern: PainPattern | null;
     if (sep && (best === null || sep.t > best.sep.t)) best = { sep, thresholdM: roundThreshold(maxUnder, distances[i + 1]!) };
   }
   if (best === null) {
-    return {
-      pattern: null,
-      note: `No distance splits your ${days.length} run days into a group with clearly more pain the next morning (at least ${MIN_GROUP} days on each side and ${MIN_DIFFERENCE} point apart).`,
-    };
+    return { pattern: null, note: { key: "no_distance_split", runDays: days.length, minGroup: MIN_GROUP, minDifference: MIN_DIFFERENCE } };
   }
-  return {
-    pattern: { kind: "long_runs", thresholdM: best.thresholdM, ...best.sep },
-    note: `Mornings after runs over ${round1(best.thresholdM / 1000)} km averaged ${best.sep.higher.mean} (${best.sep.higher.n} days) against ${best.sep.lower.mean} after shorter runs (${best.sep.lower.n} days).`,
-  };
+  const pattern = { kind: "long_runs", thresholdM: best.thresholdM, ...best.sep } as const;
+  return { pattern, note: { key: "long_runs", thresholdM: best.thresholdM, higher: best.sep.higher, lower: best.sep.lower } };
 }
 
-function descentPattern(days: readonly RunDay[]): { pattern: PainPattern | null; note: string } {
+function descentPattern(days: readonly RunDay[]): Finding {
   const rated = days
     .filter((d) => d.lossM !== null && d.distanceM >= 1000)
     .map((d) => ({ rate: (d.lossM ?? 0) / (d.distanceM / 1000), morning: d.morning }));
   if (rated.length < 2 * MIN_GROUP) {
-    return { pattern: null, note: `Only ${rated.length} run days with a recorded descent and a morning score; ${2 * MIN_GROUP} are needed.` };
+    return { pattern: null, note: { key: "few_descents", runDays: rated.length, needed: 2 * MIN_GROUP } };
   }
   const mid = median(rated.map((r) => r.rate));
   const steeper = rated.filter((r) => r.rate > mid).map((r) => r.morning);
@@ -178,15 +186,15 @@ function descentPattern(days: readonly RunDay[]): { pattern: PainPattern | null;
   const sep = separation(steeper, flatter);
   const midText = round1(mid);
   if (sep === null) {
-    return { pattern: null, note: `Mornings after hillier runs (more than ${midText} m of descent per km, your median) were not clearly worse than after flatter ones.` };
+    return { pattern: null, note: { key: "no_descent_split", medianLossPerKm: midText } };
   }
   return {
     pattern: { kind: "descents", medianLossPerKm: midText, ...sep },
-    note: `Mornings after runs with more than ${midText} m of descent per km averaged ${sep.higher.mean} (${sep.higher.n} days) against ${sep.lower.mean} after flatter runs (${sep.lower.n} days).`,
+    note: { key: "descents", medianLossPerKm: midText, higher: sep.higher, lower: sep.lower },
   };
 }
 
-function shoePattern(days: readonly RunDay[]): { pattern: PainPattern | null; note: string } {
+function shoePattern(days: readonly RunDay[]): Finding {
   const single = days.filter((d) => d.shoes.size === 1).map((d) => ({ shoe: [...d.shoes][0]!, morning: d.morning }));
   const ids = [...new Set(single.map((s) => s.shoe))].sort();
   const byShoe = ids.map((shoeId) => {
@@ -194,7 +202,7 @@ function shoePattern(days: readonly RunDay[]): { pattern: PainPattern | null; no
     return { shoeId, n: xs.length, mean: round1(mean(xs)) };
   });
   if (ids.length < 2) {
-    return { pattern: null, note: "Runs in at least two pairs of shoes (with a morning score) are needed to compare them." };
+    return { pattern: null, note: { key: "one_shoe" } };
   }
   let best: (PainPattern & { kind: "shoe" }) | null = null;
   for (const shoeId of ids) {
@@ -204,9 +212,9 @@ function shoePattern(days: readonly RunDay[]): { pattern: PainPattern | null; no
     if (sep && (best === null || sep.t > best.t)) best = { kind: "shoe", shoeId, byShoe, ...sep };
   }
   if (best === null) {
-    return { pattern: null, note: `No pair of shoes stands out: ${byShoe.map((s) => `${s.mean} over ${s.n} days`).join(", ")}.` };
+    return { pattern: null, note: { key: "no_shoe_stands_out", byShoe: byShoe.map(({ n, mean }) => ({ n, mean })) } };
   }
-  return { pattern: best, note: `Mornings after runs in one pair averaged ${best.higher.mean} (${best.higher.n} days) against ${best.lower.mean} in the others (${best.lower.n} days).` };
+  return { pattern: best, note: { key: "shoe", higher: best.higher, lower: best.lower } };
 }
 
 function triggerPatterns(scored: readonly { triggers: readonly string[]; score: number }[]): PainPattern[] {
@@ -233,6 +241,8 @@ export function findPainPatterns(
   opts: PatternOptions = {},
 ): PatternReport {
   const weekStart = opts.weekStart ?? 1;
+  const units = opts.units ?? "km";
+  const check = (kind: PatternKind, found: boolean, text: PatternNote): PatternCheck => ({ kind, found, note: renderPatternNote(text, units), text });
   const maxWeeks = opts.maxWeeks ?? 26;
   const asOfDay = dayOfDate(asOf);
   const byDay = new Map<number, PainEntry>();
@@ -280,13 +290,7 @@ export function findPainPatterns(
       runDaysWithMorning: 0,
       correlation: null,
       patterns: [],
-      checks: [
-        {
-          kind: "weekly_distance",
-          found: false,
-          note: `Patterns need at least ${MIN_ENTRIES} entries spread over ${MIN_WEEKS} different weeks; the diary has ${days.length} over ${weekSet.size}.`,
-        },
-      ],
+      checks: [check("weekly_distance", false, { key: "too_few_entries", minEntries: MIN_ENTRIES, minWeeks: MIN_WEEKS, entries: days.length, weeks: weekSet.size })],
     };
   }
 
@@ -296,26 +300,17 @@ export function findPainPatterns(
 
   let correlation: DistanceCorrelation | null = null;
   if (!base.activitiesUsed) {
-    checks.push({ kind: "weekly_distance", found: false, note: "Import or log your runs to compare pain with weekly distance, long runs, descents and shoes." });
+    checks.push(check("weekly_distance", false, { key: "no_runs" }));
   } else {
     const paired = weekly.filter((w): w is WeeklyPoint & { meanPain: number } => w.meanPain !== null);
     const r = pearson(paired.map((w) => w.distanceM), paired.map((w) => w.meanPain));
     if (paired.length < MIN_CORRELATION_WEEKS || r === null) {
-      checks.push({
-        kind: "weekly_distance",
-        found: false,
-        note:
-          r === null && paired.length >= MIN_CORRELATION_WEEKS
-            ? "Weekly distance or weekly pain did not vary, so there is nothing to compare."
-            : `A link with weekly distance needs diary entries in at least ${MIN_CORRELATION_WEEKS} weeks; there are ${paired.length}.`,
-      });
+      const flat = r === null && paired.length >= MIN_CORRELATION_WEEKS;
+      checks.push(check("weekly_distance", false, flat ? { key: "flat_weeks" } : { key: "few_weeks", minWeeks: MIN_CORRELATION_WEEKS, weeks: paired.length }));
     } else {
       correlation = { weeks: paired.length, r: round2(r), strength: strengthOf(r), tentative: paired.length < FIRM_CORRELATION_WEEKS };
-      checks.push({
-        kind: "weekly_distance",
-        found: correlation.strength !== "none",
-        note: `Across ${paired.length} weeks, r = ${correlation.r} between weekly distance and average pain${correlation.tentative ? " (few weeks: a hint, not proof)" : ""}.`,
-      });
+      const { weeks, r: rounded, tentative } = correlation;
+      checks.push(check("weekly_distance", correlation.strength !== "none", { key: "weekly_link", weeks, r: rounded, tentative }));
     }
 
     const runDays = new Map<number, RunDay>();
@@ -331,23 +326,17 @@ export function findPainPatterns(
     }
     const sample = [...runDays.values()];
     runDaysWithMorning = sample.length;
-    for (const finder of [longRunPattern, descentPattern, shoePattern]) {
+    for (const [kind, finder] of [["long_runs", longRunPattern], ["descents", descentPattern], ["shoe", shoePattern]] as const) {
       const { pattern, note } = finder(sample);
       if (pattern) patterns.push(pattern);
-      checks.push({ kind: finder === longRunPattern ? "long_runs" : finder === descentPattern ? "descents" : "shoe", found: pattern !== null, note });
+      checks.push(check(kind, pattern !== null, note));
     }
   }
 
   const triggers = triggerPatterns(days.map((d) => ({ triggers: byDay.get(d)!.triggers, score: dayScore(byDay.get(d)!)! })));
   patterns.push(...triggers);
-  checks.push({
-    kind: "trigger",
-    found: triggers.length > 0,
-    note:
-      triggers.length > 0
-        ? `Days you tagged with ${triggers.map((p) => (p.kind === "trigger" ? p.trigger : "")).join(", ")} scored clearly higher than the rest.`
-        : "None of the things you tagged goes with clearly more pain yet.",
-  });
+  const tagged = triggers.map((p) => (p.kind === "trigger" ? p.trigger : ""));
+  checks.push(check("trigger", triggers.length > 0, tagged.length > 0 ? { key: "triggers", triggers: tagged } : { key: "no_trigger" }));
 
   return { ...base, runDaysWithMorning, correlation, patterns, checks };
 }

@@ -27,6 +27,18 @@ describe("the pain-monitoring traffic light", () => {
     expect(s.reasons.map((r) => r.code)).toEqual(["ALL_SAFE"]);
   });
 
+  it("writes the days its reasons name in the reader's locale, and keeps them as data", () => {
+    const entries = [{ ...entry(daysAgo(1), 6, 3, 1), nightPain: true }, entry(daysAgo(0), 1, 1, null)];
+    const gb = painStatus(entries, AS_OF, { locale: "en-GB" });
+    const tooMuch = gb.reasons.find((r) => r.code === "TOO_MUCH_PAIN");
+    expect(tooMuch?.text).toContain("on 20 Mar 2024.");
+    expect(tooMuch?.dates).toEqual(["2024-03-20"]);
+    expect(gb.escalation?.triggers.find((t) => t.code === "NIGHT_PAIN")?.text).toContain("at night on 20 Mar 2024.");
+    const us = painStatus(entries, AS_OF, { locale: "en-US" });
+    expect(us.reasons.find((r) => r.code === "TOO_MUCH_PAIN")?.text).toContain("on Mar 20, 2024.");
+    for (const r of gb.reasons) expect(r.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it("holds on pain of 3-5 that settled by the next morning", () => {
     const s = painStatus([entry(daysAgo(2), 2, 4, 1)], AS_OF);
     expect(s).toMatchObject({ light: "amber", decision: "hold" });

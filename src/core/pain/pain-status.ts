@@ -1,5 +1,7 @@
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
 import { dayScore, scoresOf, settleLimit, settlingOf, zoneOf, ACCEPTABLE_MAX, SAFE_MAX } from "./pain-zone.js";
+import { dayList, dayTextFor } from "./day-text.js";
+import type { DayText } from "./day-text.js";
 import { painEscalation } from "./escalation.js";
 import type { EscalationOptions } from "./escalation.js";
 import type { PainEntry, PainReason, PainStatus, PainWindow } from "./types.js";
@@ -61,8 +63,6 @@ function risingRun(windows: readonly PainWindow[]): number {
   return n;
 }
 
-const list = (dates: readonly string[]): string => dates.join(", ");
-
 /**
  * The pain-monitoring model as a traffic light and a decision, as of `asOf` (YYYY-MM-DD, the
  * runner's local today). Red (back off): pain above 5, a next morning that did not settle, or pain
@@ -70,7 +70,7 @@ const list = (dates: readonly string[]): string => dates.join(", ");
  * it settles. Green (progress): everything 0-2. No entries in the last week: no light, and hold.
  */
 export function painStatus(entries: readonly PainEntry[], asOf: string, options: EscalationOptions = {}): PainStatus {
-  const light = lightOf(entries, asOf);
+  const light = lightOf(entries, asOf, dayTextFor(options.locale));
   const escalation = painEscalation(entries, asOf, options);
   if (escalation === null) return { ...light, escalation };
   const seeClinician: PainReason = {
@@ -95,7 +95,8 @@ export function redDays(entries: readonly PainEntry[], from: string, to: string)
     .map((v) => v.entry.date);
 }
 
-function lightOf(entries: readonly PainEntry[], asOf: string): Omit<PainStatus, "escalation"> {
+function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Omit<PainStatus, "escalation"> {
+  const list = (dates: readonly string[]): string => dayList(dates, day);
   const asOfDay = dayOfDate(asOf);
   const views = dayViews(entries, asOfDay);
   const windows = Array.from({ length: CLIMB_WINDOWS }, (_, i) => windowOf(views, asOfDay - i * RECENT_DAYS));
@@ -145,7 +146,7 @@ function lightOf(entries: readonly PainEntry[], asOf: string): Omit<PainStatus, 
   if (unsettled.length > 0) {
     const dates = unsettled.map((v) => v.entry.date);
     const detail = unsettled
-      .map((v) => `${v.entry.nextMorning ?? 0} the morning after ${v.entry.date} (it should be back to ${settleLimit(v.baseline)} or less)`)
+      .map((v) => `${v.entry.nextMorning ?? 0} the morning after ${day(v.entry.date)} (it should be back to ${settleLimit(v.baseline)} or less)`)
       .join("; ");
     reasons.push({
       code: "DID_NOT_SETTLE",
@@ -172,7 +173,7 @@ function lightOf(entries: readonly PainEntry[], asOf: string): Omit<PainStatus, 
           ...reasons,
           {
             code: "EASING_AFTER_FLARE",
-            text: `Since ${flareDate} every entry has stayed at 5 or below and settled overnight, so the cut-back is working. Stay at this lighter load until a whole week is calm.`,
+            text: `Since ${day(flareDate)} every entry has stayed at 5 or below and settled overnight, so the cut-back is working. Stay at this lighter load until a whole week is calm.`,
             dates: since.map((v) => v.entry.date),
           },
         ],

@@ -6,8 +6,8 @@ import { deleteActivity, getActivity, listActivities, restoreActivity } from "..
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 
-/** A date alone means a whole UTC day; `to` then includes that day. */
-function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
+/** A date alone means a whole UTC day; `to` then includes that day (the coach's reads use it too). */
+export function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
   if (value === undefined) return undefined;
   if (value.length > 10) return new Date(value).toISOString();
   const ms = Date.parse(`${value}T00:00:00.000Z`) + (inclusiveDay ? 86_400_000 : 0);

@@ -35,15 +35,9 @@ import { addCoachNote, deleteCoachNote, listCoachNotes } from "../../services/co
 import { coachRoster } from "../../services/coaching/roster.js";
 import { athleteForCoach, leaveShare } from "../../services/coaching/sharing.js";
 import { requireUser } from "../auth-context.js";
+import { bound } from "./activities.js";
 
 const asOfQuery = z.object({ asOf: reportQuery.shape.asOf }).strict();
-
-/** A date alone means a whole UTC day, `to` included; as GET /api/activities reads them. */
-function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.length > 10) return new Date(value).toISOString();
-  return new Date(Date.parse(`${value}T00:00:00.000Z`) + (inclusiveDay ? 86_400_000 : 0)).toISOString();
-}
 
 export function athleteRoutes(app: App) {
   return function register(server: FastifyInstance): void {

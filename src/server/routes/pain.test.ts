@@ -175,6 +175,42 @@ for (const dialect of DIALECTS) {
       expect(adaId).not.toBe(cleoId);
     });
 
+    it("writes the pattern notes in miles for a runner whose profile says miles, and in km when asked", async () => {
+      const start = "2024-03-01";
+      const plan: [number, number][] = [
+        [6, 1], [16, 4], [7, 1], [18, 5], [8, 2], [20, 4], [6.5, 1], [17, 5], [7.5, 2], [19, 4], [8, 1], [16.5, 5],
+      ];
+      const m = client(t.server, await signUp(t.server, "mila@example.org"));
+      const milaId = (await m.get("/api/me")).json<{ user: { id: string } }>().user.id;
+      expect((await m.put("/api/profile", { units: "mi" })).statusCode).toBe(200);
+      for (const [i, [km, morning]] of plan.entries()) {
+        await addRun(t, milaId, shift(start, i * 2), km * 1000);
+        expect((await m.put(`/api/pain/${shift(start, i * 2)}`, { during: 1, after: 2, nextMorning: morning })).statusCode).toBe(201);
+      }
+      const longNote = (body: PainStatusResponse) => body.patterns.checks.find((c) => c.kind === "long_runs");
+      const miles = (await m.get("/api/pain/status?asOf=2024-03-31")).json<PainStatusResponse>();
+      expect(longNote(miles)?.note).toContain("runs over 5.0 mi");
+      expect(longNote(miles)?.text).toMatchObject({ key: "long_runs", thresholdM: 8000 });
+      for (const c of miles.patterns.checks) expect(c.note).not.toMatch(/\d km\b/);
+      const km = (await m.get("/api/pain/status?asOf=2024-03-31&units=km")).json<PainStatusResponse>();
+      expect(longNote(km)?.note).toContain("runs over 8.0 km");
+      const bad = await m.get("/api/pain/status?asOf=2024-03-31&units=miles");
+      expect(bad.statusCode).toBe(400);
+    });
+
+    it("writes the days a reason names in the locale asked for, and keeps them as data", async () => {
+      const l = client(t.server, await signUp(t.server, "lena@example.org"));
+      await l.put("/api/pain/2024-03-21", { during: 6, after: 4, nextMorning: 2 });
+      const iso = (await l.get("/api/pain/status?asOf=2024-03-22")).json<PainStatusResponse>().status.reasons[0]!;
+      expect(iso.text).toContain("on 2024-03-21.");
+      const gb = (await l.get("/api/pain/status?asOf=2024-03-22&locale=en-GB")).json<PainStatusResponse>().status.reasons[0]!;
+      expect(gb).toMatchObject({ code: "TOO_MUCH_PAIN", dates: ["2024-03-21"] });
+      expect(gb.text).toContain("on 21 Mar 2024.");
+      const us = (await l.get("/api/pain/status?asOf=2024-03-22&locale=en-US")).json<PainStatusResponse>().status.reasons[0]!;
+      expect(us.text).toContain("on Mar 21, 2024.");
+      expect((await l.get("/api/pain/status?asOf=2024-03-22&locale=not%20a%20tag")).statusCode).toBe(400);
+    });
+
     it("keeps the night-pain, swelling and giving-way answers, null when not asked", async () => {
       const d = client(t.server, await signUp(t.server, "dot@example.org"));
       const saved = await d.put("/api/pain/2024-03-10", { during: 2, after: 2, nightPain: true, swelling: false, givingWay: null });

@@ -18,7 +18,7 @@ export function painRoutes(app: App) {
     server.get("/api/pain/status", async (request): Promise<PainStatusResponse> => {
       const user = requireUser(request);
       const q = painStatusQuery.parse(request.query);
-      return painStatusFor(app, user.id, q.asOf);
+      return painStatusFor(app, user.id, q);
     });
 
     server.get("/api/pain/:date", async (request): Promise<PainEntryResponse> => {

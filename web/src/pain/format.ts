@@ -17,6 +17,15 @@ export function dayText(date: string): string {
   return f.formatShortDateWithWeekday(date, browserLocale());
 }
 
+/**
+ * The pain status as of `today`: its pattern notes in the runner's units and the days its reasons
+ * name in this browser's language ("2 Dec 2026"), as the rest of the app writes them.
+ */
+export function painStatusPath(today: string, units: Units): string {
+  const q = new URLSearchParams({ asOf: today, units, locale: browserLocale() });
+  return `/api/pain/status?${q.toString()}`;
+}
+
 /** The runner's local date today, YYYY-MM-DD. */
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();

@@ -6,7 +6,7 @@ import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
 import { EntryForm } from "./entry-form.js";
 import { EscalationNotice } from "./escalation-notice.js";
-import { dayText, localToday, shiftDate } from "./format.js";
+import { dayText, localToday, painStatusPath, shiftDate } from "./format.js";
 import { PainChart } from "./pain-chart.js";
 import { PatternList } from "./pattern-list.js";
 import { TrafficLight } from "./traffic-light.js";
@@ -57,11 +57,11 @@ export function PainPage() {
   const reload = useCallback(async () => {
     const [list, st] = await Promise.all([
       api<PainListResponse>("GET", `/api/pain?from=${shiftDate(today, -HISTORY_DAYS)}&to=${shiftDate(today, 1)}`),
-      api<PainStatusResponse>("GET", `/api/pain/status?asOf=${today}`),
+      api<PainStatusResponse>("GET", painStatusPath(today, units)),
     ]);
     setEntries(list.entries);
     setStatus(st);
-  }, [today]);
+  }, [today, units]);
 
   useEffect(() => {
     if (loading || signedOut) return;

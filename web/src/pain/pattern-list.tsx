@@ -1,7 +1,6 @@
 import type { PainPattern, PatternReport } from "../../../src/contracts/pain.js";
-import { PAIN_TRIGGER_LABELS } from "../../../src/contracts/pain.js";
+import { PAIN_TRIGGER_LABELS, renderPatternNote } from "../../../src/contracts/pain.js";
 import type { PainTrigger } from "../../../src/contracts/pain.js";
-import { distancesInUnits } from "../../../src/contracts/profile.js";
 import type { Units } from "../shell/session.js";
 import { descentRateText, distanceText } from "./format.js";
 
@@ -64,7 +63,7 @@ export function PatternList({ report, units, shoeNames }: { report: PatternRepor
         <summary>What was checked</summary>
         <ul>
           {report.checks.map((c) => (
-            <li key={c.kind}>{distancesInUnits(c.note, units)}</li>
+            <li key={c.kind}>{renderPatternNote(c.text, units)}</li>
           ))}
         </ul>
       </details>

@@ -1,46 +1,31 @@
-import { formatDistanceIn, METRES_PER_MILE } from "../../../src/contracts/profile.js";
+import * as f from "../../../src/contracts/format.js";
+import { dateText, weekdayText } from "../shell/dates.js";
 import type { Units } from "../shell/session.js";
 
-export { METRES_PER_MILE };
-
 /** Metres shown in the runner's units with one decimal: "12.5 km", "7.8 mi". */
-export const formatDistance = formatDistanceIn;
+export function formatDistance(metres: number, units: Units, digits = 1): string {
+  return f.formatDistance(metres, units, digits);
+}
 
 /** A number the runner typed in their units, as whole metres; null when it is not a number. */
 export function toMetres(text: string, units: Units): number | null {
   const value = Number(text.replace(",", "."));
   if (text.trim() === "" || !Number.isFinite(value)) return null;
-  return Math.round(value * (units === "mi" ? METRES_PER_MILE : 1000));
+  return f.metresFrom(value, units);
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-const LONG_DATE = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+/** "Mon 10 Mar": a day of a plan's week, in this browser's language. */
+export const shortDate = weekdayText;
 
-/** "Mon 10 Mar" for a YYYY-MM-DD date (dates are calendar days, read as UTC midnights). */
-export function shortDate(date: string): string {
-  return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
-}
-
-export function longDate(date: string): string {
-  return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
-}
+/** "10 Mar 2026": a date with its year (an event, a change), in the one style. */
+export const longDate = dateText;
 
 /**
  * A plan endpoint asked for its texts in `units`: the server writes a plan's sentences when it is
  * read, so the web asks in the units this device shows.
  */
 export function inUnits(path: string, units: Units): string {
-  return `${path}?units=${units}`;
+  return `${path}?${new URLSearchParams({ units }).toString()}`;
 }
 
 /** Day names by the profile's numbering of the first day of the week (0 = Sunday). */

@@ -1,4 +1,6 @@
+import { dayToDate, formatMonth } from "../../../src/contracts/format.js";
 import type { PlanSessionView, PlanWeekView } from "../../../src/contracts/plans.js";
+import { browserLocale } from "../shell/locale.js";
 import type { Units } from "../shell/session.js";
 import {
   DAY_NAMES,
@@ -8,12 +10,6 @@ import {
   sessionAmount,
   shortDate,
 } from "./distance.js";
-
-const MONTH = new Intl.DateTimeFormat(undefined, {
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -63,7 +59,7 @@ function MonthGrid({
     <div className="plan-month">
       {[...months].map(([month, starts]) => (
         <table key={month} className="month-grid">
-          <caption>{MONTH.format(new Date(`${month}-01T00:00:00Z`))}</caption>
+          <caption>{formatMonth(`${month}-01`, browserLocale())}</caption>
           <thead>
             <tr>
               {weekdays.map((d) => (
@@ -83,7 +79,7 @@ function MonthGrid({
                     <td key={date} className={inMonth ? undefined : "other-month"}>
                       {inMonth ? (
                         <>
-                          <span className="day-number">{Number(date.slice(8))}</span>
+                          <span className="day-number">{dayToDate(date).getUTCDate()}</span>
                           {(byDate.get(date) ?? []).map((s, k) => (
                             <SessionLine key={k} s={s} units={units} />
                           ))}

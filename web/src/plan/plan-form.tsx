@@ -10,6 +10,7 @@ import type { ProfileResponse } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
 import { localToday } from "../load/format.js";
 import { useSession } from "../shell/session.js";
+import { unitLabel, unitWord } from "../../../src/contracts/format.js";
 import { DAY_NAMES, inUnits, toMetres } from "./distance.js";
 import { entryMet, ReturnEntryCriteria, useReturnEntry } from "./return-entry.js";
 import type { EntryTicks } from "./return-entry.js";
@@ -119,16 +120,16 @@ export function PlanForm({
     let goal: PlanGoalBody;
     if (goalKind === "weekly") {
       const m = toMetres(weekly, units);
-      if (m === null) local["goal.weeklyM"] = `Enter your weekly goal in ${units}.`;
+      if (m === null) local["goal.weeklyM"] = `Enter your weekly goal in ${unitLabel(units)}.`;
       goal = { kind: "weekly", weeklyM: m ?? 0 };
     } else {
       const m = toMetres(eventDistance, units);
-      if (m === null) local["goal.distanceM"] = `Enter the event distance in ${units}.`;
+      if (m === null) local["goal.distanceM"] = `Enter the event distance in ${unitLabel(units)}.`;
       if (eventDate === "") local["goal.date"] = "Choose the date of the event.";
       goal = { kind: "event", date: eventDate, distanceM: m ?? 0 };
     }
     const currentM = current.trim() === "" ? undefined : toMetres(current, units);
-    if (currentM === null) local.currentWeeklyM = `Enter a number of ${units}, or leave it empty.`;
+    if (currentM === null) local.currentWeeklyM = `Enter a number of ${unitWord(units)}, or leave it empty.`;
     if (Object.keys(local).length > 0) return local;
     return {
       kind: "build",
@@ -227,7 +228,7 @@ export function PlanForm({
             {goalError ? <p className="error">{goalError}</p> : null}
           </fieldset>
           {goalKind === "weekly" ? (
-            <Field id={ids.weekly} label={`Weekly goal (${units})`} error={err("goal.weeklyM")}>
+            <Field id={ids.weekly} label={`Weekly goal (${unitLabel(units)})`} error={err("goal.weeklyM")}>
               <input
                 id={ids.weekly}
                 inputMode="decimal"
@@ -251,7 +252,7 @@ export function PlanForm({
               </Field>
               <Field
                 id={ids.eventDistance}
-                label={`Event distance (${units})`}
+                label={`Event distance (${unitLabel(units)})`}
                 error={err("goal.distanceM")}
               >
                 <input
@@ -267,7 +268,7 @@ export function PlanForm({
           )}
           <Field
             id={ids.current}
-            label={`Your current weekly distance (${units}, optional)`}
+            label={`Your current weekly distance (${unitLabel(units)}, optional)`}
             hint="Leave it empty to use the average of your last four complete weeks of imported runs."
             error={err("currentWeeklyM")}
           >

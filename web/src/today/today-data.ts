@@ -8,6 +8,9 @@ import type { PainListResponse, PainStatusResponse } from "../../../src/contract
 import type { ProfileResponse } from "../../../src/contracts/profile.js";
 import type { CheckinListResponse, ReportResponse, ReportShoe, ReportWarning, ReportWeek } from "../../../src/contracts/training.js";
 import { api } from "../api.js";
+import { painStatusPath } from "../pain/format.js";
+import { inUnits } from "../plan/distance.js";
+import type { Units } from "../shell/session.js";
 
 export interface TodayData {
   today: string;
@@ -28,16 +31,17 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
-export async function loadToday(today: string): Promise<TodayData> {
+/** Today's texts (the pain reasons' days, the next session) follow the runner's units and locale. */
+export async function loadToday(today: string, units: Units): Promise<TodayData> {
   // The profile decides between the first-run setup and Today; its failure (signed out) is the caller's.
   const profile = await api<ProfileResponse>("GET", "/api/profile");
   const q = `from=${today}&to=${today}`;
   const [report, pain, painToday, checkins, plan] = await Promise.all([
     orNull(api<ReportResponse>("GET", `/api/training/report?asOf=${today}&weeks=5`)),
-    orNull(api<PainStatusResponse>("GET", `/api/pain/status?asOf=${today}`)),
+    orNull(api<PainStatusResponse>("GET", painStatusPath(today, units))),
     orNull(api<PainListResponse>("GET", `/api/pain?${q}`)),
     orNull(api<CheckinListResponse>("GET", `/api/checkins?${q}`)),
-    orNull(api<ActivePlanResponse>("GET", "/api/plans/active")),
+    orNull(api<ActivePlanResponse>("GET", inUnits("/api/plans/active", units))),
   ]);
   return {
     today,

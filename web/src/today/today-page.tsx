@@ -26,7 +26,7 @@ export function TodayPage() {
 
   useEffect(() => {
     let live = true;
-    loadToday(localToday())
+    loadToday(localToday(), units)
       .then((d) => {
         if (live) setData(d);
       })
@@ -36,7 +36,7 @@ export function TodayPage() {
     return () => {
       live = false;
     };
-  }, [reload]);
+  }, [reload, units]);
 
   if (failed !== null) {
     // Nobody signed in on a club's server: the overview of what kneewise does.

@@ -5,9 +5,9 @@
  */
 import { useId } from "react";
 import type { ActivityDetail } from "../../../src/contracts/activities.js";
-import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
+import { climbLabel, climbValue, formatPaceValue, metresPerUnit, paceLabel } from "../../../src/contracts/format.js";
 import type { Units } from "../shell/session.js";
-import { FEET_PER_METRE, formatDuration, paceS } from "./format.js";
+import { formatDuration, paceS } from "./format.js";
 
 const W = 640;
 const H = 180;
@@ -142,7 +142,7 @@ export function averagePaceS(a: Pick<ActivityDetail, "movingS" | "distanceM">, u
  * PACE_WINDOW_M metres (or the distance so far, early on).
  */
 function paceSeries(a: ActivityDetail, units: Units): Series | null {
-  const per = units === "mi" ? METRES_PER_MILE : 1000;
+  const per = metresPerUnit(units);
   const pts = a.stream;
   if (!pts.some((p) => p.d !== null && p.d > 0)) return null;
   const out: Series["points"] = [];
@@ -168,9 +168,9 @@ function paceSeries(a: ActivityDetail, units: Units): Series | null {
   const avg = averagePaceS(a, units);
   return {
     title: "Pace",
-    unit: `/${units}`,
+    unit: paceLabel(units),
     points: out,
-    format: (v) => `${formatDuration(v)} /${units}`,
+    format: (v) => formatPaceValue(v, units),
     invert: true,
     ...(avg === null ? {} : { average: { value: avg, label: "average (moving time)" } }),
   };
@@ -182,9 +182,9 @@ export function activitySeries(a: ActivityDetail, units: Units): Series[] {
     { title: "Heart rate", unit: "bpm", points: a.stream.map((p) => ({ t: p.t, v: p.hr })), format: (v) => `${Math.round(v)} bpm` },
     {
       title: "Elevation",
-      unit: units === "mi" ? "ft" : "m",
-      points: a.stream.map((p) => ({ t: p.t, v: p.alt === null ? null : units === "mi" ? p.alt * FEET_PER_METRE : p.alt })),
-      format: (v) => `${Math.round(v)} ${units === "mi" ? "ft" : "m"}`,
+      unit: climbLabel(units),
+      points: a.stream.map((p) => ({ t: p.t, v: p.alt === null ? null : climbValue(p.alt, units) })),
+      format: (v) => `${Math.round(v)} ${climbLabel(units)}`,
     },
     { title: "Cadence", unit: "spm", points: a.stream.map((p) => ({ t: p.t, v: p.cad })), format: (v) => `${Math.round(v)} steps/min` },
   ];

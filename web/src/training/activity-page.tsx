@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ActivityDetail, ActivitySummary } from "../../../src/contracts/activities.js";
+import { formatPaceValue } from "../../../src/contracts/format.js";
 import type { ShoeListResponse, ShoeView } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
@@ -120,7 +121,7 @@ export function ActivityPage() {
     // The one average of the page, on moving time: the pace chart states and draws the same.
     a.sport === "ride"
       ? ["Average speed (moving time)", formatSpeed(a.movingS, a.distanceM, units)]
-      : ["Average pace (moving time)", averagePace === null ? null : `${formatDuration(averagePace)} /${units}`],
+      : ["Average pace (moving time)", averagePace === null ? null : formatPaceValue(averagePace, units)],
     [
       "Climb / descent",
       a.elevationGainM === null ? null : `${formatClimb(a.elevationGainM, units)} up, ${a.elevationLossM === null ? "?" : formatClimb(a.elevationLossM, units)} down`,

@@ -3,7 +3,7 @@
  * at each whole km or mile is interpolated between the two samples either side of it.
  */
 import type { ActivityDetail } from "../../../src/contracts/activities.js";
-import { METRES_PER_MILE } from "../../../src/contracts/profile.js";
+import { metresPerUnit, unitSingular } from "../../../src/contracts/format.js";
 import type { Units } from "../shell/session.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 import { formatClimb, formatDistance, formatDuration, formatPace } from "./format.js";
@@ -21,7 +21,7 @@ export interface Split {
 const LAST_PART_MIN = 0.1;
 
 export function splitsOf(stream: ActivityDetail["stream"], units: Units): Split[] {
-  const per = units === "mi" ? METRES_PER_MILE : 1000;
+  const per = metresPerUnit(units);
   const pts = stream.filter((p): p is typeof p & { d: number } => p.d !== null);
   if (pts.length < 2) return [];
   const out: Split[] = [];
@@ -61,7 +61,7 @@ export function ActivitySplits({ activity, units }: { activity: ActivityDetail; 
   const hasClimb = splits.some((s) => s.climbM !== null);
   return (
     <section aria-labelledby="activity-splits">
-      <h2 id="activity-splits">Splits per {units === "mi" ? "mile" : "km"}</h2>
+      <h2 id="activity-splits">Splits per {unitSingular(units)}</h2>
       <div className="table-scroll">
         <table className="activity-splits">
           <ColumnHeads names={hasClimb ? ["Split", "Distance", "Time", "Pace", "Climb"] : ["Split", "Distance", "Time", "Pace"]} />
