@@ -259,3 +259,33 @@ test("the report prints to PDF with every section, and printing hides the naviga
     }
   }
 });
+
+test.describe("in a browser that reads en-GB", () => {
+  test.use({ locale: "en-GB" });
+
+  test("the plan's race and warning sentences write their days as D Mon YYYY, not YYYY-MM-DD", async ({ page }) => {
+    await page.addInitScript({ content: `localStorage.setItem("kneewise.units", "km");` });
+    await page.goto("/plan");
+    const rewrite = page.getByRole("button", { name: "Write a new plan" });
+    await expect(page.getByRole("form", { name: "Write a plan" }).or(rewrite)).toBeVisible();
+    if (await rewrite.isVisible()) await rewrite.click();
+    const raceDay = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const inWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${raceDay}T00:00:00Z`),
+    );
+    await page.getByLabel("An event on a date").check();
+    await page.getByLabel("Event date").fill(raceDay);
+    await page.getByLabel("Event distance (km)").fill("42.195");
+    await page.getByLabel(/current weekly distance/i).fill("20");
+    await page.getByLabel("Your running").selectOption("regular");
+    await page.getByRole("button", { name: "Write my plan" }).click();
+    const alert = page.locator(".plan-too-close p").first();
+    await expect(alert).toContainText(`The race on ${inWords} is too close`);
+    await expect(page.locator(".plan-calendar .week-reason").last()).toContainText(`race on ${inWords}.`);
+    const sentences = [
+      ...(await page.locator(".plan-calendar .week-reason").allTextContents()),
+      ...(await page.locator(".plan-warnings li, .plan-too-close p").allTextContents()),
+    ];
+    for (const text of sentences) expect(text).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
+});

@@ -317,9 +317,31 @@ export type ActivePlanView = z.infer<typeof activePlanView>;
  * ?units=km|mi on the reads and writes that answer with a plan: the units its texts are written
  * in (the web sends the runner's units on this device). Default: the profile's.
  */
-export const planUnitsQuery = z
-  .object({ units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional() });
+function knownLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    // Not a language tag (Intl throws a RangeError): the schema's message says what is expected.
+    return false;
+  }
+}
+
+/** A reader's language tag such as en-GB: the days in sentences are written in its style (issue 18). */
+export const localeParam = z.string().max(35).refine(knownLocale, "Give a language tag such as en-GB.");
+
+/**
+ * ?units=km|mi writes the plan's texts in those units (default: the profile's); ?locale= (a language
+ * tag such as en-GB) writes the days they name in that locale's style ("7 Dec 2026"); without it
+ * they stay YYYY-MM-DD. Sessions, weeks and warnings keep their days as data beside the words.
+ */
+export const planUnitsQuery = z.object({
+  units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
+  locale: localeParam.optional(),
+});
 export type PlanUnitsQuery = z.infer<typeof planUnitsQuery>;
+
+/** GET /api/plans/return-entry?locale=: the day of the last knee check in that locale's style. */
+export const returnEntryQuery = z.object({ locale: localeParam.optional() });
 
 export const activePlanResponse = z.object({ plan: activePlanView.nullable() });
 export type ActivePlanResponse = z.infer<typeof activePlanResponse>;

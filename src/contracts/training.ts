@@ -12,6 +12,7 @@ import type { TrainingReport } from "../core/training/types.js";
 import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../core/training/acwr.js";
 import { SPIKE_BANDS } from "../core/training/load-rules.js";
 import { formatDistanceDown } from "../core/training/warnings.js";
+import { localeParam } from "./plans.js";
 
 export { CHECKIN_ITEMS, SURFACES, SPORTS, RUNNING_SPORTS };
 /** The acute:chronic ratio's meaning and limits, and the spike study's bands, for the web to show. */
@@ -68,6 +69,11 @@ export const reportQuery = z
       .min(1, "weeks must be at least 1.")
       .max(REPORT_WEEKS_MAX, `weeks must be at most ${REPORT_WEEKS_MAX}.`)
       .optional(),
+    /**
+     * A language tag such as en-GB: the days the warnings name are written in its style
+     * ("7 Dec 2026"); without it they stay YYYY-MM-DD. The days are in the warnings' data too.
+     */
+    locale: localeParam.optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof reportQuery>;

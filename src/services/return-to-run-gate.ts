@@ -71,10 +71,13 @@ function view(
   };
 }
 
-/** What this runner must confirm before the walk-run return can start. */
-export async function returnEntryFor(app: App, userId: string): Promise<ReturnEntryView> {
+/**
+ * What this runner must confirm before the walk-run return can start; the last check's day in
+ * `locale`'s style (YYYY-MM-DD without one).
+ */
+export async function returnEntryFor(app: App, userId: string, locale?: string): Promise<ReturnEntryView> {
   const last = await lastAssessment(app, userId);
-  return view(returnEntryCriteria(last?.facts ?? null, false), last);
+  return view(returnEntryCriteria(last?.facts ?? null, false, locale), last);
 }
 
 /**

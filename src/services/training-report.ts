@@ -198,6 +198,8 @@ export interface ReportOptions {
   asOf?: string | undefined;
   weeks?: number | undefined;
   units?: DistanceUnit | undefined;
+  /** The reader's language tag: the days the warnings name in its style (YYYY-MM-DD without one). */
+  locale?: string | undefined;
   /**
    * The runner's users.data_version when the caller has just read it (with the session): saves
    * a round trip on the dashboard's hot path. It must have been read before any of the data.
@@ -361,7 +363,7 @@ export async function trainingReportJson(
     opts.knownDataVersion ??
     (await trainingActivities.trainingDataVersion(app.database.db, userId));
   const cache = cacheOf(app);
-  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}`;
+  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}|${opts.locale ?? ""}`;
   const kept = cache.get(userId, version, variant);
   if (
     kept !== undefined &&
@@ -380,7 +382,8 @@ export async function trainingReportJson(
       streams: true,
       units: opts.units,
     });
-    const report = buildTrainingReport({ ...inputs.reportInput, weeks });
+    const locale = opts.locale === undefined ? {} : { locale: opts.locale };
+    const report = buildTrainingReport({ ...inputs.reportInput, weeks, ...locale });
     const response: ReportResponse = {
       report,
       rampThresholdPct: inputs.rampThresholdPct,

@@ -90,9 +90,9 @@ describe("kneewise plan in the runner's own weeks", () => {
   });
 
   it("writes the table in the profile's units", async () => {
-    const c = captureIO({ cwd: dir });
+    const c = captureIO({ cwd: dir, env: { LANG: "en_GB.UTF-8" } });
     expect(await runCli(["plan", "--goal-weekly-km", "40", "--db", dbFile], c.io, { version: "test" })).toBe(0);
     expect(c.stdout()).toMatch(/^Week of\s+mi\s+type/m);
-    expect(c.stdout()).toMatch(/^2026-11-29\s+\d+\.\d\s+build/m);
+    expect(c.stdout()).toMatch(/^29 Nov 2026\s+\d+\.\d\s+build/m);
   });
 });

@@ -6,7 +6,7 @@ import type { PlanCommandOptions } from "./plan.js";
 import { runPlan } from "./plan.js";
 
 /** An in-process CliIO that records what the command prints and writes. */
-function fakeIO(today = "2025-03-05", failWrites = false) {
+function fakeIO(today = "2025-03-05", failWrites = false, env: Record<string, string> = { LANG: "en_GB.UTF-8" }) {
   const out: string[] = [];
   const err: string[] = [];
   const files = new Map<string, string>();
@@ -21,7 +21,7 @@ function fakeIO(today = "2025-03-05", failWrites = false) {
       return Promise.resolve();
     },
     cwd: "/home/runner",
-    env: {},
+    env,
     isTTY: false,
     today: () => today,
   };
@@ -95,12 +95,25 @@ describe("kneewise plan", () => {
     expect(code).toBe(EXIT_OK);
     const text = t.out();
     expect(text).toMatch(/^Week of\s+km\s+type\s+why$/m);
-    expect(text).toMatch(/^2025-03-10\s+22\.0\s+build\s+Up from your current 20\.0 km a week: 10% above/m);
-    expect(text).toMatch(/Tue 2025-03-11 {2}Easy run \d+\.\d km/);
+    expect(text).toMatch(/^10 Mar 2025\s+22\.0\s+build\s+Up from your current 20\.0 km a week: 10% above/m);
+    expect(text).toMatch(/Tue, 11 Mar 2025\s+Easy run \d+\.\d km/);
     expect(text).toMatch(/Strength 25 min \(runner-strength\)/);
-    expect(text).toMatch(/Warnings:\n {2}- The race on 2025-04-06 is too close/);
+    expect(text).toMatch(/Warnings:\n {2}- The race on 6 Apr 2025 is too close/);
+    expect(text).toMatch(/^Goal: 42\.2 km race on 6 Apr 2025,/m);
+    expect(text.replace(/--event-date \S+/g, "")).not.toMatch(/\d{4}-\d\d-\d\d/);
     expect(text).toMatch(/Rising at most 10% above your recent highest week/);
     expect(text).toMatch(/Notes:/);
+  });
+
+  it("writes the table's days in the locale the environment asks for, and keeps JSON days as YYYY-MM-DD", async () => {
+    const us = fakeIO("2025-03-05", false, { LANG: "en_US.UTF-8" });
+    await runPlan({ ...base, eventDate: "2025-04-06", eventKm: 42.2 }, us.io);
+    expect(us.out()).toMatch(/^Mar 10, 2025\s+22\.0\s+build/m);
+    expect(us.out()).toMatch(/Tue, Mar 11, 2025\s+Easy run/);
+    expect(us.out()).toMatch(/The race on Apr 6, 2025 is too close/);
+    const json = fakeIO("2025-03-05", false, { LANG: "en_US.UTF-8" });
+    await runPlan({ ...base, json: true, eventDate: "2025-04-06", eventKm: 42.2 }, json.io);
+    expect((JSON.parse(json.out()) as { warnings: { message: string }[] }).warnings[0]?.message).toContain("The race on 2025-04-06 is too close");
   });
 
   it("writes the calendar file with --ics, without rest days, and keeps stdout pure JSON", async () => {
@@ -142,14 +155,15 @@ describe("kneewise plan", () => {
     expect(plan.warnings[0]?.safe_date).toMatch(/^2025-\d\d-\d\d$/);
     const table = fakeIO();
     await runPlan({ ...base, eventDate: "2025-04-06", eventKm: 42.195 }, table.io);
-    expect(table.out()).toMatch(new RegExp(`^Too close: The race on 2025-04-06 .*\\(try --event-date ${plan.warnings[0]?.safe_date ?? ""}, or --event-km 5\\)`));
+    // The sentence reads in the runner's style; the option it offers keeps the date as typed.
+    expect(table.out()).toMatch(new RegExp(`^Too close: The race on 6 Apr 2025 .*\\(try --event-date ${plan.warnings[0]?.safe_date ?? ""}, or --event-km 5\\)`));
   });
 
   it("writes every text, the table and the calendar in miles with --units mi", async () => {
     const t = fakeIO();
     expect(await runPlan({ ...base, eventDate: "2025-04-06", eventKm: 42.195, units: "mi", ics: "/tmp/plan.ics" }, t.io)).toBe(EXIT_OK);
     const text = t.out();
-    expect(text).toMatch(/^Too close: The race on 2025-04-06 .* a 26\.2 mi race asks for/);
+    expect(text).toMatch(/^Too close: The race on 6 Apr 2025 .* a 26\.2 mi race asks for/);
     expect(text).toMatch(/Week of\s+mi\s+type/);
     expect(text).toContain("From 12.4 mi a week");
     // Only the options keep km, as their names say.
@@ -212,7 +226,7 @@ describe("kneewise plan", () => {
     [
       "an event before the start",
       { ...base, eventDate: "2025-03-07", eventKm: 5 },
-      /before the plan starts on 2025-03-10/,
+      /the event on 7 Mar 2025 is before the plan starts on 10 Mar 2025/,
     ],
     [
       "no current distance",

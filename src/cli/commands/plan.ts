@@ -4,8 +4,8 @@
  */
 import { planToICalendar, sessionSummary } from "../../core/calendar/ical.js";
 import { isDomainError } from "../../core/errors.js";
-import { formatDistance, formatWeeklyVolume, distanceValue, unitLabel } from "../../core/format/index.js";
-import { daysBetween, isIsoDate, MONDAY, nextWeekStart, weekdayName } from "../../core/plan/dates.js";
+import { formatDate, formatDateWithWeekday, formatDistance, formatWeeklyVolume, distanceValue, unitLabel } from "../../core/format/index.js";
+import { daysBetween, isIsoDate, MONDAY, nextWeekStart } from "../../core/plan/dates.js";
 import { generatePlan } from "../../core/plan/generate-plan.js";
 import type { RecentRun } from "../../core/plan/generate-plan.js";
 import { renderPlan } from "../../core/plan/render-plan.js";
@@ -13,6 +13,7 @@ import { forCalendar } from "../../core/plan/types.js";
 import type { PlanGoal, RenderedPlan } from "../../core/plan/types.js";
 import type { Units } from "../../core/units.js";
 import type { CliIO } from "../io.js";
+import { cliLocale } from "../locale.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../io.js";
 
 export interface PlanCommandOptions {
@@ -141,10 +142,13 @@ export async function runPlan(
   }
   const first = start ?? nextWeekStart(io.today(), weekStart);
   if (checked.goal.kind === "event" && checked.goal.date < first) {
-    io.stderr(`kneewise plan: the event on ${checked.goal.date} is before the plan starts on ${first}; use --start to start earlier.\n`);
+    const locale = cliLocale(io.env);
+    const [event, starts] = [formatDate(checked.goal.date, locale), formatDate(first, locale)];
+    io.stderr(`kneewise plan: the event on ${event} is before the plan starts on ${starts}; use --start to start earlier.\n`);
     return EXIT_USAGE;
   }
   let plan: RenderedPlan;
+  let shownPlan: RenderedPlan;
   try {
     const stored = generatePlan({
       start: first,
@@ -155,7 +159,9 @@ export async function runPlan(
       beginner: opts.beginner,
       returning: opts.returnFromPain,
     });
+    // JSON and the calendar file keep days as YYYY-MM-DD for programs; the table reads in the runner's locale.
     plan = renderPlan(stored, units ?? "km");
+    shownPlan = opts.json ? plan : renderPlan(stored, units ?? "km", cliLocale(io.env));
   } catch (err) {
     if (isDomainError(err) && err.code.startsWith("PLAN_")) {
       io.stderr(`kneewise plan: ${err.message}\n`);
@@ -165,7 +171,7 @@ export async function runPlan(
   }
 
   io.stdout(
-    opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan, opts.returnFromPain, units ?? "km"),
+    opts.json ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(shownPlan, opts.returnFromPain, units ?? "km", cliLocale(io.env)),
   );
 
   if (opts.ics !== undefined) {
@@ -201,27 +207,27 @@ function offerText(w: RenderedPlan["warnings"][number]): string {
   return offers.length > 0 ? ` (try ${offers.join(", or ")})` : "";
 }
 
-function renderTable(plan: RenderedPlan, returning: boolean, units: Units): string {
+function renderTable(plan: RenderedPlan, returning: boolean, units: Units, locale: string): string {
   const d = (m: number) => formatDistance(m, units);
   const goal =
     plan.goal.kind === "weekly"
       ? formatWeeklyVolume(plan.goal.weeklyM, units)
-      : `${d(plan.goal.distanceM)} race on ${plan.goal.date}, building towards ${formatWeeklyVolume(plan.target_weekly_m, units)}`;
+      : `${d(plan.goal.distanceM)} race on ${formatDate(plan.goal.date, locale)}, building towards ${formatWeeklyVolume(plan.target_weekly_m, units)}`;
   const close = plan.warnings.find((w) => w.code === "EVENT_TOO_CLOSE");
   const lines = [
     ...(close ? [`Too close: ${close.message}${offerText(close)}`, ""] : []),
     `Goal: ${goal}`,
     `From ${formatWeeklyVolume(plan.baseline_weekly_m, units)}, no week more than ${Math.round(plan.settings.rampRate * 100)}% above the highest of the four before it, no run more than 10% past the longest of the last 30 days, ${plan.settings.runDaysPerWeek} runs a week.`,
     "",
-    `${"Week of".padEnd(12)}${unitLabel(units).padStart(6)}  ${"type".padEnd(8)}  why`,
+    `${"Week of".padEnd(13)}${unitLabel(units).padStart(6)}  ${"type".padEnd(8)}  why`,
   ];
   for (const w of plan.weeks) {
     lines.push(
-      `${w.start.padEnd(12)}${distanceValue(w.distance_m, units).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
+      `${formatDate(w.start, locale).padEnd(13)}${distanceValue(w.distance_m, units).toFixed(1).padStart(6)}  ${w.phase.padEnd(8)}  ${w.reason}`,
     );
     for (const s of w.sessions)
       lines.push(
-        `    ${weekdayName(s.date)} ${s.date}  ${sessionSummary(s, units)}${s.programme ? ` (${s.programme})` : ""}`,
+        `    ${formatDateWithWeekday(s.date, locale).padEnd(17)}  ${sessionSummary(s, units)}${s.programme ? ` (${s.programme})` : ""}`,
       );
   }
   if (plan.warnings.length > 0)

@@ -67,12 +67,15 @@ export async function runReport(opts: ReportCommandOptions, io: CliIO, version: 
   }
   try {
     const user = await findReportUser(app, opts.user);
+    // JSON keeps days as YYYY-MM-DD for programs; the text reads in the runner's locale.
+    const locale = opts.json ? undefined : cliLocale(io.env);
     const { report, rampThresholdPct, units } = await trainingReport(app, user.id, {
       asOf: checked.asOf,
       weeks: checked.weeks,
       units: checked.units,
+      locale,
     });
-    io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, units, rampThresholdPct, cliLocale(io.env)));
+    io.stdout(locale === undefined ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, units, rampThresholdPct, locale));
     return EXIT_OK;
   } catch (err) {
     if (isDomainError(err)) {

@@ -109,3 +109,15 @@ export function formatStart(startUtc: string, offsetMin: number | null, locale: 
 export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
   return formatter(locale, { year: "numeric", hour: "2-digit", minute: "2-digit" }, timeZone).format(toDate(iso, "time"));
 }
+
+/** How a sentence writes a calendar day. */
+export type DayWriter = (day: string) => string;
+
+/**
+ * Days inside the sentences the server writes (issue 18): in `locale`'s style ("7 Dec 2026") when
+ * a reader's locale is given, else kept as YYYY-MM-DD, as API clients that ask for no locale have
+ * always had them.
+ */
+export function dayWriter(locale: Locale): DayWriter {
+  return locale === undefined ? (day) => day : (day) => formatDate(day, locale);
+}

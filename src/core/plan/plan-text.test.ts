@@ -109,6 +109,34 @@ describe("plan texts", () => {
     );
   });
 
+  it.each(PLAN_TEXT_KEYS)('writes no day of "%s" as YYYY-MM-DD when a locale is given', (key) => {
+    expect(renderText(SAMPLES[key], "km", "en-GB")).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
+
+  it.each([
+    ["starts_midweek", ["This week starts on 5 Mar 2025;"], ["This week starts on Mar 5, 2025;"], ["This week starts on 2025-03-05;"]],
+    ["race_week", ["race on 18 May 2025."], ["race on May 18, 2025."], ["race on 2025-05-18."]],
+    ["goal_unreachable", ["a week by 30 Mar 2025,"], ["a week by Mar 30, 2025,"], ["a week by 2025-03-30,"]],
+    [
+      "event_too_close",
+      ["The race on 30 Mar 2025 is too close", "a race on 22 Jun 2025 or later"],
+      ["The race on Mar 30, 2025 is too close", "a race on Jun 22, 2025 or later"],
+      ["The race on 2025-03-30 is too close", "a race on 2025-06-22 or later"],
+    ],
+  ] as const)('writes the days of "%s" in en-GB and en-US styles, and as YYYY-MM-DD without a locale', (key, gb, us, iso) => {
+    const text = SAMPLES[key];
+    for (const part of gb) expect(renderText(text, "km", "en-GB")).toContain(part);
+    for (const part of us) expect(renderText(text, "km", "en-US")).toContain(part);
+    for (const part of iso) expect(renderText(text, "km")).toContain(part);
+  });
+
+  it("writes the days an old plan's sentence names in the reader's style too", () => {
+    const old: PlanText = { key: "legacy", text: "This week starts on 2025-03-05; the days before it are past." };
+    expect(renderText(old, "km", "en-GB")).toBe("This week starts on 5 Mar 2025; the days before it are past.");
+    expect(renderText(old, "km", "en-US")).toBe("This week starts on Mar 5, 2025; the days before it are past.");
+    expect(renderText(old, "km")).toBe(old.text);
+  });
+
   it("refuses a stored text whose key it does not know, naming the key", () => {
     expect(() => renderText({ key: "nonsense" } as unknown as PlanText, "km")).toThrow(/"nonsense"/);
   });

@@ -7,6 +7,8 @@
  * asks; the wording is ours.
  */
 import { DomainError } from "../errors.js";
+import { dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import { dayName } from "./dates.js";
 import { formatDistanceIn } from "../units.js";
 import type { Units } from "../units.js";
@@ -27,6 +29,9 @@ export interface AdaptWhy {
 
 /** A distance in the runner's units: "12.5 km", "7.8 mi". */
 type Distance = (metres: number) => string;
+
+/** A calendar day in the reader's style: "7 Dec 2026" with a locale, YYYY-MM-DD without one. */
+type Day = DayWriter;
 
 const RUN_WARM_UP =
   "Warm-up: 5-10 min of brisk walking or very gentle jogging, then a few leg swings.";
@@ -72,9 +77,10 @@ function buildFrom(a: { from: "current" | "after_lighter" | "last_build"; level_
 
 /** A text written by kneewise before issue 17, in km; shown in miles by rewriting its distances. */
 const KM_IN_TEXT = /(?<![\d.])(\d+(?:\.\d+)?) km\b/g;
+const DAY_IN_TEXT = /\b\d{4}-\d{2}-\d{2}\b/g;
 
-function legacyWords(text: string, d: Distance): string {
-  return text.replace(KM_IN_TEXT, (_, km: string) => d(Number(km) * 1000));
+function legacyWords(text: string, d: Distance, day: Day): string {
+  return text.replace(KM_IN_TEXT, (_, km: string) => d(Number(km) * 1000)).replace(DAY_IN_TEXT, (date) => day(date));
 }
 
 const TEXTS = {
@@ -111,7 +117,8 @@ const TEXTS = {
   },
 
   // Week reasons (a week's reason is one or more of these, in order)
-  starts_midweek: (a: { date: string }) => `This week starts on ${a.date}; the days before it are past.`,
+  starts_midweek: (a: { date: string }, _d: Distance, day: Day) =>
+    `This week starts on ${day(a.date)}; the days before it are past.`,
   lighter_week: (a: { percent: number; level_m: number; cycle: number }, d: Distance) =>
     `A lighter week at about ${a.percent}% of the ${d(a.level_m)} you reached. ` +
     `Easing off every ${ORDINAL[a.cycle + 1] ?? `${a.cycle + 1}th`} week gives the body time to absorb the building.`,
@@ -135,8 +142,8 @@ const TEXTS = {
     `Long run up to ${d(a.long_m)}, no more than 10% past your longest of the last 30 days (${d(a.before_m)}).`,
   taper: (a: { percent: number; peak_m: number }, d: Distance) =>
     `Taper: about ${a.percent}% of your ${d(a.peak_m)} peak, so the legs arrive at the race fresh while staying in rhythm.`,
-  race_week: (a: { distance_m: number; date: string }, d: Distance) =>
-    `Race week: a few short easy runs, rest the day before, then the ${d(a.distance_m)} race on ${a.date}.`,
+  race_week: (a: { distance_m: number; date: string }, d: Distance, day: Day) =>
+    `Race week: a few short easy runs, rest the day before, then the ${d(a.distance_m)} race on ${day(a.date)}.`,
   race_on_first_day: (a: { race_date: string; eve_date: string }) =>
     `${dayName(a.eve_date)}'s run is dropped so that you start ${dayName(a.race_date)}'s race rested.`,
   replanned: (a: { why: AdaptWhy }, d: Distance) => `Re-planned: ${whyWords(a.why, d)}`,
@@ -151,19 +158,21 @@ const TEXTS = {
   goal_unreachable: (
     a: { guide_pct: number; peak_m: number; date: string; target_m: number; distance_m: number },
     d: Distance,
+    day: Day,
   ) =>
-    `Rising at most ${a.guide_pct}% above your recent highest week, you reach about ${d(a.peak_m)} a week by ${a.date}, ` +
+    `Rising at most ${a.guide_pct}% above your recent highest week, you reach about ${d(a.peak_m)} a week by ${day(a.date)}, ` +
     `short of the ${d(a.target_m)} this plan aims for before a ${d(a.distance_m)} race. ` +
     "The plan does not speed up to catch up: run the race gently, or choose a later date or a shorter distance.",
   event_too_close: (
     a: { date: string; longest_m: number; minimum_m: number; distance_m: number; safe_date: string | null; shorter_m: number | null },
     d: Distance,
+    day: Day,
   ) => {
     const offers: string[] = [];
-    if (a.safe_date) offers.push(`a race on ${a.safe_date} or later`);
+    if (a.safe_date) offers.push(`a race on ${day(a.safe_date)} or later`);
     if (a.shorter_m) offers.push(`a ${d(a.shorter_m)} race on the same date`);
     return (
-      `The race on ${a.date} is too close: growing your long run by at most 10% at a time, it reaches ${d(a.longest_m)}, ` +
+      `The race on ${day(a.date)} is too close: growing your long run by at most 10% at a time, it reaches ${d(a.longest_m)}, ` +
       `short of the ${d(a.minimum_m)} a ${d(a.distance_m)} race asks for.` +
       (offers.length > 0 ? ` Safer: ${offers.join(", or ")}.` : " Choose a later race or a shorter distance.")
     );
@@ -184,8 +193,8 @@ const TEXTS = {
     `${whyWords(a.why, d)}${a.note === "added" ? " (a week added to reach the goal)" : a.note === "dropped" ? " (no longer needed)" : ""}`,
 
   // A sentence stored by a plan made before issue 17: km, rewritten for miles.
-  legacy: (a: { text: string }, d: Distance) => legacyWords(a.text, d),
-} satisfies Record<string, (a: never, d: Distance) => string>;
+  legacy: (a: { text: string }, d: Distance, day: Day) => legacyWords(a.text, d, day),
+} satisfies Record<string, (a: never, d: Distance, day: Day) => string>;
 
 export type PlanTextKey = keyof typeof TEXTS;
 export const PLAN_TEXT_KEYS = Object.keys(TEXTS) as PlanTextKey[];
@@ -195,14 +204,18 @@ export type PlanText = {
   [K in PlanTextKey]: { key: K } & Parameters<(typeof TEXTS)[K]>[0];
 }[PlanTextKey];
 
-export function renderText(text: PlanText, units: Units): string {
-  const write = (TEXTS as Record<string, ((a: PlanText, d: Distance) => string) | undefined>)[text.key];
+/**
+ * A text in words: distances in `units`, days in `locale`'s style ("7 Dec 2026"), or as
+ * YYYY-MM-DD when no locale is given.
+ */
+export function renderText(text: PlanText, units: Units, locale?: string): string {
+  const write = (TEXTS as Record<string, ((a: PlanText, d: Distance, day: Day) => string) | undefined>)[text.key];
   if (!write)
     throw new DomainError("PLAN_BAD_TEXT", `A stored plan text has the key "${String(text.key)}", which kneewise does not know.`);
-  return write(text, (m) => formatDistanceIn(m, units));
+  return write(text, (m) => formatDistanceIn(m, units), dayWriter(locale));
 }
 
 /** Texts written one after another, as a week's reason is. */
-export function renderTexts(texts: readonly PlanText[], units: Units): string {
-  return texts.map((t) => renderText(t, units)).join(" ");
+export function renderTexts(texts: readonly PlanText[], units: Units, locale?: string): string {
+  return texts.map((t) => renderText(t, units, locale)).join(" ");
 }

@@ -3,10 +3,12 @@
  * (plan-text.ts holds the wording). The API, the CLI and the calendar feed all show plans
  * through these functions, so switching units changes every text at once.
  */
+import { dayWriter } from "../format/dates.js";
 import type { Units } from "../units.js";
 import { renderText, renderTexts } from "./plan-text.js";
 import type { PlanText } from "./plan-text.js";
-import type { ReturnPlan } from "./return-to-run.js";
+import { stopReason } from "./return-to-run.js";
+import type { ReturnPlan, ReturnStop } from "./return-to-run.js";
 import type { Plan, PlanSession, RenderedPlan, RenderedSession } from "./types.js";
 
 /** The text a session says, from its kind, its numbers and its variant. */
@@ -34,27 +36,28 @@ export function sessionText(s: PlanSession): PlanText {
   }
 }
 
-export function renderSession(s: PlanSession, units: Units): RenderedSession {
+export function renderSession(s: PlanSession, units: Units, locale?: string): RenderedSession {
   return {
     date: s.date,
     kind: s.kind,
     ...(s.distance_m !== undefined ? { distance_m: s.distance_m } : {}),
     ...(s.duration_s !== undefined ? { duration_s: s.duration_s } : {}),
-    description: renderText(sessionText(s), units),
+    description: renderText(sessionText(s), units, locale),
     ...(s.programme !== undefined ? { programme: s.programme } : {}),
   };
 }
 
-export function renderPlan(plan: Plan, units: Units): RenderedPlan {
+/** The plan in words: distances in `units`, days in `locale`'s style (YYYY-MM-DD without one). */
+export function renderPlan(plan: Plan, units: Units, locale?: string): RenderedPlan {
   return {
     ...plan,
     weeks: plan.weeks.map((w) => ({
       ...w,
-      reason: renderTexts(w.reason, units),
-      sessions: w.sessions.map((s) => renderSession(s, units)),
+      reason: renderTexts(w.reason, units, locale),
+      sessions: w.sessions.map((s) => renderSession(s, units, locale)),
     })),
-    warnings: plan.warnings.map(({ text, ...rest }) => ({ ...rest, message: renderText(text, units) })),
-    notes: plan.notes.map((n) => renderText(n, units)),
+    warnings: plan.warnings.map(({ text, ...rest }) => ({ ...rest, message: renderText(text, units, locale) })),
+    notes: plan.notes.map((n) => renderText(n, units, locale)),
   };
 }
 
@@ -63,10 +66,17 @@ export type RenderedReturnPlan = Omit<ReturnPlan, "weeks" | "stages"> & {
   weeks: { start: string; sessions: RenderedSession[] }[];
 };
 
-export function renderReturnPlan(plan: ReturnPlan, units: Units): RenderedReturnPlan {
+/** A stop's reason with its red days in the reader's style; as stored when no locale is asked for. */
+function renderStop(stop: ReturnStop, locale: string | undefined): ReturnStop {
+  return locale === undefined ? stop : { ...stop, reason: stopReason(stop.red_days, dayWriter(locale)) };
+}
+
+export function renderReturnPlan(plan: ReturnPlan, units: Units, locale?: string): RenderedReturnPlan {
   return {
     ...plan,
+    stopped: plan.stopped && renderStop(plan.stopped, locale),
+    stops: plan.stops.map((s) => renderStop(s, locale)),
     stages: [...plan.stages],
-    weeks: plan.weeks.map((w) => ({ start: w.start, sessions: w.sessions.map((s) => renderSession(s, units)) })),
+    weeks: plan.weeks.map((w) => ({ start: w.start, sessions: w.sessions.map((s) => renderSession(s, units, locale)) })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { renderSession } from "./render-plan.js";
+import { renderReturnPlan, renderSession } from "./render-plan.js";
 import fc from "fast-check";
 import { isDomainError } from "../errors.js";
 import { addDays, daysBetween } from "./dates.js";
@@ -228,6 +228,14 @@ describe("the walk-run return stops itself on two red diary days", () => {
     expect(plan.days.map((x) => x.date)).toEqual([d(0), d(1), d(2), d(3)]);
   });
 
+  it("writes the red days of the stop in the reader's style when a locale is asked for", () => {
+    const plan = generateReturnToRun({ start: "2025-03-01", painLog: log, redDays: ["2025-03-03", "2025-03-05"] });
+    expect(renderReturnPlan(plan, "km", "en-GB").stopped?.reason).toContain("(3 Mar 2025 and 5 Mar 2025)");
+    expect(renderReturnPlan(plan, "km", "en-US").stops[0]?.reason).toContain("(Mar 3, 2025 and Mar 5, 2025)");
+    expect(renderReturnPlan(plan, "km").stopped?.reason).toContain("(2025-03-03 and 2025-03-05)");
+    expect(renderReturnPlan(plan, "km", "en-GB").stopped?.red_days).toEqual(["2025-03-03", "2025-03-05"]);
+  });
+
   it("does not count red days from before the plan started", () => {
     const plan = generateReturnToRun({ start: d(1), painLog: log, redDays: [d(0), d(2)] });
     expect(plan.stopped).toBeNull();
@@ -298,6 +306,15 @@ describe("the entry criteria of the walk-run return", () => {
     );
     expect(e.criteria.map((c) => c.code)).toEqual(["walk_30_min", "hop", "clinician_clearance"]);
     expect(e.clearanceReasons[0]).toContain("Pain at night or at rest");
+  });
+
+  it("writes the day of the last check in the reader's style, and as YYYY-MM-DD without a locale", () => {
+    const flagged = { ...clean, redFlags: [{ id: "night_or_rest_pain", label: "Pain at night or at rest" }] };
+    expect(returnEntryCriteria(flagged, false, "en-GB").clearanceReasons[0]).toMatch(/^Your last knee check \(20 Feb 2025\) found/);
+    expect(returnEntryCriteria(flagged, false, "en-US").clearanceReasons[0]).toMatch(/^Your last knee check \(Feb 20, 2025\) found/);
+    expect(returnEntryCriteria(flagged, false).clearanceReasons[0]).toMatch(/^Your last knee check \(2025-02-20\) found/);
+    const fracture = { ...clean, topCondition: { id: "stress_fracture", label: "Stress fracture" } };
+    expect(returnEntryCriteria(fracture, false, "en-GB").clearanceReasons[0]).toBe("Your last knee check (20 Feb 2025) put stress fracture first.");
   });
 
   it("adds it when a stress fracture topped the last check, or when the runner says so", () => {

@@ -22,6 +22,8 @@
  * plan waits for a clinician before it goes on.
  */
 import { DomainError } from "../errors.js";
+import { dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import { addDays, daysBetween, isIsoDate, weekStartOf } from "./dates.js";
 import type { PlanSession } from "./types.js";
 
@@ -125,9 +127,10 @@ export interface ReturnPlan {
 /** Red diary days while the plan is under way that stop it. */
 export const RED_DAYS_TO_STOP = 2;
 
-export function stopReason(redDays: readonly string[]): string {
+/** Why the plan stopped; the red days in the reader's style (YYYY-MM-DD by default). */
+export function stopReason(redDays: readonly string[], day: DayWriter = dayWriter(undefined)): string {
   return (
-    `The pain diary turned red twice during the walk-run return (${redDays.join(" and ")}), so the plan has stopped itself. ` +
+    `The pain diary turned red twice during the walk-run return (${redDays.map(day).join(" and ")}), so the plan has stopped itself. ` +
     "Two red days mean the knee is not coping with the return: stop the walk-run sessions and see a clinician. " +
     "When they have cleared you to run, resume the plan here."
   );
@@ -222,11 +225,13 @@ export interface ReturnEntry {
 export function returnEntryCriteria(
   last: LastAssessmentFacts | null,
   runnerSaysSuspected: boolean,
+  locale?: string,
 ): ReturnEntry {
+  const day = dayWriter(locale);
   const reasons: string[] = [];
   if (last !== null && last.redFlags.length > 0)
     reasons.push(
-      `Your last knee check (${last.date}) found a warning sign: ${last.redFlags.map((f) => f.label).join("; ")}.`,
+      `Your last knee check (${day(last.date)}) found a warning sign: ${last.redFlags.map((f) => f.label).join("; ")}.`,
     );
   if (
     last !== null &&
@@ -234,7 +239,7 @@ export function returnEntryCriteria(
     BONE_STRESS_CONDITIONS.includes(last.topCondition.id)
   )
     reasons.push(
-      `Your last knee check (${last.date}) put ${last.topCondition.label.toLowerCase()} first.`,
+      `Your last knee check (${day(last.date)}) put ${last.topCondition.label.toLowerCase()} first.`,
     );
   if (runnerSaysSuspected)
     reasons.push("You told us a bone stress injury or another warning sign was suspected.");

@@ -12,6 +12,8 @@
  */
 import type { TrainingConfig } from "./config.js";
 import { dateOfDay, dayOfDate } from "./local-day.js";
+import { dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import { CHECKIN_ITEMS } from "./types.js";
 import type {
   Checkin,
@@ -58,6 +60,7 @@ export function checkinTrend(
   checkins: readonly Checkin[],
   lastDay: number,
   config: TrainingConfig,
+  day: DayWriter = dayWriter(undefined),
 ): { report: ReportCheckins; warning: ReportWarning | null } {
   const start = lastDay - TREND_DAYS + 1;
   const recent = checkins
@@ -110,7 +113,7 @@ export function checkinTrend(
   const which = signs.length > 0 ? ` (mostly ${signs.join(", ")})` : "";
   const warning = makeWarning(
     "OVERTRAINING_SIGNS",
-    `${elevated.length} of your ${recent.length} check-ins since ${dateOfDay(start)} show several warning signs${which}. ` +
+    `${elevated.length} of your ${recent.length} check-ins since ${day(dateOfDay(start))} show several warning signs${which}. ` +
       "Your body may not be keeping up with the training. Take two or three rest or very easy days and cut the hard sessions for a while. " +
       "If you still feel this way after a week or two of lighter training, see a doctor: illness, low iron or not eating enough can feel the same. " +
       "This check is a screen, not a diagnosis.",

@@ -541,3 +541,54 @@ describe("report properties", () => {
     );
   });
 });
+
+describe("the days the report's sentences name (issue 18)", () => {
+  const tired = { fatigue: 3, sleep: 3, performance_drop: 2 };
+  const input: Partial<TrainingReportInput> = {
+    shoes: [shoe({ id: "old", name: "Old Faithful", distanceBeforeM: 560_000, startDate: "2023-01-01" })],
+    checkins: [checkin("2024-04-28", tired), checkin("2024-05-05", tired)],
+  };
+  const acts = weeksOfRunning("2024-04-01", [20, 20, 20, 20, 24], { shoeId: "old" });
+  // As of 27 May the 18 km run of 2 May leaves the 30-day window on 1 June.
+  const leaving = [runOn("2024-05-02", 18), runOn("2024-05-20", 12)];
+  const sentences = (r: ReturnType<typeof report>): string[] => [
+    ...r.warnings.map((w) => w.message),
+    ...r.weeks.flatMap((w) => w.warnings.map((x) => x.message)),
+    r.run_limit?.message ?? "",
+  ];
+  const message = (r: ReturnType<typeof report>, code: string): string => r.warnings.find((w) => w.code === code)?.message ?? "";
+
+  it("writes the ramp, the spike, the run limit, the shoe and the check-ins in en-GB style", () => {
+    const r = report(acts, "2024-05-05", { ...input, locale: "en-GB" });
+    expect(message(r, "RAMP_WEEKLY")).toMatch(/^Week of 29 Apr 2024: /);
+    expect(message(r, "OVERTRAINING_SIGNS")).toMatch(/check-ins since 22 Apr 2024 show/);
+    expect(message(r, "SHOE_REPLACE")).toMatch(/reaches the limit around \d{1,2} [A-Z][a-z]{2,3} 2024\./);
+    for (const text of sentences(r)) expect(text).not.toMatch(/\d{4}-\d\d-\d\d/);
+    // The days stay as data beside the words.
+    expect(r.warnings.find((w) => w.code === "RAMP_WEEKLY")?.week).toBe("2024-04-29");
+    const limit = report(leaving, "2024-05-27", { locale: "en-GB" }).run_limit;
+    expect(limit?.message).toContain("After 1 Jun 2024 that run is more than 30 days old");
+    expect(limit?.holds_until).toBe("2024-06-01");
+  });
+
+  it("writes them in en-US style", () => {
+    const r = report(acts, "2024-05-05", { ...input, locale: "en-US" });
+    expect(message(r, "RAMP_WEEKLY")).toMatch(/^Week of Apr 29, 2024: /);
+    expect(message(r, "OVERTRAINING_SIGNS")).toContain("check-ins since Apr 22, 2024 show");
+    expect(report(leaving, "2024-05-27", { locale: "en-US" }).run_limit?.message).toContain("After Jun 1, 2024 that run");
+  });
+
+  it("writes a spike's day in the reader's style", () => {
+    const spiky = [runOn("2024-05-01", 5), runOn("2024-05-03", 8)];
+    expect(message(report(spiky, "2024-05-05", { locale: "en-GB" }), "RUN_SPIKE")).toMatch(/^On 3 May 2024 you ran 8\.0 km/);
+    expect(message(report(spiky, "2024-05-05", { locale: "en-US" }), "RUN_SPIKE")).toMatch(/^On May 3, 2024 you ran/);
+    expect(message(report(spiky, "2024-05-05"), "RUN_SPIKE")).toMatch(/^On 2024-05-03 you ran/);
+  });
+
+  it("keeps YYYY-MM-DD without a locale, as clients from before issue 18 have it", () => {
+    const r = report(acts, "2024-05-05", input);
+    expect(message(r, "RAMP_WEEKLY")).toMatch(/^Week of 2024-04-29: /);
+    expect(message(r, "OVERTRAINING_SIGNS")).toContain("check-ins since 2024-04-22 show");
+    expect(message(r, "SHOE_REPLACE")).toMatch(/reaches the limit around 2024-\d\d-\d\d\./);
+  });
+});

@@ -11,6 +11,8 @@ import type { TrainingConfig } from "./config.js";
 import { dailyTotals } from "./daily-totals.js";
 import type { DailyTotals } from "./daily-totals.js";
 import { checkWeekStart, dateOfDay, dayOfDate, weekStartOf } from "./local-day.js";
+import { dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import { weekMonotony } from "./monotony.js";
 import { checkinTrend } from "./overtraining.js";
 import { prepareActivities } from "./prepared-activity.js";
@@ -61,6 +63,11 @@ export interface TrainingReportInput {
   weeks: number;
   /** 0 = Sunday ... 6 = Saturday; defaults to the profile's, then Monday. */
   weekStart?: number;
+  /**
+   * The reader's language tag (en-GB): the days the warnings name are written in its style
+   * ("7 Dec 2026"); without one they stay YYYY-MM-DD. Every warning keeps its days as data too.
+   */
+  locale?: string;
   config?: Partial<TrainingConfig>;
 }
 
@@ -99,6 +106,7 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     );
   }
   const units: DistanceUnit = input.profile.units ?? "km";
+  const day = dayWriter(input.locale);
 
   const prepared = prepareActivities(input.activities, lastDay);
   const totals = dailyTotals(prepared, lastDay);
@@ -110,7 +118,7 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const threshold = rampThresholdPct(input.profile.experience, config);
   const ramps = weeklyRamps(volume, threshold, config.rampBaselineWeeks);
   const spikes = runSpikes(prepared, config.spikePct, config.spikeWindowDays);
-  const runLimit = runLimitOf(prepared, lastDay, config, units);
+  const runLimit = runLimitOf(prepared, lastDay, config, units, day);
 
   const perWeek = new Map<number, ReportWarning[]>();
   const addToWeek = (index: number, w: ReportWarning): void => {
@@ -119,8 +127,8 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     perWeek.set(index, list);
   };
   // Spikes first on their week: the lead rule.
-  for (const s of spikes) addToWeek(weekIndexOf(s.run.day), spikeWarning(s, weekStart, units));
-  for (const r of ramps) addToWeek(r.index, rampWarning(r, units));
+  for (const s of spikes) addToWeek(weekIndexOf(s.run.day), spikeWarning(s, weekStart, units, day));
+  for (const r of ramps) addToWeek(r.index, rampWarning(r, units, day));
 
   const shownFrom = Math.max(0, volume.length - input.weeks);
   const shown = volume.slice(shownFrom);
@@ -134,9 +142,9 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const recentSpikes = spikes.filter((s) => s.run.day > lastDay - CURRENT_DAYS);
   const latestSpike = recentSpikes.at(-1);
   if (latestSpike)
-    warnings.push(spikeWarning(latestSpike, weekStart, units, { count: recentSpikes.length, runLimit }));
+    warnings.push(spikeWarning(latestSpike, weekStart, units, day, { count: recentSpikes.length, runLimit }));
   const latestRamp = ramps.filter((r) => r.index >= volume.length - 2).at(-1);
-  if (latestRamp) warnings.push(rampWarning(latestRamp, units));
+  if (latestRamp) warnings.push(rampWarning(latestRamp, units, day));
 
   const acwr = acwrReport(totals, lastDay, shown[0]?.startDay ?? lastDay, config, units, warnings);
 
@@ -161,7 +169,7 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     warnings.push(
       makeWarning(
         "MONOTONY_HIGH",
-        `Last week's training (from ${start}) was very much the same day after day` +
+        `Last week's training (from ${day(start)}) was very much the same day after day` +
           (latestMonotony.monotony !== null
             ? ` (monotony ${latestMonotony.monotony.toFixed(1)})`
             : "") +
@@ -178,7 +186,7 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const mileage = shoeMileage(input.shoes, prepared, lastDay, config);
   const rotation = shoeRotation(prepared, lastDay, config.rotationDays);
   for (const m of mileage) {
-    const w = shoeWarning(m, units);
+    const w = shoeWarning(m, units, day);
     if (w) warnings.push(w);
   }
   const rotate = rotationWarning(rotation, input.shoes, lastDay, config);
@@ -190,7 +198,7 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   const noVariety = detectNoVariety(prepared, totals.firstDay, lastDay, config);
   if (noVariety) warnings.push(noVariety);
 
-  const checkins = checkinTrend(input.checkins, lastDay, config);
+  const checkins = checkinTrend(input.checkins, lastDay, config, day);
   if (checkins.warning) warnings.push(checkins.warning);
 
   const rank = (w: ReportWarning): number => PRIORITY.indexOf(w.code);
@@ -291,7 +299,7 @@ function baselineWords(weeks: number): string {
   return weeks === 1 ? "the week before" : `the ${weeks} weeks before`;
 }
 
-function rampWarning(r: WeeklyRamp, units: DistanceUnit): ReportWarning {
+function rampWarning(r: WeeklyRamp, units: DistanceUnit, day: DayWriter): ReportWarning {
   const week = dateOfDay(r.startDay);
   const b = r.baseline;
   const before = baselineWords(b.weeks);
@@ -313,7 +321,7 @@ function rampWarning(r: WeeklyRamp, units: DistanceUnit): ReportWarning {
     );
   return makeWarning(
     "RAMP_WEEKLY",
-    `Week of ${week}: ${rises.join("; ")}. ` +
+    `Week of ${day(week)}: ${rises.join("; ")}. ` +
       `Next week, we suggest staying at or below ${formatDistance(r.capDistanceM, units)} and ${formatDuration(r.capTimeS)}. ` +
       `Keeping within about ${r.thresholdPct}% of your recent highest week is a cautious guide, not a proven safe limit: ` +
       "in a study of 5,205 runners the change from one week to the next did not go with more injuries, " +
@@ -349,6 +357,7 @@ function runLimitOf(
   lastDay: number,
   config: TrainingConfig,
   units: DistanceUnit,
+  day: DayWriter,
 ): ReportRunLimit | null {
   // The window of a run tomorrow: the 30 days ending with asOf. Of equally long runs the latest
   // counts (prepared is sorted by start): the limit holds while any of them is in the window.
@@ -370,7 +379,7 @@ function runLimitOf(
       `Your longest run in the last ${config.spikeWindowDays} days is ${formatDistance(longest.distanceM, units)}; ` +
       `keep any run this week under ${formatDistanceDown(limitM, units)}.` +
       (dropsSoon
-        ? ` After ${dateOfDay(holdsUntil)} that run is more than ${config.spikeWindowDays} days old, and the limit follows your longest run since.`
+        ? ` After ${day(dateOfDay(holdsUntil))} that run is more than ${config.spikeWindowDays} days old, and the limit follows your longest run since.`
         : ""),
   };
 }
@@ -379,6 +388,7 @@ function spikeWarning(
   s: RunSpike,
   weekStart: number,
   units: DistanceUnit,
+  day: DayWriter,
   current?: { count: number; runLimit: ReportRunLimit | null },
 ): ReportWarning {
   const date = dateOfDay(s.run.day);
@@ -389,7 +399,7 @@ function spikeWarning(
       : "";
   return makeWarning(
     "RUN_SPIKE",
-    `On ${date} you ran ${formatDistance(s.run.distanceM, units)}, ${formatPct(s.increasePct)} further than your longest run ` +
+    `On ${day(date)} you ran ${formatDistance(s.run.distanceM, units)}, ${formatPct(s.increasePct)} further than your longest run ` +
       `of the 30 days before (${formatDistance(s.previousLongestM, units)}).` +
       (band ? ` In a study of 5,205 runners' watch data (Frandsen et al. 2025), ${band}.` : "") +
       others +
@@ -408,12 +418,12 @@ function spikeWarning(
   );
 }
 
-function shoeWarning(m: ShoeMileage, units: DistanceUnit): ReportWarning | null {
+function shoeWarning(m: ShoeMileage, units: DistanceUnit, day: DayWriter): ReportWarning | null {
   if (m.retired || m.status === "ok") return null;
   const done = `${m.shoe.name} ${m.status === "replace" ? "has passed" : "is close to"} its limit: ${formatDistance(m.distanceM, units)} of ${formatDistance(m.limitM, units)}.`;
   const when =
     m.forecastDay !== null
-      ? ` At your recent pace it reaches the limit around ${dateOfDay(m.forecastDay)}.`
+      ? ` At your recent pace it reaches the limit around ${day(dateOfDay(m.forecastDay))}.`
       : "";
   return makeWarning(
     "SHOE_REPLACE",

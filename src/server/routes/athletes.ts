@@ -96,7 +96,7 @@ export function athleteRoutes(app: App) {
     // ------------------------------------------------------------ "pain" and "diary"
     server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<PainStatusResponse> => {
       const who = reader(request);
-      return athletePainStatus(app, who, painStatusQuery.parse(request.query).asOf);
+      return athletePainStatus(app, who, painStatusQuery.parse(request.query));
     });
 
     server.get("/api/athletes/:athleteId/pain", async (request): Promise<PainListResponse> => {

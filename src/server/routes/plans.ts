@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { createPlanBody, planUnitsQuery, resumePlanBody } from "../../contracts/plans.js";
+import { createPlanBody, planUnitsQuery, resumePlanBody, returnEntryQuery } from "../../contracts/plans.js";
 import type { ActivePlanResponse, ReturnEntryView } from "../../contracts/plans.js";
 import { activePlanICalendar } from "../../services/plans/calendar.js";
 import {
@@ -17,30 +17,28 @@ export function planRoutes(app: App) {
     server.post("/api/plans", async (request, reply) => {
       const user = requireUser(request);
       const body = createPlanBody.parse(request.body);
-      const { units } = planUnitsQuery.parse(request.query);
-      const plan = await createPlan(app, user.id, body, units);
+      const plan = await createPlan(app, user.id, body, planUnitsQuery.parse(request.query));
       return reply.status(201).send({ plan } satisfies ActivePlanResponse);
     });
 
     // Reading adapts: new runs or diary entries since the last look re-plan the weeks ahead.
     server.get("/api/plans/active", async (request): Promise<ActivePlanResponse> => {
       const user = requireUser(request);
-      const { units } = planUnitsQuery.parse(request.query);
-      return { plan: await refreshPlan(app, user.id, units) };
+      return { plan: await refreshPlan(app, user.id, planUnitsQuery.parse(request.query)) };
     });
 
     // The walk-run return's entry criteria for this runner (clearance after a red flag or bone stress).
     server.get("/api/plans/return-entry", async (request): Promise<ReturnEntryView> => {
       const user = requireUser(request);
-      return returnEntryFor(app, user.id);
+      const { locale } = returnEntryQuery.parse(request.query);
+      return returnEntryFor(app, user.id, locale);
     });
 
     // A walk-run return that stopped itself goes on once the runner confirms a clinician's clearance.
     server.post("/api/plans/active/resume", async (request): Promise<ActivePlanResponse> => {
       const user = requireUser(request);
       resumePlanBody.parse(request.body);
-      const { units } = planUnitsQuery.parse(request.query);
-      return { plan: await resumeReturnPlan(app, user.id, units) };
+      return { plan: await resumeReturnPlan(app, user.id, planUnitsQuery.parse(request.query)) };
     });
 
     server.delete("/api/plans/active", async (request, reply) => {

@@ -53,6 +53,7 @@ export function trainingRoutes(app: App) {
       const body = await trainingReportJson(app, user.id, {
         asOf: q.asOf,
         weeks: q.weeks,
+        locale: q.locale,
         knownDataVersion: request.dataVersion ?? undefined,
         // A report that must be built counts against the runner's budget (RATE_RULES.reportBuild).
         budgetFor: user.id,

@@ -5,7 +5,7 @@
  * comes from the same services the runner's own pages use.
  */
 import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
-import type { PainEntryView, PainListQuery, PainStatusResponse } from "../../contracts/pain.js";
+import type { PainEntryView, PainListQuery, PainStatusQuery, PainStatusResponse } from "../../contracts/pain.js";
 import type { ProgrammeSessionView } from "../../contracts/programmes.js";
 import type { ShareScope } from "../../contracts/sharing.js";
 import type { CheckinListResponse, ReportResponse, ShoeListResponse } from "../../contracts/training.js";
@@ -33,9 +33,13 @@ async function consented(app: App, who: AthleteRead, scope: ShareScope): Promise
 }
 
 /** The training report; builds count against the coach's own budget, as the runner's count against theirs. */
-export async function athleteReport(app: App, who: AthleteRead, q: { asOf?: string | undefined; weeks?: number | undefined }): Promise<ReportResponse> {
+export async function athleteReport(
+  app: App,
+  who: AthleteRead,
+  q: { asOf?: string | undefined; weeks?: number | undefined; locale?: string | undefined },
+): Promise<ReportResponse> {
   await consented(app, who, "training");
-  return trainingReport(app, who.athleteId, { asOf: q.asOf, weeks: q.weeks, budgetFor: who.coachId });
+  return trainingReport(app, who.athleteId, { asOf: q.asOf, weeks: q.weeks, locale: q.locale, budgetFor: who.coachId });
 }
 
 export async function athleteShoes(app: App, who: AthleteRead, asOf?: string): Promise<ShoeListResponse> {
@@ -43,9 +47,10 @@ export async function athleteShoes(app: App, who: AthleteRead, asOf?: string): P
   return listShoes(app, who.athleteId, asOf);
 }
 
-export async function athletePainStatus(app: App, who: AthleteRead, asOf?: string): Promise<PainStatusResponse> {
+/** The athlete's pain status; `q` as GET /api/pain/status takes it (asOf, units, locale), or a bare asOf. */
+export async function athletePainStatus(app: App, who: AthleteRead, q?: PainStatusQuery | string): Promise<PainStatusResponse> {
   await consented(app, who, "pain");
-  return painStatusFor(app, who.athleteId, asOf);
+  return painStatusFor(app, who.athleteId, q);
 }
 
 export async function athletePainDiary(app: App, who: AthleteRead, q: PainListQuery): Promise<PainEntryView[]> {

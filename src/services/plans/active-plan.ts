@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { DomainError, isDomainError } from "../../core/errors.js";
 import { daysBetween, nextWeekStart } from "../../core/plan/dates.js";
 import { generatePlan, generateReturnToRun, readStoredReturnPlan } from "../../core/plan/index.js";
-import type { Units } from "../../core/units.js";
-import type { ActivePlanView, CreatePlanBody } from "../../contracts/plans.js";
+import { dayWriter } from "../../core/format/dates.js";
+import type { ActivePlanView, CreatePlanBody, PlanUnitsQuery } from "../../contracts/plans.js";
 import { plans } from "../../store/index.js";
 import type { App } from "../app.js";
 import { checkReturnEntry, redDiaryDays } from "../return-to-run-gate.js";
@@ -45,7 +45,7 @@ export async function createPlan(
   app: App,
   userId: string,
   body: CreatePlanBody,
-  units?: Units,
+  style: PlanUnitsQuery = {},
 ): Promise<ActivePlanView> {
   const today = await todayFor(app, userId);
   let input: StoredInput;
@@ -55,7 +55,8 @@ export async function createPlan(
     // The plan's weeks start on the runner's first day of the week, as their training report's do.
     const start = body.start === "today" ? today : (body.start ?? nextWeekStart(today, profile.weekStart));
     if (daysBetween(today, start) < 0) {
-      const message = `The plan cannot start on ${start}, a day already past: start today (${today}) or later.`;
+      const day = dayWriter(style.locale);
+      const message = `The plan cannot start on ${day(start)}, a day already past: start today (${day(today)}) or later.`;
       throw new DomainError("PLAN_START_PAST", message, { fields: [{ path: "start", message }] });
     }
     const given = body.beginner !== undefined || body.returning !== undefined;
@@ -133,15 +134,18 @@ export async function createPlan(
   });
   // A new plan is as first written: record what it was made from, so that the first look does not
   // "adapt" it to the very data it was made from and show a list of changes.
-  return present(await refreshRow(app, userId, row, { settleOnly: true }), today, app, userId, units);
+  return present(await refreshRow(app, userId, row, { settleOnly: true }), today, app, userId, style);
 }
 
-/** The active plan, adapted to what happened since the last look, in `units` (default: the profile's); null without one. */
-export async function refreshPlan(app: App, userId: string, units?: Units): Promise<ActivePlanView | null> {
+/**
+ * The active plan, adapted to what happened since the last look, in the units asked for (default:
+ * the profile's) and the locale asked for (days as YYYY-MM-DD without one); null without one.
+ */
+export async function refreshPlan(app: App, userId: string, style: PlanUnitsQuery = {}): Promise<ActivePlanView | null> {
   const row = await plans.findActivePlan(app.database.db, userId);
   if (!row) return null;
   const fresh = await refreshRow(app, userId, row);
-  return present(fresh, await todayFor(app, userId), app, userId, units);
+  return present(fresh, await todayFor(app, userId), app, userId, style);
 }
 
 
@@ -149,7 +153,7 @@ export async function refreshPlan(app: App, userId: string, units?: Units): Prom
  * Resumes a walk-run return that stopped itself, once the runner confirms a clinician's
  * clearance (the body's schema insists on it): red days are counted afresh from today.
  */
-export async function resumeReturnPlan(app: App, userId: string, units?: Units): Promise<ActivePlanView> {
+export async function resumeReturnPlan(app: App, userId: string, style: PlanUnitsQuery = {}): Promise<ActivePlanView> {
   const found = await plans.findActivePlan(app.database.db, userId);
   if (!found || found.kind !== "return")
     throw new DomainError("PLAN_NOT_FOUND", "You have no walk-run return to resume.");
@@ -160,7 +164,7 @@ export async function resumeReturnPlan(app: App, userId: string, units?: Units):
   const input = JSON.parse(row.input_json) as ReturnInput;
   const resumed: ReturnInput = { ...input, resumes: [...(input.resumes ?? []), today] };
   await plans.updatePlanInput(app.database.db, userId, row.id, JSON.stringify(resumed), app.now().toISOString());
-  const view = await refreshPlan(app, userId, units);
+  const view = await refreshPlan(app, userId, style);
   if (!view) throw new DomainError("PLAN_NOT_FOUND", "You have no walk-run return to resume.");
   return view;
 }

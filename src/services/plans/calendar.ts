@@ -13,14 +13,20 @@ import { getProfile } from "../profile.js";
 import type { StoredInput } from "./stored.js";
 import { refreshRow } from "./adapt.js";
 
+/**
+ * A calendar feed has no reader's locale (the profile keeps none, and a subscribed calendar app
+ * sends none), so any day its descriptions name is written in one neutral style: "7 Dec 2026".
+ */
+const CALENDAR_LOCALE = "en-GB";
+
 async function calendarText(row: PlanRow, app: App, userId: string): Promise<string> {
   const input = JSON.parse(row.input_json) as StoredInput;
   const withRest = input.kind === "build" && input.restDaysInCalendar === true;
   const { units } = await getProfile(app, userId);
   const plan =
     input.kind === "build"
-      ? renderPlan(readStoredPlan(row.plan_json), units)
-      : renderReturnPlan(readStoredReturnPlan(row.plan_json), units);
+      ? renderPlan(readStoredPlan(row.plan_json), units, CALENDAR_LOCALE)
+      : renderReturnPlan(readStoredReturnPlan(row.plan_json), units, CALENDAR_LOCALE);
   return planToICalendar(forCalendar(plan, withRest), {
     units,
     calName: row.kind === "return" ? "kneewise walk-run return" : "kneewise training plan",

@@ -6,8 +6,9 @@ import { addDays } from "../../core/plan/dates.js";
 import { judgeDay, readStoredPlan, readStoredReturnPlan, renderPlan, renderReturnPlan, renderText, storedWhy } from "../../core/plan/index.js";
 import { MAX_PAIN_TO_PROGRESS } from "../../core/plan/return-to-run.js";
 import type { ReturnPlan } from "../../core/plan/index.js";
+import { dayWriter } from "../../core/format/dates.js";
 import type { Units } from "../../core/units.js";
-import type { ActivePlanView, PlanChangesView, ReturnTodayView } from "../../contracts/plans.js";
+import type { ActivePlanView, PlanChangesView, PlanUnitsQuery, ReturnTodayView } from "../../contracts/plans.js";
 import type { PlanRow } from "../../store/index.js";
 import type { App } from "../app.js";
 import { getProfile } from "../profile.js";
@@ -20,6 +21,7 @@ async function todayStatus(
   plan: ReturnPlan,
   input: ReturnInput,
   today: string,
+  locale: string | undefined,
 ): Promise<ReturnTodayView> {
   const diary = asSessionEntries(await loadPainDiary(app, userId, addDays(today, -1), today));
   const entry = diary.find((d) => d.date === today);
@@ -50,7 +52,7 @@ async function todayStatus(
         ? "The walk-run return is complete."
         : next === today
           ? `A stage ${plan.current_stage} walk-run is due today. Afterwards, log your pain in the diary.`
-          : `Nothing logged today. Your next walk-run is on ${next ?? "a day of your choosing"}.`,
+          : `Nothing logged today. Your next walk-run is on ${next === undefined ? "a day of your choosing" : dayWriter(locale)(next)}.`,
     };
   }
   const verdict = judgeDay(entry, input.baselinePain);
@@ -67,43 +69,45 @@ async function todayStatus(
 }
 
 /** What the last adaptation changed, in the runner's units; null while the plan is as first written. */
-function presentChanges(json: string, units: Units): PlanChangesView | null {
+function presentChanges(json: string, units: Units, locale: string | undefined): PlanChangesView | null {
   const changes = JSON.parse(json) as StoredChanges | null;
   if (!changes || !Array.isArray(changes.items)) return null;
   return {
     at: changes.at,
     as_of: changes.as_of,
-    items: changes.items.map((c) => ({ ...c, why: renderText(storedWhy(c.why), units) })),
+    items: changes.items.map((c) => ({ ...c, why: renderText(storedWhy(c.why), units, locale) })),
   };
 }
 
 /**
- * The stored plan in words, in `units` or else the profile's as they are now: a plan made in km
- * reads in miles after a switch.
+ * The stored plan in words, in the units asked for or else the profile's as they are now (a plan
+ * made in km reads in miles after a switch), with its days in the locale asked for (YYYY-MM-DD
+ * without one).
  */
 export async function present(
   row: PlanRow,
   today: string,
   app: App,
   userId: string,
-  asked?: Units,
+  asked: PlanUnitsQuery = {},
 ): Promise<ActivePlanView> {
   const input = JSON.parse(row.input_json) as StoredInput;
-  const units = asked ?? (await getProfile(app, userId)).units;
+  const units = asked.units ?? (await getProfile(app, userId)).units;
+  const { locale } = asked;
   const meta = {
     id: row.id,
     created_at: row.created_at,
     updated_at: row.updated_at,
-    changes: presentChanges(row.changes_json, units),
+    changes: presentChanges(row.changes_json, units, locale),
     basis: input.basis,
   };
   if (input.kind === "build")
-    return { kind: "build", ...meta, plan: renderPlan(readStoredPlan(row.plan_json), units) };
+    return { kind: "build", ...meta, plan: renderPlan(readStoredPlan(row.plan_json), units, locale) };
   const plan = readStoredReturnPlan(row.plan_json);
   return {
     kind: "return",
     ...meta,
-    plan: renderReturnPlan(plan, units),
-    today: await todayStatus(app, userId, plan, input, today),
+    plan: renderReturnPlan(plan, units, locale),
+    today: await todayStatus(app, userId, plan, input, today, locale),
   };
 }

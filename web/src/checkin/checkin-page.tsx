@@ -10,6 +10,7 @@ import type { CheckinBody, CheckinItem, CheckinListResponse, CheckinView, Import
 import { api, ApiError } from "../api.js";
 import { CheckinChart } from "../load/charts.js";
 import { addDays, localToday, shortDate } from "../load/format.js";
+import { browserLocale } from "../shell/locale.js";
 import { Page } from "../shell/page.js";
 import { ImportedWellnessChart } from "./wellness-chart.js";
 
@@ -59,7 +60,7 @@ export function CheckinPage() {
     const [res, report] = await Promise.all([
       api<CheckinListResponse>("GET", `/api/checkins?from=${from}&to=${today}`),
       // Whether the signs persist is decided by the report's rule, in one place.
-      api<ReportResponse>("GET", `/api/training/report?asOf=${today}&weeks=1`),
+      api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "1", locale: browserLocale() }).toString()}`),
     ]);
     setHistory(res.checkins);
     // A server from before imported values answers without them (mid-upgrade).

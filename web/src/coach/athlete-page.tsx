@@ -10,6 +10,7 @@ import type { AthleteResponse, AthleteView, NoteResponse, NotesResponse, NoteVie
 import type { CheckinListResponse, CheckinView, ReportResponse } from "../../../src/contracts/training.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
+import { browserLocale } from "../shell/locale.js";
 import { useSession } from "../shell/session.js";
 import { ScopeList } from "../sharing/scope-choice.js";
 import { shortDate } from "../shell/dates.js";
@@ -47,9 +48,9 @@ async function ifShared<T, R>(athlete: AthleteView, scope: ShareScope, url: stri
 async function loadAthlete(base: string): Promise<AthleteData> {
   const { athlete } = await api<AthleteResponse>("GET", base);
   const [report, activities, pain, diary, checkins, sessions, assessments] = await Promise.all([
-    ifShared(athlete, "training", `${base}/report?weeks=${WEEKS}`, (r: ReportResponse) => r),
+    ifShared(athlete, "training", `${base}/report?${new URLSearchParams({ weeks: String(WEEKS), locale: browserLocale() }).toString()}`, (r: ReportResponse) => r),
     ifShared(athlete, "activities", `${base}/activities?limit=${ACTIVITIES_SHOWN}`, (r: ActivityListResponse) => r),
-    ifShared(athlete, "pain", `${base}/pain/status`, (r: PainStatusResponse) => r),
+    ifShared(athlete, "pain", `${base}/pain/status?${new URLSearchParams({ locale: browserLocale() }).toString()}`, (r: PainStatusResponse) => r),
     ifShared(athlete, "diary", `${base}/pain`, (r: PainListResponse) => r.entries),
     ifShared(athlete, "checkins", `${base}/checkins`, (r: CheckinListResponse) => r.checkins),
     ifShared(athlete, "programmes", `${base}/programme-sessions`, (r: ProgrammeSessionListResponse) => r.sessions),

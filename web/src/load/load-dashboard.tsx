@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../../../src/contracts/training.js";
 import type { ReportResponse } from "../../../src/contracts/training.js";
 import { api } from "../api.js";
+import { browserLocale } from "../shell/locale.js";
 import { useSession } from "../shell/session.js";
 import { AcwrChart, CheckinChart, ShoeChart, VolumeChart } from "./charts.js";
 import { localToday } from "./format.js";
@@ -27,7 +28,8 @@ export function LoadDashboard() {
   const load = useCallback(async () => {
     try {
       // The browser's date is the runner's today: the server cannot know their time zone.
-      setData(await api<ReportResponse>("GET", `/api/training/report?asOf=${localToday()}&weeks=${DASHBOARD_WEEKS}`));
+      const q = new URLSearchParams({ asOf: localToday(), weeks: String(DASHBOARD_WEEKS), locale: browserLocale() });
+      setData(await api<ReportResponse>("GET", `/api/training/report?${q.toString()}`));
       setError("");
     } catch (err) {
       setError(err instanceof Error ? err.message : "The report could not be loaded.");

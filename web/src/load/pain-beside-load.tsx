@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { PainStatusResponse } from "../../../src/contracts/pain.js";
 import { api } from "../api.js";
 import { TrafficLight } from "../pain/traffic-light.js";
+import { browserLocale } from "../shell/locale.js";
 import { localToday } from "./format.js";
 
 /**
@@ -14,7 +15,8 @@ export function PainBesideLoad() {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    api<PainStatusResponse>("GET", `/api/pain/status?asOf=${localToday()}`).then(
+    const q = new URLSearchParams({ asOf: localToday(), locale: browserLocale() });
+    api<PainStatusResponse>("GET", `/api/pain/status?${q.toString()}`).then(
       (res) => setStatus(res.status),
       () => setFailed(true),
     );

@@ -1,5 +1,6 @@
 import * as f from "../../../src/contracts/format.js";
 import { dateText, weekdayText } from "../shell/dates.js";
+import { browserLocale } from "../shell/locale.js";
 import type { Units } from "../shell/session.js";
 
 /** Metres shown in the runner's units with one decimal: "12.5 km", "7.8 mi". */
@@ -21,11 +22,12 @@ export const shortDate = weekdayText;
 export const longDate = dateText;
 
 /**
- * A plan endpoint asked for its texts in `units`: the server writes a plan's sentences when it is
- * read, so the web asks in the units this device shows.
+ * A plan endpoint asked for its texts in `units` and this browser's language: the server writes a
+ * plan's sentences when it is read, so the web asks in the units this device shows, with the days
+ * in the one date style ("7 Dec 2026", issue 18).
  */
 export function inUnits(path: string, units: Units): string {
-  return `${path}?${new URLSearchParams({ units }).toString()}`;
+  return `${path}?${new URLSearchParams({ units, locale: browserLocale() }).toString()}`;
 }
 
 /** Day names by the profile's numbering of the first day of the week (0 = Sunday). */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { EntryCriterionCode, ReturnEntryView } from "../../../src/contracts/plans.js";
 import { api, ApiError } from "../api.js";
+import { browserLocale } from "../shell/locale.js";
 
 export interface EntryTicks {
   confirmed: EntryCriterionCode[];
@@ -26,7 +27,7 @@ export function useReturnEntry(): { view: ReturnEntryView | null; error: string 
   const [view, setView] = useState<ReturnEntryView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<ReturnEntryView>("GET", "/api/plans/return-entry")
+    api<ReturnEntryView>("GET", `/api/plans/return-entry?${new URLSearchParams({ locale: browserLocale() }).toString()}`)
       .then(setView)
       .catch((e: unknown) =>
         setError(e instanceof ApiError ? e.message : "The entry criteria could not be loaded."),

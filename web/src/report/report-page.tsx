@@ -12,6 +12,7 @@ import type { ReportResponse, ShoeListResponse } from "../../../src/contracts/tr
 import { runLimitSentence } from "../load/run-limit.js";
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
+import { browserLocale } from "../shell/locale.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
 import { formatDistance } from "../../../src/contracts/format.js";
@@ -285,7 +286,7 @@ export function ReportPage() {
   const { units, user, loading } = useSession();
   const today = localToday();
   const ready = !loading;
-  const training = useSource<ReportResponse>(ready ? "/api/training/report" : null);
+  const training = useSource<ReportResponse>(ready ? `/api/training/report?${new URLSearchParams({ locale: browserLocale() }).toString()}` : null);
   const shoes = useSource<ShoeListResponse>(ready ? "/api/shoes" : null);
   const pain = useSource<PainListResponse>(
     ready ? `/api/pain?from=${minusDays(today, DIARY_DAYS - 1)}&to=${today}` : null,

@@ -10,6 +10,7 @@ import type { CheckinListResponse, ReportResponse, ReportShoe, ReportWarning, Re
 import { api } from "../api.js";
 import { painStatusPath } from "../pain/format.js";
 import { inUnits } from "../plan/distance.js";
+import { browserLocale } from "../shell/locale.js";
 import type { Units } from "../shell/session.js";
 
 export interface TodayData {
@@ -37,7 +38,7 @@ export async function loadToday(today: string, units: Units): Promise<TodayData>
   const profile = await api<ProfileResponse>("GET", "/api/profile");
   const q = `from=${today}&to=${today}`;
   const [report, pain, painToday, checkins, plan] = await Promise.all([
-    orNull(api<ReportResponse>("GET", `/api/training/report?asOf=${today}&weeks=5`)),
+    orNull(api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "5", locale: browserLocale() }).toString()}`)),
     orNull(api<PainStatusResponse>("GET", painStatusPath(today, units))),
     orNull(api<PainListResponse>("GET", `/api/pain?${q}`)),
     orNull(api<CheckinListResponse>("GET", `/api/checkins?${q}`)),
