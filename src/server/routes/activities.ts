@@ -6,29 +6,42 @@ import { deleteActivity, getActivity, listActivities, restoreActivity } from "..
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 
-/** A date alone means a whole UTC day; `to` then includes that day (the coach's reads use it too). */
-export function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
+/** A date alone means a whole UTC day; `to` then includes that day. */
+function bound(value: string | undefined, inclusiveDay: boolean): string | undefined {
   if (value === undefined) return undefined;
   if (value.length > 10) return new Date(value).toISOString();
   const ms = Date.parse(`${value}T00:00:00.000Z`) + (inclusiveDay ? 86_400_000 : 0);
   return new Date(ms).toISOString();
 }
 
+type ListQuery = Parameters<typeof listActivities>[2];
+
+/**
+ * A page of activities for GET /api/activities and a coach's read of an athlete's: the query
+ * checked, its dates as whole UTC days, the page answered with its limit and offset.
+ */
+export async function listActivityPage(
+  rawQuery: unknown,
+  list: (query: ListQuery) => Promise<Omit<ActivityListResponse, "limit" | "offset">>,
+): Promise<ActivityListResponse> {
+  const q = activityListQuery.parse(rawQuery);
+  const page = await list({
+    sports: q.sport,
+    fromUtc: bound(q.from, false),
+    toUtc: bound(q.to, true),
+    sort: q.sort,
+    dir: q.dir,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { ...page, limit: q.limit, offset: q.offset };
+}
+
 export function activityRoutes(app: App) {
   return function register(server: FastifyInstance): void {
     server.get("/api/activities", async (request): Promise<ActivityListResponse> => {
       const user = requireUser(request);
-      const q = activityListQuery.parse(request.query);
-      const page = await listActivities(app, user.id, {
-        sports: q.sport,
-        fromUtc: bound(q.from, false),
-        toUtc: bound(q.to, true),
-        sort: q.sort,
-        dir: q.dir,
-        limit: q.limit,
-        offset: q.offset,
-      });
-      return { ...page, limit: q.limit, offset: q.offset };
+      return listActivityPage(request.query, (query) => listActivities(app, user.id, query));
     });
 
     server.get("/api/activities/:id", async (request): Promise<ActivityDetail> => {

@@ -7,7 +7,6 @@
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { activityListQuery } from "../../contracts/activities.js";
 import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
 import type { AssessmentListResponse } from "../../contracts/assessments.js";
 import type { PainListResponse, PainStatusResponse } from "../../contracts/pain.js";
@@ -35,7 +34,7 @@ import { addCoachNote, deleteCoachNote, listCoachNotes } from "../../services/co
 import { coachRoster } from "../../services/coaching/roster.js";
 import { athleteForCoach, leaveShare } from "../../services/coaching/sharing.js";
 import { requireUser } from "../auth-context.js";
-import { bound } from "./activities.js";
+import { listActivityPage } from "./activities.js";
 
 const asOfQuery = z.object({ asOf: reportQuery.shape.asOf }).strict();
 
@@ -74,17 +73,7 @@ export function athleteRoutes(app: App) {
     // ------------------------------------------------------------ "activities"
     server.get("/api/athletes/:athleteId/activities", async (request): Promise<ActivityListResponse> => {
       const who = reader(request);
-      const q = activityListQuery.parse(request.query);
-      const page = await athleteActivities(app, who, {
-        sports: q.sport,
-        fromUtc: bound(q.from, false),
-        toUtc: bound(q.to, true),
-        sort: q.sort,
-        dir: q.dir,
-        limit: q.limit,
-        offset: q.offset,
-      });
-      return { ...page, limit: q.limit, offset: q.offset };
+      return listActivityPage(request.query, (query) => athleteActivities(app, who, query));
     });
 
     server.get("/api/athletes/:athleteId/activities/:activityId", async (request): Promise<ActivityDetail> => {
