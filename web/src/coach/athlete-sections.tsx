@@ -108,29 +108,32 @@ function scoreText(e: PainEntryView): string {
   return parts.length > 0 ? `${parts.join(", ")} (out of 10)` : "no scores";
 }
 
+/** Dated items newest first, at most LIST_SHOWN, or the words for none recorded yet. */
+function DatedList<T extends { date: string }>({ items, empty, itemKey, children }: { items: T[]; empty: string; itemKey: (item: T) => string; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="plan-list">
+      {[...items]
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .slice(0, LIST_SHOWN)
+        .map((item) => (
+          <li key={itemKey(item)}>
+            <span className="session-date">{dateText(item.date)}</span>
+            <span>{children(item)}</span>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 export function DiaryPart({ entries }: { entries: Shared<PainEntryView[]> }) {
   return (
     <Part id="athlete-diary" title="Pain diary" scope="diary" shared={entries !== null}>
-      {() =>
-        entries!.length === 0 ? (
-          <p>No diary entries yet.</p>
-        ) : (
-          <ul className="plan-list">
-            {[...entries!]
-              .reverse()
-              .slice(0, LIST_SHOWN)
-              .map((e) => (
-                <li key={e.date}>
-                  <span className="session-date">{dateText(e.date)}</span>
-                  <span>
-                    {scoreText(e)}
-                    {e.notes ? ` · ${e.notes}` : ""}
-                  </span>
-                </li>
-              ))}
-          </ul>
-        )
-      }
+      {() => (
+        <DatedList items={entries!} empty="No diary entries yet." itemKey={(e) => e.date}>
+          {(e) => `${scoreText(e)}${e.notes ? ` · ${e.notes}` : ""}`}
+        </DatedList>
+      )}
     </Part>
   );
 }
@@ -138,25 +141,11 @@ export function DiaryPart({ entries }: { entries: Shared<PainEntryView[]> }) {
 export function CheckinsPart({ checkins }: { checkins: Shared<CheckinView[]> }) {
   return (
     <Part id="athlete-checkins" title="Daily check-ins" scope="checkins" shared={checkins !== null}>
-      {() =>
-        checkins!.length === 0 ? (
-          <p>No check-ins yet.</p>
-        ) : (
-          <ul className="plan-list">
-            {[...checkins!]
-              .sort((a, b) => b.date.localeCompare(a.date))
-              .slice(0, LIST_SHOWN)
-              .map((c) => (
-                <li key={c.date}>
-                  <span className="session-date">{dateText(c.date)}</span>
-                  <span>
-                    Score {c.score} of 24 (higher is worse){c.elevated ? " · raised" : ""}
-                  </span>
-                </li>
-              ))}
-          </ul>
-        )
-      }
+      {() => (
+        <DatedList items={checkins!} empty="No check-ins yet." itemKey={(c) => c.date}>
+          {(c) => `Score ${c.score} of 24 (higher is worse)${c.elevated ? " · raised" : ""}`}
+        </DatedList>
+      )}
     </Part>
   );
 }
@@ -164,26 +153,14 @@ export function CheckinsPart({ checkins }: { checkins: Shared<CheckinView[]> }) 
 export function SessionsPart({ sessions }: { sessions: Shared<ProgrammeSessionView[]> }) {
   return (
     <Part id="athlete-sessions" title="Exercise sessions" scope="programmes" shared={sessions !== null}>
-      {() =>
-        sessions!.length === 0 ? (
-          <p>No exercise sessions logged yet.</p>
-        ) : (
-          <ul className="plan-list">
-            {[...sessions!]
-              .sort((a, b) => b.date.localeCompare(a.date))
-              .slice(0, LIST_SHOWN)
-              .map((s) => (
-                <li key={s.id}>
-                  <span className="session-date">{dateText(s.date)}</span>
-                  <span>
-                    {s.programmeSlug}, stage {s.stage}: {s.exercises.length} {s.exercises.length === 1 ? "exercise" : "exercises"}
-                    {s.painDuring !== null ? ` · pain ${s.painDuring}/10 during` : ""}
-                  </span>
-                </li>
-              ))}
-          </ul>
-        )
-      }
+      {() => (
+        <DatedList items={sessions!} empty="No exercise sessions logged yet." itemKey={(s) => s.id}>
+          {(s) =>
+            `${s.programmeSlug}, stage ${s.stage}: ${s.exercises.length} ${s.exercises.length === 1 ? "exercise" : "exercises"}` +
+            (s.painDuring !== null ? ` · pain ${s.painDuring}/10 during` : "")
+          }
+        </DatedList>
+      )}
     </Part>
   );
 }
@@ -191,24 +168,17 @@ export function SessionsPart({ sessions }: { sessions: Shared<ProgrammeSessionVi
 export function ChecksPart({ assessments }: { assessments: Shared<AssessmentListResponse["assessments"]> }) {
   return (
     <Part id="athlete-checks" title="Knee checks" scope="assessments" shared={assessments !== null}>
-      {() =>
-        assessments!.length === 0 ? (
-          <p>No knee checks saved yet.</p>
-        ) : (
-          <ul className="plan-list">
-            {assessments!.map((a) => (
-              <li key={a.id}>
-                <span className="session-date">{dateText(a.createdAt)}</span>
-                <span>
-                  <strong>{a.headline}</strong>
-                  {a.topCondition ? ` Most likely: ${a.topCondition.label}.` : ""}
-                  {a.redFlags.length > 0 ? ` Red flags: ${a.redFlags.map((f) => f.label).join(", ")}.` : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )
-      }
+      {() => (
+        <DatedList items={assessments!.map((a) => ({ ...a, date: a.createdAt }))} empty="No knee checks saved yet." itemKey={(a) => a.id}>
+          {(a) => (
+            <>
+              <strong>{a.headline}</strong>
+              {a.topCondition ? ` Most likely: ${a.topCondition.label}.` : ""}
+              {a.redFlags.length > 0 ? ` Red flags: ${a.redFlags.map((f) => f.label).join(", ")}.` : ""}
+            </>
+          )}
+        </DatedList>
+      )}
     </Part>
   );
 }
