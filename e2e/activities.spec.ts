@@ -55,7 +55,12 @@ async function expectAxeClean(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
+/** No sideways scrolling; a screenshot of the page at its size for people (in the test's output folder). */
 async function expectNoSideways(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  const parts = new URL(page.url()).pathname.split("/").filter(Boolean);
+  const name = parts.map((p) => (/\d/.test(p) && p.length > 12 ? "one" : p)).join("-") || "home";
+  await page.screenshot({ path: test.info().outputPath(`${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`), fullPage: true });
   expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth")).toBeLessThanOrEqual(0);
 }
 

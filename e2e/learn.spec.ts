@@ -120,6 +120,7 @@ test.describe("an exercise page's picture", () => {
       const before = await kneeX();
       await page.waitForTimeout(1000);
       expect(await kneeX()).not.toBe(before);
+      await page.screenshot({ path: test.info().outputPath(`exercise-step-down-${viewport.width}x${viewport.height}.png`), fullPage: true });
       const overflow = await page.evaluate<number>(
         "document.documentElement.scrollWidth - window.innerWidth",
       );

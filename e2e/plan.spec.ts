@@ -55,9 +55,11 @@ test("a runner writes a plan and sees it as a month grid, or as a list on a phon
   await expect(grid).toBeVisible();
   await expect(page.locator("table.month-grid").getByText("Long run").first()).toBeVisible();
 
+  await page.screenshot({ path: test.info().outputPath("plan-desktop.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 740 });
   await expect(grid).toBeHidden();
   await expect(page.locator(".plan-calendar .plan-list").first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("plan-375x740.png"), fullPage: true });
   const overflow = await page.evaluate<number>(
     "document.documentElement.scrollWidth - window.innerWidth",
   );

@@ -67,7 +67,7 @@ async function readableText(page: Page): Promise<string> {
   return page.evaluate<string>(READABLE_TEXT);
 }
 
-async function walk(page: Page, forbidden: RegExp, expected: RegExp): Promise<void> {
+async function walk(page: Page, forbidden: RegExp, expected: RegExp, units: "km" | "mi"): Promise<void> {
   for (const p of PAGES) {
     await page.goto(p.path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.heading);
@@ -77,6 +77,8 @@ async function walk(page: Page, forbidden: RegExp, expected: RegExp): Promise<vo
     const wrong = text.split("\n").filter((line) => forbidden.test(line));
     expect(wrong, `${p.path} shows the other unit`).toEqual([]);
     if (p.distances) expect(text, `${p.path} shows a distance in the runner's units`).toMatch(expected);
+    const shot = p.path === "/" ? "today" : p.path.slice(1).replace(/\W+/g, "-");
+    await page.screenshot({ path: test.info().outputPath(`${shot}-${units}-390x844.png`), fullPage: true });
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow, `${p.path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
@@ -95,7 +97,7 @@ test.describe("one choice of units on every page", () => {
     test.setTimeout(120_000);
     await seed(request);
     // An Irish browser would start in km: the miles below come from the saved profile alone.
-    await walk(page, KM, /\d mi\b|\bmiles\b/);
+    await walk(page, KM, /\d mi\b|\bmiles\b/, "mi");
     // Dates in one style, in the browser's language: "7 Dec 2026".
     await page.goto("/report");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -124,7 +126,7 @@ test.describe("one choice of units on every page", () => {
     await page.goto("/account");
     await page.getByLabel("kilometres").check();
     await expect.poll(async () => ((await (await request.get("/api/profile")).json()) as { units: string }).units).toBe("km");
-    await walk(page, MILES, /\d km\b|\bkilometres\b/);
+    await walk(page, MILES, /\d km\b|\bkilometres\b/, "km");
   });
 });
 
