@@ -11,7 +11,7 @@
  */
 import { sql } from "kysely";
 import { commentTerms, termPrefix } from "../src/core/community/comment-terms.js";
-import { communityArticles } from "../src/services/community.js";
+import { communityArticles } from "../src/services/community/index.js";
 import type { App } from "../src/services/app.js";
 import type { NewCommentRow } from "../src/store/index.js";
 

@@ -21,7 +21,7 @@ import {
   postComment,
   reportComment,
   unbanUser,
-} from "../../services/community.js";
+} from "../../services/community/index.js";
 import type { App } from "../../services/app.js";
 import { requireUser } from "../auth-context.js";
 

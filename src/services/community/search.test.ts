@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, DIALECTS } from "../../test/db.js";
-import type { TestDb } from "../../test/db.js";
-import { createApp } from "./app.js";
-import { grantAdmin } from "./account/site-setup.js";
-import type { App } from "./app.js";
-import { signUp } from "./auth.js";
-import {
-  communityArticles,
-  deleteComment,
-  editComment,
-  moderateComment,
-  postComment,
-  searchComments,
-  searchCommentsForSite,
-} from "./community.js";
+import { createTestDb, DIALECTS } from "../../../test/db.js";
+import type { TestDb } from "../../../test/db.js";
+import { createApp } from "../app.js";
+import { grantAdmin } from "../account/site-setup.js";
+import type { App } from "../app.js";
+import { signUp } from "../auth.js";
+import { deleteComment, editComment } from "./editing.js";
+import { moderateComment } from "./moderation.js";
+import { postComment } from "./posting.js";
+import { searchComments, searchCommentsForSite } from "./search.js";
 
 const SLUG = "patellar-tendinopathy";
 
@@ -30,22 +25,12 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       testDb = await createTestDb(dialect);
       app = await createApp({ db: testDb.spec, multiUser: true, version: "test" }, { now: tick });
-      mod = (
-        await signUp(app, {
-          email: "mod@example.org",
-          password: "correct horse battery",
-          displayName: "Mod",
-        })
-      ).id;
+      const person = async (email: string, displayName: string) =>
+        (await signUp(app, { email, password: "correct horse battery", displayName })).id;
+      mod = await person("mod@example.org", "Mod");
       // Signing up makes no admin: the operator grants it.
       await grantAdmin(app, "mod@example.org");
-      runner = (
-        await signUp(app, {
-          email: "new@example.org",
-          password: "correct horse battery",
-          displayName: "Newcomer",
-        })
-      ).id;
+      runner = await person("new@example.org", "Newcomer");
     });
     afterAll(async () => {
       await app.close();
@@ -57,12 +42,6 @@ for (const dialect of DIALECTS) {
       expect(res.state).toBe("visible");
       return res.comment!.id;
     }
-
-    it("reads the article slugs and titles from content/articles", () => {
-      const articles = communityArticles();
-      expect(articles.get(SLUG)?.title).toMatch(/tendinopathy/i);
-      expect(articles.has("README")).toBe(false);
-    });
 
     it("finds visible comments by word, by stem, by completion and despite a typo", async () => {
       const id = await visible(
