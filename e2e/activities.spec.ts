@@ -293,6 +293,9 @@ test.describe.serial("a Strava export's shoes and activities", () => {
     await expect(route).toBeVisible();
     expect((await route.boundingBox())!.width).toBeLessThanOrEqual(390);
     await expect(route.locator("polyline")).toHaveCount(1);
+    // No tile URL configured: no map under the route, and nothing asked of any other server.
+    await expect(route.locator("image")).toHaveCount(0);
+    await expect(page.locator(".route-attribution")).toHaveCount(0);
     // Without a maximum or threshold heart rate, the page says where to add one instead of guessing.
     const zones = page.getByRole("region", { name: "Time in heart-rate zones" });
     await expect(zones).toContainText("Zones need your maximum or threshold heart rate");
@@ -322,5 +325,42 @@ test.describe.serial("a Strava export's shoes and activities", () => {
       await expectAxeClean(page);
     }
     expect((await request.put("/api/profile", { data: { maxHr: null } })).ok()).toBe(true);
+  });
+  test("with the server's map tiles configured, the route is drawn over them with their attribution", async ({ page }) => {
+    const stream = Array.from({ length: 97 }, (_, i) => {
+      const angle = (i / 98) * 2 * Math.PI;
+      return {
+        t: i * 10,
+        d: Math.round(i * 33.3),
+        alt: null,
+        hr: null,
+        cad: null,
+        lat: Math.round((51.5 + 0.0046 * Math.sin(angle)) * 1e5) / 1e5,
+        lon: Math.round((-0.12 + 0.0073 * (1 - Math.cos(angle))) * 1e5) / 1e5,
+      };
+    });
+    const detail = activityDetail.parse({
+      id: "tiled-run", sport: "run", startUtc: "2026-05-04T06:30:00.000Z", utcOffsetMin: 0, movingS: 960, elapsedS: 960,
+      distanceM: 3200, elevationGainM: 0, elevationLossM: 0, avgHr: null, maxHr: null, avgCadence: null, device: null, gear: null,
+      name: "Tiled run", perceivedExertion: null, indoor: false, source: "gpx", shoeId: null, shoeManual: false, surface: null,
+      excludeFromLoad: false, laps: [], stream,
+    });
+    await page.route("**/api/activities/tiled-run", (route) => route.fulfill({ json: detail }));
+    // The configuration as a club's server would give it; the tiles themselves are never fetched
+    // (this server's CSP allows no other origin, and any request that got past it is refused here).
+    await page.route("**/api/map-config", (route) =>
+      route.fulfill({ json: { tiles: { urlTemplate: "https://tile.kneewise.test/{z}/{x}/{y}.png", attribution: "© Test tiles" } } }),
+    );
+    await page.route("https://tile.kneewise.test/**", (route) => route.abort());
+    await page.goto("/training/activities/tiled-run");
+    const route = page.getByRole("img", { name: /^Route Route of 3\.20 km, start and finish \d+ m apart; it covers/ });
+    await expect(route.locator("image").first()).toBeAttached();
+    // About 1 km across London drawn 600 units wide: zoom 16, columns 32746 to 32748 of 65536.
+    const hrefs = await Promise.all((await route.locator("image").all()).map((image) => image.getAttribute("href")));
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\/tile\.kneewise\.test\/16\/3274\d\/\d+\.png$/);
+    expect(hrefs.length).toBeGreaterThanOrEqual(4);
+    await expect(route.locator("polyline")).toHaveCount(1);
+    await expect(route.locator("circle.route-finish")).toHaveCount(1);
+    await expect(page.locator(".route-attribution")).toHaveText("Map: © Test tiles");
   });
 });

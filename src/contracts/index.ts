@@ -12,3 +12,4 @@ export * from "./programmes.js";
 export * from "./training.js";
 export * from "./activities.js";
 export * from "./sharing.js";
+export * from "./map.js";

@@ -21,7 +21,7 @@ import { loadSiteContent } from "../services/content.js";
 import { learnRoutes } from "./routes/learn.js";
 import { searchRoutes } from "./routes/search.js";
 import { communityRoutes } from "./routes/community.js";
-import { searchCommentsForSite } from "../services/community.js";
+import { searchCommentsForSite } from "../services/community/index.js";
 import { planRoutes } from "./routes/plans.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { trainingRoutes } from "./routes/training.js";
@@ -37,6 +37,8 @@ import { adminRoutes } from "./routes/admin.js";
 import { accountRoutes } from "./routes/account.js";
 import { uploadTokenRoutes } from "./routes/upload-tokens.js";
 import type { MailSettings } from "../services/account/mailer.js";
+import { mapConfigRoutes } from "./routes/map-config.js";
+import type { MapTileSettings } from "./map-tiles.js";
 
 export interface ServerDeps {
   app: App;
@@ -58,6 +60,8 @@ export interface ServerDeps {
   importRunner?: ImportJobRunner;
   /** How account emails (password-reset links) go out; omitted: they are written to the log. */
   mail?: MailSettings;
+  /** Map tiles under activity routes (KNEEWISE_MAP_TILE_URL, map-tiles.ts); omitted or null: none. */
+  mapTiles?: MapTileSettings | null;
   /** Called for every route as it is registered (the security suite's endpoint inventory). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -79,7 +83,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   if (deps.onRoute) server.addHook("onRoute", deps.onRoute);
   installErrorHandler(server);
-  installSecurity(server, { mode: deps.app.mode, hosts: deps.hosts });
+  installSecurity(server, { mode: deps.app.mode, hosts: deps.hosts, tileOrigin: deps.mapTiles?.origin });
   await server.register(fastifyCookie);
   installAuthContext(server, deps.app);
   const importRunner =
@@ -106,6 +110,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await server.register(adminRoutes(deps.app));
   await server.register(accountRoutes(deps.app, deps.mail));
   await server.register(uploadTokenRoutes(deps.app));
+  await server.register(mapConfigRoutes(deps.mapTiles ?? null));
 
   const webRoot = deps.webRoot;
   if (webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"))) {

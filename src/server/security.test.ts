@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "./build-server.js";
-import { hostAllowed, normaliseAllowedHost, parseTrustProxy } from "./security.js";
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, hostAllowed, normaliseAllowedHost, parseTrustProxy } from "./security.js";
 import type { TrustProxySetting } from "./security.js";
 import { DIALECTS } from "../../test/db.js";
 import { startTestServer } from "../../test/app.js";
@@ -333,5 +333,14 @@ describe("--trust-proxy values", () => {
     );
     expect(() => parseTrustProxy("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
     expect(() => parseTrustProxy("50")).toThrow(/1 to 10 hops/);
+  });
+});
+
+describe("the CSP and map tiles", () => {
+  it("is unchanged without a tile origin, and adds that one origin to img-src alone with one", () => {
+    expect(contentSecurityPolicy()).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data:;");
+    const tiled = contentSecurityPolicy({ tileOrigin: "https://tile.club.example" });
+    expect(tiled).toBe(CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: https://tile.club.example"));
   });
 });

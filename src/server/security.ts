@@ -10,18 +10,26 @@ import { bearerSecret } from "./auth-context.js";
  * HSTS is only sent over TLS: on plain http it would be ignored, and on localhost it would pin
  * the browser to https for every other local project.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/**
+ * The CSP, with images also allowed from the one origin of the operator's map tiles
+ * (KNEEWISE_MAP_TILE_URL, map-tiles.ts) when there is one; without it, nothing outside.
+ */
+export function contentSecurityPolicy(opts: { tileOrigin?: string | undefined } = {}): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    opts.tileOrigin === undefined ? "img-src 'self' data:" : `img-src 'self' data: ${opts.tileOrigin}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -226,9 +234,10 @@ export function parseTrustProxy(value: string | boolean | undefined): TrustProxy
 
 export function installSecurity(
   server: FastifyInstance,
-  opts: { mode: AccountMode; hosts?: HostPolicy | undefined },
+  opts: { mode: AccountMode; hosts?: HostPolicy | undefined; tileOrigin?: string | undefined },
 ): void {
   const policy = opts.hosts ?? {};
+  const csp = opts.tileOrigin === undefined ? CONTENT_SECURITY_POLICY : contentSecurityPolicy({ tileOrigin: opts.tileOrigin });
   // A public URL that cannot be read would fail every request; fail the start instead.
   if (policy.publicUrl !== undefined) new URL(policy.publicUrl);
   for (const host of policy.allowedHosts ?? []) normaliseAllowedHost(host);
@@ -253,7 +262,7 @@ export function installSecurity(
     done();
   });
   server.addHook("onSend", (request, reply, payload, done) => {
-    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
+    reply.header("content-security-policy", csp);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");

@@ -38,6 +38,7 @@ export const ACCESS: Record<string, "signed-in" | "public"> = {
   "GET /api/assessments/compare": "signed-in",
   "GET /api/assessments/:id": "signed-in",
   "GET /api/profile": "signed-in",
+  "GET /api/map-config": "signed-in",
   "PUT /api/profile": "signed-in",
   "GET /api/profile/advice": "signed-in",
   "GET /api/training/report": "signed-in",

@@ -98,6 +98,12 @@ describe("serve: which Host names it answers", () => {
     ).toBe(1);
     expect(b.stderr()).toMatch(/"my-proxy" is neither a number of hops nor a proxy address/);
   });
+
+  it("refuses to start with a map tile URL that is not https, naming the setting", async () => {
+    const c = captureIO({ env: { KNEEWISE_MAP_TILE_URL: "http://tile.example/{z}/{x}/{y}.png", KNEEWISE_MAP_ATTRIBUTION: "© Example" } });
+    expect(await runCli(["serve", "--port", "0"], c.io, { version: VERSION })).toBe(1);
+    expect(c.stderr()).toMatch(/KNEEWISE_MAP_TILE_URL "http:\/\/tile\.example\/\{z\}\/\{x\}\/\{y\}\.png" must be an https:\/\/ address/);
+  });
 });
 
 describe("serve: stopping drains", () => {

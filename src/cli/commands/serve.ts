@@ -9,6 +9,7 @@ import { resolveDbSpec } from "../db-option.js";
 import { mailSettingsFromEnv } from "../../services/account/mailer.js";
 import { announceSiteSetup, parseSignupMode } from "../../services/account/site-setup.js";
 import { isLoopbackHostName, normaliseAllowedHost, parseTrustProxy } from "../../server/security.js";
+import { mapTilesFromEnv } from "../../server/map-tiles.js";
 import { watchForServe } from "./watch.js";
 
 export interface ServeOptions {
@@ -88,6 +89,8 @@ export async function runServe(
   const hosts = hostPolicyFor(opts, io.env, multiUser);
   const trustProxy = parseTrustProxy(opts.trustProxy ?? io.env.KNEEWISE_TRUST_PROXY);
   const signup = parseSignupMode(opts.signup ?? io.env.KNEEWISE_SIGNUP);
+  // Map tiles are off unless configured: a tile request tells the tile server where the run was.
+  const mapTiles = mapTilesFromEnv(io.env);
   // A service started before PostgreSQL (at boot) waits for it, a line per retry, then gives up.
   const dbWait = databaseWaitFromEnv(io.env);
   const app = await createApp({ db, multiUser, version: ctl.version, cwd: io.cwd, signup, dbWait, log: (line) => io.stderr(`kneewise: ${line}\n`) });
@@ -101,6 +104,7 @@ export async function runServe(
     logger: { level: io.env.KNEEWISE_LOG_LEVEL ?? (app.mode === "local" ? "warn" : "info") },
     requestLogLevel: app.mode === "local" ? "debug" : "info",
     mail,
+    mapTiles,
   });
   try {
     await server.listen({ port: opts.port, host: opts.host });
