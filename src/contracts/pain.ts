@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PAIN_LOCATIONS } from "../core/assessment/codes.js";
 import type { PainLocation } from "../core/assessment/codes.js";
-import type { PainStatus, PatternReport } from "../core/pain/index.js";
+import type { PainStatus, PatternReport, WeeklyPoint } from "../core/pain/index.js";
 
 export type {
   EscalationCode,
@@ -173,5 +173,19 @@ export interface PainStatusResponse {
   status: PainStatus;
   patterns: PatternReport;
   /** Names of the shoes the patterns mention, by id. */
+  shoeNames: Record<string, string>;
+}
+
+/**
+ * GET /api/athletes/:id/pain/status: what a coach sees of the pain status, by what the runner
+ * shares. "pain" alone: the light and what decides it, no patterns. With "diary": the diary's own
+ * patterns and checks, each week without its running distance and with no run-based finding.
+ * With "training" as well: everything the runner sees.
+ */
+export interface AthletePainStatusResponse {
+  status: PainStatus;
+  /** Null without "diary"; the weeks carry distanceM only with "training" too. */
+  patterns: (Omit<PatternReport, "weekly"> & { weekly: (Omit<WeeklyPoint, "distanceM"> & { distanceM?: number })[] }) | null;
+  /** Empty without "diary" and "training". */
   shoeNames: Record<string, string>;
 }

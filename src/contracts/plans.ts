@@ -334,14 +334,16 @@ export const localeParam = z.string().max(35).refine(knownLocale, "Give a langua
  * tag such as en-GB) writes the days they name in that locale's style ("7 Dec 2026"); without it
  * they stay YYYY-MM-DD. Sessions, weeks and warnings keep their days as data beside the words.
  */
-export const planUnitsQuery = z.object({
-  units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
-  locale: localeParam.optional(),
-});
+export const planUnitsQuery = z
+  .object({
+    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
+    locale: localeParam.optional(),
+  })
+  .strict();
 export type PlanUnitsQuery = z.infer<typeof planUnitsQuery>;
 
 /** GET /api/plans/return-entry?locale=: the day of the last knee check in that locale's style. */
-export const returnEntryQuery = z.object({ locale: localeParam.optional() });
+export const returnEntryQuery = z.object({ locale: localeParam.optional() }).strict();
 
 export const activePlanResponse = z.object({ plan: activePlanView.nullable() });
 export type ActivePlanResponse = z.infer<typeof activePlanResponse>;

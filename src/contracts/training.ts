@@ -74,6 +74,8 @@ export const reportQuery = z
      * ("7 Dec 2026"); without it they stay YYYY-MM-DD. The days are in the warnings' data too.
      */
     locale: localeParam.optional(),
+    /** The units the texts (warnings, the run limit, shoes) are written in; default: the profile's. */
+    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof reportQuery>;
@@ -82,7 +84,7 @@ export interface ReportResponse {
   report: TrainingReport;
   /** The runner's weekly ramp guide in percent (10, or 5 for new and returning runners). */
   rampThresholdPct: number;
-  /** The profile's units, for people who have not chosen on this device. */
+  /** The units the texts are written in: those asked for (?units=), else the profile's. */
   units: "km" | "mi";
 }
 

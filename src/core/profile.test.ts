@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   applyProfileUpdate,
+  heartRateOrderErrors,
   DEFAULT_PROFILE,
   EXPERIENCE_LEVELS,
   PROFILE_SURFACES,
@@ -31,14 +32,38 @@ describe("rampThresholdFor", () => {
 });
 
 describe("validateProfileUpdate", () => {
+  it("refuses a threshold heart rate at or above the maximum sent with it, naming thresholdHr", () => {
+    for (const thresholdHr of [150, 200]) {
+      expect(validateProfileUpdate({ maxHr: 150, thresholdHr })).toEqual({
+        ok: false,
+        errors: [{ path: "thresholdHr", message: "must be below your maximum heart rate (150)" }],
+      });
+    }
+    expect(validateProfileUpdate({ maxHr: 150, thresholdHr: 149 })).toMatchObject({ ok: true });
+  });
+
+  it("checks the order of heart rates against the stored ones when only one is sent", () => {
+    const stored = { maxHr: 190, thresholdHr: 170 };
+    expect(heartRateOrderErrors(stored, { thresholdHr: 190 })).toEqual([
+      { path: "thresholdHr", message: "must be below your maximum heart rate (190)" },
+    ]);
+    expect(heartRateOrderErrors(stored, { maxHr: 160 })).toEqual([
+      { path: "maxHr", message: "must be above your threshold heart rate (170)" },
+    ]);
+    expect(heartRateOrderErrors(stored, { maxHr: 171 })).toEqual([]);
+    expect(heartRateOrderErrors(stored, { units: "mi" })).toEqual([]);
+    expect(heartRateOrderErrors({ maxHr: 150, thresholdHr: 160 }, { units: "mi" })).toEqual([]);
+    expect(heartRateOrderErrors(stored, { maxHr: null, thresholdHr: 200 })).toEqual([]);
+  });
+
   it("accepts any subset of valid fields", () => {
     expect(validateProfileUpdate({})).toEqual({ ok: true, value: {} });
     expect(validateProfileUpdate({ footType: "over_pronating", weekStart: 6 })).toMatchObject({ ok: true });
   });
 
   it("takes heart rates in their plausible ranges, or null to clear them, and names the field otherwise", () => {
-    expect(validateProfileUpdate({ maxHr: 100, thresholdHr: 220 })).toMatchObject({ ok: true });
-    expect(validateProfileUpdate({ maxHr: 230, thresholdHr: 80 })).toMatchObject({ ok: true });
+    expect(validateProfileUpdate({ maxHr: 100, thresholdHr: 80 })).toMatchObject({ ok: true });
+    expect(validateProfileUpdate({ maxHr: 230, thresholdHr: 220 })).toMatchObject({ ok: true });
     expect(validateProfileUpdate({ maxHr: null, thresholdHr: null })).toMatchObject({ ok: true });
     const out = validateProfileUpdate({ maxHr: 231, thresholdHr: 79.5 });
     expect(out.ok).toBe(false);

@@ -183,7 +183,31 @@ export function validateProfileUpdate(value: unknown): ProfileValidation {
   if (has("units")) checkCode(DISTANCE_UNITS, record.units, "units", errors);
   if (has("maxHr")) checkHeartRate(record.maxHr, "maxHr", "maximum heart rate", MAX_HR_RANGE, errors);
   if (has("thresholdHr")) checkHeartRate(record.thresholdHr, "thresholdHr", "threshold heart rate", THRESHOLD_HR_RANGE, errors);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: record };
+  if (errors.length > 0) return { ok: false, errors };
+  // Both sent: their order is checked here; one alone against the stored other (heartRateOrderErrors).
+  const order = heartRateOrderErrors({ maxHr: null, thresholdHr: null }, record);
+  return order.length > 0 ? { ok: false, errors: order } : { ok: true, value: record };
+}
+
+/**
+ * A threshold heart rate must lie below the maximum, or the zones built from them make no sense.
+ * `update` (already valid) is checked against `stored` for the one it leaves out; an update that
+ * sends neither is not refused for a pair saved before this rule. The error names the field the
+ * runner sent: the threshold when it was sent, else the maximum.
+ */
+export function heartRateOrderErrors(
+  stored: Pick<Profile, "maxHr" | "thresholdHr">,
+  update: ProfileUpdate,
+): ProfileFieldError[] {
+  const sentMax = Object.hasOwn(update, "maxHr");
+  const sentThreshold = Object.hasOwn(update, "thresholdHr");
+  if (!sentMax && !sentThreshold) return [];
+  const maxHr = sentMax ? (update.maxHr ?? null) : stored.maxHr;
+  const thresholdHr = sentThreshold ? (update.thresholdHr ?? null) : stored.thresholdHr;
+  if (maxHr === null || thresholdHr === null || thresholdHr < maxHr) return [];
+  return sentThreshold
+    ? [{ path: "thresholdHr", message: `must be below your maximum heart rate (${maxHr})` }]
+    : [{ path: "maxHr", message: `must be above your threshold heart rate (${thresholdHr})` }];
 }
 
 /** The profile after an update: fields given replace the stored ones, lists are kept in a stable order. */

@@ -158,7 +158,12 @@ async function activitySummaries(app: App, userId: string, from: string, to: str
  * profile's when not given) and follow the profile's first day of the week; the days the reasons
  * name are written in `locale` when one is given.
  */
-export async function painStatusFor(app: App, userId: string, query: PainStatusQuery | string = {}): Promise<PainStatusResponse> {
+export async function painStatusFor(
+  app: App,
+  userId: string,
+  query: PainStatusQuery | string = {},
+  opts: { patternsFromRuns?: boolean } = {},
+): Promise<PainStatusResponse> {
   // A bare date is the older call, still made by the coach's view of an athlete.
   const q = validated(painStatusQuery, typeof query === "string" ? { asOf: query } : query);
   const today = q.asOf ?? app.now().toISOString().slice(0, 10);
@@ -167,7 +172,9 @@ export async function painStatusFor(app: App, userId: string, query: PainStatusQ
   const first = entries[0]?.date ?? today;
   const acts = await activitySummaries(app, userId, first, today);
   const profile = await getProfile(app, userId);
-  const patterns = findPainPatterns(entries, acts, today, { units: q.units ?? profile.units, weekStart: profile.weekStart });
+  // patternsFromRuns false (a coach without "training"): the patterns as if no run were recorded;
+  // the light still counts run days, as the runner's own does.
+  const patterns = findPainPatterns(entries, opts.patternsFromRuns === false ? null : acts, today, { units: q.units ?? profile.units, weekStart: profile.weekStart });
   const shoeNames: Record<string, string> = {};
   const wanted = new Set(patterns.patterns.flatMap((p) => (p.kind === "shoe" ? p.byShoe.map((s) => s.shoeId) : [])));
   if (wanted.size > 0) {

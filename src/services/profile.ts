@@ -7,6 +7,7 @@ import type { ExerciseFacts, FootTypeAdvice, ProfileAdvice } from "../core/profi
 import { defaultContentDir } from "./content.js";
 import {
   applyProfileUpdate,
+  heartRateOrderErrors,
   DEFAULT_PROFILE,
   DISTANCE_UNITS,
   EXPERIENCE_LEVELS,
@@ -78,7 +79,11 @@ export async function updateProfile(app: App, userId: string, update: unknown): 
   }
   return app.database.db.transaction().execute(async (trx) => {
     const row = await profiles.findProfile(trx, userId);
-    const next = applyProfileUpdate(row ? fromRow(row) : { ...DEFAULT_PROFILE }, checked.value);
+    const current = row ? fromRow(row) : { ...DEFAULT_PROFILE };
+    // One heart rate sent alone is checked against the other as stored.
+    const order = heartRateOrderErrors(current, checked.value);
+    if (order.length > 0) throw new DomainError("VALIDATION_FAILED", "Some profile fields are not valid.", { fields: order });
+    const next = applyProfileUpdate(current, checked.value);
     const saved = await profiles.upsertProfile(trx, {
       user_id: userId,
       experience: next.experience,

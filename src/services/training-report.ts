@@ -157,6 +157,8 @@ export interface LoadOptions {
   /** Read laps and streams for the detectors' window (false for shoe mileage alone). */
   streams: boolean;
   units?: DistanceUnit | undefined;
+  /** False: leave the check-ins unread, as if the runner had none (a coach they are not shared with). */
+  checkins?: boolean | undefined;
 }
 
 /** Reads the profile, pairs, check-ins and activities of one runner, once each. */
@@ -170,7 +172,9 @@ export async function loadTrainingInputs(app: App, userId: string, opts: LoadOpt
     getProfile(app, userId),
     shoeRepo.listShoes(db, userId),
     trainingActivities.listTrainingActivities(db, userId, detailFromUtc),
-    checkinRepo.listCheckins(db, userId, { from: addDays(around, -CHECKIN_DAYS - 1), to: addDays(around, 1) }),
+    opts.checkins === false
+      ? []
+      : checkinRepo.listCheckins(db, userId, { from: addDays(around, -CHECKIN_DAYS - 1), to: addDays(around, 1) }),
   ]);
 
   let latest: TrainingActivityRow | undefined;
@@ -211,6 +215,12 @@ export interface ReportOptions {
    * (the CLI, a runner's own machine).
    */
   budgetFor?: string | undefined;
+  /**
+   * False: the report as if the runner had no check-ins (an empty checkins section, no
+   * OVERTRAINING_SIGNS), for a coach the runner does not share their check-ins with. Kept apart
+   * from the runner's own report in the cache, so neither is ever served the other.
+   */
+  checkins?: boolean | undefined;
 }
 
 export const DEFAULT_REPORT_WEEKS = 12;
@@ -363,7 +373,8 @@ export async function trainingReportJson(
     opts.knownDataVersion ??
     (await trainingActivities.trainingDataVersion(app.database.db, userId));
   const cache = cacheOf(app);
-  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}|${opts.locale ?? ""}`;
+  const withCheckins = opts.checkins !== false;
+  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}|${opts.locale ?? ""}${withCheckins ? "" : "|no-checkins"}`;
   const kept = cache.get(userId, version, variant);
   if (
     kept !== undefined &&
@@ -381,6 +392,7 @@ export async function trainingReportJson(
       asOf: opts.asOf,
       streams: true,
       units: opts.units,
+      checkins: withCheckins,
     });
     const locale = opts.locale === undefined ? {} : { locale: opts.locale };
     const report = buildTrainingReport({ ...inputs.reportInput, weeks, ...locale });

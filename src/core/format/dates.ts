@@ -9,22 +9,18 @@
  * (the viewer's zone when not given).
  */
 
+import { cachedDateFormat } from "./locale-cache.js";
+
 export type Locale = string | undefined;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type Parts = Pick<Intl.DateTimeFormatOptions, "weekday" | "year" | "hour" | "minute">;
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-
+/** Formatters are kept per resolved locale, and only so many (see locale-cache.ts). */
 function formatter(locale: Locale, parts: Parts, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${locale ?? ""}|${parts.weekday ?? ""}|${parts.year ?? ""}|${parts.hour ?? ""}|${timeZone ?? ""}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", ...parts, timeZone });
-    cache.set(key, f);
-  }
-  return f;
+  const style = `day|${parts.weekday ?? ""}|${parts.year ?? ""}|${parts.hour ?? ""}|${parts.minute ?? ""}|${timeZone ?? ""}`;
+  return cachedDateFormat(locale, style, { day: "numeric", month: "short", ...parts, timeZone });
 }
 
 /** A calendar day as the UTC midnight it names; a clear error for anything else. */
@@ -69,17 +65,9 @@ export function formatShortDateWithWeekday(value: string, locale: Locale, timeZo
   return formatter(locale, { weekday: "short" }, zone).format(toDate(value, "date"));
 }
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "December 2026": the heading of a month (a plan's calendar), for a day in that month. */
 export function formatMonth(day: string, locale: Locale): string {
-  const key = locale ?? "";
-  let f = monthFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
-    monthFormats.set(key, f);
-  }
-  return f.format(dayToDate(day));
+  return cachedDateFormat(locale, "month", { month: "long", year: "numeric", timeZone: "UTC" }).format(dayToDate(day));
 }
 
 /**

@@ -133,6 +133,19 @@ export function formatClimbRate(metresPerKm: number, units: Units): string {
   return `${Math.round(perUnit)} ${climbLabel(units)} per ${unitSingular(units)}`;
 }
 
+/**
+ * A climb or descent rate that is a cut-off ("runs with more than 12.5 m per km"). Whole units
+ * would put runs on the wrong side of the words (a median of 12.5 read "more than 13", though runs
+ * at 12.7 were above it; 0.4 read "more than 0"), so it keeps its tenth: always below 10
+ * ("0.4 m per km", "5.0 m per km"), and from 10 up unless the tenth is 0 ("12 m per km").
+ */
+export function formatClimbRateThreshold(metresPerKm: number, units: Units): string {
+  const perUnit = climbValue((metresPerKm * metresPerUnit(units)) / 1000, units);
+  const tenths = Math.round(perUnit * 10) / 10;
+  const text = tenths >= 10 && Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1);
+  return `${text} ${climbLabel(units)} per ${unitSingular(units)}`;
+}
+
 /** A rough range, each end to the nearest `step` units: "640 to 800 km", "400 to 500 mi". */
 export function formatDistanceRange(fromM: number, toM: number, units: Units, step = 10): string {
   const rough = (m: number) => Math.round(distanceValue(m, units) / step) * step;

@@ -4,6 +4,7 @@ import {
   distanceValue,
   formatClimb,
   formatClimbRate,
+  formatClimbRateThreshold,
   formatDate,
   formatDateTime,
   formatDateWithWeekday,
@@ -63,6 +64,19 @@ describe("distances in the runner's units", () => {
     expect(climbLabel("mi")).toBe("ft");
     expect(formatClimbRate(12, "km")).toBe("12 m per km");
     expect(formatClimbRate(12, "mi")).toBe("63 ft per mile");
+  });
+
+  it("keeps the tenth of a climb rate that is a cut-off, so no run falls on the wrong side of it", () => {
+    // Rounded to whole metres, a median of 12.5 read "more than 13", though runs at 12.7 were above it.
+    expect(formatClimbRateThreshold(12.5, "km")).toBe("12.5 m per km");
+    expect(formatClimbRateThreshold(0.4, "km")).toBe("0.4 m per km");
+    expect(formatClimbRateThreshold(12, "km")).toBe("12 m per km");
+    expect(formatClimbRateThreshold(5, "km")).toBe("5.0 m per km");
+    // 0.4 m per km is 2.1 ft per mile; 12 m per km is 63.4, 12.5 m per km 66.0.
+    expect(formatClimbRateThreshold(0.4, "mi")).toBe("2.1 ft per mile");
+    expect(formatClimbRateThreshold(12, "mi")).toBe("63.4 ft per mile");
+    expect(formatClimbRateThreshold(12.5, "mi")).toBe("66 ft per mile");
+    expect(() => formatClimbRateThreshold(1, "yd" as "km")).toThrow(/units: expected "km" or "mi"/);
   });
 
   it("refuses units it does not know, naming the field", () => {

@@ -40,11 +40,11 @@ const EXPECTED: Record<PatternNoteKey, { km: string; mi?: string }> = {
   few_descents: { km: "Only 5 run days with a recorded descent and a morning score; 8 are needed." },
   no_descent_split: {
     km: "Mornings after hillier runs (more than 12 m per km of descent, your median) were not clearly worse than after flatter ones.",
-    mi: "Mornings after hillier runs (more than 63 ft per mile of descent, your median) were not clearly worse than after flatter ones.",
+    mi: "Mornings after hillier runs (more than 63.4 ft per mile of descent, your median) were not clearly worse than after flatter ones.",
   },
   descents: {
     km: "Mornings after runs with more than 12 m per km of descent averaged 4.5 (6 days) against 1.3 after flatter runs (1 day).",
-    mi: "Mornings after runs with more than 63 ft per mile of descent averaged 4.5 (6 days) against 1.3 after flatter runs (1 day).",
+    mi: "Mornings after runs with more than 63.4 ft per mile of descent averaged 4.5 (6 days) against 1.3 after flatter runs (1 day).",
   },
   one_shoe: { km: "Runs in at least two pairs of shoes (with a morning score) are needed to compare them." },
   no_shoe_stands_out: { km: "No pair of shoes stands out: 2.1 over 5 days, 3 over 1 day." },
@@ -62,6 +62,15 @@ describe("the pattern notes", () => {
 
   it("leaves no kilometre or metre in a note written for miles", () => {
     for (const key of PATTERN_NOTE_KEYS) expect(renderPatternNote(SAMPLES[key], "mi")).not.toMatch(/\d (km|m)\b/);
+  });
+
+  it("writes the descent threshold to the tenth, so runs just above it are not said to be below", () => {
+    const at = (medianLossPerKm: number, units: "km" | "mi") =>
+      renderPatternNote({ key: "no_descent_split", medianLossPerKm }, units);
+    expect(at(12.5, "km")).toContain("more than 12.5 m per km of descent");
+    expect(at(0.4, "km")).toContain("more than 0.4 m per km of descent");
+    expect(at(0.4, "mi")).toContain("more than 2.1 ft per mile of descent");
+    expect(renderPatternNote({ key: "descents", medianLossPerKm: 12.5, ...split }, "km")).toContain("more than 12.5 m per km");
   });
 
   it("names the key it does not know", () => {

@@ -3,7 +3,7 @@
  * units when shown (issue 17: "numbers, not sentences"; issue 18: one choice of units
  * everywhere). Distances are metres and descent metres per km; the words are ours.
  */
-import { formatClimbRate, formatDistance } from "../format/index.js";
+import { formatClimbRateThreshold, formatDistance } from "../format/index.js";
 import type { Units } from "../units.js";
 
 interface Split {
@@ -29,9 +29,9 @@ const TEXTS = {
   few_descents: (a: { runDays: number; needed: number }) =>
     `Only ${a.runDays} run days with a recorded descent and a morning score; ${a.needed} are needed.`,
   no_descent_split: (a: { medianLossPerKm: number }, u: Units) =>
-    `Mornings after hillier runs (more than ${formatClimbRate(a.medianLossPerKm, u)} of descent, your median) were not clearly worse than after flatter ones.`,
+    `Mornings after hillier runs (more than ${formatClimbRateThreshold(a.medianLossPerKm, u)} of descent, your median) were not clearly worse than after flatter ones.`,
   descents: (a: Split & { medianLossPerKm: number }, u: Units) =>
-    `Mornings after runs with more than ${formatClimbRate(a.medianLossPerKm, u)} of descent averaged ${a.higher.mean} (${days(a.higher.n)}) against ${a.lower.mean} after flatter runs (${days(a.lower.n)}).`,
+    `Mornings after runs with more than ${formatClimbRateThreshold(a.medianLossPerKm, u)} of descent averaged ${a.higher.mean} (${days(a.higher.n)}) against ${a.lower.mean} after flatter runs (${days(a.lower.n)}).`,
   one_shoe: (_: object) => "Runs in at least two pairs of shoes (with a morning score) are needed to compare them.",
   no_shoe_stands_out: (a: { byShoe: readonly { n: number; mean: number }[] }) =>
     `No pair of shoes stands out: ${a.byShoe.map((s) => `${s.mean} over ${days(s.n)}`).join(", ")}.`,

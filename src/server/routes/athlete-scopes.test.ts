@@ -7,11 +7,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/db.js";
 import { startTestServer } from "../../../test/app.js";
 import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
-import type { PainListResponse } from "../../contracts/pain.js";
+import type { AthletePainStatusResponse, PainListResponse } from "../../contracts/pain.js";
 import type { ProgrammeSessionListResponse } from "../../contracts/programmes.js";
 import { SHARE_SCOPES } from "../../contracts/sharing.js";
 import type { AthleteResponse, LinkInvitePreview, LinkInviteResponse, RosterResponse, ShareResponse, ShareScope, SharingListResponse } from "../../contracts/sharing.js";
-import type { CheckinListResponse } from "../../contracts/training.js";
+import type { CheckinListResponse, ReportResponse } from "../../contracts/training.js";
+import { reportCacheStats } from "../../services/training-report.js";
 import { cast } from "./sharing.test-helpers.js";
 import type { Client } from "./sharing.test-helpers.js";
 
@@ -188,6 +189,139 @@ for (const dialect of DIALECTS) {
       expect(b.attention).toEqual({ score: 0, reasons: [], gaps: ["no runs recorded", "no pain recorded in the last 60 days", "no knee check yet"], nothingRecorded: true });
       await ada.del(`/api/sharing/${adaShare}`);
       await bea.del(`/api/sharing/${beaShare}`);
+    });
+  });
+
+  /*
+   * What a coach reads is built from the kinds shared only: no part of one answer may be derived
+   * from a kind the runner keeps to themselves (check-ins inside the training report, the diary
+   * and the runs inside the pain status, the runner's time zone on the roster).
+   */
+  describe(`nothing in a coach's answer is derived from a kind not shared, on ${dialect}`, () => {
+    // 20:00 UTC is already 1 April where Ada runs (UTC+10): the server's today is 31 March.
+    const LATE = new Date("2024-03-31T20:00:00.000Z");
+    let t: Awaited<ReturnType<typeof startTestServer>>;
+    let ada: Client;
+    let cole: Client;
+    const base = () => `/api/athletes/${ada.id}`;
+    beforeAll(async () => {
+      t = await startTestServer(dialect, { multiUser: true });
+      t.app.now = () => LATE;
+      ({ ada, cole } = await cast(t.server));
+      // Every other day for four weeks: a run (short or long), and a diary entry with the next
+      // morning's score (worse after the long ones).
+      for (let d = 2; d <= 30; d += 2) {
+        const date = `2024-03-${String(d).padStart(2, "0")}`;
+        const long = d % 4 === 0;
+        const run = { sport: "run", date, time: "07:00", utcOffsetMin: 600, distanceM: long ? 14000 : 6000, durationS: long ? 5040 : 2160 };
+        expect((await ada.post("/api/training/activities", run)).statusCode).toBe(201);
+        const entry = { during: 2, nextMorning: long ? 6 : 1, triggers: long ? ["long_run"] : [], notes: "left knee" };
+        expect((await ada.put(`/api/pain/${date}`, entry)).statusCode).toBe(201);
+      }
+      // Two weeks of check-ins with several warning signs each day: overtraining signs.
+      const tired = { fatigue: 2, irritability_low_mood: 2, appetite: 2, enthusiasm: 2, headaches: 2, general_aches: 2, performance_drop: 2, sleep: 2 };
+      for (let d = 18; d <= 31; d++) expect((await ada.put(`/api/checkins/2024-03-${d}`, tired)).statusCode).toBeLessThan(300);
+    });
+    afterAll(() => t.close());
+    afterEach(async () => {
+      for (const s of (await ada.get("/api/sharing")).json<SharingListResponse>().shares)
+        if (s.status === "active" || s.status === "pending") await ada.del(`/api/sharing/${s.id}`);
+    });
+
+    const overtraining = (r: ReportResponse) => [...r.report.warnings, ...r.report.weeks.flatMap((w) => w.warnings)].filter((w) => w.code === "OVERTRAINING_SIGNS");
+
+    it("gives a training-only coach a report without check-ins, and leaves the runner's own report as it was", async () => {
+      const ownRes = await ada.get("/api/training/report");
+      const own = ownRes.json<ReportResponse>();
+      expect(own.report.checkins.trend.length).toBeGreaterThan(7);
+      expect(overtraining(own)).toHaveLength(1);
+
+      await shareOnly(ada, cole, "cole@example.org", ["training"]);
+      const coachRes = await cole.get(`${base()}/report`);
+      expect(coachRes.statusCode, coachRes.body).toBe(200);
+      const seen = coachRes.json<ReportResponse>();
+      expect(seen.report.checkins).toMatchObject({ trend: [], mean_last_7: null, mean_previous_7: null, direction: null, persistent: false });
+      expect(overtraining(seen)).toEqual([]);
+      expect(coachRes.body).not.toMatch(/check-in/i);
+      // The load figures are the runner's own.
+      expect(seen.report.weeks).toEqual(own.report.weeks);
+      expect(seen.report.acwr).toEqual(own.report.acwr);
+
+      // The runner's kept report is neither replaced nor rebuilt by the coach's read.
+      const before = reportCacheStats(t.app);
+      const again = await ada.get("/api/training/report");
+      expect(again.body).toBe(ownRes.body);
+      expect(reportCacheStats(t.app)).toMatchObject({ hits: before.hits + 1, builds: before.builds });
+      // And the coach's next read is not served the runner's report from the cache either.
+      expect(overtraining((await cole.get(`${base()}/report`)).json<ReportResponse>())).toEqual([]);
+    });
+
+    it("shows the check-ins in the coach's report when they are shared too", async () => {
+      await shareOnly(ada, cole, "cole@example.org", ["training", "checkins"]);
+      const seen = (await cole.get(`${base()}/report`)).json<ReportResponse>();
+      expect(seen.report.checkins.trend.length).toBeGreaterThan(7);
+      expect(overtraining(seen)).toHaveLength(1);
+    });
+
+    it("neither scores nor counts overtraining signs on the roster without check-ins", async () => {
+      const shareId = await shareOnly(ada, cole, "cole@example.org", ["training"]);
+      const row = () => cole.get("/api/athletes").then((r) => r.json<RosterResponse>().athletes.find((a) => a.athlete.id === ada.id)!);
+      const without = await row();
+      expect(without.attention.reasons.map((r) => r.code)).not.toContain("OVERTRAINING");
+      expect(JSON.stringify(without)).not.toMatch(/check-in/i);
+
+      expect((await ada.patch(`/api/sharing/${shareId}`, { scopes: ["training", "checkins"] })).statusCode).toBe(200);
+      const withCheckins = await row();
+      expect(withCheckins.attention.reasons.map((r) => r.code)).toContain("OVERTRAINING");
+      expect(withCheckins.training!.warnings).toBe(without.training!.warnings + 1);
+      expect(withCheckins.attention.score).toBe(without.attention.score + 15);
+    });
+
+    it("dates the roster row by the server's today, not the runner's time zone, without training", async () => {
+      const shareId = await shareOnly(ada, cole, "cole@example.org", ["pain"]);
+      const row = () => cole.get("/api/athletes").then((r) => r.json<RosterResponse>().athletes.find((a) => a.athlete.id === ada.id)!);
+      expect((await row()).asOf).toBe("2024-03-31");
+      expect((await ada.patch(`/api/sharing/${shareId}`, { scopes: ["pain", "training"] })).statusCode).toBe(200);
+      expect((await row()).asOf).toBe("2024-04-01");
+    });
+
+    it("gives a pain-only coach the light and nothing of the diary's patterns or the runs", async () => {
+      await shareOnly(ada, cole, "cole@example.org", ["pain"]);
+      const res = await cole.get(`${base()}/pain/status`);
+      expect(res.statusCode, res.body).toBe(200);
+      const seen = res.json<AthletePainStatusResponse>();
+      expect(seen.status.light).not.toBe("none");
+      expect(seen.patterns).toBeNull();
+      expect(seen.shoeNames).toEqual({});
+      expect(res.body).not.toMatch(/distanceM|weekly|correlation|long_run|left knee/);
+    });
+
+    it("adds the diary's own patterns with the diary, and the runs' parts only with training too", async () => {
+      const shareId = await shareOnly(ada, cole, "cole@example.org", ["pain", "diary"]);
+      const own = (await ada.get("/api/pain/status?asOf=2024-03-31")).json<AthletePainStatusResponse>();
+      expect(own.patterns!.enough).toBe(true);
+
+      const res = await cole.get(`${base()}/pain/status?asOf=2024-03-31`);
+      const diary = res.json<AthletePainStatusResponse>();
+      expect(diary.status).toEqual(own.status);
+      const p = diary.patterns!;
+      expect(p.enough).toBe(true);
+      expect(p.weekly.map((w) => [w.weekStart, w.entries, w.meanPain])).toEqual(own.patterns!.weekly.map((w) => [w.weekStart, w.entries, w.meanPain]));
+      expect(p.weekly.every((w) => w.distanceM === undefined)).toBe(true);
+      expect(p).toMatchObject({ correlation: null, activitiesUsed: false, runDaysWithMorning: 0 });
+      expect(p.patterns.every((x) => x.kind === "trigger")).toBe(true);
+      expect(p.patterns.map((x) => x.kind === "trigger" && x.trigger)).toEqual(["long_run"]);
+      expect(p.checks.map((c) => c.kind)).toEqual(["trigger"]);
+      expect(diary.shoeNames).toEqual({});
+      expect(res.body).not.toMatch(/distanceM|thresholdM|byShoe/);
+
+      expect((await ada.patch(`/api/sharing/${shareId}`, { scopes: ["pain", "diary", "training"] })).statusCode).toBe(200);
+      const all = (await cole.get(`${base()}/pain/status?asOf=2024-03-31`)).json<AthletePainStatusResponse>();
+      expect(all).toEqual(own);
+
+      // Training without the diary adds no patterns.
+      expect((await ada.patch(`/api/sharing/${shareId}`, { scopes: ["pain", "training"] })).statusCode).toBe(200);
+      expect((await cole.get(`${base()}/pain/status`)).json<AthletePainStatusResponse>().patterns).toBeNull();
     });
   });
 }

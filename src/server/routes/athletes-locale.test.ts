@@ -38,5 +38,14 @@ for (const dialect of DIALECTS) {
       expect(await spike("&locale=en-GB")).toMatch(/^On 25 Mar 2024 you ran/);
       expect(await spike("")).toMatch(/^On 2024-03-25 you ran/);
     });
+
+    it("writes the training report's distances in the coach's own units when asked", async () => {
+      const spike = async (query: string) =>
+        (await cole.get(`/api/athletes/${ada.id}/report?asOf=2024-03-27${query}`)).json<ReportResponse>().report.warnings.find((w) => w.code === "RUN_SPIKE")?.message ?? "";
+      expect(await spike("&units=km")).toMatch(/\d km\b/);
+      const miles = await spike("&units=mi");
+      expect(miles).toMatch(/\d mi\b/);
+      expect(miles).not.toMatch(/\bkm\b/);
+    });
   });
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
 import type { AssessmentListResponse } from "../../contracts/assessments.js";
-import type { PainListResponse, PainStatusResponse } from "../../contracts/pain.js";
+import type { AthletePainStatusResponse, PainListResponse } from "../../contracts/pain.js";
 import { painListQuery, painStatusQuery } from "../../contracts/pain.js";
 import { programmeSessionListQuery } from "../../contracts/programmes.js";
 import type { ProgrammeSessionListResponse } from "../../contracts/programmes.js";
@@ -83,7 +83,7 @@ export function athleteRoutes(app: App) {
     });
 
     // ------------------------------------------------------------ "pain" and "diary"
-    server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<PainStatusResponse> => {
+    server.get("/api/athletes/:athleteId/pain/status", async (request): Promise<AthletePainStatusResponse> => {
       const who = reader(request);
       return athletePainStatus(app, who, painStatusQuery.parse(request.query));
     });

@@ -249,6 +249,27 @@ for (const dialect of DIALECTS) {
       expect(kind.statusCode).toBe(400);
     });
 
+    it("refuses a query key it does not know with a 400 naming the key", async () => {
+      for (const [method, url, key] of [
+        ["GET", "/api/plans/active?unit=mi", "unit"],
+        ["GET", "/api/plans/active?units=mi&lang=en-GB", "lang"],
+        ["POST", "/api/plans/active/resume?unit=mi", "unit"],
+        ["GET", "/api/plans/return-entry?units=mi", "units"],
+      ] as const) {
+        const payload = method === "POST" ? { payload: { clearance: true } } : {};
+        const res = await t.server.inject({ method, url, cookies: ada.cookies, ...payload });
+        expect(res.statusCode, `${method} ${url}`).toBe(400);
+        const body = res.json<{ error: { code: string; fields: { message: string }[] } }>();
+        expect(body.error.code, `${method} ${url}`).toBe("VALIDATION_FAILED");
+        expect(body.error.fields.map((f) => f.message).join(" "), `${method} ${url}`).toContain(`"${key}"`);
+      }
+      // What the web sends is still taken.
+      const ok = await t.server.inject({ method: "GET", url: "/api/plans/active?units=mi&locale=en-GB", cookies: ada.cookies });
+      expect(ok.statusCode).toBe(200);
+      const entry = await t.server.inject({ method: "GET", url: "/api/plans/return-entry?locale=en-GB", cookies: ada.cookies });
+      expect(entry.statusCode).toBe(200);
+    });
+
     it("asks for the current weekly distance when there are no runs to read it from", async () => {
       const res = await t.server.inject({
         method: "POST",

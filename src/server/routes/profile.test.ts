@@ -138,9 +138,30 @@ for (const dialect of DIALECTS) {
         expect(body.error.fields[0]!.message).toMatch(/heart rate.*beats per minute/);
       }
       expect(await get()).toMatchObject({ maxHr: 190, thresholdHr: 170 });
-      expect((await put({ maxHr: 100, thresholdHr: 220 })).statusCode).toBe(200);
-      expect((await put({ maxHr: 230, thresholdHr: 80 })).statusCode).toBe(200);
-      expect(await get()).toMatchObject({ maxHr: 230, thresholdHr: 80 });
+      expect((await put({ maxHr: 100, thresholdHr: 80 })).statusCode).toBe(200);
+      expect((await put({ maxHr: 230, thresholdHr: 220 })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: 230, thresholdHr: 220 });
+    });
+
+    it("refuses a threshold at or above the maximum, checked against the stored one, and keeps both", async () => {
+      const refused = async (payload: object, field: string, message: string) => {
+        const res = await put(payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(res.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fields: [{ path: field, message }] } });
+      };
+      expect((await put({ maxHr: 190, thresholdHr: 170, units: "mi" })).statusCode).toBe(200);
+      const before = await get();
+      await refused({ maxHr: 150, thresholdHr: 200 }, "thresholdHr", "must be below your maximum heart rate (150)");
+      await refused({ maxHr: 150, thresholdHr: 150 }, "thresholdHr", "must be below your maximum heart rate (150)");
+      // Only one sent: the other is the one stored.
+      await refused({ thresholdHr: 195 }, "thresholdHr", "must be below your maximum heart rate (190)");
+      await refused({ maxHr: 160, units: "km" }, "maxHr", "must be above your threshold heart rate (170)");
+      expect(await get()).toEqual(before);
+      // Without a maximum there is nothing to be above, and a lower maximum with the threshold cleared is fine.
+      expect((await put({ maxHr: null })).statusCode).toBe(200);
+      expect((await put({ thresholdHr: 200 })).statusCode).toBe(200);
+      expect((await put({ maxHr: 160, thresholdHr: null })).statusCode).toBe(200);
+      expect(await get()).toMatchObject({ maxHr: 160, thresholdHr: null });
     });
   });
 

@@ -107,6 +107,27 @@ for (const dialect of DIALECTS) {
       expect(report.as_of).toBe("2024-03-24");
     });
 
+    it("writes the run limit and the warnings in the units asked for, else the profile's", async () => {
+      const inKm = (await c.get("/api/training/report?asOf=2024-03-24&weeks=3")).json<ReportResponse>();
+      const inMi = (await c.get("/api/training/report?asOf=2024-03-24&weeks=3&units=mi")).json<ReportResponse>();
+      const texts = (r: ReportResponse) => [r.report.run_limit?.message ?? "", ...r.report.warnings.map((w) => w.message)];
+      expect(inKm.units).toBe("km");
+      expect(inKm.report.run_limit?.message).toMatch(/\d km\b/);
+      expect(inKm.report.warnings.find((w) => w.code === "RAMP_WEEKLY")?.message).toMatch(/\d km\b/);
+      expect(inMi.units).toBe("mi");
+      expect(inMi.report.run_limit?.message).toMatch(/\d mi\b/);
+      expect(inMi.report.warnings.find((w) => w.code === "RAMP_WEEKLY")?.message).toMatch(/\d mi\b/);
+      for (const text of texts(inMi)) expect(text).not.toMatch(/\d km\b/);
+      // The same numbers stay in the data, in metres, whatever the words say.
+      expect(inMi.report.run_limit?.limit_m).toBe(inKm.report.run_limit?.limit_m);
+    });
+
+    it("refuses units it does not know, naming the field", async () => {
+      const bad = await c.get("/api/training/report?units=yd");
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", fields: [{ path: "units" }] } });
+    });
+
     it("refuses an impossible date or week count with the field named", async () => {
       const bad = await c.get("/api/training/report?asOf=2024-02-30");
       expect(bad.statusCode).toBe(400);

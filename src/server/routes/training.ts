@@ -54,6 +54,7 @@ export function trainingRoutes(app: App) {
         asOf: q.asOf,
         weeks: q.weeks,
         locale: q.locale,
+        units: q.units,
         knownDataVersion: request.dataVersion ?? undefined,
         // A report that must be built counts against the runner's budget (RATE_RULES.reportBuild).
         budgetFor: user.id,

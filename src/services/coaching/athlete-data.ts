@@ -5,7 +5,7 @@
  * comes from the same services the runner's own pages use.
  */
 import type { ActivityDetail, ActivityListResponse } from "../../contracts/activities.js";
-import type { PainEntryView, PainListQuery, PainStatusQuery, PainStatusResponse } from "../../contracts/pain.js";
+import type { AthletePainStatusResponse, PainEntryView, PainListQuery, PainStatusQuery } from "../../contracts/pain.js";
 import type { ProgrammeSessionView } from "../../contracts/programmes.js";
 import type { ShareScope } from "../../contracts/sharing.js";
 import type { CheckinListResponse, ReportResponse, ShoeListResponse } from "../../contracts/training.js";
@@ -19,7 +19,7 @@ import { listPainEntries, painStatusFor } from "../pain.js";
 import { listProgrammeSessions } from "../programmes.js";
 import { listShoes } from "../shoes.js";
 import { trainingReport } from "../training-report.js";
-import { requireScope, requireSharing } from "./consent.js";
+import { requireScope, requireSharing, scopesOf } from "./consent.js";
 
 /** Who asks about whom. */
 export interface AthleteRead {
@@ -27,19 +27,32 @@ export interface AthleteRead {
   athleteId: string;
 }
 
-async function consented(app: App, who: AthleteRead, scope: ShareScope): Promise<void> {
+/** The share holds this kind; returns every kind it holds, for answers that mix kinds. */
+async function consented(app: App, who: AthleteRead, scope: ShareScope): Promise<ShareScope[]> {
   requireSharing(app);
-  await requireScope(app.database.db, who.coachId, who.athleteId, scope);
+  return scopesOf(await requireScope(app.database.db, who.coachId, who.athleteId, scope));
 }
 
-/** The training report; builds count against the coach's own budget, as the runner's count against theirs. */
+/**
+ * The training report; builds count against the coach's own budget, as the runner's count against
+ * theirs. The report reads the runner's check-ins too (their trend, OVERTRAINING_SIGNS naming the
+ * worst items): without "checkins" shared it is built as if there were none, never trimmed
+ * afterwards, so no part derived from them can slip through.
+ */
 export async function athleteReport(
   app: App,
   who: AthleteRead,
-  q: { asOf?: string | undefined; weeks?: number | undefined; locale?: string | undefined },
+  q: { asOf?: string | undefined; weeks?: number | undefined; units?: "km" | "mi" | undefined; locale?: string | undefined },
 ): Promise<ReportResponse> {
-  await consented(app, who, "training");
-  return trainingReport(app, who.athleteId, { asOf: q.asOf, weeks: q.weeks, locale: q.locale, budgetFor: who.coachId });
+  const scopes = await consented(app, who, "training");
+  return trainingReport(app, who.athleteId, {
+    asOf: q.asOf,
+    weeks: q.weeks,
+    units: q.units,
+    locale: q.locale,
+    budgetFor: who.coachId,
+    checkins: scopes.includes("checkins"),
+  });
 }
 
 export async function athleteShoes(app: App, who: AthleteRead, asOf?: string): Promise<ShoeListResponse> {
@@ -47,10 +60,29 @@ export async function athleteShoes(app: App, who: AthleteRead, asOf?: string): P
   return listShoes(app, who.athleteId, asOf);
 }
 
-/** The athlete's pain status; `q` as GET /api/pain/status takes it (asOf, units, locale), or a bare asOf. */
-export async function athletePainStatus(app: App, who: AthleteRead, q?: PainStatusQuery | string): Promise<PainStatusResponse> {
-  await consented(app, who, "pain");
-  return painStatusFor(app, who.athleteId, q);
+/**
+ * The athlete's pain status; `q` as GET /api/pain/status takes it (asOf, units, locale), or a bare
+ * asOf. "pain" shows the light and what decides it (SHARE_SCOPE_LABELS: "Pain today"); the
+ * diary's patterns come only with "diary" too, and their running-distance, correlation and shoe
+ * parts only with "training" as well: they are built from the runs, not trimmed from them.
+ */
+export async function athletePainStatus(app: App, who: AthleteRead, q?: PainStatusQuery | string): Promise<AthletePainStatusResponse> {
+  const scopes = await consented(app, who, "pain");
+  const runs = scopes.includes("training");
+  const full = await painStatusFor(app, who.athleteId, q, { patternsFromRuns: runs });
+  if (!scopes.includes("diary")) return { status: full.status, patterns: null, shoeNames: {} };
+  if (runs) return full;
+  const { patterns } = full;
+  return {
+    status: full.status,
+    patterns: {
+      ...patterns,
+      weekly: patterns.weekly.map(({ distanceM: _distance, ...week }) => week),
+      // Built without runs, the only check of them is "log your runs", which is not the coach's to do.
+      checks: patterns.checks.filter((c) => c.text.key !== "no_runs"),
+    },
+    shoeNames: {},
+  };
 }
 
 export async function athletePainDiary(app: App, who: AthleteRead, q: PainListQuery): Promise<PainEntryView[]> {

@@ -12,6 +12,7 @@ import { CheckinChart } from "../load/charts.js";
 import { addDays, localToday, shortDate } from "../load/format.js";
 import { browserLocale } from "../shell/locale.js";
 import { Page } from "../shell/page.js";
+import { useSession } from "../shell/session.js";
 import { ImportedWellnessChart } from "./wellness-chart.js";
 
 const QUESTIONS: Record<CheckinItem, string> = {
@@ -40,6 +41,7 @@ const CALM: CheckinBody = {
 
 export function CheckinPage() {
   const id = useId();
+  const { units } = useSession();
   const [date, setDate] = useState(localToday());
   const [answers, setAnswers] = useState<CheckinBody>(CALM);
   const [history, setHistory] = useState<CheckinView[]>([]);
@@ -60,14 +62,14 @@ export function CheckinPage() {
     const [res, report] = await Promise.all([
       api<CheckinListResponse>("GET", `/api/checkins?from=${from}&to=${today}`),
       // Whether the signs persist is decided by the report's rule, in one place.
-      api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "1", locale: browserLocale() }).toString()}`),
+      api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "1", locale: browserLocale(), units }).toString()}`),
     ]);
     setHistory(res.checkins);
     // A server from before imported values answers without them (mid-upgrade).
     setImported((res as Partial<CheckinListResponse>).imported ?? []);
     setRange({ from, to: today });
     setWarning(report.report.warnings.find((w) => w.code === "OVERTRAINING_SIGNS")?.message ?? null);
-  }, []);
+  }, [units]);
 
   useEffect(() => {
     loadHistory().catch(() => {

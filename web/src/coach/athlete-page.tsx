@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ActivityListResponse } from "../../../src/contracts/activities.js";
 import type { AssessmentListResponse } from "../../../src/contracts/assessments.js";
-import type { PainEntryView, PainListResponse, PainStatusResponse } from "../../../src/contracts/pain.js";
+import type { AthletePainStatusResponse, PainEntryView, PainListResponse } from "../../../src/contracts/pain.js";
 import type { ProgrammeSessionListResponse, ProgrammeSessionView } from "../../../src/contracts/programmes.js";
 import { NOTE_MAX, SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
 import type { AthleteResponse, AthleteView, NoteResponse, NotesResponse, NoteView, ShareScope } from "../../../src/contracts/sharing.js";
@@ -12,8 +12,9 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { browserLocale } from "../shell/locale.js";
 import { useSession } from "../shell/session.js";
+import type { Units } from "../shell/session.js";
 import { ScopeList } from "../sharing/scope-choice.js";
-import { shortDate } from "../shell/dates.js";
+import { dateText, shortDate } from "../shell/dates.js";
 import { ActivitiesPart, CheckinsPart, ChecksPart, DiaryPart, PainPart, SessionsPart, TrainingPart } from "./athlete-sections.js";
 import type { Shared } from "./athlete-sections.js";
 
@@ -24,7 +25,7 @@ interface AthleteData {
   athlete: AthleteView;
   report: Shared<ReportResponse>;
   activities: Shared<ActivityListResponse>;
-  pain: Shared<PainStatusResponse>;
+  pain: Shared<AthletePainStatusResponse>;
   diary: Shared<PainEntryView[]>;
   checkins: Shared<CheckinView[]>;
   sessions: Shared<ProgrammeSessionView[]>;
@@ -45,12 +46,12 @@ async function ifShared<T, R>(athlete: AthleteView, scope: ShareScope, url: stri
   }
 }
 
-async function loadAthlete(base: string): Promise<AthleteData> {
+async function loadAthlete(base: string, units: Units): Promise<AthleteData> {
   const { athlete } = await api<AthleteResponse>("GET", base);
   const [report, activities, pain, diary, checkins, sessions, assessments] = await Promise.all([
-    ifShared(athlete, "training", `${base}/report?${new URLSearchParams({ weeks: String(WEEKS), locale: browserLocale() }).toString()}`, (r: ReportResponse) => r),
+    ifShared(athlete, "training", `${base}/report?${new URLSearchParams({ weeks: String(WEEKS), units, locale: browserLocale() }).toString()}`, (r: ReportResponse) => r),
     ifShared(athlete, "activities", `${base}/activities?limit=${ACTIVITIES_SHOWN}`, (r: ActivityListResponse) => r),
-    ifShared(athlete, "pain", `${base}/pain/status?${new URLSearchParams({ locale: browserLocale() }).toString()}`, (r: PainStatusResponse) => r),
+    ifShared(athlete, "pain", `${base}/pain/status?${new URLSearchParams({ units, locale: browserLocale() }).toString()}`, (r: AthletePainStatusResponse) => r),
     ifShared(athlete, "diary", `${base}/pain`, (r: PainListResponse) => r.entries),
     ifShared(athlete, "checkins", `${base}/checkins`, (r: CheckinListResponse) => r.checkins),
     ifShared(athlete, "programmes", `${base}/programme-sessions`, (r: ProgrammeSessionListResponse) => r.sessions),
@@ -73,7 +74,7 @@ export function AthletePage() {
   const base = `/api/athletes/${encodeURIComponent(athleteId)}`;
   const load = useCallback(async () => {
     try {
-      const loaded = await loadAthlete(base);
+      const loaded = await loadAthlete(base, units);
       const { athlete } = loaded;
       setData(loaded);
       if (athlete.access === "notes") setNotes((await api<NotesResponse>("GET", `${base}/notes`)).notes);
@@ -81,7 +82,7 @@ export function AthletePage() {
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "UNKNOWN", "This athlete could not be loaded."));
     }
-  }, [base]);
+  }, [base, units]);
 
   useEffect(() => {
     void load();
@@ -151,7 +152,7 @@ export function AthletePage() {
       intro={
         <p>
           Shared with you since {shortDate(athlete.since)} · {SHARE_ACCESS_LABELS[athlete.access].toLowerCase()}
-          {data.report ? ` · figures as of ${data.report.report.as_of}, the runner's today` : ""}. <Link to="/coach">All athletes</Link>
+          {data.report ? ` · figures as of ${dateText(data.report.report.as_of)}, the runner's today` : ""}. <Link to="/coach">All athletes</Link>
         </p>
       }
     >

@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import type { ActivityListResponse } from "../../../src/contracts/activities.js";
 import type { AssessmentListResponse } from "../../../src/contracts/assessments.js";
-import type { PainEntryView, PainStatusResponse } from "../../../src/contracts/pain.js";
+import type { AthletePainStatusResponse, PainEntryView } from "../../../src/contracts/pain.js";
 import type { ProgrammeSessionView } from "../../../src/contracts/programmes.js";
 import { SHARE_SCOPE_LABELS } from "../../../src/contracts/sharing.js";
 import type { ShareScope } from "../../../src/contracts/sharing.js";
@@ -90,7 +90,7 @@ export function ActivitiesPart({ list, units }: { list: Shared<ActivityListRespo
 }
 
 /** Today's light only with a diary entry this week: no entry is no light, never a green one. */
-export function PainPart({ pain }: { pain: Shared<PainStatusResponse> }) {
+export function PainPart({ pain }: { pain: Shared<AthletePainStatusResponse> }) {
   if (pain !== null && pain.status.light !== "none") return <TrafficLight status={pain.status} />;
   return (
     <Part id="athlete-pain" title="Pain today" scope="pain" shared={pain !== null}>

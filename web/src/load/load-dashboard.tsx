@@ -28,13 +28,13 @@ export function LoadDashboard() {
   const load = useCallback(async () => {
     try {
       // The browser's date is the runner's today: the server cannot know their time zone.
-      const q = new URLSearchParams({ asOf: localToday(), weeks: String(DASHBOARD_WEEKS), locale: browserLocale() });
+      const q = new URLSearchParams({ asOf: localToday(), weeks: String(DASHBOARD_WEEKS), locale: browserLocale(), units });
       setData(await api<ReportResponse>("GET", `/api/training/report?${q.toString()}`));
       setError("");
     } catch (err) {
       setError(err instanceof Error ? err.message : "The report could not be loaded.");
     }
-  }, []);
+  }, [units]);
 
   useEffect(() => {
     void load();

@@ -9,8 +9,11 @@ export function distanceText(metres: number, units: Units, digits = 1): string {
 
 export const distanceValue = f.distanceValue;
 
-/** Descent per km, shown per mile (in feet) for runners who think in miles. */
-export const descentRateText = f.formatClimbRate;
+/**
+ * A descent threshold per km, shown per mile (in feet) for runners who think in miles: to the
+ * tenth, so a run just above the median is not said to be below it.
+ */
+export const descentRateText = f.formatClimbRateThreshold;
 
 /** "Mon 10 Mar" for a calendar date, in the browser's locale (no zone moves a calendar day). */
 export function dayText(date: string): string {

@@ -286,7 +286,7 @@ export function ReportPage() {
   const { units, user, loading } = useSession();
   const today = localToday();
   const ready = !loading;
-  const training = useSource<ReportResponse>(ready ? `/api/training/report?${new URLSearchParams({ locale: browserLocale() }).toString()}` : null);
+  const training = useSource<ReportResponse>(ready ? `/api/training/report?${new URLSearchParams({ locale: browserLocale(), units }).toString()}` : null);
   const shoes = useSource<ShoeListResponse>(ready ? "/api/shoes" : null);
   const pain = useSource<PainListResponse>(
     ready ? `/api/pain?from=${minusDays(today, DIARY_DAYS - 1)}&to=${today}` : null,

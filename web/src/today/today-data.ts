@@ -38,7 +38,7 @@ export async function loadToday(today: string, units: Units): Promise<TodayData>
   const profile = await api<ProfileResponse>("GET", "/api/profile");
   const q = `from=${today}&to=${today}`;
   const [report, pain, painToday, checkins, plan] = await Promise.all([
-    orNull(api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "5", locale: browserLocale() }).toString()}`)),
+    orNull(api<ReportResponse>("GET", `/api/training/report?${new URLSearchParams({ asOf: today, weeks: "5", locale: browserLocale(), units }).toString()}`)),
     orNull(api<PainStatusResponse>("GET", painStatusPath(today, units))),
     orNull(api<PainListResponse>("GET", `/api/pain?${q}`)),
     orNull(api<CheckinListResponse>("GET", `/api/checkins?${q}`)),
