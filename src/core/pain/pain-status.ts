@@ -95,14 +95,17 @@ export function redDays(entries: readonly PainEntry[], from: string, to: string)
     .map((v) => v.entry.date);
 }
 
-function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Omit<PainStatus, "escalation"> {
-  const list = (dates: readonly string[]): string => dayList(dates, day);
+/** The fields every light shares, whatever its colour. */
+type LightBase = Pick<PainStatus, "asOf" | "windows" | "risingWeeks">;
+type Light = Omit<PainStatus, "escalation">;
+
+function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Light {
   const asOfDay = dayOfDate(asOf);
   const views = dayViews(entries, asOfDay);
   const windows = Array.from({ length: CLIMB_WINDOWS }, (_, i) => windowOf(views, asOfDay - i * RECENT_DAYS));
   const risingWeeks = risingRun(windows);
   const recent = views.filter((v) => v.day > asOfDay - RECENT_DAYS && dayScore(v.entry) !== null);
-  const base = { asOf, windows, risingWeeks };
+  const base: LightBase = { asOf, windows, risingWeeks };
 
   if (recent.length === 0) {
     return {
@@ -119,69 +122,88 @@ function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Omi
     };
   }
 
-  const reasons: PainReason[] = [];
   const tooMuch = recent.filter((v) => scoresOf(v.entry).some((s) => zoneOf(s) === "red"));
   const unsettled = recent.filter((v) => settlingOf(v.entry, v.baseline) === "not_settled");
   const latestWindow = windows[0]!;
   const climbing = risingWeeks >= CLIMB_RISES && (latestWindow.max ?? 0) > SAFE_MAX;
-
-  // A flare counts as "eased" when it is a few days old and every entry since is calmer.
-  const flareDays = [...new Set([...tooMuch, ...unsettled].map((v) => v.day))].sort((a, b) => a - b);
-  const lastFlare = flareDays[flareDays.length - 1];
-  const since = lastFlare === undefined ? [] : recent.filter((v) => v.day > lastFlare);
-  const eased =
-    lastFlare !== undefined &&
-    lastFlare <= asOfDay - FLARE_EASED_DAYS &&
-    since.length > 0 &&
-    since.every((v) => (dayScore(v.entry) ?? 0) <= ACCEPTABLE_MAX && settlingOf(v.entry, v.baseline) !== "not_settled");
-
-  if (tooMuch.length > 0) {
-    const dates = tooMuch.map((v) => v.entry.date);
-    reasons.push({
-      code: "TOO_MUCH_PAIN",
-      text: `Pain went above 5 out of 10 on ${list(dates)}. That is more than the knee is coping with: shorten the runs or drop the speed and hills until it stays at 5 or below.`,
-      dates,
-    });
+  const reasons = [
+    ...tooMuchReasons(tooMuch, day),
+    ...unsettledReasons(unsettled, day),
+    ...(climbing ? [climbingReason(windows, risingWeeks)] : []),
+  ];
+  if (reasons.length > 0) {
+    const easing = climbing ? null : easingReason(recent, [...tooMuch, ...unsettled], asOfDay, day);
+    if (easing !== null) return { ...base, light: "amber", decision: "hold", reasons: [...reasons, easing] };
+    return { ...base, light: "red", decision: "back_off", reasons };
   }
-  if (unsettled.length > 0) {
-    const dates = unsettled.map((v) => v.entry.date);
-    const detail = unsettled
-      .map((v) => `${v.entry.nextMorning ?? 0} the morning after ${day(v.entry.date)} (it should be back to ${settleLimit(v.baseline)} or less)`)
-      .join("; ");
-    reasons.push({
+  return calmLight(base, recent, asOfDay, day);
+}
+
+/** TOO_MUCH_PAIN for the recent days that scored above 5; none when there are none. */
+function tooMuchReasons(tooMuch: readonly DayView[], day: DayText): PainReason[] {
+  if (tooMuch.length === 0) return [];
+  const dates = tooMuch.map((v) => v.entry.date);
+  return [
+    {
+      code: "TOO_MUCH_PAIN",
+      text: `Pain went above 5 out of 10 on ${dayList(dates, day)}. That is more than the knee is coping with: shorten the runs or drop the speed and hills until it stays at 5 or below.`,
+      dates,
+    },
+  ];
+}
+
+/** DID_NOT_SETTLE for the recent days whose next morning was still sore; none when there are none. */
+function unsettledReasons(unsettled: readonly DayView[], day: DayText): PainReason[] {
+  if (unsettled.length === 0) return [];
+  const dates = unsettled.map((v) => v.entry.date);
+  const detail = unsettled
+    .map((v) => `${v.entry.nextMorning ?? 0} the morning after ${day(v.entry.date)} (it should be back to ${settleLimit(v.baseline)} or less)`)
+    .join("; ");
+  return [
+    {
       code: "DID_NOT_SETTLE",
       text: `The knee had not calmed down by the next morning: ${detail}. Pain that lingers overnight means that day's load was too much.`,
       dates,
-    });
-  }
-  if (climbing) {
-    const shown = windows.slice(0, risingWeeks + 1).reverse();
-    reasons.push({
-      code: "CLIMBING",
-      text: `Pain has gone up ${risingWeeks} weeks in a row: weekly average ${shown.map((w) => w.mean).join(" → ")}, worst day ${shown.map((w) => w.max).join(" → ")}. Ease off before it turns into a flare.`,
-      dates: shown.map((w) => w.end),
-    });
-  }
-  if (reasons.length > 0) {
-    if (eased && !climbing) {
-      const flareDate = dateOfDay(lastFlare);
-      return {
-        ...base,
-        light: "amber",
-        decision: "hold",
-        reasons: [
-          ...reasons,
-          {
-            code: "EASING_AFTER_FLARE",
-            text: `Since ${day(flareDate)} every entry has stayed at 5 or below and settled overnight, so the cut-back is working. Stay at this lighter load until a whole week is calm.`,
-            dates: since.map((v) => v.entry.date),
-          },
-        ],
-      };
-    }
-    return { ...base, light: "red", decision: "back_off", reasons };
-  }
+    },
+  ];
+}
 
+/** CLIMBING: the windows of the rising run, oldest first. */
+function climbingReason(windows: readonly PainWindow[], risingWeeks: number): PainReason {
+  const shown = windows.slice(0, risingWeeks + 1).reverse();
+  return {
+    code: "CLIMBING",
+    text: `Pain has gone up ${risingWeeks} weeks in a row: weekly average ${shown.map((w) => w.mean).join(" → ")}, worst day ${shown.map((w) => w.max).join(" → ")}. Ease off before it turns into a flare.`,
+    dates: shown.map((w) => w.end),
+  };
+}
+
+/**
+ * EASING_AFTER_FLARE when the last flare day is a few days old and every entry since is calmer
+ * (at most 5, settled overnight); null otherwise.
+ */
+function easingReason(recent: readonly DayView[], flares: readonly DayView[], asOfDay: number, day: DayText): PainReason | null {
+  const flareDays = [...new Set(flares.map((v) => v.day))].sort((a, b) => a - b);
+  const lastFlare = flareDays[flareDays.length - 1];
+  if (lastFlare === undefined || lastFlare > asOfDay - FLARE_EASED_DAYS) return null;
+  const since = recent.filter((v) => v.day > lastFlare);
+  const eased =
+    since.length > 0 &&
+    since.every((v) => (dayScore(v.entry) ?? 0) <= ACCEPTABLE_MAX && settlingOf(v.entry, v.baseline) !== "not_settled");
+  if (!eased) return null;
+  return {
+    code: "EASING_AFTER_FLARE",
+    text: `Since ${day(dateOfDay(lastFlare))} every entry has stayed at 5 or below and settled overnight, so the cut-back is working. Stay at this lighter load until a whole week is calm.`,
+    dates: since.map((v) => v.entry.date),
+  };
+}
+
+/**
+ * The light when no recent day flared: amber while any day reached 3-5, green when all stayed at
+ * 0-2; either way a reminder for the mornings not yet logged.
+ */
+function calmLight(base: LightBase, recent: readonly DayView[], asOfDay: number, day: DayText): Light {
+  const reasons: PainReason[] = [];
   const pending = recent.filter((v) => settlingOf(v.entry, v.baseline) === "pending");
   const latestPending = pending.filter((v) => v.day >= asOfDay - 1).map((v) => v.entry.date);
   const acceptable = recent.filter((v) => (dayScore(v.entry) ?? 0) > SAFE_MAX);
@@ -189,7 +211,7 @@ function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Omi
     const dates = acceptable.map((v) => v.entry.date);
     reasons.push({
       code: "ACCEPTABLE_PAIN",
-      text: `Pain reached 3 to 5 on ${list(dates)}. That is acceptable as long as it settles by the next morning, but keep distance, speed and hills where they are until the scores stay at 0 to 2.`,
+      text: `Pain reached 3 to 5 on ${dayList(dates, day)}. That is acceptable as long as it settles by the next morning, but keep distance, speed and hills where they are until the scores stay at 0 to 2.`,
       dates,
     });
   } else {
@@ -202,7 +224,7 @@ function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Omi
   if (latestPending.length > 0) {
     reasons.push({
       code: "MORNING_PENDING",
-      text: `Add how the knee feels on waking after ${list(latestPending)}: the morning after tells whether that load was right.`,
+      text: `Add how the knee feels on waking after ${dayList(latestPending, day)}: the morning after tells whether that load was right.`,
       dates: latestPending,
     });
   }

@@ -296,7 +296,40 @@ export function judgeDay(
   return "good";
 }
 
+/** Where the runner stands: 0-based stage, counted sessions at it, and whether the last is passed. */
+interface Progress {
+  stage: number;
+  counted: number;
+  complete: boolean;
+}
+
 export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
+  const baselinePain = checkReturnInput(input);
+  const stops = returnStops(input.start, input.redDays ?? [], input.resumes ?? []);
+  const stopped = stops.find((x) => x.resumed === null) ?? null;
+  const log = sessionLog(input.painLog, input.start, stops);
+  const { progress, days } = walkThrough(log, baselinePain);
+  const { stage, counted, complete } = progress;
+  const sessions =
+    complete || stopped !== null
+      ? []
+      : upcomingSessions(log, input.start, stage, input.upcomingSessions ?? 3);
+  return {
+    stages: WALK_RUN_STAGES,
+    current_stage: stage + 1,
+    counted_at_stage: counted,
+    complete,
+    days,
+    weeks: byWeek(sessions),
+    rule: RETURN_RULE,
+    next_step: nextStep(stopped, complete, stage),
+    stopped,
+    stops,
+  };
+}
+
+/** Rejects a start or diary date not in YYYY-MM-DD and any score outside 0-10; returns the resting pain. */
+function checkReturnInput(input: ReturnToRunInput): number {
   if (!isIsoDate(input.start))
     throw new DomainError(
       "PLAN_BAD_DATE",
@@ -311,91 +344,105 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
     checkScore(e.after, "after", e.date);
     checkScore(e.nextMorning, "next-morning", e.date);
   }
-  const stops = returnStops(input.start, input.redDays ?? [], input.resumes ?? []);
-  const stopped = stops.find((x) => x.resumed === null) ?? null;
-  const log = input.painLog
-    .filter((e) => daysBetween(input.start, e.date) >= 0 && !inStop(e.date, stops))
+  return baselinePain;
+}
+
+/** The walk-run sessions that count: from the start on, outside any stop, oldest first (ties keep their order). */
+function sessionLog(painLog: readonly PainEntry[], start: string, stops: readonly ReturnStop[]): PainEntry[] {
+  return painLog
+    .filter((e) => daysBetween(start, e.date) >= 0 && !inStop(e.date, stops))
     .map((e, i) => ({ e, i }))
     .sort((a, b) => daysBetween(b.e.date, a.e.date) || a.i - b.i)
     .map(({ e }) => e);
+}
 
-  const last = WALK_RUN_STAGES.length - 1;
-  let stage = 0;
-  let counted = 0;
-  let complete = false;
+/** Judges every session in turn from stage 1: where the runner ends up, and each day's outcome. */
+function walkThrough(log: readonly PainEntry[], baselinePain: number): { progress: Progress; days: ReturnDay[] } {
+  let progress: Progress = { stage: 0, counted: 0, complete: false };
   const days: ReturnDay[] = [];
   for (const entry of log) {
-    const before = stage;
-    let outcome: DayOutcome;
-    let why: string;
-    switch (judgeDay(entry, baselinePain)) {
-      case "step_back":
-        counted = 0;
-        complete = false;
-        if (stage > 0) {
-          stage -= 1;
-          outcome = "stepped_back";
-          why = `Pain went above ${STEP_BACK_ABOVE}/10: back one stage.`;
-        } else {
-          outcome = "held";
-          why = `Pain went above ${STEP_BACK_ABOVE}/10 at the first stage: rest for a few days, and if it keeps happening, have the knee checked.`;
-        }
-        break;
-      case "hold_pain":
-        counted = 0;
-        complete = false;
-        outcome = "held";
-        why = `Pain went above ${MAX_PAIN_TO_PROGRESS}/10: stay at this stage and start the count again.`;
-        break;
-      case "hold_morning":
-        counted = 0;
-        complete = false;
-        outcome = "held";
-        why =
-          "The pain had not settled by the next morning: stay at this stage and start the count again.";
-        break;
-      case "waiting":
-        outcome = "waiting";
-        why = "Waiting for the next-morning score before this session can count.";
-        break;
-      case "good":
-        counted += 1;
-        if (counted < SESSIONS_TO_UNLOCK) {
-          outcome = "counted";
-          why = `Pain stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less and settled: ${counted} of ${SESSIONS_TO_UNLOCK} sessions done at this stage.`;
-        } else if (stage < last) {
-          stage += 1;
-          counted = 0;
-          outcome = "unlocked";
-          why = `${SESSIONS_TO_UNLOCK} sessions in a row without a flare: stage ${stage + 1} is open.`;
-        } else {
-          complete = true;
-          outcome = "completed";
-          why = "Running continuously without a flare: you are ready for a gradual build-up plan.";
-        }
-        break;
-    }
-    days.push({ date: entry.date, stage_before: before + 1, stage_after: stage + 1, outcome, why });
+    const before = progress.stage;
+    const step = stepDay(progress, judgeDay(entry, baselinePain));
+    progress = step.progress;
+    days.push({ date: entry.date, stage_before: before + 1, stage_after: progress.stage + 1, outcome: step.outcome, why: step.why });
   }
+  return { progress, days };
+}
 
+/** One judged session against the rule: the progress after it, its outcome and why. */
+function stepDay(
+  p: Progress,
+  verdict: ReturnType<typeof judgeDay>,
+): { progress: Progress; outcome: DayOutcome; why: string } {
+  const restart = { ...p, counted: 0, complete: false };
+  switch (verdict) {
+    case "step_back":
+      if (p.stage > 0)
+        return { progress: { ...restart, stage: p.stage - 1 }, outcome: "stepped_back", why: `Pain went above ${STEP_BACK_ABOVE}/10: back one stage.` };
+      return {
+        progress: restart,
+        outcome: "held",
+        why: `Pain went above ${STEP_BACK_ABOVE}/10 at the first stage: rest for a few days, and if it keeps happening, have the knee checked.`,
+      };
+    case "hold_pain":
+      return { progress: restart, outcome: "held", why: `Pain went above ${MAX_PAIN_TO_PROGRESS}/10: stay at this stage and start the count again.` };
+    case "hold_morning":
+      return {
+        progress: restart,
+        outcome: "held",
+        why: "The pain had not settled by the next morning: stay at this stage and start the count again.",
+      };
+    case "waiting":
+      return { progress: p, outcome: "waiting", why: "Waiting for the next-morning score before this session can count." };
+    case "good": {
+      const counted = p.counted + 1;
+      if (counted < SESSIONS_TO_UNLOCK)
+        return {
+          progress: { ...p, counted },
+          outcome: "counted",
+          why: `Pain stayed at ${MAX_PAIN_TO_PROGRESS}/10 or less and settled: ${counted} of ${SESSIONS_TO_UNLOCK} sessions done at this stage.`,
+        };
+      if (p.stage < WALK_RUN_STAGES.length - 1)
+        return {
+          progress: { ...p, stage: p.stage + 1, counted: 0 },
+          outcome: "unlocked",
+          why: `${SESSIONS_TO_UNLOCK} sessions in a row without a flare: stage ${p.stage + 2} is open.`,
+        };
+      return {
+        progress: { ...p, counted, complete: true },
+        outcome: "completed",
+        why: "Running continuously without a flare: you are ready for a gradual build-up plan.",
+      };
+    }
+  }
+}
+
+/**
+ * The next `count` sessions at the current stage, every other day (the pain diary needs the next
+ * morning before the next session): from two days after the last logged one, or from the start.
+ */
+function upcomingSessions(log: readonly PainEntry[], start: string, stage: number, count: number): PlanSession[] {
   const lastDate = log[log.length - 1]?.date;
   const from =
-    lastDate && daysBetween(input.start, addDays(lastDate, 2)) > 0
+    lastDate && daysBetween(start, addDays(lastDate, 2)) > 0
       ? addDays(lastDate, 2)
-      : input.start;
+      : start;
   const current = WALK_RUN_STAGES[stage] ?? WALK_RUN_STAGES[0];
   const sessions: PlanSession[] = [];
-  if (current && !complete && stopped === null) {
-    // Every other day: the pain diary needs the next morning before the next session.
-    for (let i = 0; i < (input.upcomingSessions ?? 3); i++) {
-      sessions.push({
-        date: addDays(from, 2 * i),
-        kind: "walk_run",
-        duration_s: stageDurationS(current),
-        stage: current.stage,
-      });
-    }
+  if (!current) return sessions;
+  for (let i = 0; i < count; i++) {
+    sessions.push({
+      date: addDays(from, 2 * i),
+      kind: "walk_run",
+      duration_s: stageDurationS(current),
+      stage: current.stage,
+    });
   }
+  return sessions;
+}
+
+/** Sessions grouped by the week they fall in, in order, for the calendar. */
+function byWeek(sessions: readonly PlanSession[]): { start: string; sessions: PlanSession[] }[] {
   const weeks: { start: string; sessions: PlanSession[] }[] = [];
   for (const s of sessions) {
     const start = weekStartOf(s.date);
@@ -403,20 +450,12 @@ export function generateReturnToRun(input: ReturnToRunInput): ReturnPlan {
     if (week) week.sessions.push(s);
     else weeks.push({ start, sessions: [s] });
   }
-  return {
-    stages: WALK_RUN_STAGES,
-    current_stage: stage + 1,
-    counted_at_stage: counted,
-    complete,
-    days,
-    weeks,
-    rule: RETURN_RULE,
-    next_step: stopped
-      ? "Stopped: no walk-run sessions until a clinician has seen the knee and cleared you to run again."
-      : complete
-        ? "Move on to a build-up plan for returning runners (weekly rises of 5% at most)."
-        : `Keep going with stage ${stage + 1} every other day and log your pain each time.`,
-    stopped,
-    stops,
-  };
+  return weeks;
+}
+
+/** What to do next, in plain words. */
+function nextStep(stopped: ReturnStop | null, complete: boolean, stage: number): string {
+  if (stopped) return "Stopped: no walk-run sessions until a clinician has seen the knee and cleared you to run again.";
+  if (complete) return "Move on to a build-up plan for returning runners (weekly rises of 5% at most).";
+  return `Keep going with stage ${stage + 1} every other day and log your pain each time.`;
 }

@@ -25,6 +25,7 @@ import type { RunSpike } from "./run-spike.js";
 import { shoeMileage } from "./shoe-mileage.js";
 import type { ShoeMileage } from "./shoe-mileage.js";
 import { rotationWarning, shoeRotation } from "./shoe-rotation.js";
+import type { ShoeRotation } from "./shoe-rotation.js";
 import { detectNoVariety, detectTrainingErrors } from "./training-errors.js";
 import { DomainError } from "../errors.js";
 import type {
@@ -95,7 +96,64 @@ const PRIORITY: readonly WarningCode[] = [
 /** Recent enough to be part of the current picture. */
 const CURRENT_DAYS = 14;
 
+/** What every stage of the report reads: the settings resolved once from the input. */
+interface ReportSettings {
+  config: TrainingConfig;
+  lastDay: number;
+  weekStart: number;
+  units: DistanceUnit;
+  day: DayWriter;
+}
+
 export function buildTrainingReport(input: TrainingReportInput): TrainingReport {
+  const settings = reportSettings(input);
+  const { config, lastDay, weekStart, units, day } = settings;
+
+  const prepared = prepareActivities(input.activities, lastDay);
+  const totals = dailyTotals(prepared, lastDay);
+  const shownFromDay = weekStartOf(lastDay, weekStart) - 7 * (input.weeks - 1);
+  const volume = weeklyVolume(prepared, lastDay, weekStart, shownFromDay);
+
+  const threshold = rampThresholdPct(input.profile.experience, config);
+  const ramps = weeklyRamps(volume, threshold, config.rampBaselineWeeks);
+  const spikes = runSpikes(prepared, config.spikePct, config.spikeWindowDays);
+  const runLimit = runLimitOf(prepared, lastDay, config, units, day);
+
+  const weeks = weekTable(volume, input.weeks, spikes, ramps, threshold, settings);
+  const shown = volume.slice(Math.max(0, volume.length - input.weeks));
+  const seriesFrom = shown[0]?.startDay ?? lastDay;
+
+  // The order the warnings are pushed in is the tie order of the priority sort.
+  const warnings = currentLoadWarnings(spikes, ramps, volume.length, runLimit, settings);
+  const acwr = acwrReport(totals, lastDay, seriesFrom, config, units, warnings);
+  const monotony = monotonyRows(totals, shown);
+  const monotonyHigh = monotonyWarning(totals, settings);
+  if (monotonyHigh) warnings.push(monotonyHigh);
+
+  const mileage = shoeMileage(input.shoes, prepared, lastDay, config);
+  const rotation = shoeRotation(prepared, lastDay, config.rotationDays);
+  warnings.push(...shoeWarnings(mileage, rotation, input.shoes, settings));
+  warnings.push(...habitWarnings(prepared, totals.firstDay, settings));
+
+  const checkins = checkinTrend(input.checkins, lastDay, config, day);
+  if (checkins.warning) warnings.push(checkins.warning);
+
+  return {
+    as_of: input.asOf,
+    week_start: weekStart,
+    weeks,
+    acwr,
+    monotony,
+    spikes: spikeRows(spikes, seriesFrom),
+    run_limit: runLimit,
+    shoes: shoeRows(mileage, rotation),
+    checkins: checkins.report,
+    warnings: byPriority(warnings),
+  };
+}
+
+/** Resolves the config, the report's day, week start, units and day style; rejects a bad week count. */
+function reportSettings(input: TrainingReportInput): ReportSettings {
   const config = resolveConfig(input.config);
   const lastDay = dayOfDate(input.asOf);
   const weekStart = checkWeekStart(input.weekStart ?? input.profile.weekStart ?? 1);
@@ -106,20 +164,20 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
     );
   }
   const units: DistanceUnit = input.profile.units ?? "km";
-  const day = dayWriter(input.locale);
+  return { config, lastDay, weekStart, units, day: dayWriter(input.locale) };
+}
 
-  const prepared = prepareActivities(input.activities, lastDay);
-  const totals = dailyTotals(prepared, lastDay);
-  const shownFromDay = weekStartOf(lastDay, weekStart) - 7 * (input.weeks - 1);
-  const volume = weeklyVolume(prepared, lastDay, weekStart, shownFromDay);
+/** The weekly table: the last `count` weeks, each with the spikes and ramps flagged on it. */
+function weekTable(
+  volume: readonly WeekVolume[],
+  count: number,
+  spikes: readonly RunSpike[],
+  ramps: readonly WeeklyRamp[],
+  threshold: number,
+  { config, lastDay, weekStart, units, day }: ReportSettings,
+): ReportWeek[] {
   const firstWeekDay = volume[0]?.startDay ?? weekStartOf(lastDay, weekStart);
-  const weekIndexOf = (day: number): number => (weekStartOf(day, weekStart) - firstWeekDay) / 7;
-
-  const threshold = rampThresholdPct(input.profile.experience, config);
-  const ramps = weeklyRamps(volume, threshold, config.rampBaselineWeeks);
-  const spikes = runSpikes(prepared, config.spikePct, config.spikeWindowDays);
-  const runLimit = runLimitOf(prepared, lastDay, config, units, day);
-
+  const weekIndexOf = (runDay: number): number => (weekStartOf(runDay, weekStart) - firstWeekDay) / 7;
   const perWeek = new Map<number, ReportWarning[]>();
   const addToWeek = (index: number, w: ReportWarning): void => {
     const list = perWeek.get(index) ?? [];
@@ -130,29 +188,40 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
   for (const s of spikes) addToWeek(weekIndexOf(s.run.day), spikeWarning(s, weekStart, units, day));
   for (const r of ramps) addToWeek(r.index, rampWarning(r, units, day));
 
-  const shownFrom = Math.max(0, volume.length - input.weeks);
-  const shown = volume.slice(shownFrom);
-  const weeks: ReportWeek[] = shown.map((w, k) =>
-    weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? [], threshold, config),
-  );
+  const shownFrom = Math.max(0, volume.length - count);
+  return volume
+    .slice(shownFrom)
+    .map((w, k) => weekRow(volume, shownFrom + k, w, perWeek.get(shownFrom + k) ?? [], threshold, config));
+}
 
-  // Current picture, one message per rule: the latest spike of the last 14 days (with the forward
-  // limit), and the weekly change of the latest flagged week among the last two.
+/**
+ * Current picture, one message per rule: the latest spike of the last 14 days (with the forward
+ * limit), and the weekly change of the latest flagged week among the last two.
+ */
+function currentLoadWarnings(
+  spikes: readonly RunSpike[],
+  ramps: readonly WeeklyRamp[],
+  weekCount: number,
+  runLimit: ReportRunLimit | null,
+  { lastDay, weekStart, units, day }: ReportSettings,
+): ReportWarning[] {
   const warnings: ReportWarning[] = [];
   const recentSpikes = spikes.filter((s) => s.run.day > lastDay - CURRENT_DAYS);
   const latestSpike = recentSpikes.at(-1);
   if (latestSpike)
     warnings.push(spikeWarning(latestSpike, weekStart, units, day, { count: recentSpikes.length, runLimit }));
-  const latestRamp = ramps.filter((r) => r.index >= volume.length - 2).at(-1);
+  const latestRamp = ramps.filter((r) => r.index >= weekCount - 2).at(-1);
   if (latestRamp) warnings.push(rampWarning(latestRamp, units, day));
+  return warnings;
+}
 
-  const acwr = acwrReport(totals, lastDay, shown[0]?.startDay ?? lastDay, config, units, warnings);
-
-  const monotony = [];
+/** Monotony and strain of each shown week that has any training. */
+function monotonyRows(totals: DailyTotals, shown: readonly WeekVolume[]): TrainingReport["monotony"] {
+  const rows = [];
   for (const w of shown) {
     const m = weekMonotony(totals, w.startDay);
     if (!m) continue;
-    monotony.push({
+    rows.push({
       start: dateOfDay(m.startDay),
       load: m.load,
       weekly_load: round(m.weeklyLoad, 1),
@@ -160,51 +229,68 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
       strain: m.strain === null ? null : round(m.strain, 1),
     });
   }
-  const latestMonotony = weekMonotony(totals, weekStartOf(lastDay, weekStart) - 7);
-  if (
-    latestMonotony &&
-    (latestMonotony.uniform || (latestMonotony.monotony ?? 0) > config.monotonyHigh)
-  ) {
-    const start = dateOfDay(latestMonotony.startDay);
-    warnings.push(
-      makeWarning(
-        "MONOTONY_HIGH",
-        `Last week's training (from ${day(start)}) was very much the same day after day` +
-          (latestMonotony.monotony !== null
-            ? ` (monotony ${latestMonotony.monotony.toFixed(1)})`
-            : "") +
-          ". Mixing hard, easy and rest days gives the body room to recover; 2.0 is a coaches' rule of thumb, not a proven limit.",
-        {
-          monotony: latestMonotony.monotony === null ? null : round(latestMonotony.monotony, 3),
-          load: latestMonotony.load,
-        },
-        start,
-      ),
-    );
-  }
+  return rows;
+}
 
-  const mileage = shoeMileage(input.shoes, prepared, lastDay, config);
-  const rotation = shoeRotation(prepared, lastDay, config.rotationDays);
+/** MONOTONY_HIGH for last week (the last whole week), or null when it was varied enough. */
+function monotonyWarning(totals: DailyTotals, { config, lastDay, weekStart, day }: ReportSettings): ReportWarning | null {
+  const latest = weekMonotony(totals, weekStartOf(lastDay, weekStart) - 7);
+  if (!latest || !(latest.uniform || (latest.monotony ?? 0) > config.monotonyHigh)) return null;
+  const start = dateOfDay(latest.startDay);
+  return makeWarning(
+    "MONOTONY_HIGH",
+    `Last week's training (from ${day(start)}) was very much the same day after day` +
+      (latest.monotony !== null ? ` (monotony ${latest.monotony.toFixed(1)})` : "") +
+      ". Mixing hard, easy and rest days gives the body room to recover; 2.0 is a coaches' rule of thumb, not a proven limit.",
+    {
+      monotony: latest.monotony === null ? null : round(latest.monotony, 3),
+      load: latest.load,
+    },
+    start,
+  );
+}
+
+/** SHOE_REPLACE for each worn pair, then SHOE_ROTATE when one pair carries nearly every run. */
+function shoeWarnings(
+  mileage: readonly ShoeMileage[],
+  rotation: ShoeRotation,
+  shoes: readonly Shoe[],
+  { config, lastDay, units, day }: ReportSettings,
+): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
   for (const m of mileage) {
     const w = shoeWarning(m, units, day);
     if (w) warnings.push(w);
   }
-  const rotate = rotationWarning(rotation, input.shoes, lastDay, config);
+  const rotate = rotationWarning(rotation, shoes, lastDay, config);
   if (rotate) warnings.push(rotate);
+  return warnings;
+}
 
-  warnings.push(
-    ...detectTrainingErrors(prepared, totals.firstDay, lastDay, config, units).warnings,
-  );
-  const noVariety = detectNoVariety(prepared, totals.firstDay, lastDay, config);
+/** The training-error rules (hills, speed, surface...), then NO_VARIETY. */
+function habitWarnings(
+  prepared: readonly PreparedActivity[],
+  firstDay: number,
+  { config, lastDay, units }: ReportSettings,
+): ReportWarning[] {
+  const warnings = [...detectTrainingErrors(prepared, firstDay, lastDay, config, units).warnings];
+  const noVariety = detectNoVariety(prepared, firstDay, lastDay, config);
   if (noVariety) warnings.push(noVariety);
+  return warnings;
+}
 
-  const checkins = checkinTrend(input.checkins, lastDay, config, day);
-  if (checkins.warning) warnings.push(checkins.warning);
-
+/** Sorts in place by PRIORITY (a stable sort: ties keep the order the rules produced). */
+function byPriority(warnings: ReportWarning[]): ReportWarning[] {
   const rank = (w: ReportWarning): number => PRIORITY.indexOf(w.code);
-  warnings.sort((a, b) => rank(a) - rank(b));
+  return warnings.sort((a, b) => rank(a) - rank(b));
+}
 
-  const shoes = mileage
+/** Every pair with its mileage and its share of the recent runs: active pairs first, then by name. */
+function shoeRows(
+  mileage: readonly ShoeMileage[],
+  rotation: ShoeRotation,
+): TrainingReport["shoes"] {
+  return mileage
     .map((m) => {
       const share = rotation.pairs.find((p) => p.shoeId === m.shoe.id);
       return {
@@ -226,29 +312,21 @@ export function buildTrainingReport(input: TrainingReportInput): TrainingReport 
         a.name.localeCompare(b.name) ||
         (a.id < b.id ? -1 : 1),
     );
+}
 
-  return {
-    as_of: input.asOf,
-    week_start: weekStart,
-    weeks,
-    acwr,
-    monotony,
-    spikes: spikes
-      .filter((s) => s.run.day >= (shown[0]?.startDay ?? lastDay))
-      .map((s) => ({
-        date: dateOfDay(s.run.day),
-        activity_id: s.run.activity.id,
-        distance_m: Math.round(s.run.distanceM),
-        previous_longest_m: Math.round(s.previousLongestM),
-        increase_pct: round(s.increasePct, 1),
-        band: s.band?.band ?? null,
-        hazard_ratio: s.band?.hazardRatio ?? null,
-      })),
-    run_limit: runLimit,
-    shoes,
-    checkins: checkins.report,
-    warnings,
-  };
+/** The spikes on or after `fromDay` (the first shown week), as report rows. */
+function spikeRows(spikes: readonly RunSpike[], fromDay: number): TrainingReport["spikes"] {
+  return spikes
+    .filter((s) => s.run.day >= fromDay)
+    .map((s) => ({
+      date: dateOfDay(s.run.day),
+      activity_id: s.run.activity.id,
+      distance_m: Math.round(s.run.distanceM),
+      previous_longest_m: Math.round(s.previousLongestM),
+      increase_pct: round(s.increasePct, 1),
+      band: s.band?.band ?? null,
+      hazard_ratio: s.band?.hazardRatio ?? null,
+    }));
 }
 
 function weekRow(
