@@ -6,13 +6,13 @@ const AREAS = ["Learn", "Assess", "Training", "Shoes", "Plan", "Community"];
 test("the home page opens and the navigation reaches every area", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("note")).toContainText("does not replace a clinician");
+  await expect(page.getByRole("note").filter({ hasText: "does not replace a clinician" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const label of AREAS) {
     await nav.getByRole("link", { name: label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${label.toLowerCase()}$`));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("note")).toContainText("does not replace a clinician");
+    await expect(page.getByRole("note").filter({ hasText: "does not replace a clinician" })).toBeVisible();
     await expect(page).toHaveTitle(/kneewise/);
   }
   await nav.getByRole("link", { name: "Account" }).click();

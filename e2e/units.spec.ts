@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { startOwnServer } from "./own-server.js";
@@ -11,6 +12,7 @@ import type { OwnServer } from "./own-server.js";
  */
 const PORT = Number(process.env.E2E_UNITS_PORT ?? Number(process.env.E2E_PORT ?? 3999) + 31);
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 
 /** The pages a runner reads distances and dates on, and whether each shows a distance. */
 const PAGES: { path: string; heading: RegExp; distances: boolean }[] = [
@@ -24,6 +26,22 @@ const PAGES: { path: string; heading: RegExp; distances: boolean }[] = [
   { path: "/report", heading: /report/i, distances: true },
   { path: "/account", heading: /Account/, distances: false },
 ];
+
+/** Words drawn in a chart that stick out of the chart's own box (a label cut at the edge). */
+const CUT_CHART_WORDS = `(() => {
+  const cut = [];
+  for (const svg of document.querySelectorAll("main svg")) {
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    for (const t of svg.querySelectorAll("text")) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        cut.push((svg.getAttribute("aria-label") ?? "a chart") + ": " + t.textContent);
+    }
+  }
+  return cut;
+})()`;
 
 const KM = /\bkm\b|\bkm\/h\b|kilometre/i;
 const MILES = /\bmi\b|\bmph\b|\bmiles?\b|\bft\b/i;
@@ -119,6 +137,26 @@ test.describe("one choice of units on every page", () => {
     const reasons = page.locator(".light-reasons");
     await expect(reasons).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
     await expect(reasons).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  test("every page fits a phone and a desktop screen, with no chart word cut by its box and no axe violations", async ({ page }) => {
+    test.setTimeout(180_000);
+    for (const size of [PHONE, DESKTOP]) {
+      await page.setViewportSize(size);
+      for (const p of [...PAGES, { path: "/plan", heading: /Plan/, distances: false }]) {
+        await page.goto(p.path);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.heading);
+        await page.waitForLoadState("networkidle");
+        await expect(page.getByText(/^Loading/)).toHaveCount(0);
+        const shot = p.path === "/" ? "today" : p.path.slice(1).replace(/\W+/g, "-");
+        await page.screenshot({ path: test.info().outputPath(`${shot}-${size.width}x${size.height}.png`), fullPage: true });
+        const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+        expect(overflow, `${p.path} scrolls sideways at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
+        expect(await page.evaluate<string[]>(CUT_CHART_WORDS), `${p.path} at ${size.width}x${size.height}`).toEqual([]);
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations.map((v) => `${p.path} ${size.width}: ${v.id}: ${v.help}`)).toEqual([]);
+      }
+    }
   });
 
   test("a runner who counts in km sees no mile on any page, and the choice made on Account is the profile's", async ({ page, request }) => {

@@ -119,6 +119,7 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
       }
     >
       {(ids) => (
+        <>
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${ids.title} ${ids.desc}`} className="chart-svg">
           <title id={ids.title}>Weekly running distance in {unitLabel(units)}</title>
           <desc id={ids.desc}>{summary}</desc>
@@ -164,13 +165,14 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
               </g>
             );
           })}
-          <g className="legend" transform={`translate(${m.l}, ${H - 10})`}>
-            <line x1={0} x2={18} y1={-4} y2={-4} className="ramp-line" />
-            <text x={24} y={0} className="axis">
-              dashes: {thresholdPct}% above the highest of the 4 weeks before · hatched with ! : rose more than that
-            </text>
-          </g>
         </svg>
+        <p className="chart-legend">
+          <svg width="24" height="8" aria-hidden="true" className="chart-svg-inline">
+            <line x1={0} x2={24} y1={4} y2={4} className="ramp-line" />
+          </svg>{" "}
+          Dashes: {thresholdPct}% above the highest of the 4 weeks before. Hatched bars marked ! rose more than that.
+        </p>
+        </>
       )}
     </ChartFigure>
   );
@@ -188,7 +190,7 @@ const ZONES = [
 
 export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; current: number | null; zone: AcwrDay["zone"] }) {
   const H = 240;
-  const m = { l: 44, r: 76, t: 12, b: 32 };
+  const m = { l: 44, r: 92, t: 12, b: 32 };
   const top = 2;
   const n = Math.max(2, series.length);
   const x = (i: number) => m.l + ((W - m.l - m.r) * i) / (n - 1);
@@ -257,7 +259,7 @@ export function AcwrChart({ series, current, zone }: { series: AcwrDay[]; curren
           {current !== null ? (
             <g>
               <circle cx={x(lastIndex)} cy={y(current)} r={5} className="acwr-dot" />
-              <text x={x(lastIndex) - 8} y={y(current) - 10} textAnchor="end" className="value">
+              <text x={x(lastIndex) - 8} y={y(current) < m.t + 24 ? y(current) + 22 : y(current) - 10} textAnchor="end" className="value">
                 now {current.toFixed(2)}
               </text>
             </g>
