@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { CUT_CHART_WORDS } from "./page-checks.js";
 import type { Page } from "@playwright/test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { activityDetail } from "../src/contracts/activities.js";
@@ -57,6 +58,7 @@ async function expectAxeClean(page: Page): Promise<void> {
 
 /** No sideways scrolling; a screenshot of the page at its size for people (in the test's output folder). */
 async function expectNoSideways(page: Page): Promise<void> {
+  expect(await page.evaluate<string[]>(CUT_CHART_WORDS), "chart words cut by their box").toEqual([]);
   const size = page.viewportSize();
   const parts = new URL(page.url()).pathname.split("/").filter(Boolean);
   const name = parts.map((p) => (/\d/.test(p) && p.length > 12 ? "one" : p)).join("-") || "home";

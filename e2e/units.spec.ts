@@ -1,5 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { CUT_CHART_WORDS } from "./page-checks.js";
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { startOwnServer } from "./own-server.js";
 import type { OwnServer } from "./own-server.js";
@@ -27,21 +28,6 @@ const PAGES: { path: string; heading: RegExp; distances: boolean }[] = [
   { path: "/account", heading: /Account/, distances: false },
 ];
 
-/** Words drawn in a chart that stick out of the chart's own box (a label cut at the edge). */
-const CUT_CHART_WORDS = `(() => {
-  const cut = [];
-  for (const svg of document.querySelectorAll("main svg")) {
-    const box = svg.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    for (const t of svg.querySelectorAll("text")) {
-      const r = t.getBoundingClientRect();
-      if (r.width === 0) continue;
-      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
-        cut.push((svg.getAttribute("aria-label") ?? "a chart") + ": " + t.textContent);
-    }
-  }
-  return cut;
-})()`;
 
 const KM = /\bkm\b|\bkm\/h\b|kilometre/i;
 const MILES = /\bmi\b|\bmph\b|\bmiles?\b|\bft\b/i;
