@@ -12,6 +12,10 @@ describe("date formatters kept per locale", () => {
     expect(size.formatters).toBeGreaterThan(0);
     expect(size.formatters).toBeLessThanOrEqual(LOCALE_CACHE_CAP);
     expect(size.resolvedTags).toBeLessThanOrEqual(LOCALE_CACHE_CAP);
+    // 2000 tags were resolved and the map is full at its cap; they all resolve to en or de,
+    // so one day formatter and one month formatter serve them all.
+    expect(size.resolvedTags).toBe(LOCALE_CACHE_CAP);
+    expect(size.formatters).toBe(2);
   });
 
   it("shares one formatter between spellings of the same locale", () => {
@@ -30,5 +34,8 @@ describe("date formatters kept per locale", () => {
     expect(once).toBeGreaterThan(0);
     expect(formatDate("2026-12-07", "en-gb")).toBe("7 Dec 2026");
     expect(localeCacheSize().formatters).toBe(once);
+    // A locale not seen before still adds one: the count does move when a formatter is made.
+    formatDate("2026-12-07", "it-IT");
+    expect(localeCacheSize().formatters).toBe(Math.min(once + 1, LOCALE_CACHE_CAP));
   });
 });

@@ -40,6 +40,16 @@ describe("plans stored before issue 17", () => {
     const plan = readStoredPlan(oldRow());
     const { plan: adapted, changes } = adaptPlan(plan, [{ weekStart: "2025-03-03", distanceM: 6_000 }], [], "2025-03-10");
     expect(changes.length).toBeGreaterThan(0);
+    // The change is last week's shortfall: 6 km run of the old plan's first week, re-planned from 6 km.
+    const planned = plan.weeks[0]!.distance_m;
+    expect(planned).toBeGreaterThan(6_000);
+    expect(changes[0]).toMatchObject({
+      week: "2025-03-10",
+      why: { key: "change", note: null, why: { planned_m: planned, done_m: 6_000, share_pct: Math.round((6_000 / planned) * 100), pain: "settled", level_m: 6_000 } },
+    });
+    expect(changes[0]!.after_m).toBeLessThan(changes[0]!.before_m);
+    // A week run as planned changes nothing, old plan or not.
+    expect(adaptPlan(plan, [{ weekStart: "2025-03-03", distanceM: planned }], [], "2025-03-10").changes).toEqual([]);
     expect(adapted.weeks[0]?.reason[0]?.key).toBe("legacy");
     expect(adapted.weeks[1]?.reason[0]).toMatchObject({ key: "replanned" });
     // Stored again and read back, the mix reads the same.

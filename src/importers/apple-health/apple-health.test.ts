@@ -246,6 +246,10 @@ describe("parseAppleWorkout", () => {
     const { activities, issues } = parseAppleWorkout(composeWorkoutDocument(OLD_WORKOUT, [{ path: "/workout-routes/c.gpx", gpx: hostile }]));
     expect(issues).toEqual([]);
     expect(activities[0]!.stream.length).toBeGreaterThan(0);
+    // All five points were read, as from the same route without the hostile description.
+    const clean = parseAppleWorkout(composeWorkoutDocument(OLD_WORKOUT, [{ path: "/workout-routes/c.gpx", gpx: encode(ROUTE_GPX("2022-03-01T06:30:05Z", 5)) }]));
+    expect(activities[0]!.stream).toHaveLength(5);
+    expect(activities[0]!.stream).toEqual(clean.activities[0]!.stream);
   });
 
   it("maps HealthKit's activity types to kneewise's sports", () => {

@@ -124,6 +124,18 @@ for (const dialect of DIALECTS) {
       expect(first?.safe_date).toMatch(/^2025-\d\d-\d\d$/);
       expect(first?.safe_date && first.safe_date > "2025-04-27").toBe(true);
       expect(first?.shorter_distance_m).toBeGreaterThan(0);
+      // The offers hold: a half marathon on the same day, or the marathon on the safe date, warns no more.
+      expect(first?.shorter_distance_m).toBe(21_097);
+      for (const goal of [
+        { kind: "event", date: "2025-04-27", distanceM: first!.shorter_distance_m! },
+        { kind: "event", date: first!.safe_date!, distanceM: 42_195 },
+      ]) {
+        const again = await t.server.inject({ method: "POST", url: "/api/plans", cookies: hal.cookies, payload: { kind: "build", goal, currentWeeklyM: 30_000 } });
+        expect(again.statusCode).toBe(201);
+        const offered = activePlanResponse.parse(again.json()).plan;
+        if (offered?.kind !== "build") throw new Error("expected a build plan");
+        expect(offered.plan.warnings.map((w) => w.code), goal.date).not.toContain("EVENT_TOO_CLOSE");
+      }
     });
 
     it("puts rest days in the calendar only when the runner asks", async () => {

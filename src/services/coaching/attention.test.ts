@@ -66,8 +66,15 @@ describe("attention score", () => {
     expect(spike("10-30")).toBeGreaterThan(0);
     expect(spike("over-100")).toBeGreaterThan(spike("30-100"));
     expect(spike("30-100")).toBeGreaterThan(spike("10-30"));
+    // The points by band, as the coach's roster ranks them: 20, 25 and 30.
+    expect([spike("10-30"), spike("30-100"), spike("over-100")]).toEqual([20, 25, 30]);
+    expect(attentionFor({ ...calm, warnings: [{ code: "RUN_SPIKE", data: { increase_pct: 20, band: "10-30" } }] }).reasons).toEqual([
+      { code: "SPIKE", text: "run spike +20% on the 30-day longest", points: 20 },
+    ]);
     const weekly = attentionFor({ ...calm, warnings: [{ code: "RAMP_WEEKLY", data: { distance_change_pct: 12 } }] });
     expect(weekly.reasons.map((r) => r.code)).toEqual(["RAMP"]);
+    expect(weekly.score).toBe(15);
+    expect(weekly.reasons[0]?.text).toBe("week +12% on the 4-week highest");
     // The spike leads the weekly change, as it leads the guard's warnings.
     expect(spike("10-30")).toBeGreaterThan(weekly.score);
     const retired = attentionFor({
