@@ -4,13 +4,13 @@
  * never mixed with what the runner answered; a trend to read beside the answers, not a diagnosis.
  */
 import type { ImportedWellnessDay, WellnessSource } from "../../../src/contracts/training.js";
-import { ChartFigure } from "../load/charts.js";
+import { ChartFigure, GridLine } from "../load/charts.js";
 import { addDays, shortDate } from "../load/format.js";
 import { ColumnHeads } from "../shell/column-heads.js";
 
 const W = 640;
 
-export const SOURCE_NAMES: Record<WellnessSource, string> = { apple_health: "Apple Health" };
+const SOURCE_NAMES: Record<WellnessSource, string> = { apple_health: "Apple Health" };
 
 type Metric = "restingHr" | "hrvSdnnMs";
 
@@ -85,12 +85,7 @@ export function ImportedWellnessChart({
           {label}
         </text>
         {[lo, hi].map((v) => (
-          <g key={v}>
-            <line x1={m.l} x2={W - m.r} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={m.l - 6} y={y(v) + 4} textAnchor="end" className="axis">
-              {v}
-            </text>
-          </g>
+          <GridLine key={v} y={y(v)} left={m.l} right={W - m.r} label={v} />
         ))}
         <path d={d} className="acwr-line" fill="none" />
         {values.map((p) => (

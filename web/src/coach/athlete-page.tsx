@@ -14,7 +14,7 @@ import { browserLocale } from "../shell/locale.js";
 import { useSession } from "../shell/session.js";
 import type { Units } from "../shell/session.js";
 import { ScopeList } from "../sharing/scope-choice.js";
-import { dateText, shortDate } from "../shell/dates.js";
+import { dateText } from "../shell/dates.js";
 import { ActivitiesPart, CheckinsPart, ChecksPart, DiaryPart, PainPart, SessionsPart, TrainingPart } from "./athlete-sections.js";
 import type { Shared } from "./athlete-sections.js";
 
@@ -151,7 +151,7 @@ export function AthletePage() {
       title={athlete.displayName}
       intro={
         <p>
-          Shared with you since {shortDate(athlete.since)} · {SHARE_ACCESS_LABELS[athlete.access].toLowerCase()}
+          Shared with you since {dateText(athlete.since)} · {SHARE_ACCESS_LABELS[athlete.access].toLowerCase()}
           {data.report ? ` · figures as of ${dateText(data.report.report.as_of)}, the runner's today` : ""}. <Link to="/coach">All athletes</Link>
         </p>
       }
@@ -191,9 +191,9 @@ export function AthletePage() {
           <ul className="note-list">
             {notes.map((n) => (
               <li key={n.id}>
-                <p className="note-meta">{shortDate(n.createdAt)}</p>
+                <p className="note-meta">{dateText(n.createdAt)}</p>
                 <p className="note-body">{n.body}</p>
-                <button type="button" className="secondary" onClick={() => void deleteNote(n.id)} aria-label={`Delete the note of ${shortDate(n.createdAt)}`}>
+                <button type="button" className="secondary" onClick={() => void deleteNote(n.id)} aria-label={`Delete the note of ${dateText(n.createdAt)}`}>
                   Delete
                 </button>
               </li>

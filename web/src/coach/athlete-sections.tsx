@@ -18,7 +18,7 @@ import type { Units } from "../shell/session.js";
 import { formatDistance, formatDuration, formatStartDate, SPORT_WORDS } from "../training/format.js";
 
 /** How many diary days, check-ins and sessions the page lists, newest first. */
-export const LIST_SHOWN = 30;
+const LIST_SHOWN = 30;
 
 /** What the page loaded for one kind: the data, or null when the runner does not share it. */
 export type Shared<T> = T | null;

@@ -5,7 +5,7 @@ import type { AthleteResponse, LinkInvitePreview } from "../../../src/contracts/
 import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { useSession } from "../shell/session.js";
-import { shortDate } from "../shell/dates.js";
+import { dateText } from "../shell/dates.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 import { ScopeList } from "../sharing/scope-choice.js";
@@ -59,7 +59,7 @@ export function InvitePage() {
         <>
           <p>
             <strong>{preview.athlete.displayName}</strong> invites you to see their running data (
-            {SHARE_ACCESS_LABELS[preview.access].toLowerCase()}). The link works until {shortDate(preview.expiresAt)}, once. You
+            {SHARE_ACCESS_LABELS[preview.access].toLowerCase()}). The link works until {dateText(preview.expiresAt)}, once. You
             would see:
           </p>
           <ScopeList scopes={preview.scopes} label={`What ${preview.athlete.displayName} would share`} />

@@ -6,7 +6,7 @@ import { api, ApiError } from "../api.js";
 import { Page } from "../shell/page.js";
 import { StatusLines } from "../shell/status-lines.js";
 import { useSession } from "../shell/session.js";
-import { dateText, shortDate } from "../shell/dates.js";
+import { dateText } from "../shell/dates.js";
 import { VerifyEmailNotice } from "../account/email-verification.js";
 import { RoleSwitch } from "./role-switch.js";
 import { ScopeList } from "../sharing/scope-choice.js";
@@ -165,7 +165,7 @@ export function RosterPage() {
               <li key={inv.id} className="card">
                 <h3>{inv.athlete.displayName}</h3>
                 <p>
-                  {SHARE_ACCESS_LABELS[inv.access]} · sent {shortDate(inv.createdAt)}
+                  {SHARE_ACCESS_LABELS[inv.access]} · sent {dateText(inv.createdAt)}
                 </p>
                 <ScopeList scopes={inv.scopes} label={`What ${inv.athlete.displayName} would share`} />
                 <div className="button-row">

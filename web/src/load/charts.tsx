@@ -14,6 +14,18 @@ import { ColumnHeads } from "../shell/column-heads.js";
 
 const W = 640;
 
+/** A horizontal grid line across the plot, with its value to the left of the axis. */
+export function GridLine({ y, left, right, label }: { y: number; left: number; right: number; label: ReactNode }) {
+  return (
+    <g>
+      <line x1={left} x2={right} y1={y} y2={y} className="grid" />
+      <text x={left - 6} y={y + 4} textAnchor="end" className="axis">
+        {label}
+      </text>
+    </g>
+  );
+}
+
 /** A chart with its caption, its accessible name and description, and a table of the same data. */
 export function ChartFigure({
   title,
@@ -130,12 +142,7 @@ export function VolumeChart({ weeks, thresholdPct, units }: { weeks: ReportWeek[
             </pattern>
           </defs>
           {[0, 0.5, 1].map((f) => (
-            <g key={f}>
-              <line x1={m.l} x2={W - m.r} y1={y(top * f)} y2={y(top * f)} className="grid" />
-              <text x={m.l - 6} y={y(top * f) + 4} textAnchor="end" className="axis">
-                {(top * f).toFixed(top * f >= 10 ? 0 : 1)}
-              </text>
-            </g>
+            <GridLine key={f} y={y(top * f)} left={m.l} right={W - m.r} label={(top * f).toFixed(top * f >= 10 ? 0 : 1)} />
           ))}
           <text x={4} y={m.t - 8} className="axis">
             {unitLabel(units)}
@@ -377,12 +384,7 @@ export function CheckinChart({ trend, elevatedScore = 8 }: { trend: { date: stri
           <title id={ids.title}>Check-in scores</title>
           <desc id={ids.desc}>{summary}</desc>
           {[0, 12, 24].map((v) => (
-            <g key={v}>
-              <line x1={m.l} x2={W - m.r} y1={y(v)} y2={y(v)} className="grid" />
-              <text x={m.l - 6} y={y(v) + 4} textAnchor="end" className="axis">
-                {v}
-              </text>
-            </g>
+            <GridLine key={v} y={y(v)} left={m.l} right={W - m.r} label={v} />
           ))}
           <line x1={m.l} x2={W - m.r} y1={y(elevatedScore)} y2={y(elevatedScore)} className="ramp-line" />
           <text x={W - m.r} y={y(elevatedScore) - 4} textAnchor="end" className="axis">

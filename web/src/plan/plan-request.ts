@@ -7,7 +7,7 @@ import type { EntryTicks } from "./return-entry.js";
 export type Experience = "profile" | "new" | "returning" | "regular";
 
 /** Build plans: the first day of next week (the default), today, or a day the runner picks. */
-export type StartChoice = "next_week" | "today" | "date";
+type StartChoice = "next_week" | "today" | "date";
 
 /** What the plan form holds, as typed: numbers stay text until the request is built. */
 export interface PlanFormValues {

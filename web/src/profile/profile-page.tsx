@@ -1,6 +1,6 @@
 import { ProfileAdvicePanel } from "./profile-advice.js";
 import { useEffect, useState } from "react";
-import type { FormEvent, ReactNode } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import type { ProfileResponse, ProfileUpdateBody } from "../../../src/contracts/profile.js";
 import { api, ApiError } from "../api.js";
@@ -12,63 +12,14 @@ import {
   SPORT_WORDS,
   SURFACE_WORDS,
   TIGHT_WORDS,
+  UNIT_WORDS,
   WEAK_WORDS,
-  WEEKDAYS,
 } from "./profile-words.js";
-import { Radios } from "./choice-fields.js";
+import { Checks, Radios, WeekStartSelect } from "./choice-fields.js";
 import { bpmOrNull, HeartRateFields, heartRateText } from "./heart-rate-fields.js";
 import type { HeartRateText } from "./heart-rate-fields.js";
-import type { Described } from "./profile-words.js";
 
 type Form = Omit<ProfileResponse, "updatedAt" | "rampThreshold" | "maxHr" | "thresholdHr">;
-
-function Checks<T extends string>({
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  onChange,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: ReactNode;
-  options: Described<T>[];
-  value: readonly T[];
-  onChange: (v: T[]) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset className="choices" id={name} aria-describedby={error ? `${name}-error` : undefined}>
-      <legend>{legend}</legend>
-      {hint ? <div className="hint">{hint}</div> : null}
-      {error ? (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <label key={o.code} className="choice">
-          <input
-            type="checkbox"
-            name={name}
-            value={o.code}
-            checked={value.includes(o.code)}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              onChange(options.map((x) => x.code).filter((c) => (c === o.code ? on : value.includes(c))));
-            }}
-          />
-          <span>
-            {o.label}
-            {o.hint ? <small>{o.hint}</small> : null}
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: (p: ProfileResponse) => void }) {
   const { units: sessionUnits } = useSession();
@@ -175,16 +126,7 @@ function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: 
         onChange={(v) => set({ tightGroups: v })}
         error={fieldError("tightGroups")}
       />
-      <div className="field">
-        <label htmlFor="weekStart">Your week starts on</label>
-        <select id="weekStart" value={form.weekStart} onChange={(e) => set({ weekStart: Number(e.currentTarget.value) })}>
-          {WEEKDAYS.map((d, i) => (
-            <option key={d} value={i}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
+      <WeekStartSelect id="weekStart" value={form.weekStart} onChange={(weekStart) => set({ weekStart })} />
       <HeartRateFields
         value={heartRate}
         onChange={(patch) => {
@@ -196,10 +138,7 @@ function ProfileForm({ initial, onSaved }: { initial: ProfileResponse; onSaved: 
       <Radios
         name="units"
         legend="Distances in"
-        options={[
-          { code: "km", label: "Kilometres" },
-          { code: "mi", label: "Miles" },
-        ]}
+        options={UNIT_WORDS}
         value={form.units}
         onChange={(v) => set({ units: v })}
         error={fieldError("units")}

@@ -1,4 +1,4 @@
-import type { Experience, FootType, OtherSport, ProfileSurface, TightGroup, WeakGroup } from "../../../src/contracts/profile.js";
+import type { DistanceUnits, Experience, FootType, OtherSport, ProfileSurface, TightGroup, WeakGroup } from "../../../src/contracts/profile.js";
 
 /** Plain words for the profile's codes (src/core/profile.ts). */
 export interface Described<T extends string> {
@@ -61,6 +61,11 @@ export const TIGHT_WORDS: Described<TightGroup>[] = [
   { code: "quadriceps", label: "Front of the thigh (quadriceps)", hint: "Ely test or Thomas test." },
   { code: "hamstrings", label: "Back of the thigh (hamstrings)", hint: "90/90 hamstring test." },
   { code: "itb_region", label: "Outer hip and thigh (iliotibial band region)", hint: "Ober test." },
+];
+
+export const UNIT_WORDS: Described<DistanceUnits>[] = [
+  { code: "km", label: "Kilometres" },
+  { code: "mi", label: "Miles" },
 ];
 
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -2,7 +2,7 @@ import { SHARE_SCOPE_LABELS, SHARE_SCOPES } from "../../../src/contracts/sharing
 import type { ShareScope } from "../../../src/contracts/sharing.js";
 
 /** Adds or removes one kind, keeping the order of SHARE_SCOPES. */
-export function toggledScopes(scopes: readonly ShareScope[], scope: ShareScope, on: boolean): ShareScope[] {
+function toggledScopes(scopes: readonly ShareScope[], scope: ShareScope, on: boolean): ShareScope[] {
   return SHARE_SCOPES.filter((s) => (s === scope ? on : scopes.includes(s)));
 }
 

@@ -1,6 +1,6 @@
 import { SHARE_ACCESS, SHARE_ACCESS_LABELS } from "../../../src/contracts/sharing.js";
 import type { ShareAccess, ShareView } from "../../../src/contracts/sharing.js";
-import { shortDate } from "../shell/dates.js";
+import { dateText } from "../shell/dates.js";
 import { ScopeChoice, ScopeList } from "./scope-choice.js";
 import type { ShareChanges } from "./use-sharing.js";
 
@@ -69,7 +69,7 @@ export function ActiveShareRow({ share: s, changes }: { share: ShareView; change
     <li className="card">
       <h3>{who(s)}</h3>
       <p>
-        {s.coach?.email} · can see your data since {shortDate(s.acceptedAt ?? s.createdAt)}
+        {s.coach?.email} · can see your data since {dateText(s.acceptedAt ?? s.createdAt)}
       </p>
       <label htmlFor={`access-${s.id}`}>Access</label>{" "}
       <select id={`access-${s.id}`} value={s.access} onChange={(e) => void changes.changeAccess(s, e.target.value as ShareAccess)}>
@@ -90,8 +90,8 @@ export function PendingShareRow({ share: s, changes }: { share: ShareView; chang
     <li className="card">
       <h3>{s.kind === "email" ? s.inviteEmail : "Invitation link"}</h3>
       <p>
-        {SHARE_ACCESS_LABELS[s.access]} · made {shortDate(s.createdAt)}
-        {s.inviteExpiresAt ? (s.expired ? " · expired" : ` · works until ${shortDate(s.inviteExpiresAt)}`) : ""}
+        {SHARE_ACCESS_LABELS[s.access]} · made {dateText(s.createdAt)}
+        {s.inviteExpiresAt ? (s.expired ? " · expired" : ` · works until ${dateText(s.inviteExpiresAt)}`) : ""}
       </p>
       <ScopeList scopes={s.scopes} label="What they would see" />
       <Revoke share={s} changes={changes} />
@@ -104,7 +104,7 @@ export function DeclinedShareRow({ share: s }: { share: ShareView }) {
     <li className="card">
       <h3>{s.inviteEmail}</h3>
       <p>
-        {SHARE_ACCESS_LABELS[s.access]} · made {shortDate(s.createdAt)} · declined {shortDate(s.revokedAt ?? s.createdAt)}
+        {SHARE_ACCESS_LABELS[s.access]} · made {dateText(s.createdAt)} · declined {dateText(s.revokedAt ?? s.createdAt)}
       </p>
     </li>
   );

@@ -1,5 +1,5 @@
 import type { NoteView, ShareView } from "../../../src/contracts/sharing.js";
-import { shortDate } from "../shell/dates.js";
+import { dateText } from "../shell/dates.js";
 import { ActiveShareRow, DeclinedShareRow, PendingShareRow } from "./share-row.js";
 import type { ShareChanges } from "./use-sharing.js";
 
@@ -65,7 +65,7 @@ export function CoachNotes({ notes }: { notes: NoteView[] }) {
         {notes.map((n) => (
           <li key={n.id}>
             <p className="note-meta">
-              {n.coach.displayName}, {shortDate(n.createdAt)}
+              {n.coach.displayName}, {dateText(n.createdAt)}
             </p>
             <p className="note-body">{n.body}</p>
           </li>

@@ -7,11 +7,6 @@ import { EmailInvite, LinkInvite } from "./invite-forms.js";
 import { ActiveShares, CoachNotes, DeclinedShares, PendingShares, sharesByStatus } from "./share-sections.js";
 import { useInviteChoice, useInvites, useShareChanges, useSharingList } from "./use-sharing.js";
 
-import { shortDate } from "../shell/dates.js";
-
-/** Kept for the coach pages, which import it from here until they move to ../shell/dates.js. */
-export { shortDate };
-
 /** Where a refusal shows: the email field shows its own error; anything else (a scope choice, say) shows up top. */
 function refusalPlaces(error: ApiError | null) {
   const fieldError = (name: string) => error?.fields.find((f) => f.path === name)?.message;

@@ -54,7 +54,7 @@ export function useSharingList(mode: Session["mode"], user: Session["user"]) {
   return { shares, setShares, notes, error, load, attempt };
 }
 
-export type SharingList = ReturnType<typeof useSharingList>;
+type SharingList = ReturnType<typeof useSharingList>;
 
 /** What a new invitation grants: an access level and the kinds of data. */
 export function useInviteChoice() {

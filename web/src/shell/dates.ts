@@ -29,6 +29,3 @@ export function weekdayText(value: string): string {
 export function dateTimeText(iso: string): string {
   return f.formatDateTime(iso, browserLocale());
 }
-
-/** The name the sharing and coach pages used: "7 Dec 2026". */
-export const shortDate = dateText;

@@ -5,16 +5,16 @@ import type { DistanceUnits, Experience, ProfileResponse, ProfileUpdateBody } fr
 import { unitWord } from "../../../src/contracts/format.js";
 import { api, ApiError } from "../api.js";
 import { useSession } from "../shell/session.js";
-import { Radios } from "../profile/choice-fields.js";
-import { EXPERIENCE_WORDS, WEEKDAYS } from "../profile/profile-words.js";
+import { Radios, WeekStartSelect } from "../profile/choice-fields.js";
+import { EXPERIENCE_WORDS, UNIT_WORDS, WEEKDAYS } from "../profile/profile-words.js";
 
 /** Runners in the US think in miles; everyone else is offered kilometres first. */
-export function unitsForLanguage(language: string): DistanceUnits {
+function unitsForLanguage(language: string): DistanceUnits {
   return /^en-US$/i.test(language) ? "mi" : "km";
 }
 
 /** The first day of the week where the browser's language is spoken (0 Sunday … 6 Saturday). */
-export function weekStartForLanguage(language: string, fallback: number): number {
+function weekStartForLanguage(language: string, fallback: number): number {
   try {
     const locale = new Intl.Locale(language) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
     const firstDay = locale.getWeekInfo?.().firstDay ?? locale.weekInfo?.firstDay;
@@ -86,23 +86,11 @@ export function FirstRunSetup({ profile, onSaved }: { profile: ProfileResponse; 
       <Radios
         name="setup-units"
         legend="Distances in"
-        options={[
-          { code: "km", label: "Kilometres" },
-          { code: "mi", label: "Miles" },
-        ]}
+        options={UNIT_WORDS}
         value={units}
         onChange={setUnitsChoice}
       />
-      <div className="field">
-        <label htmlFor="setup-week-start">Your week starts on</label>
-        <select id="setup-week-start" value={weekStart} onChange={(e) => setWeekStart(Number(e.currentTarget.value))}>
-          {WEEKDAYS.map((d, i) => (
-            <option key={d} value={i}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
+      <WeekStartSelect id="setup-week-start" value={weekStart} onChange={setWeekStart} />
       <Radios
         name="setup-experience"
         legend="Your running"

@@ -138,7 +138,7 @@ export function NextSessionCard({
 }
 
 /** What was seen, without the study behind it: the Training page and the article carry the rest. */
-export function firstSentence(text: string): string {
+function firstSentence(text: string): string {
   const m = /^.+?[.!?](?=\s+[A-Z])/.exec(text);
   return m ? m[0] : text;
 }

@@ -68,7 +68,7 @@ export function hasData(d: TodayData): boolean {
 }
 
 /** The week that contains today (the report's last, unfinished one). */
-export function currentWeek(weeks: readonly ReportWeek[], today: string): ReportWeek | null {
+function currentWeek(weeks: readonly ReportWeek[], today: string): ReportWeek | null {
   const w = weeks.at(-1);
   return w !== undefined && w.start <= today ? w : null;
 }

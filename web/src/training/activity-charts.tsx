@@ -130,7 +130,7 @@ export function LineChart({ series }: { series: Series }) {
 }
 
 /** Metres of the rolling window the pace is smoothed over, so GPS jitter does not dominate. */
-export const PACE_WINDOW_M = 200;
+const PACE_WINDOW_M = 200;
 
 /** The one average pace of the page: moving time over distance (the header says the same). */
 export function averagePaceS(a: Pick<ActivityDetail, "movingS" | "distanceM">, units: Units): number | null {

@@ -20,7 +20,7 @@ export interface Split {
 /** A last part shorter than this share of a km or mile is left out (a few metres past the line). */
 const LAST_PART_MIN = 0.1;
 
-export function splitsOf(stream: ActivityDetail["stream"], units: Units): Split[] {
+function splitsOf(stream: ActivityDetail["stream"], units: Units): Split[] {
   const per = metresPerUnit(units);
   const pts = stream.filter((p): p is typeof p & { d: number } => p.d !== null);
   if (pts.length < 2) return [];

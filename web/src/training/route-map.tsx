@@ -30,7 +30,7 @@ interface Position {
 }
 
 /** The stream's positions in order, a null where a point has none (the line breaks there). */
-export function routePositions(stream: ActivityDetail["stream"]): (Position | null)[] {
+function routePositions(stream: ActivityDetail["stream"]): (Position | null)[] {
   return stream.map((p) => (p.lat != null && p.lon != null ? { lat: p.lat, lon: p.lon } : null));
 }
 
