@@ -6,6 +6,7 @@ import { z } from "zod";
 import { PAIN_LOCATIONS } from "../core/assessment/codes.js";
 import type { PainLocation } from "../core/assessment/codes.js";
 import type { PainStatus, PatternReport, WeeklyPoint } from "../core/pain/index.js";
+import { localeParam, unitsParam } from "./reader-style.js";
 
 export type {
   EscalationCode,
@@ -121,15 +122,6 @@ export const painListQuery = z
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: "from must not be after to.", path: ["from"] });
 export type PainListQuery = z.infer<typeof painListQuery>;
 
-function knownLocale(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    // Not a language tag (Intl throws a RangeError): the schema's message says what is expected.
-    return false;
-  }
-}
-
 /**
  * GET /api/pain/status?asOf=YYYY-MM-DD: the runner's local today (the server's UTC date when left
  * out). &units=km|mi writes the pattern notes in those units (default: the profile's); &locale=
@@ -139,8 +131,8 @@ function knownLocale(tag: string): boolean {
 export const painStatusQuery = z
   .object({
     asOf: painDate.optional(),
-    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
-    locale: z.string().max(35).refine(knownLocale, "Give a language tag such as en-GB.").optional(),
+    units: unitsParam.optional(),
+    locale: localeParam.optional(),
   })
   .strict();
 export type PainStatusQuery = z.infer<typeof painStatusQuery>;

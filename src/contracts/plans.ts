@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeParam, unitsParam } from "./reader-style.js";
 
 /**
  * The plans API: create a build-up or return-to-run plan, read the active one (adapted to what
@@ -314,29 +315,13 @@ export const activePlanView = z.discriminatedUnion("kind", [
 export type ActivePlanView = z.infer<typeof activePlanView>;
 
 /**
- * ?units=km|mi on the reads and writes that answer with a plan: the units its texts are written
- * in (the web sends the runner's units on this device). Default: the profile's.
- */
-function knownLocale(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    // Not a language tag (Intl throws a RangeError): the schema's message says what is expected.
-    return false;
-  }
-}
-
-/** A reader's language tag such as en-GB: the days in sentences are written in its style (issue 18). */
-export const localeParam = z.string().max(35).refine(knownLocale, "Give a language tag such as en-GB.");
-
-/**
- * ?units=km|mi writes the plan's texts in those units (default: the profile's); ?locale= (a language
+ * ?units=km|mi (the web sends the runner's units on this device) writes the plan's texts in those units (default: the profile's); ?locale= (a language
  * tag such as en-GB) writes the days they name in that locale's style ("7 Dec 2026"); without it
  * they stay YYYY-MM-DD. Sessions, weeks and warnings keep their days as data beside the words.
  */
 export const planUnitsQuery = z
   .object({
-    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
+    units: unitsParam.optional(),
     locale: localeParam.optional(),
   })
   .strict();

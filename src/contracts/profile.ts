@@ -15,9 +15,6 @@ import {
 export { hrZoneAnchor, hrZoneBounds, timeInHrZones, MAX_SAMPLE_GAP_S } from "../core/training/hr-zones.js";
 export type { HrZoneModel, HrZoneTime, HrZoneTimes } from "../core/training/hr-zones.js";
 
-/** The mile, and one-decimal distances for the few places not yet on src/contracts/format.ts. */
-export { formatDistanceIn, METRES_PER_MILE } from "../core/units.js";
-
 export {
   DISTANCE_UNITS,
   EXPERIENCE_LEVELS,

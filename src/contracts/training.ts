@@ -12,7 +12,7 @@ import type { TrainingReport } from "../core/training/types.js";
 import { ACWR_CANNOT_TELL, ACWR_MEANING } from "../core/training/acwr.js";
 import { SPIKE_BANDS } from "../core/training/load-rules.js";
 import { formatDistanceDown } from "../core/training/warnings.js";
-import { localeParam } from "./plans.js";
+import { localeParam, unitsParam } from "./reader-style.js";
 
 export { CHECKIN_ITEMS, SURFACES, SPORTS, RUNNING_SPORTS };
 /** The acute:chronic ratio's meaning and limits, and the spike study's bands, for the web to show. */
@@ -75,7 +75,7 @@ export const reportQuery = z
      */
     locale: localeParam.optional(),
     /** The units the texts (warnings, the run limit, shoes) are written in; default: the profile's. */
-    units: z.enum(["km", "mi"], { error: "units is km or mi." }).optional(),
+    units: unitsParam.optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof reportQuery>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatDistanceIn } from "./units.js";
+import { formatDistance } from "./format/distance.js";
 
-describe("formatDistanceIn", () => {
+describe("formatDistance", () => {
   it("formats metres in either unit the way the web does", () => {
-    expect(formatDistanceIn(21_097.5, "km")).toBe("21.1 km");
-    expect(formatDistanceIn(21_097.5, "mi")).toBe("13.1 mi");
+    expect(formatDistance(21_097.5, "km")).toBe("21.1 km");
+    expect(formatDistance(21_097.5, "mi")).toBe("13.1 mi");
   });
 });

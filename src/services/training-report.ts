@@ -353,6 +353,14 @@ export function reportCacheStats(app: App): {
 }
 
 /**
+ * The key a report is kept under beside the runner's others: every option that changes what it
+ * says, so a variant (a coach's report without the check-ins, a locale) is never served for another.
+ */
+function variantOf(weeks: number, opts: ReportOptions): string {
+  return JSON.stringify([weeks, opts.asOf ?? null, opts.units ?? null, opts.locale ?? null, opts.checkins !== false]);
+}
+
+/**
  * The report for one runner as the JSON text the API sends, as of their today unless told
  * otherwise; kept per instance while the runner's data version stays the same.
  */
@@ -373,8 +381,7 @@ export async function trainingReportJson(
     opts.knownDataVersion ??
     (await trainingActivities.trainingDataVersion(app.database.db, userId));
   const cache = cacheOf(app);
-  const withCheckins = opts.checkins !== false;
-  const variant = `${weeks}|${opts.asOf ?? ""}|${opts.units ?? ""}|${opts.locale ?? ""}${withCheckins ? "" : "|no-checkins"}`;
+  const variant = variantOf(weeks, opts);
   const kept = cache.get(userId, version, variant);
   if (
     kept !== undefined &&
@@ -392,7 +399,7 @@ export async function trainingReportJson(
       asOf: opts.asOf,
       streams: true,
       units: opts.units,
-      checkins: withCheckins,
+      checkins: opts.checkins,
     });
     const locale = opts.locale === undefined ? {} : { locale: opts.locale };
     const report = buildTrainingReport({ ...inputs.reportInput, weeks, ...locale });

@@ -1,7 +1,5 @@
-import { nextWeekStart } from "../../core/plan/dates.js";
 import { createApp } from "../../services/app.js";
-import { recentRunsBefore, todayFor, usualWeekFromRuns } from "../../services/plans/runner-data.js";
-import { getProfile } from "../../services/profile.js";
+import { planHistoryFromRuns } from "../../services/plans/runner-data.js";
 import { findReportUser } from "../../services/training-report.js";
 import { resolveDbSpec } from "../db-option.js";
 import type { CliIO } from "../io.js";
@@ -16,11 +14,7 @@ export function planHistoryReader(io: CliIO, version: string): HistoryReader {
     const app = await createApp({ db: resolveDbSpec(db, io), multiUser: false, version, cwd: io.cwd });
     try {
       const runner = await findReportUser(app, user);
-      const { units, weekStart } = await getProfile(app, runner.id);
-      const first = start ?? nextWeekStart(today, weekStart);
-      const weeklyM = await usualWeekFromRuns(app, runner.id, first, await todayFor(app, runner.id), weekStart);
-      const runs = await recentRunsBefore(app, runner.id, first, weekStart);
-      return { weeklyM, runs, units, weekStart, start: first };
+      return await planHistoryFromRuns(app, runner.id, start, today);
     } finally {
       await app.close();
     }

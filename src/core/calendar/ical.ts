@@ -4,7 +4,7 @@
  */
 import { DomainError } from "../errors.js";
 import type { RenderedSession, SessionKind } from "../plan/types.js";
-import { formatDistanceIn } from "../units.js";
+import { formatDistance } from "../format/distance.js";
 import type { Units } from "../units.js";
 
 export interface ICalendarOptions {
@@ -113,7 +113,7 @@ export function sessionSummary(
   units: Units = "km",
 ): string {
   const parts = [TITLES[s.kind]];
-  if (s.distance_m !== undefined && s.distance_m > 0) parts.push(formatDistanceIn(s.distance_m, units));
+  if (s.distance_m !== undefined && s.distance_m > 0) parts.push(formatDistance(s.distance_m, units));
   else if (s.duration_s !== undefined && s.duration_s > 0)
     parts.push(`${Math.round(s.duration_s / 60)} min`);
   return parts.join(" ");

@@ -109,3 +109,8 @@ export type DayWriter = (day: string) => string;
 export function dayWriter(locale: Locale): DayWriter {
   return locale === undefined ? (day) => day : (day) => formatDate(day, locale);
 }
+
+/** "2 Dec 2026, 4 Dec 2026": several days in a sentence, each written by `day`. */
+export function dayList(days: readonly string[], day: DayWriter): string {
+  return days.map(day).join(", ");
+}

@@ -11,8 +11,8 @@
  */
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
 import { ACCEPTABLE_MAX, SAFE_MAX, dayScore, settlingOf } from "./pain-zone.js";
-import { dayList, dayTextFor } from "./day-text.js";
-import type { DayText } from "./day-text.js";
+import { dayList, dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import type { EscalationTrigger, PainEntry, PainEscalation } from "./types.js";
 
 /** Night pain, giving way, an unsettled flare and rising pain are looked for in the last 7 days. */
@@ -51,7 +51,7 @@ function isRunDay(e: PainEntry, runDates: ReadonlySet<string>): boolean {
 }
 
 /** Pain above 5 during or after a run and the next morning still not back to where it settles. */
-function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string, PainEntry>, day: DayText): EscalationTrigger | null {
+function highNotSettled(recent: readonly PainEntry[], byDate: ReadonlyMap<string, PainEntry>, day: DayWriter): EscalationTrigger | null {
   const days = recent.filter((e) => {
     const worst = Math.max(e.during ?? 0, e.after ?? 0);
     if (worst <= ACCEPTABLE_MAX) return false;
@@ -78,7 +78,7 @@ function risingDespiteRest(
   runDates: ReadonlySet<string>,
   fromDay: number,
   asOfDay: number,
-  day: DayText,
+  day: DayWriter,
 ): EscalationTrigger | null {
   let lastRunDay = fromDay - 1;
   for (let d = fromDay; d <= asOfDay; d++) if (runDates.has(dateOfDay(d))) lastRunDay = d;
@@ -111,7 +111,7 @@ export function painEscalation(entries: readonly PainEntry[], asOf: string, opti
   for (const e of entries) if (dayOfDate(e.date) <= asOfDay) byDate.set(e.date, e);
   const sorted = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const runDates = new Set(options.runDates ?? []);
-  const day = dayTextFor(options.locale);
+  const day = dayWriter(options.locale);
   const list = (dates: readonly string[]): string => dayList(dates, day);
   const since = (days: number) => sorted.filter((e) => dayOfDate(e.date) > asOfDay - days);
   const recent = since(ESCALATION_DAYS);

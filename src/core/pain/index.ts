@@ -30,4 +30,3 @@ export type {
 } from "./pain-patterns.js";
 export { renderPatternNote, PATTERN_NOTE_KEYS } from "./pattern-text.js";
 export type { PatternNote, PatternNoteKey } from "./pattern-text.js";
-export { dayTextFor } from "./day-text.js";

@@ -1,7 +1,7 @@
 import { dateOfDay, dayOfDate } from "../training/local-day.js";
 import { dayScore, scoresOf, settleLimit, settlingOf, zoneOf, ACCEPTABLE_MAX, SAFE_MAX } from "./pain-zone.js";
-import { dayList, dayTextFor } from "./day-text.js";
-import type { DayText } from "./day-text.js";
+import { dayList, dayWriter } from "../format/dates.js";
+import type { DayWriter } from "../format/dates.js";
 import { painEscalation } from "./escalation.js";
 import type { EscalationOptions } from "./escalation.js";
 import type { PainEntry, PainReason, PainStatus, PainWindow } from "./types.js";
@@ -70,7 +70,7 @@ function risingRun(windows: readonly PainWindow[]): number {
  * it settles. Green (progress): everything 0-2. No entries in the last week: no light, and hold.
  */
 export function painStatus(entries: readonly PainEntry[], asOf: string, options: EscalationOptions = {}): PainStatus {
-  const light = lightOf(entries, asOf, dayTextFor(options.locale));
+  const light = lightOf(entries, asOf, dayWriter(options.locale));
   const escalation = painEscalation(entries, asOf, options);
   if (escalation === null) return { ...light, escalation };
   const seeClinician: PainReason = {
@@ -99,7 +99,7 @@ export function redDays(entries: readonly PainEntry[], from: string, to: string)
 type LightBase = Pick<PainStatus, "asOf" | "windows" | "risingWeeks">;
 type Light = Omit<PainStatus, "escalation">;
 
-function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Light {
+function lightOf(entries: readonly PainEntry[], asOf: string, day: DayWriter): Light {
   const asOfDay = dayOfDate(asOf);
   const views = dayViews(entries, asOfDay);
   const windows = Array.from({ length: CLIMB_WINDOWS }, (_, i) => windowOf(views, asOfDay - i * RECENT_DAYS));
@@ -140,7 +140,7 @@ function lightOf(entries: readonly PainEntry[], asOf: string, day: DayText): Lig
 }
 
 /** TOO_MUCH_PAIN for the recent days that scored above 5; none when there are none. */
-function tooMuchReasons(tooMuch: readonly DayView[], day: DayText): PainReason[] {
+function tooMuchReasons(tooMuch: readonly DayView[], day: DayWriter): PainReason[] {
   if (tooMuch.length === 0) return [];
   const dates = tooMuch.map((v) => v.entry.date);
   return [
@@ -153,7 +153,7 @@ function tooMuchReasons(tooMuch: readonly DayView[], day: DayText): PainReason[]
 }
 
 /** DID_NOT_SETTLE for the recent days whose next morning was still sore; none when there are none. */
-function unsettledReasons(unsettled: readonly DayView[], day: DayText): PainReason[] {
+function unsettledReasons(unsettled: readonly DayView[], day: DayWriter): PainReason[] {
   if (unsettled.length === 0) return [];
   const dates = unsettled.map((v) => v.entry.date);
   const detail = unsettled
@@ -182,7 +182,7 @@ function climbingReason(windows: readonly PainWindow[], risingWeeks: number): Pa
  * EASING_AFTER_FLARE when the last flare day is a few days old and every entry since is calmer
  * (at most 5, settled overnight); null otherwise.
  */
-function easingReason(recent: readonly DayView[], flares: readonly DayView[], asOfDay: number, day: DayText): PainReason | null {
+function easingReason(recent: readonly DayView[], flares: readonly DayView[], asOfDay: number, day: DayWriter): PainReason | null {
   const flareDays = [...new Set(flares.map((v) => v.day))].sort((a, b) => a - b);
   const lastFlare = flareDays[flareDays.length - 1];
   if (lastFlare === undefined || lastFlare > asOfDay - FLARE_EASED_DAYS) return null;
@@ -202,7 +202,7 @@ function easingReason(recent: readonly DayView[], flares: readonly DayView[], as
  * The light when no recent day flared: amber while any day reached 3-5, green when all stayed at
  * 0-2; either way a reminder for the mornings not yet logged.
  */
-function calmLight(base: LightBase, recent: readonly DayView[], asOfDay: number, day: DayText): Light {
+function calmLight(base: LightBase, recent: readonly DayView[], asOfDay: number, day: DayWriter): Light {
   const reasons: PainReason[] = [];
   const pending = recent.filter((v) => settlingOf(v.entry, v.baseline) === "pending");
   const latestPending = pending.filter((v) => v.day >= asOfDay - 1).map((v) => v.entry.date);

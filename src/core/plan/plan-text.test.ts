@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDistanceIn } from "../units.js";
+import { formatDistance } from "../format/distance.js";
 import type { AdaptWhy, PlanText, PlanTextKey } from "./plan-text.js";
 import { PLAN_TEXT_KEYS, renderText } from "./plan-text.js";
 
@@ -85,8 +85,8 @@ describe("plan texts", () => {
       expect(mi).not.toMatch(/\d km\b/);
       expect(mi).not.toMatch(/\bkm\b(?!h)/);
       for (const m of distancesIn(text)) {
-        expect(km).toContain(formatDistanceIn(m, "km"));
-        expect(mi).toContain(formatDistanceIn(m, "mi"));
+        expect(km).toContain(formatDistance(m, "km"));
+        expect(mi).toContain(formatDistance(m, "mi"));
       }
       // A text with distances reads differently in miles; one without reads the same.
       if (distancesIn(text).length > 0) expect(mi).not.toBe(km);

@@ -9,8 +9,8 @@
 import { DomainError } from "../errors.js";
 import { dayWriter } from "../format/dates.js";
 import type { DayWriter } from "../format/dates.js";
+import { formatDistance } from "../format/distance.js";
 import { dayName } from "./dates.js";
-import { formatDistanceIn } from "../units.js";
 import type { Units } from "../units.js";
 import { COOL_DOWN_S, STEP_BACK_ABOVE, WALK_RUN_STAGES, WARM_UP_S } from "./return-to-run.js";
 import type { WalkRunStage } from "./return-to-run.js";
@@ -212,7 +212,7 @@ export function renderText(text: PlanText, units: Units, locale?: string): strin
   const write = (TEXTS as Record<string, ((a: PlanText, d: Distance, day: Day) => string) | undefined>)[text.key];
   if (!write)
     throw new DomainError("PLAN_BAD_TEXT", `A stored plan text has the key "${String(text.key)}", which kneewise does not know.`);
-  return write(text, (m) => formatDistanceIn(m, units), dayWriter(locale));
+  return write(text, (m) => formatDistance(m, units), dayWriter(locale));
 }
 
 /** Texts written one after another, as a week's reason is. */

@@ -318,15 +318,20 @@ function shoeRows(
 function spikeRows(spikes: readonly RunSpike[], fromDay: number): TrainingReport["spikes"] {
   return spikes
     .filter((s) => s.run.day >= fromDay)
-    .map((s) => ({
-      date: dateOfDay(s.run.day),
-      activity_id: s.run.activity.id,
-      distance_m: Math.round(s.run.distanceM),
-      previous_longest_m: Math.round(s.previousLongestM),
-      increase_pct: round(s.increasePct, 1),
-      band: s.band?.band ?? null,
-      hazard_ratio: s.band?.hazardRatio ?? null,
-    }));
+    .map(spikeRecord);
+}
+
+/** One spike as the report's row, and as the RUN_SPIKE warning's data. */
+function spikeRecord(s: RunSpike): TrainingReport["spikes"][number] {
+  return {
+    date: dateOfDay(s.run.day),
+    activity_id: s.run.activity.id,
+    distance_m: Math.round(s.run.distanceM),
+    previous_longest_m: Math.round(s.previousLongestM),
+    increase_pct: round(s.increasePct, 1),
+    band: s.band?.band ?? null,
+    hazard_ratio: s.band?.hazardRatio ?? null,
+  };
 }
 
 function weekRow(
@@ -483,13 +488,7 @@ function spikeWarning(
       others +
       (current?.runLimit ? ` ${current.runLimit.message}` : " Let your longest run grow by no more than 10% at a time."),
     {
-      date,
-      activity_id: s.run.activity.id,
-      distance_m: Math.round(s.run.distanceM),
-      previous_longest_m: Math.round(s.previousLongestM),
-      increase_pct: round(s.increasePct, 1),
-      band: s.band?.band ?? null,
-      hazard_ratio: s.band?.hazardRatio ?? null,
+      ...spikeRecord(s),
       ...(current ? { spikes_14d: current.count, limit_m: current.runLimit?.limit_m ?? null } : {}),
     },
     dateOfDay(weekStartOf(s.run.day, weekStart)),

@@ -1,10 +1,10 @@
-import type { ImportIssue, ImportedActivity, ParseResult, Sport } from "../../core/activity.js";
+import type { ImportIssue, ParseResult, Sport } from "../../core/activity.js";
 import { sportFromName } from "../common/index.js";
 import { decodeXmlBytes } from "../xml/index.js";
 import { readGpx } from "./read-gpx.js";
 import type { GpxDocument } from "./read-gpx.js";
 import { readGpxBytes } from "./read-gpx-bytes.js";
-import { summarizeTrack } from "./track-summary.js";
+import { summarizeTrack, trackActivity } from "./track-summary.js";
 
 export interface GpxParseOptions {
   /** Used only in messages. */
@@ -152,26 +152,16 @@ function activityFromDocument(doc: GpxDocument, opts: GpxParseOptions): ParseRes
     });
   }
 
-  const activity: ImportedActivity = {
+  const activity = trackActivity(summary, {
     sport,
-    startUtc: new Date(summary.startMs).toISOString(),
+    startMs: summary.startMs,
     utcOffsetMin: null,
     movingS: summary.movingS,
     elapsedS: summary.elapsedS,
-    distanceM: Math.round(summary.distanceM),
-    elevationGainM: summary.elevationGainM,
-    elevationLossM: summary.elevationLossM,
-    avgHr: summary.avgHr,
-    maxHr: summary.maxHr,
-    avgCadence: summary.avgCadence,
-    device: doc.creator !== null && doc.creator.trim() !== "" ? doc.creator.trim() : null,
-    gear: null,
-    name: doc.name,
-    perceivedExertion: null,
-    indoor: false,
-    laps: [],
     stream: summary.stream,
+    device: doc.creator !== null && doc.creator.trim() !== "" ? doc.creator.trim() : null,
+    name: doc.name,
     source: "gpx",
-  };
+  });
   return { activities: [activity], issues };
 }

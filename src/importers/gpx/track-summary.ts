@@ -1,4 +1,4 @@
-import type { Sport, StreamPoint } from "../../core/activity.js";
+import type { ImportedActivity, Sport, StreamPoint } from "../../core/activity.js";
 import { EARTH_RADIUS_M, RAD, elevationGainLoss, isValidLatLon, roundDegrees } from "../common/index.js";
 
 /**
@@ -150,6 +150,41 @@ export interface TrackSummary {
   timeBackwards: number;
   /** Heart-rate samples outside 25-250 bpm, ignored. */
   implausibleHr: number;
+}
+
+/**
+ * The activity a summarised track makes (GPX, KML): distance, climbing, heart rate and cadence from
+ * the summary; its start, times and stream, and what the file says of it, from the caller (a KML
+ * line without times is dated by its placemark instead).
+ */
+export function trackActivity(
+  summary: TrackSummary,
+  from: Pick<
+    ImportedActivity,
+    "sport" | "utcOffsetMin" | "movingS" | "elapsedS" | "stream" | "device" | "name" | "source"
+  > & { startMs: number },
+): ImportedActivity {
+  return {
+    sport: from.sport,
+    startUtc: new Date(from.startMs).toISOString(),
+    utcOffsetMin: from.utcOffsetMin,
+    movingS: from.movingS,
+    elapsedS: from.elapsedS,
+    distanceM: Math.round(summary.distanceM),
+    elevationGainM: summary.elevationGainM,
+    elevationLossM: summary.elevationLossM,
+    avgHr: summary.avgHr,
+    maxHr: summary.maxHr,
+    avgCadence: summary.avgCadence,
+    device: from.device,
+    gear: null,
+    name: from.name,
+    perceivedExertion: null,
+    indoor: false,
+    laps: [],
+    stream: from.stream,
+    source: from.source,
+  };
 }
 
 /**

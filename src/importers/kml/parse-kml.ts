@@ -1,6 +1,6 @@
 import type { ImportIssue, ImportedActivity, ParseResult, Sport } from "../../core/activity.js";
 import { isValidLatLon, sportFromName } from "../common/index.js";
-import { addSample, emptyTrack, summarizeTrack } from "../gpx/track-summary.js";
+import { addSample, emptyTrack, summarizeTrack, trackActivity } from "../gpx/track-summary.js";
 import type { TrackSamples } from "../gpx/track-summary.js";
 import { decodeXmlBytes, parseXsdDateTime, scanXml } from "../xml/index.js";
 import type { XmlAttributes } from "../xml/index.js";
@@ -325,27 +325,19 @@ export function parseKmlText(text: string, opts: KmlParseOptions = {}): ParseRes
       // Distances without times: no stream to chart against time.
       stream = [];
     }
-    activities.push({
-      sport,
-      startUtc: new Date(startMs).toISOString(),
-      utcOffsetMin: offsetMin,
-      movingS,
-      elapsedS,
-      distanceM: Math.round(summary.distanceM),
-      elevationGainM: summary.elevationGainM,
-      elevationLossM: summary.elevationLossM,
-      avgHr: summary.avgHr,
-      maxHr: summary.maxHr,
-      avgCadence: summary.avgCadence,
-      device: doc.opentracks ? "OpenTracks" : null,
-      gear: null,
-      name: p.name,
-      perceivedExertion: null,
-      indoor: false,
-      laps: [],
-      stream,
-      source: "kml",
-    });
+    activities.push(
+      trackActivity(summary, {
+        sport,
+        startMs,
+        utcOffsetMin: offsetMin,
+        movingS,
+        elapsedS,
+        stream,
+        device: doc.opentracks ? "OpenTracks" : null,
+        name: p.name,
+        source: "kml",
+      }),
+    );
   });
 
   if (activities.length === 0) {

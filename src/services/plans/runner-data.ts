@@ -7,6 +7,7 @@ import { addDays, daysBetween, MONDAY, nextWeekStart, weekStartOf } from "../../
 import { baselineFromHistory } from "../../core/plan/index.js";
 import type { LoggedWeek, PainEntry, RecentRun } from "../../core/plan/index.js";
 import { activities } from "../../store/index.js";
+import type { Units } from "../../core/units.js";
 import type { App } from "../app.js";
 import { listPainEntries } from "../pain.js";
 import { getProfile } from "../profile.js";
@@ -196,15 +197,18 @@ export async function recentRunsBefore(app: App, userId: string, before: string,
 
 /**
  * The CLI's `plan` from stored runs, when no --current-weekly-km is given: the usual weekly
- * distance and the runs before the start, which the plan continues from under the guard's rules.
+ * distance and the runs before the start, in the weeks and units the runner's profile keeps (as
+ * createPlan reads them for the web). `today` is the caller's, which a start not given follows.
  */
 export async function planHistoryFromRuns(
   app: App,
   userId: string,
-  start?: string,
-): Promise<{ weeklyM: number | null; runs: RecentRun[] }> {
-  const today = await todayFor(app, userId);
-  const first = start ?? nextWeekStart(today);
-  const weeklyM = await usualWeekFromRuns(app, userId, first, today);
-  return { weeklyM, runs: await recentRunsBefore(app, userId, first) };
+  start: string | undefined,
+  today: string,
+): Promise<{ weeklyM: number | null; runs: RecentRun[]; units: Units; weekStart: number; start: string }> {
+  const { units, weekStart } = await getProfile(app, userId);
+  const first = start ?? nextWeekStart(today, weekStart);
+  const weeklyM = await usualWeekFromRuns(app, userId, first, await todayFor(app, userId), weekStart);
+  const runs = await recentRunsBefore(app, userId, first, weekStart);
+  return { weeklyM, runs, units, weekStart, start: first };
 }
